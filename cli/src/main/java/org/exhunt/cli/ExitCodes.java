@@ -1,0 +1,32 @@
+package org.exhunt.cli;
+
+import java.util.List;
+import org.exhunt.core.Exposure;
+import org.exhunt.core.ServerResult;
+import org.exhunt.core.Verdict;
+
+/**
+ * The exit codes of {@code scan}, {@code probe}, {@code build}, {@code rules check}, {@code sigma} and
+ * {@code dump} (ARCHITECTURE.md): the first that applies wins, in the order 2, 70, 1, 4, 3, 0.
+ */
+public final class ExitCodes {
+
+    private ExitCodes() {}
+
+    public static final int OK = 0;
+    public static final int COMPROMISE = 1;
+    public static final int USAGE = 2;
+    public static final int INCOMPLETE = 3;
+    public static final int EXPOSED = 4;
+    public static final int INTERNAL_ERROR = 70;
+
+    /** The code for the results of a run. */
+    public static int of(List<ServerResult> results) {
+        List<Verdict> verdicts = results.stream().flatMap(r -> r.verdicts().stream()).toList();
+        if (verdicts.stream().anyMatch(Verdict::hasEvidenceOfCompromise)) return COMPROMISE;
+        if (verdicts.stream().anyMatch(v -> v.exposure() == Exposure.VULNERABLE)) return EXPOSED;
+        if (verdicts.stream().anyMatch(Verdict::isUndecided)
+                || results.stream().anyMatch(ServerResult::isIncomplete)) return INCOMPLETE;
+        return OK;
+    }
+}

@@ -1,0 +1,59 @@
+package org.exhunt.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code exhunt} command. Only {@link #main} exits the JVM; everything else returns a code. */
+@Command(name = "exhunt", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        header = "Exposure and compromise hunting for on-premises Microsoft Exchange.",
+        description = "Tells whether an Exchange server is exposed to, or was hit by, ProxyLogon, ProxyShell,"
+                + " ProxyNotShell/OWASSRF and the other exploited Exchange CVEs. Offline and read-only on evidence.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {ScanCommand.class},
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:everything read; patched and clean",
+            "1:evidence of compromise (a row ATTEMPTED or COMPROMISED; for sigma: a rule fired)",
+            "2:usage error",
+            "3:incomplete: input not read, a verdict CANNOT_TELL or UNKNOWN, a rule not loaded",
+            "4:no evidence of compromise, but exposed (a row VULNERABLE)",
+            "70:internal error (a bug: please report it)"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+
+    /** Runs one command line and returns its exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler(Main::internalError);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** With no command: the usage, listing the commands. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int internalError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        err.println("exhunt: internal error: " + e);
+        err.println("This is a bug in exhunt. Please report it at https://github.com/exhunt/exhunt/issues"
+                + " with the command line and the lines below.");
+        e.printStackTrace(err);
+        return ExitCodes.INTERNAL_ERROR;
+    }
+}

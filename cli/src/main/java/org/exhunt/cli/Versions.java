@@ -1,0 +1,40 @@
+package org.exhunt.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Properties;
+import org.exhunt.core.RunInfo;
+import org.exhunt.hunt.rules.RulePack;
+import picocli.CommandLine.IVersionProvider;
+
+/** The versions every output names: exhunt itself, its rule pack and its knowledge base. */
+final class Versions implements IVersionProvider {
+
+    /** Until the knowledge base ships, reports say so instead of a version. */
+    static final String NO_KB = "none";
+
+    static String exhunt() {
+        try (InputStream in = Versions.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version");
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("version.properties missing from the build", e);
+        }
+    }
+
+    static RunInfo runInfo(RulePack pack) {
+        return new RunInfo(exhunt(), pack.version(), NO_KB, Instant.now());
+    }
+
+    @Override
+    public String[] getVersion() {
+        try {
+            return new String[] {"exhunt " + exhunt(), "rule pack " + RulePack.bundled().version()};
+        } catch (UncheckedIOException e) {
+            return new String[] {"exhunt " + exhunt(), "rule pack unreadable: " + e.getMessage()};
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.exhunt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+    @Test
+    void helpListsTheCommandsWithTheirHeadersAndTheExitCodes() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out())
+                .containsPattern("(?m)^  scan +Exposure and compromise verdicts for Exchange server images")
+                .contains("Exit codes:")
+                .containsPattern("(?m)^ +4 +no evidence of compromise, but exposed");
+    }
+
+    @Test
+    void noCommandPrintsTheUsage() {
+        CliRun run = CliRun.of();
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("Usage: exhunt [-hV] COMMAND");
+    }
+
+    @Test
+    void versionNamesExhuntAndTheRulePack() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^exhunt \\d+\\.\\d+\\.\\d+$")
+                .containsPattern("(?m)^rule pack \\d{4}\\.\\d{2}\\.\\d{2}$");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        CliRun run = CliRun.of("scan", "--no-such-option", "x");
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Unknown option: '--no-such-option'");
+    }
+}

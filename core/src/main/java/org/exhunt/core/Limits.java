@@ -1,0 +1,16 @@
+package org.exhunt.core;
+
+/**
+ * Every cap exhunt applies to untrusted input, in one place (like libyara's {@code limits.h}). A cap that
+ * is hit is always reported; nothing is dropped in silence.
+ */
+public final class Limits {
+
+    private Limits() {}
+
+    /** Problems kept per input file; more are counted, not listed. */
+    public static final int DIAGNOSTICS_PER_FILE = 100;
+
+    /** Evidence values longer than this are shortened in findings (the source reference points at the rest). */
+    public static final int EVIDENCE_CHARS = 1_000;
+}

@@ -1,0 +1,82 @@
+package org.exhunt.hunt.layout;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Where Exchange lives on a server's drive, found from the drive paths of its files: the install path
+ * (default {@code Program Files/Microsoft/Exchange Server/V15}, or wherever {@code FrontEnd/HttpProxy} or
+ * {@code Bin/ExSetup.exe} sit), and the web-shell locations of CISA AA21-062A below it and in
+ * {@code inetpub}. All comparisons ignore case, as Windows does.
+ */
+public final class ExchangeLayout {
+
+    static final String DEFAULT_INSTALL = "program files/microsoft/exchange server/v15";
+    private static final String[] INSTALL_MARKERS = {"/frontend/httpproxy/", "/bin/exsetup.exe"};
+    private static final String ASPNET_CLIENT = "inetpub/wwwroot/aspnet_client/";
+
+    private final String installPath; // as found, '/'-separated, no trailing '/'; null when no Exchange was found
+    private final String installKey;  // installPath in lower case, for matching
+
+    private ExchangeLayout(String installPath) {
+        this.installPath = installPath;
+        this.installKey = installPath == null ? null : installPath.toLowerCase(Locale.ROOT);
+    }
+
+    /** A layout with a known install path (as given by the user, '/' or '\' separated, drive letter allowed). */
+    public static ExchangeLayout withInstallPath(String installPath) {
+        return new ExchangeLayout(normalize(installPath));
+    }
+
+    /**
+     * Finds the install path among the drive paths of a server's files. The default path wins when present;
+     * otherwise the shortest folder holding an install marker.
+     */
+    public static ExchangeLayout discover(Collection<String> drivePaths) {
+        TreeSet<String> candidates = new TreeSet<>((a, b) -> a.length() != b.length()
+                ? Integer.compare(a.length(), b.length()) : a.compareTo(b));
+        for (String path : drivePaths) {
+            String p = "/" + path.toLowerCase(Locale.ROOT);
+            if (p.startsWith("/" + DEFAULT_INSTALL + "/")) {
+                return new ExchangeLayout(path.substring(0, DEFAULT_INSTALL.length()));
+            }
+            for (String marker : INSTALL_MARKERS) {
+                int at = p.indexOf(marker);
+                if (at > 0) candidates.add(path.substring(0, at - 1));
+            }
+        }
+        return new ExchangeLayout(candidates.isEmpty() ? null : candidates.first());
+    }
+
+    /** The install path as found ('/'-separated, in the case it was found in), if Exchange was found. */
+    public Optional<String> installPath() {
+        return Optional.ofNullable(installPath);
+    }
+
+    /** The install path in Windows form, for reports. */
+    public Optional<String> installPathForDisplay() {
+        return installPath().map(p -> "C:\\" + p.replace('/', '\\') + "\\");
+    }
+
+    /** The web-shell location a drive path lies in, if any. */
+    public Optional<WebShellLocation> webShellLocation(String drivePath) {
+        String p = drivePath.toLowerCase(Locale.ROOT);
+        if (p.startsWith(ASPNET_CLIENT)) return Optional.of(WebShellLocation.ASPNET_CLIENT);
+        if (installKey != null && p.startsWith(installKey + "/frontend/httpproxy/")) {
+            String rest = p.substring(installKey.length() + "/frontend/httpproxy/".length());
+            if (rest.startsWith("owa/auth/")) return Optional.of(WebShellLocation.OWA_AUTH);
+            if (rest.startsWith("ecp/auth/")) return Optional.of(WebShellLocation.ECP_AUTH);
+        }
+        return Optional.empty();
+    }
+
+    private static String normalize(String path) {
+        String p = path.replace('\\', '/');
+        if (p.length() >= 2 && p.charAt(1) == ':') p = p.substring(2);
+        while (p.startsWith("/")) p = p.substring(1);
+        while (p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        return p;
+    }
+}

@@ -1,0 +1,2 @@
+/** Remote fingerprinting of Exchange servers over the network: version and exposure of many hosts. */
+package org.exhunt.probe;

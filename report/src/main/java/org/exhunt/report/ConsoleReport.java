@@ -1,0 +1,108 @@
+package org.exhunt.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Evidence;
+import org.exhunt.core.Exposure;
+import org.exhunt.core.Finding;
+import org.exhunt.core.Limits;
+import org.exhunt.core.RunInfo;
+import org.exhunt.core.ServerResult;
+import org.exhunt.core.Verdict;
+
+/**
+ * What a person reads first: one line per server and row (exposure, compromise, reason), then the
+ * findings with their evidence, then notes and everything that was not read.
+ */
+public final class ConsoleReport implements ReportWriter {
+
+    @Override
+    public void write(Writer writer, RunInfo run, List<ServerResult> results) throws IOException {
+        PrintWriter out = new PrintWriter(writer);
+        out.printf("exhunt %s (rules %s, knowledge base %s)%n%n", run.exhuntVersion(), run.rulesVersion(),
+                run.kbVersion());
+        verdictTable(out, results);
+        for (ServerResult r : results) {
+            notes(out, r);
+            findings(out, r);
+            notRead(out, r);
+        }
+        out.flush();
+    }
+
+    private static void verdictTable(PrintWriter out, List<ServerResult> results) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"SERVER", "ROW", "EXPOSURE", "COMPROMISE", "REASON"});
+        for (ServerResult r : results) {
+            for (Verdict v : r.verdicts()) {
+                rows.add(new String[] {v.server(), v.row(), exposure(v.exposure()), v.compromise().name(), v.reason()});
+            }
+        }
+        int[] width = new int[4];
+        for (String[] row : rows) {
+            for (int i = 0; i < width.length; i++) width[i] = Math.max(width[i], row[i].length());
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < width.length; i++) {
+                line.append(row[i]).append(" ".repeat(width[i] - row[i].length() + 2));
+            }
+            out.println(line.append(row[4]));
+        }
+    }
+
+    static String exposure(Exposure e) {
+        return e == Exposure.NOT_ASSESSED ? "not assessed" : e.name();
+    }
+
+    private static void notes(PrintWriter out, ServerResult r) {
+        out.printf("%n== %s (%s)%n", r.server(), String.join(", ", r.inputs()));
+        for (String note : r.notes()) out.println("  " + note);
+    }
+
+    private static void findings(PrintWriter out, ServerResult r) {
+        if (r.findings().isEmpty()) {
+            out.println("\nFindings: none");
+            return;
+        }
+        out.printf("%nFindings (%d)%n", r.findings().size());
+        for (Finding f : r.findings()) {
+            out.printf("  [%s] %s%n", f.severity().label().toUpperCase(Locale.ROOT), f.title());
+            out.printf("      rule %s (%s)%s%n", f.ruleId(), f.detector(),
+                    f.chain() == null ? "" : ", chain " + f.chain());
+            out.printf("      at %s%s%n", f.source(), f.time() == null ? "" : ", " + f.time());
+            for (Evidence e : f.evidence()) out.printf("      %s: %s%n", e.name(), shorten(e.value()));
+        }
+    }
+
+    private static void notRead(PrintWriter out, ServerResult r) {
+        List<Diagnostic> errors = r.diagnostics().stream().filter(Diagnostic::isError).toList();
+        List<Diagnostic> others = r.diagnostics().stream().filter(d -> !d.isError()).toList();
+        if (!errors.isEmpty()) {
+            out.printf("%nNot read (%d): the verdicts above may miss evidence in these%n", errors.size());
+            for (Diagnostic d : errors) out.println("  " + d);
+        }
+        if (!others.isEmpty()) {
+            out.printf("%nWarnings (%d)%n", others.size());
+            for (Diagnostic d : others) out.println("  " + d);
+        }
+    }
+
+    /** Evidence is attacker-controlled: cut it to length and make control characters visible. */
+    static String shorten(String value) {
+        StringBuilder s = new StringBuilder();
+        int limit = Math.min(value.length(), Limits.EVIDENCE_CHARS);
+        for (int i = 0; i < limit; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) s.append(String.format("\\x%02x", (int) c));
+            else s.append(c);
+        }
+        if (value.length() > limit) s.append("… (").append(value.length()).append(" chars)");
+        return s.toString();
+    }
+}
