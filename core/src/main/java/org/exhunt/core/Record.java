@@ -2,6 +2,7 @@ package org.exhunt.core;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * One unit of evidence read from a log or a file: named fields, the raw text it came from, its time and
@@ -10,8 +11,20 @@ import java.util.Collection;
  */
 public interface Record {
 
-    /** The value of a field, or {@code null} when the record has no such field. Names are case-insensitive. */
+    /**
+     * The value of a field, or {@code null} when the record has no such field. Names are case-insensitive.
+     * For a field with several values (the unnamed {@code Data} of an event) this is the first.
+     */
     String field(String name);
+
+    /**
+     * All values of a field, in order: empty when absent, one for most fields, several for repeated fields
+     * such as the unnamed {@code Data} elements of a Windows event. Rules match when any value matches.
+     */
+    default List<String> values(String name) {
+        String v = field(name);
+        return v == null ? List.of() : List.of(v);
+    }
 
     /** The names of the fields this record has, in the reader's order. */
     Collection<String> fieldNames();
