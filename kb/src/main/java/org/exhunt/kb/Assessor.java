@@ -50,7 +50,8 @@ final class Assessor {
         }
         List<RowExposure> rows = new ArrayList<>();
         for (Row row : kb.rows()) rows.add(rowExposure(c, row));
-        return new BuildAssessment(x, c.placement, product, c.known, describe(c), rows, path(x, product), kb.version());
+        String cu = c.known != null ? c.known.cu() : c.cuBuilds.isEmpty() ? null : c.cuBuilds.get(0).cu();
+        return new BuildAssessment(x, c.placement, product, c.known, cu, describe(c), rows, path(x, product), kb.version());
     }
 
     /** Everything the wording of one assessment needs. */
@@ -187,6 +188,6 @@ final class Assessor {
                 + " and 15.0 to 15.2)" + (x.major() < 14 ? "; Exchange 2007 and older are not covered" : "");
         List<RowExposure> rows = kb.rows().stream().map(r -> new RowExposure(r.name(), Exposure.UNKNOWN, why, null,
                 r.cves().stream().map(cve -> new CveAnswer(cve, CveStatus.UNKNOWN)).toList())).toList();
-        return new BuildAssessment(x, Placement.UNKNOWN_PRODUCT, null, null, why, rows, null, kb.version());
+        return new BuildAssessment(x, Placement.UNKNOWN_PRODUCT, null, null, null, why, rows, null, kb.version());
     }
 }

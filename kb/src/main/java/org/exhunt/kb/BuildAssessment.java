@@ -13,13 +13,14 @@ import org.exhunt.core.Exposure;
  * @param product     its product, or {@code null} for {@link Placement#UNKNOWN_PRODUCT}
  * @param known       the table's build when {@link Placement#EXACT}, else the nearest known build below it
  *                    within its CU, or {@code null}
+ * @param cu          the name of its CU ({@code CU19}, {@code Update Rollup 32}) when the CU is known, or {@code null}
  * @param description one line naming product, CU and update: {@code Exchange Server 2016 CU19, released 2020-12-15}
  * @param rows        one per verdict row, in report order
  * @param updatePath  the latest CU and update of the product, or {@code null} for an unknown product
  * @param kbVersion   the version of the knowledge base that answered
  */
 public record BuildAssessment(BuildNumber build, Placement placement, ProductLine product, Build known,
-                              String description, List<RowExposure> rows, UpdatePath updatePath,
+                              String cu, String description, List<RowExposure> rows, UpdatePath updatePath,
                               String kbVersion) {
 
     public BuildAssessment {
@@ -28,6 +29,10 @@ public record BuildAssessment(BuildNumber build, Placement placement, ProductLin
 
     public Optional<ProductLine> productLine() {
         return Optional.ofNullable(product);
+    }
+
+    public Optional<String> cuName() {
+        return Optional.ofNullable(cu);
     }
 
     public Optional<Build> knownBuild() {
