@@ -51,6 +51,8 @@ class ScanCommandTest {
                 Examples.example("hafnium-webshell").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
         assertThat(run.out()).containsPattern("(?m)^clean +Post-exploitation +not assessed +CLEAN ")
+                .containsPattern("(?m)^clean +ProxyLogon +PATCHED +CLEAN ")
+                .containsPattern("(?m)^hafnium-webshell +ProxyLogon +VULNERABLE +CLEAN ")
                 .containsPattern("(?m)^hafnium-webshell +Post-exploitation +not assessed +COMPROMISED ");
     }
 
@@ -67,9 +69,13 @@ class ScanCommandTest {
         assertThat(lines.get(0).get("type").asText()).isEqualTo("run");
         assertThat(lines.get(0).get("schema").asInt()).isEqualTo(1);
         assertThat(lines.get(0).get("rules").asText()).matches("\\d{4}\\.\\d{2}\\.\\d{2}");
-        JsonNode verdict = lines.stream().filter(l -> l.get("type").asText().equals("verdict")).findFirst().orElseThrow();
-        assertThat(verdict.get("row").asText()).isEqualTo("Post-exploitation");
-        assertThat(verdict.get("compromise").asText()).isEqualTo("COMPROMISED");
+        assertThat(lines.get(0).get("kb").asText()).isEqualTo("2026.08.19");
+        List<JsonNode> verdicts = lines.stream().filter(l -> l.get("type").asText().equals("verdict")).toList();
+        assertThat(verdicts).extracting(v -> v.get("row").asText()).containsExactly("ProxyLogon", "ProxyShell",
+                "ProxyNotShell", "CVE-2020-0688", "CVE-2021-42321", "CVE-2021-33766", "CVE-2021-31196", "Post-exploitation");
+        assertThat(verdicts.get(0).get("exposure").asText()).isEqualTo("VULNERABLE");
+        assertThat(verdicts.get(7).get("exposure").asText()).isEqualTo("NOT_ASSESSED");
+        assertThat(verdicts.get(7).get("compromise").asText()).isEqualTo("COMPROMISED");
         JsonNode finding = lines.stream().filter(l -> l.get("type").asText().equals("finding")).findFirst().orElseThrow();
         assertThat(finding.get("rule_id").asText()).isEqualTo("exhunt.file.script-in-webshell-location");
         assertThat(finding.get("level").asText()).isEqualTo("high");

@@ -9,13 +9,17 @@ import org.exhunt.core.Diagnostics;
 import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
+import org.exhunt.hunt.exposure.ExposureScan;
+import org.exhunt.hunt.exposure.ServerExposure;
 import org.exhunt.hunt.ioc.HashIocs;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.layout.WebShellLocation;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
+import org.exhunt.hunt.verdict.ChainVerdicts;
 import org.exhunt.hunt.verdict.PostExploitationVerdict;
+import org.exhunt.kb.KnowledgeBase;
 
 /**
  * The main job for one server: walk its evidence, find Exchange in it, run the detectors, decide the
@@ -24,11 +28,13 @@ import org.exhunt.hunt.verdict.PostExploitationVerdict;
 public final class Hunt {
 
     private final HashIocs iocs = new HashIocs();
+    private final KnowledgeBase kb;
     private final List<Diagnostic> ruleProblems = new ArrayList<>();
     private final String installPath; // null: discover
 
     private Hunt(RulePack pack, String installPath) {
         this.installPath = installPath;
+        this.kb = pack.knowledgeBase();
         for (String file : pack.list("ioc/")) {
             if (file.endsWith("-sha256.csv")) iocs.load("rules/" + file, pack.text(file), ruleProblems::add);
         }
@@ -55,10 +61,12 @@ public final class Hunt {
 
         List<Finding> findings = new ArrayList<>();
         WebShellSweep sweep = new WebShellSweep(iocs);
+        ExposureScan exposure = new ExposureScan(kb, layout.installPath().orElse(null));
         int looked = 0;
         boolean sawInetpub = false;
         for (EvidenceFile file : files) {
             sawInetpub |= file.drivePath().regionMatches(true, 0, "inetpub/", 0, "inetpub/".length());
+            exposure.examine(file, problems::add);
             Optional<WebShellLocation> location = layout.webShellLocation(file.drivePath());
             if (location.isPresent()) {
                 looked++;
@@ -71,9 +79,12 @@ public final class Hunt {
         notes.add(layout.installPathForDisplay()
                 .map(p -> "Exchange install path: " + p + (installPath != null ? " (given)" : " (found)"))
                 .orElse("no Exchange install found (give it with --install-path if it is elsewhere)"));
-        Verdict post = PostExploitationVerdict.decide(server, findings, looked,
-                layout.installPath().isPresent() || sawInetpub);
+        ServerExposure exposed = exposure.result();
+        notes.addAll(exposed.notes());
+        List<Verdict> verdicts = new ArrayList<>(ChainVerdicts.decide(server, exposed.assessment(), findings));
+        verdicts.add(PostExploitationVerdict.decide(server, findings, looked,
+                layout.installPath().isPresent() || sawInetpub));
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
-                List.of(post), findings, problems.all(), notes);
+                verdicts, findings, problems.all(), notes);
     }
 }

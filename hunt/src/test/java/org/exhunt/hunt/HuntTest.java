@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.exhunt.core.Compromise;
@@ -124,10 +125,14 @@ class HuntTest {
         return hunt.scan("test", List.of(source));
     }
 
+    /** A pack with one test hash and the bundled knowledge base. */
     private static Hunt huntKnowing(String sha256) {
-        return Hunt.with(RulePack.of(Map.of(
+        Map<String, String> files = new HashMap<>(Map.of(
                 "VERSION", "test",
-                "ioc/test-sha256.csv", "sha256,name,campaign,source\n" + sha256 + ",test shell,TEST,here\n")), null);
+                "ioc/test-sha256.csv", "sha256,name,campaign,source\n" + sha256 + ",test shell,TEST,here\n"));
+        RulePack bundled = RulePack.bundled();
+        for (String kb : bundled.list("kb/")) files.put(kb, bundled.text(kb));
+        return Hunt.with(RulePack.of(files), null);
     }
 
     private static Verdict postExploitation(ServerResult r) {
