@@ -13,6 +13,7 @@ import org.exhunt.hunt.ioc.HashIocs;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.layout.WebShellLocation;
 import org.exhunt.hunt.rules.RulePack;
+import org.exhunt.hunt.source.DriveView;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
 import org.exhunt.hunt.verdict.PostExploitationVerdict;
@@ -47,7 +48,7 @@ public final class Hunt {
         Diagnostics problems = new Diagnostics();
         ruleProblems.forEach(problems::add);
         List<EvidenceFile> files = new ArrayList<>();
-        for (EvidenceSource source : sources) source.walk(files::add, problems::add);
+        DriveView.walk(sources, files::add, problems::add);
 
         ExchangeLayout layout = installPath != null
                 ? ExchangeLayout.withInstallPath(installPath)
