@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code exhunt scan}: exposure and compromise verdicts for server images. */
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         header = "Exposure and compromise verdicts for Exchange server images (the main job).",
-        customSynopsis = {"Usage: exhunt scan [OPTIONS] PATH...",
-            "       exhunt scan [OPTIONS] [PATH...] --server NAME PATH... [--server NAME PATH...]..."},
+        customSynopsis = {"exhunt scan [OPTIONS] PATH...",
+            "       exhunt scan [OPTIONS] [PATH...] (--server NAME PATH...)..."},
         description = {"Each PATH is one server: a folder laid out like the server's system drive (C:\\ itself or a"
                 + " copy of it), a KAPE, Velociraptor or CyLR collection (a folder or a zip), a zip of a drive's copy,"
                 + " or a single file. Zip archives are read in place, never extracted. Disk images (VHDX, E01, VMDK,"
