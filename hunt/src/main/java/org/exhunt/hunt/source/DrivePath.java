@@ -1,5 +1,7 @@
 package org.exhunt.hunt.source;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -44,8 +46,7 @@ public final class DrivePath {
             char c = stored.charAt(i);
             if (c < 0x20 || c == 0x7f) return Optional.of("control character in name");
         }
-        String trimmed = stored.endsWith("/") || stored.endsWith("\\") ? stored.substring(0, stored.length() - 1) : stored;
-        for (String segment : trimmed.split("[/\\\\]", -1)) {
+        for (String segment : segments(stored)) {
             if (segment.equals("..")) return Optional.of("'..' segment (path traversal)");
             if (segment.equals(".")) return Optional.of("'.' segment");
             if (segment.isEmpty()) return Optional.of("empty segment");
@@ -54,9 +55,22 @@ public final class DrivePath {
     }
 
     /** The segments of a stored name that {@link #unsafe} accepted ('/' and '\' both separate). */
-    public static String[] segments(String stored) {
-        String trimmed = stored.endsWith("/") || stored.endsWith("\\") ? stored.substring(0, stored.length() - 1) : stored;
-        return trimmed.split("[/\\\\]");
+    public static List<String> segments(String stored) {
+        int end = stored.length();
+        if (end > 0 && isSeparator(stored.charAt(end - 1))) end--; // a folder entry's trailing separator
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= end; i++) {
+            if (i == end || isSeparator(stored.charAt(i))) {
+                out.add(stored.substring(start, i));
+                start = i + 1;
+            }
+        }
+        return out;
+    }
+
+    private static boolean isSeparator(char c) {
+        return c == '/' || c == '\\';
     }
 
     /** A name that came from evidence, safe to print in a message: control characters escaped, length capped. */

@@ -126,7 +126,7 @@ public final class ZipSource implements EvidenceSource {
                     encrypted.add(item);
                     continue;
                 }
-                List<String> segments = List.of(DrivePath.segments(item.name()));
+                List<String> segments = DrivePath.segments(item.name());
                 Placement placement = layout.place(segments);
                 boolean collectionLevel = placement instanceof Placement.Outside o && o.root() == null
                         || layout.kind() == CollectionLayout.Kind.UNRECOGNISED;

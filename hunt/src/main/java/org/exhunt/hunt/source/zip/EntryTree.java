@@ -19,14 +19,14 @@ public final class EntryTree implements Tree {
     public EntryTree(List<ZipItem> items) {
         for (ZipItem item : items) {
             if (DrivePath.unsafe(item.name()).isPresent()) continue;
-            String[] segments = DrivePath.segments(item.name());
+            List<String> segments = DrivePath.segments(item.name());
             StringBuilder folder = new StringBuilder();
-            for (int i = 0; i < segments.length && i < DEPTH; i++) {
-                boolean directory = i < segments.length - 1 || item.directory();
+            for (int i = 0; i < segments.size() && i < DEPTH; i++) {
+                boolean directory = i < segments.size() - 1 || item.directory();
                 Map<String, Boolean> children = folders.computeIfAbsent(folder.toString(), k -> new LinkedHashMap<>());
-                children.merge(segments[i], directory, Boolean::logicalOr);
+                children.merge(segments.get(i), directory, Boolean::logicalOr);
                 if (i > 0) folder.append('/');
-                folder.append(segments[i]);
+                folder.append(segments.get(i));
             }
         }
     }
