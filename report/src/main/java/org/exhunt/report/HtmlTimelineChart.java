@@ -28,7 +28,6 @@ final class HtmlTimelineChart {
     private static final int TOP = 34;
     private static final int LANE = 30;
     private static final int AXIS = 44;
-    private static final int TICKS = 6;
     private static final Locale LOCALE = Locale.ROOT;
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("uuuu-MM-dd", LOCALE).withZone(ZoneOffset.UTC);
@@ -49,8 +48,10 @@ final class HtmlTimelineChart {
             return;
         }
         List<String> lanes = lanes(results, timed);
-        Instant min = timed.stream().map(r -> r.event().finding().time()).min(Instant::compareTo).orElseThrow();
-        Instant max = timed.stream().map(r -> r.event().finding().time()).max(Instant::compareTo).orElseThrow();
+        List<Instant> times = timed.stream().map(r -> r.event().finding().time()).toList();
+        Instant min = times.stream().min(Instant::compareTo).orElseThrow();
+        Instant max = times.stream().max(Instant::compareTo).orElseThrow();
+        TimeAxis axis = TimeAxis.of(times, LABEL_WIDTH + 14, WIDTH - RIGHT);
         int height = TOP + lanes.size() * LANE + AXIS;
 
         html.raw("<svg class=\"timeline\" viewBox=\"0 0 " + WIDTH + " " + height
@@ -65,11 +66,11 @@ final class HtmlTimelineChart {
             html.raw("<text class=\"lane-label\" x=\"8\" y=\"" + (y + LANE / 2 + 4) + "\">")
                     .add(clip(lanes.get(i), 34)).raw("<title>").add(lanes.get(i)).raw("</title></text>\n");
         }
-        axis(html, min, max, TOP + lanes.size() * LANE);
+        axis(html, axis, TOP + lanes.size() * LANE);
 
         Map<String, int[]> position = new HashMap<>();
         for (HtmlFindingsTable.Row r : timed) {
-            int x = x(r.event().finding().time(), min, max);
+            int x = axis.x(r.event().finding().time());
             int y = TOP + lanes.indexOf(lane(r.event())) * LANE + LANE / 2;
             position.put(r.event().id() + "/" + r.group(), new int[] {x, y});
         }
@@ -118,34 +119,49 @@ final class HtmlTimelineChart {
         int x = LABEL_WIDTH;
         for (int i = Severity.values().length - 1; i >= 0; i--) {
             Severity s = Severity.values()[i];
-            html.raw("<circle class=\"dot sev-" + s.label() + "\" cx=\"" + (x + 6) + "\" cy=\"14\" r=\"5\"/>"
+            html.raw("<circle class=\"key sev-" + s.label() + "\" cx=\"" + (x + 6) + "\" cy=\"14\" r=\"5\"/>"
                     + "<text class=\"legend\" x=\"" + (x + 15) + "\" y=\"18\">" + s.label() + "</text>");
             x += 110;
         }
         html.raw("\n");
     }
 
-    private static void axis(Html html, Instant min, Instant max, int y) {
-        html.raw("<line class=\"axis\" x1=\"" + LABEL_WIDTH + "\" y1=\"" + y + "\" x2=\"" + (WIDTH - RIGHT / 2)
-                + "\" y2=\"" + y + "\"/>\n");
-        Duration span = Duration.between(min, max);
-        DateTimeFormatter format = span.isZero() || span.compareTo(Duration.ofHours(6)) > 0 ? MINUTE : SECOND;
-        if (span.compareTo(Duration.ofDays(30)) > 0) format = DAY;
-        int ticks = span.isZero() ? 1 : TICKS;
-        for (int i = 0; i < ticks; i++) {
-            Instant t = span.isZero() ? min : min.plus(span.multipliedBy(i).dividedBy(ticks - 1));
-            int x = x(t, min, max);
-            String anchor = i == 0 && ticks > 1 ? "start" : i == ticks - 1 && ticks > 1 ? "end" : "middle";
-            html.raw("<line class=\"grid\" x1=\"" + x + "\" y1=\"" + TOP + "\" x2=\"" + x + "\" y2=\"" + (y + 5) + "\"/>"
-                    + "<text class=\"tick\" x=\"" + x + "\" y=\"" + (y + 20) + "\" text-anchor=\"" + anchor + "\">")
-                    .add(format.format(t)).raw("</text>\n");
+    /**
+     * The axis line, a gap mark at each break, and per segment a label at its start and end (one label for a
+     * segment that is a single instant): the date, and under it the time when the segment is shorter than a
+     * month.
+     */
+    private static void axis(Html html, TimeAxis axis, int y) {
+        List<TimeAxis.Segment> segments = axis.segments();
+        for (int i = 0; i < segments.size(); i++) {
+            TimeAxis.Segment s = segments.get(i);
+            html.raw("<line class=\"axis\" x1=\"" + s.left() + "\" y1=\"" + y + "\" x2=\"" + s.right() + "\" y2=\"" + y
+                    + "\"/>\n");
+            if (i > 0) {
+                int mid = segments.get(i - 1).right() + TimeAxis.BREAK_WIDTH / 2;
+                html.raw("<rect class=\"break\" x=\"" + (mid - 5) + "\" y=\"" + TOP + "\" width=\"10\" height=\"" + (y - TOP + 6)
+                        + "\"/><text class=\"tick\" x=\"" + mid + "\" y=\"" + (y + 4) + "\" text-anchor=\"middle\">≈</text>\n");
+            }
+            boolean detailed = Duration.between(s.from(), s.to()).compareTo(Duration.ofDays(30)) <= 0;
+            if (s.isInstant()) {
+                tick(html, s.x(s.from()), y, "middle", s.from(), detailed);
+            } else {
+                tick(html, s.left(), y, "start", s.from(), detailed);
+                tick(html, s.right(), y, "end", s.to(), detailed);
+            }
         }
-        if (format == SECOND) {
-            html.raw("<text class=\"tick\" x=\"" + LABEL_WIDTH + "\" y=\"" + (y + 36) + "\">").add(DAY.format(min) + " UTC")
-                    .raw("</text>\n");
-        } else {
-            html.raw("<text class=\"tick\" x=\"" + LABEL_WIDTH + "\" y=\"" + (y + 36) + "\">").add("UTC").raw("</text>\n");
+        html.raw("<text class=\"tick\" x=\"8\" y=\"" + (y + 20) + "\">").add("UTC").raw("</text>\n");
+    }
+
+    private static void tick(Html html, int x, int y, String anchor, Instant t, boolean withTime) {
+        html.raw("<line class=\"grid\" x1=\"" + x + "\" y1=\"" + TOP + "\" x2=\"" + x + "\" y2=\"" + (y + 5) + "\"/>"
+                + "<text class=\"tick\" x=\"" + x + "\" y=\"" + (y + 18) + "\" text-anchor=\"" + anchor + "\">")
+                .add(DAY.format(t)).raw("</text>");
+        if (withTime) {
+            html.raw("<text class=\"tick\" x=\"" + x + "\" y=\"" + (y + 32) + "\" text-anchor=\"" + anchor + "\">")
+                    .add(SECOND.format(t)).raw("</text>");
         }
+        html.raw("\n");
     }
 
     private static void dot(Html html, HtmlFindingsTable.Row r, int[] at) {
@@ -157,15 +173,6 @@ final class HtmlTimelineChart {
                 .add(HtmlFindingsTable.TIME.format(e.finding().time()) + " UTC  [" + e.finding().severity().label()
                         + "] " + (linked ? "linked: " : "") + e.finding().title() + "\n" + e.finding().source())
                 .raw("</title></circle>\n");
-    }
-
-    private static int x(Instant t, Instant min, Instant max) {
-        int left = LABEL_WIDTH + 12;
-        int right = WIDTH - RIGHT;
-        long span = Duration.between(min, max).toMillis();
-        if (span == 0) return (left + right) / 2;
-        double fraction = (double) Duration.between(min, t).toMillis() / span;
-        return left + (int) Math.round(fraction * (right - left));
     }
 
     private static String rect(int x, int y, int w, int h, String cls) {
