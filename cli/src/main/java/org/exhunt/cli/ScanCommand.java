@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.rules.RulePack;
@@ -37,27 +38,40 @@ final class ScanCommand implements Callable<Integer> {
                     + " (e.g. 'D:\\Exchange' or 'Exchange').")
     String installPath;
 
-    @Option(names = "--format", defaultValue = "console", paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ReportFormat format;
+    @Option(names = "--format", defaultValue = "console", split = ",", paramLabel = "FORMAT",
+            description = "Output formats, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})."
+                    + " Several formats at once need -o PREFIX.")
+    List<ReportFormat> formats;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of the console.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|PREFIX",
+            description = "With one format: write the report to FILE instead of the console. With several: write"
+                    + " each to PREFIX.<ext> (console .txt, jsonl .jsonl, csv .csv, sarif .sarif, ecs .ecs.jsonl,"
+                    + " html .html). Never inside the evidence.")
     Path output;
 
     @Override
     public Integer call() throws IOException {
         checkPaths();
+        List<ReportOutputs.Output> outputs;
+        try {
+            outputs = ReportOutputs.plan(formats, output, paths);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         RulePack pack = RulePack.bundled();
+        RunInfo run = Versions.runInfo(pack);
         Hunt hunt = Hunt.with(pack, installPath);
         List<ServerResult> results = new ArrayList<>();
         for (Path path : paths) {
             results.add(hunt.scan(serverName(path), List.of(new DirectorySource(path))));
         }
-        if (output == null) {
-            format.writer.write(spec.commandLine().getOut(), Versions.runInfo(pack), results);
-        } else {
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                format.writer.write(w, Versions.runInfo(pack), results);
+        for (ReportOutputs.Output o : outputs) {
+            if (o.file() == null) {
+                o.format().writer.write(spec.commandLine().getOut(), run, results);
+            } else {
+                try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
+                    o.format().writer.write(w, run, results);
+                }
             }
         }
         return ExitCodes.of(results);
@@ -69,10 +83,6 @@ final class ScanCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), Files.exists(p)
                         ? "not a directory: " + p + " (give the folder that holds the server's drive)"
                         : "no such directory: " + p);
-            }
-            if (output != null && output.toAbsolutePath().normalize().startsWith(p.toAbsolutePath().normalize())) {
-                throw new ParameterException(spec.commandLine(),
-                        "the report " + output + " would be written inside the evidence " + p + "; write it elsewhere");
             }
         }
     }

@@ -39,8 +39,9 @@ final class HtmlFindingsTable {
 
     static void write(Html html, List<Row> rows) {
         int findings = rows.isEmpty() ? 0 : rows.get(rows.size() - 1).group() + 1;
-        html.raw("<p class=\"muted\">").add(findings + " findings").add(
-                rows.size() > findings ? ", with " + (rows.size() - findings) + " linked events" : "").raw("</p>\n");
+        int linked = rows.size() - findings;
+        html.raw("<p class=\"muted\">").add(count(findings, "finding")
+                + (linked > 0 ? ", with " + count(linked, "linked event") : "")).raw("</p>\n");
         filters(html, rows);
         html.raw("<table id=\"findings-table\">\n<thead><tr><th>Time (UTC)</th><th>Server</th><th>Chain</th>"
                 + "<th>Level</th><th>Finding</th><th>Where</th><th>Evidence</th></tr></thead>\n<tbody>\n");
@@ -48,6 +49,10 @@ final class HtmlFindingsTable {
         html.raw("<tr class=\"nothing\"").raw(rows.isEmpty() ? "" : " hidden").raw("><td colspan=\"7\">")
                 .add(rows.isEmpty() ? "No findings." : "No finding matches the filters.").raw("</td></tr>\n");
         html.raw("</tbody>\n</table>\n");
+    }
+
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static void filters(Html html, List<Row> rows) {
