@@ -1,21 +1,20 @@
 package org.exhunt.hunt;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Diagnostics;
 import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
-import org.exhunt.core.Verdict;
 import org.exhunt.hunt.ioc.HashIocs;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.layout.WebShellLocation;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
-import org.exhunt.hunt.verdict.PostExploitationVerdict;
+import org.exhunt.hunt.verdict.Verdicts;
+import org.exhunt.hunt.verdict.WebRequests;
 
 /**
  * The main job for one server: walk its evidence, find Exchange in it, run the detectors, decide the
@@ -62,18 +61,18 @@ public final class Hunt {
             Optional<WebShellLocation> location = layout.webShellLocation(file.drivePath());
             if (location.isPresent()) {
                 looked++;
-                sweep.examine(file, location.get(), findings::add, problems::add);
+                sweep.examine(file, location.get(), layout.urlPath(file.drivePath()).orElse(null), findings::add,
+                        problems::add);
             }
         }
-        findings.sort(Comparator.comparing(Finding::time, Comparator.nullsLast(Comparator.naturalOrder())));
 
         List<String> notes = new ArrayList<>();
         notes.add(layout.installPathForDisplay()
                 .map(p -> "Exchange install path: " + p + (installPath != null ? " (given)" : " (found)"))
                 .orElse("no Exchange install found (give it with --install-path if it is elsewhere)"));
-        Verdict post = PostExploitationVerdict.decide(server, findings, looked,
+        Verdicts.Outcome outcome = Verdicts.decide(server, List.of(), findings, new WebRequests(), looked,
                 layout.installPath().isPresent() || sawInetpub);
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
-                List.of(post), findings, problems.all(), notes);
+                outcome.verdicts(), outcome.findings(), problems.all(), notes);
     }
 }

@@ -30,7 +30,10 @@ final class WebShellSweep {
         this.iocs = iocs;
     }
 
-    void examine(EvidenceFile file, WebShellLocation location, Consumer<Finding> findings,
+    /**
+     * @param url the URL path the file is served under, or null
+     */
+    void examine(EvidenceFile file, WebShellLocation location, String url, Consumer<Finding> findings,
                  Consumer<Diagnostic> problems) {
         String sha256;
         try (InputStream in = file.open()) {
@@ -39,14 +42,14 @@ final class WebShellSweep {
             problems.accept(Diagnostic.error("read.failed", file.ref(), "could not be read: " + e.getMessage()));
             return;
         }
-        iocs.find(sha256).ifPresent(ioc -> findings.accept(describe(file, location, sha256, RULE_KNOWN_HASH)
+        iocs.find(sha256).ifPresent(ioc -> findings.accept(describe(file, location, url, sha256, RULE_KNOWN_HASH)
                 .title("Known web shell: " + ioc.name() + " (" + ioc.campaign() + ")")
                 .severity(Severity.CRITICAL)
                 .tag("campaign." + ioc.campaign().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
                 .meta("reference", ioc.source())
                 .build()));
         if (!location.holdsExchangeScripts() && isScript(file.drivePath())) {
-            findings.accept(describe(file, location, sha256, RULE_MISPLACED_SCRIPT)
+            findings.accept(describe(file, location, url, sha256, RULE_MISPLACED_SCRIPT)
                     .title("Script file in " + location.display() + ", where a standard install has none")
                     .severity(Severity.HIGH)
                     .tag("attack.t1505.003")
@@ -54,12 +57,13 @@ final class WebShellSweep {
         }
     }
 
-    private static Finding.Builder describe(EvidenceFile file, WebShellLocation location, String sha256,
-                                            String rule) {
+    private static Finding.Builder describe(EvidenceFile file, WebShellLocation location, String url,
+                                            String sha256, String rule) {
         Finding.Builder b = Finding.builder("ioc", rule)
                 .source(file.ref())
-                .evidence("path", file.windowsPath())
-                .evidence("location", location.display())
+                .evidence("path", file.windowsPath());
+        if (url != null) b.evidence("url", url);
+        b.evidence("location", location.display())
                 .evidence("sha256", sha256)
                 .evidence("size", Long.toString(file.size()));
         if (file.modified() != null) {

@@ -72,6 +72,19 @@ public final class ExchangeLayout {
         return Optional.empty();
     }
 
+    /**
+     * The URL path under which IIS serves a file in a web-shell location ({@code /aspnet_client/x.aspx},
+     * {@code /owa/auth/x.aspx}), so that requests to it can be found in the web logs.
+     */
+    public Optional<String> urlPath(String drivePath) {
+        String p = drivePath.replace('\\', '/');
+        String lower = p.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("inetpub/wwwroot/")) return Optional.of(p.substring("inetpub/wwwroot".length()));
+        String proxy = installKey == null ? null : installKey + "/frontend/httpproxy/";
+        if (proxy != null && lower.startsWith(proxy)) return Optional.of(p.substring(proxy.length() - 1));
+        return Optional.empty();
+    }
+
     private static String normalize(String path) {
         String p = path.replace('\\', '/');
         if (p.length() >= 2 && p.charAt(1) == ':') p = p.substring(2);
