@@ -33,6 +33,7 @@ import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
+import org.exhunt.hunt.verdict.Timeline;
 import org.exhunt.hunt.verdict.Verdicts;
 import org.exhunt.hunt.verdict.WebRequests;
 import org.exhunt.logs.LogReader;
@@ -99,8 +100,10 @@ final class ServerScan {
         Verdicts.Outcome outcome = Verdicts.decide(server, List.of(), kept, requests, webFilesExamined.get(),
                 layout.installPath().isPresent() || sawInetpub);
         if (options.collectDir() != null) collect(outcome.findings());
+        List<String> notes = notes(layout, tally);
+        notes.addAll(Timeline.of(outcome.findings(), requests));
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
-                outcome.verdicts(), outcome.findings(), problems.all(), notes(layout, tally));
+                outcome.verdicts(), outcome.findings(), problems.all(), notes);
     }
 
     private List<EvidenceFile> listFiles() {
