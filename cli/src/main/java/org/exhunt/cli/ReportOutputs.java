@@ -46,7 +46,8 @@ final class ReportOutputs {
         for (Path p : evidence) {
             if (target.startsWith(p.toAbsolutePath().normalize())) {
                 throw new IllegalArgumentException(
-                        "the report " + file + " would be written inside the evidence " + p + "; write it elsewhere");
+                        "the report " + file + " would be written inside the evidence " + p
+                        + "; write it elsewhere (another drive or a share)");
             }
         }
         Path folder = target.getParent();
