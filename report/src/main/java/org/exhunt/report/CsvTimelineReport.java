@@ -16,7 +16,7 @@ import org.exhunt.core.SourceRef;
 /**
  * A timeline for Timesketch and Timeline Explorer ({@code --format csv}): one row per finding and per event
  * a finding links, in time order. Timesketch's three required columns come first, then columns whose names
- * and order never change within a {@link #COLUMNS} list (docs/csv-timeline.md). RFC 4180: comma-separated,
+ * and order never change within a {@link #COLUMNS} list (docs/report-formats.md). RFC 4180: comma-separated,
  * CRLF between records, a field quoted when it holds a comma, quote, CR or LF, quotes doubled; UTF-8
  * without a byte-order mark (a BOM would become part of the first column's name, and Timesketch would then
  * miss {@code message}).

@@ -25,7 +25,7 @@ import org.exhunt.core.Verdict;
  * verdict is an {@code event.kind: state}; each diagnostic an {@code event.kind: event} with
  * {@code log.level}. ECS fields are filled where the evidence has them (source IP, URL, HTTP, user agent,
  * file); everything else exhunt knows sits under the custom {@code exhunt.*} field set. Mapping:
- * docs/ecs.md.
+ * docs/report-formats.md.
  */
 public final class EcsReport implements ReportWriter {
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
@@ -69,7 +70,7 @@ final class HtmlFindingsTable {
                 + "<button type=\"reset\">Clear</button>\n<output id=\"shown\"></output>\n</form>\n");
     }
 
-    private static List<String> values(List<Row> rows, java.util.function.Function<Row, String> value) {
+    private static List<String> values(List<Row> rows, Function<Row, String> value) {
         TreeSet<String> values = new TreeSet<>();
         for (Row r : rows) if (r.event().depth() == 0) values.add(value.apply(r));
         return new ArrayList<>(values);
@@ -119,9 +120,12 @@ final class HtmlFindingsTable {
         html.raw("</td></tr>\n");
     }
 
-    /** Rule metadata as text. A reference is a URL the rule's author gave: shown, never linked or loaded. */
+    /**
+     * Rule metadata as text, in the rule's order. A reference is a URL the rule's author gave: shown, never
+     * linked or loaded.
+     */
     private static void meta(Html html, Map<String, String> meta) {
-        meta.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(m -> {
+        meta.entrySet().forEach(m -> {
             html.raw("<div class=\"meta\">").add(m.getKey() + ": ");
             if (Objects.equals(m.getKey(), "reference")) html.raw("<span class=\"ref\">").add(m.getValue()).raw("</span>");
             else html.add(m.getValue());

@@ -2,7 +2,9 @@ package org.exhunt.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -21,7 +23,7 @@ import org.exhunt.core.Verdict;
  * Content-Security-Policy ({@link HtmlAssets}), the chart is inline SVG, and it has no links at all, rule
  * references included, which are shown as text. All text from the evidence, the rules and the user is
  * escaped ({@link Html}). It reads the same on screen and on paper (print stylesheet, no hidden content
- * needed to understand the verdicts). Layout: docs/html-report.md.
+ * needed to understand the verdicts). Layout: docs/report-formats.md.
  */
 public final class HtmlReport implements ReportWriter {
 
@@ -66,7 +68,7 @@ public final class HtmlReport implements ReportWriter {
         Map<Compromise, List<String>> worst = new TreeMap<>();
         for (ServerResult r : results) {
             r.verdicts().stream().map(Verdict::compromise).max(HtmlReport::bySeverity)
-                    .ifPresent(c -> worst.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(r.server()));
+                    .ifPresent(c -> worst.computeIfAbsent(c, k -> new ArrayList<>()).add(r.server()));
         }
         Compromise top = worst.keySet().stream().max(HtmlReport::bySeverity).orElse(null);
         String text;
@@ -152,7 +154,7 @@ public final class HtmlReport implements ReportWriter {
             for (ServerResult r : results) {
                 for (Diagnostic d : r.diagnostics()) {
                     if (d.isError() != errorsFirst) continue;
-                    String level = d.level().name().toLowerCase(java.util.Locale.ROOT);
+                    String level = d.level().name().toLowerCase(Locale.ROOT);
                     html.raw("<tr class=\"diag-").raw(level).raw("\">");
                     html.element("td", null, r.server());
                     html.raw("<td><span class=\"state ").raw(d.isError() ? "cmp-COMPROMISED" : "cmp-CANNOT_TELL")

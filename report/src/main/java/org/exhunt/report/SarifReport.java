@@ -27,7 +27,7 @@ import org.exhunt.core.Verdict;
  * reporting descriptor with its title, description, level, tags and references; each finding is a result
  * at its file URI and line or byte offset, with a fingerprint that stays the same across runs, and the
  * events it links as related locations. Diagnostics are tool execution notifications; verdicts and notes
- * are in the run's property bag. Mapping: docs/sarif.md.
+ * are in the run's property bag. Mapping: docs/report-formats.md.
  */
 public final class SarifReport implements ReportWriter {
 
@@ -100,8 +100,7 @@ public final class SarifReport implements ReportWriter {
         String securitySeverity = securitySeverity(f.severity());
         if (securitySeverity != null) props.put("security-severity", securitySeverity);
         ObjectNode meta = props.putObject("meta");
-        f.meta().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(m -> meta.put(m.getKey(), m.getValue()));
+        f.meta().forEach(meta::put);
         return rule;
     }
 

@@ -10,7 +10,6 @@ import java.net.UnknownHostException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -70,9 +69,7 @@ final class EcsSchema {
     }
 
     private static void walk(JsonNode node, String prefix, List<String> problems) {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> f = fields.next();
+        for (Map.Entry<String, JsonNode> f : node.properties()) {
             String name = prefix + f.getKey();
             if (name.startsWith(CUSTOM_PREFIX)) continue;
             JsonNode definition = FIELDS.get(name);
