@@ -39,13 +39,13 @@ final class AttackTags {
 
     static List<Technique> techniques(List<String> tags) {
         List<Technique> out = new ArrayList<>();
-        for (String tag : tags) {
-            String t = tag.toLowerCase(Locale.ROOT);
-            if (!t.startsWith("attack.t")) continue;
-            String id = t.substring("attack.".length()).toUpperCase(Locale.ROOT);
+        for (String name : after("attack.", tags)) {
+            String id = name.toUpperCase(Locale.ROOT);
             int dot = id.indexOf('.');
             String technique = dot < 0 ? id : id.substring(0, dot);
-            if (!digits(technique, 1) || (dot >= 0 && !digits(id.substring(dot + 1), 0))) continue;
+            if (!technique.startsWith("T") || !digits(technique, 1) || (dot >= 0 && !digits(id.substring(dot + 1), 0))) {
+                continue;
+            }
             out.add(new Technique(technique, dot < 0 ? null : id));
         }
         return out;
@@ -53,26 +53,30 @@ final class AttackTags {
 
     static List<Tactic> tactics(List<String> tags) {
         List<Tactic> out = new ArrayList<>();
-        for (String tag : tags) {
-            String t = tag.toLowerCase(Locale.ROOT);
-            if (!t.startsWith("attack.")) continue;
-            Tactic tactic = TACTICS.get(t.substring("attack.".length()).replace('-', '_'));
+        for (String name : after("attack.", tags)) {
+            Tactic tactic = TACTICS.get(name.replace('-', '_'));
             if (tactic != null && !out.contains(tactic)) out.add(tactic);
         }
         return out;
     }
 
-    /** {@code cve.2021-26855} becomes {@code CVE-2021-26855}. */
+    /** {@code cve.2021-26855} becomes {@code CVE-2021-26855} (a year, then a sequence of four digits or more). */
     static List<String> cves(List<String> tags) {
+        List<String> out = new ArrayList<>();
+        for (String id : after("cve.", tags)) {
+            if (id.length() >= 9 && id.charAt(4) == '-' && digits(id.substring(0, 4), 0) && digits(id.substring(5), 0)) {
+                out.add("CVE-" + id);
+            }
+        }
+        return out;
+    }
+
+    /** The lower-cased rest of every tag that starts with {@code prefix} (ignoring case). */
+    private static List<String> after(String prefix, List<String> tags) {
         List<String> out = new ArrayList<>();
         for (String tag : tags) {
             String t = tag.toLowerCase(Locale.ROOT);
-            if (!t.startsWith("cve.")) continue;
-            String id = t.substring("cve.".length());
-            int dash = id.indexOf('-');
-            if (dash == 4 && digits(id.substring(0, 4), 0) && digits(id.substring(5), 0) && id.length() >= 9) {
-                out.add("CVE-" + id);
-            }
+            if (t.startsWith(prefix)) out.add(t.substring(prefix.length()));
         }
         return out;
     }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import org.exhunt.core.Compromise;
+import org.exhunt.core.Exposure;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
 import org.jsoup.Jsoup;
@@ -14,6 +16,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The HTML report parsed by an independent HTML5 parser (jsoup) the way a browser would: it loads nothing,
@@ -130,6 +134,24 @@ class HtmlReportTest {
         assertThat(diagnostics).extracting(r -> r.select("td").get(2).text())
                 .containsExactly("evtx.truncated", "iis.fields-changed", "layout.install-path");
         assertThat(diagnostics.get(0).text()).contains("not read", "MSExchange Management.evtx@196608");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            COMPROMISED | Evidence of compromise on 1 of 2 servers: a.
+            ATTEMPTED   | Exploitation attempts, no sign of success, on 1 of 2 servers: a.
+            CANNOT_TELL | No evidence of compromise, but the evidence cannot tell for some rows on 1 of 2 servers: a.
+            CLEAN       | No evidence of compromise on 2 of 2 servers: a, b.
+            """)
+    void theAnswerNamesTheMostAlarmingStateAndItsServers(Compromise worst, String answer) {
+        List<ServerResult> results = List.of(
+                new ServerResult("a", List.of(), List.of(new Verdict("a", "ProxyShell", Exposure.PATCHED, Compromise.CLEAN, "x"),
+                        new Verdict("a", "ProxyLogon", Exposure.VULNERABLE, worst, "y")), List.of(), List.of(), List.of()),
+                new ServerResult("b", List.of(), List.of(new Verdict("b", "ProxyLogon", Exposure.PATCHED, Compromise.CLEAN, "z")),
+                        List.of(), List.of(), List.of()));
+        Document page = Jsoup.parse(Reports.write(new HtmlReport(), SampleResults.RUN, results));
+        assertThat(page.getElementById("answer").text()).isEqualTo(answer);
+        assertThat(page.getElementById("answer").hasClass("cmp-" + worst.name())).isTrue();
     }
 
     @Test
