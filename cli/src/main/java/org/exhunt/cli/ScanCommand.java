@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.HuntOptions;
@@ -44,11 +45,15 @@ final class ScanCommand implements Callable<Integer> {
                     + " (e.g. 'D:\\Exchange' or 'Exchange').")
     String installPath;
 
-    @Option(names = "--format", defaultValue = "console", paramLabel = "FORMAT",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    ReportFormat format;
+    @Option(names = "--format", defaultValue = "console", split = ",", paramLabel = "FORMAT",
+            description = "Output formats, comma-separated: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})."
+                    + " Several formats at once need -o PREFIX.")
+    List<ReportFormat> formats;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of the console.")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|PREFIX",
+            description = "With one format: write the report to FILE instead of the console. With several: write"
+                    + " each to PREFIX.<ext> (console .txt, jsonl .jsonl, csv .csv, sarif .sarif, ecs .ecs.jsonl,"
+                    + " html .html). Never inside the evidence.")
     Path output;
 
     @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
@@ -84,7 +89,14 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkPaths();
+        List<ReportOutputs.Output> outputs;
+        try {
+            outputs = ReportOutputs.plan(formats, output, paths);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         RulePack pack = RulePack.bundled();
+        RunInfo run = Versions.runInfo(pack);
         List<Diagnostic> optionProblems = new ArrayList<>();
         HuntOptions options = new HuntOptions(installPath, excludes.stream().map(PathGlob::of).toList(),
                 new TimeWindow(since, until), readAllowlist(optionProblems), threads, collect,
@@ -95,11 +107,13 @@ final class ScanCommand implements Callable<Integer> {
             ServerResult r = hunt.scan(serverName(path), List.of(new DirectorySource(path)));
             results.add(withProblems(r, optionProblems));
         }
-        if (output == null) {
-            format.writer.write(spec.commandLine().getOut(), Versions.runInfo(pack), results);
-        } else {
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                format.writer.write(w, Versions.runInfo(pack), results);
+        for (ReportOutputs.Output o : outputs) {
+            if (o.file() == null) {
+                o.format().writer.write(spec.commandLine().getOut(), run, results);
+            } else {
+                try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
+                    o.format().writer.write(w, run, results);
+                }
             }
         }
         return ExitCodes.of(results);
@@ -116,7 +130,6 @@ final class ScanCommand implements Callable<Integer> {
                         ? "not a directory: " + p + " (give the folder that holds the server's drive)"
                         : "no such directory: " + p);
             }
-            refuseInside(output, p, "the report");
             refuseInside(collect, p, "the collection folder");
         }
         if (collect != null && Files.isDirectory(collect)) {
