@@ -48,7 +48,7 @@ class EvidenceUnchangedTest {
         String before = TreeSnapshot.of(evidence);
 
         Hunt hunt = Hunt.with(RulePack.of(Map.of("VERSION", "test", "ioc/test-sha256.csv",
-                "sha256,name,campaign,source\n" + HuntTest.sha256(SHELL) + ",test shell,TEST,here\n")), null);
+                "sha256,name,campaign,source\n" + HuntTest.sha256(SHELL) + ",test shell,TEST,here\n")), HuntOptions.defaults());
         for (Path input : inputs) {
             try (EvidenceSource source = Sources.open(input)) {
                 ServerResult result = hunt.scan(input.getFileName().toString(), List.of(source));
