@@ -80,7 +80,7 @@ class ScanCommandTest {
     void aMissingPathIsAUsageError() {
         CliRun run = CliRun.of("scan", tmp.resolve("nope").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("no such directory");
+        assertThat(run.err()).contains("no such file or directory");
     }
 
     @Test
