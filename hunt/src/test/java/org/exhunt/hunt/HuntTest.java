@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.exhunt.core.Compromise;
@@ -17,7 +16,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
-import org.exhunt.hunt.rules.RulePack;
+import org.exhunt.hunt.detect.WebShellSweep;
 import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.hunt.source.FileOpener;
 import org.exhunt.hunt.verdict.Rows;
@@ -125,14 +124,11 @@ class HuntTest {
         return hunt.scan("test", List.of(source));
     }
 
-    /** A pack with one test hash and the bundled knowledge base. */
     private static Hunt huntKnowing(String sha256) {
-        Map<String, String> files = new HashMap<>(Map.of(
+        return Hunt.with(TestPacks.withKnowledgeBase(Map.of(
                 "VERSION", "test",
-                "ioc/test-sha256.csv", "sha256,name,campaign,source\n" + sha256 + ",test shell,TEST,here\n"));
-        RulePack bundled = RulePack.bundled();
-        for (String kb : bundled.list("kb/")) files.put(kb, bundled.text(kb));
-        return Hunt.with(RulePack.of(files), null);
+                "ioc/test-sha256.csv", "sha256,name,campaign,source\n" + sha256 + ",test shell,TEST,here\n")),
+                HuntOptions.defaults());
     }
 
     private static Verdict postExploitation(ServerResult r) {

@@ -58,7 +58,7 @@ public final class BuildEvidence {
     public synchronized DetectedBuild result() {
         List<BuildObservation> all = new ArrayList<>(observations);
         folders.values().stream().sorted((a, b) -> a.build.compareTo(b.build))
-                .forEach(f -> all.add(new BuildObservation(f.build, BuildSource.OWA_FOLDER, f.where, f.path, f.earliest)));
+                .forEach(f -> all.add(new BuildObservation(f.build, BuildSource.OWA_FOLDER, f.where, f.path, f.earliest, null)));
         return new DetectedBuild(all);
     }
 
@@ -99,7 +99,7 @@ public final class BuildEvidence {
             for (String problem : v.problems()) {
                 problems.accept(Diagnostic.warning("exsetup.strings", file.ref(), "ExSetup.exe version strings damaged: " + problem));
             }
-            add(new BuildObservation(v.fileVersion(), BuildSource.EXSETUP, file.ref(), file.windowsPath(), null));
+            add(new BuildObservation(v.fileVersion(), BuildSource.EXSETUP, file.ref(), file.windowsPath(), null, null));
         } catch (PeFormatException e) {
             problems.accept(Diagnostic.error(e.code(), new SourceRef(file.ref().file(), -1, e.offset(), null),
                     "ExSetup.exe version not read: " + e.getMessage()));

@@ -12,9 +12,12 @@ import org.exhunt.kb.BuildNumber;
  * @param source what kind of evidence showed it
  * @param where  the file (and line) it was read from
  * @param path   the file as on the server, for people ({@code C:\...\Bin\ExSetup.exe})
- * @param time   when the evidence says this build was running (a log's time, a folder's files), or {@code null}
+ * @param from   the earliest time the evidence shows this build running (the first log record showing it, the
+ *               oldest file of an OWA version folder), or {@code null}
+ * @param to     the latest time the evidence shows it running (the last log record showing it), or {@code null}
  */
-public record BuildObservation(BuildNumber build, BuildSource source, SourceRef where, String path, Instant time) {
+public record BuildObservation(BuildNumber build, BuildSource source, SourceRef where, String path, Instant from,
+                               Instant to) {
 
     public BuildObservation {
         Objects.requireNonNull(build, "build");

@@ -1,8 +1,11 @@
 package org.exhunt.hunt.build;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Every sighting of a server's build, and the one the verdicts use: the ExSetup.exe file version when there is
@@ -18,11 +21,18 @@ public final class DetectedBuild {
         this.chosen = choose(observations);
     }
 
+    /** Logs of different types start at slightly different times; a build first seen this close to a time counts. */
+    private static final Duration START_SLACK = Duration.ofDays(1);
+
+    /** The newest: latest seen, then latest first seen, then highest build. */
+    private static final Comparator<BuildObservation> NEWEST = Comparator
+            .comparing(BuildObservation::to, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(BuildObservation::from, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(BuildObservation::build);
+
     private static BuildObservation choose(List<BuildObservation> all) {
         for (BuildSource source : BuildSource.values()) {
-            Optional<BuildObservation> best = all.stream().filter(o -> o.source() == source)
-                    .max(Comparator.comparing(BuildObservation::time, Comparator.nullsFirst(Comparator.naturalOrder()))
-                            .thenComparing(BuildObservation::build));
+            Optional<BuildObservation> best = all.stream().filter(o -> o.source() == source).max(NEWEST);
             if (best.isPresent()) return best.get();
         }
         return null;
@@ -49,12 +59,25 @@ public final class DetectedBuild {
      */
     public List<BuildObservation> disagreements() {
         if (chosen == null) return List.of();
-        return java.util.stream.Stream.of(BuildSource.values()).filter(s -> s != chosen.source())
-                .map(s -> from(s).stream().max(Comparator.comparing(BuildObservation::time,
-                        Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(BuildObservation::build)))
+        return Stream.of(BuildSource.values()).filter(s -> s != chosen.source())
+                .map(s -> from(s).stream().max(NEWEST))
                 .flatMap(Optional::stream)
                 .filter(o -> o.build().isCuOnly() || chosen.build().isCuOnly()
                         ? !o.build().cu().equals(chosen.build().cu()) : !o.build().equals(chosen.build()))
                 .toList();
+    }
+
+    /**
+     * The build the logs show running at {@code time}: a log sighting whose span holds it, or the earliest one
+     * first seen within a day of it. Empty when the logs do not show the build then.
+     */
+    public Optional<BuildObservation> fromLogsAt(Instant time) {
+        List<BuildObservation> logs = observations.stream()
+                .filter(o -> (o.source() == BuildSource.LOG_HEADER || o.source() == BuildSource.HTTPPROXY_LOG) && o.from() != null)
+                .sorted(Comparator.comparing(BuildObservation::from)).toList();
+        Optional<BuildObservation> holding = logs.stream()
+                .filter(o -> !o.from().isAfter(time) && o.to() != null && !o.to().isBefore(time)).findFirst();
+        if (holding.isPresent()) return holding;
+        return logs.stream().filter(o -> !o.from().isAfter(time.plus(START_SLACK))).findFirst();
     }
 }

@@ -78,7 +78,7 @@ class ExposureScanTest {
         assertThat(e.assessment().row("ProxyLogon").exposure()).isEqualTo(Exposure.UNKNOWN);
         assertThat(e.assessment().row("ProxyLogon").reason()).isEqualTo("update level unknown: fixed from CU19 Mar21SU (15.1.2176.9) on");
         assertThat(e.assessment().row("ProxyNotShell").exposure()).isEqualTo(Exposure.VULNERABLE);
-        assertThat(e.build().chosen().orElseThrow().time()).isNotNull();
+        assertThat(e.build().chosen().orElseThrow().from()).isNotNull();
         assertThat(e.notes().get(0)).isEqualTo("Build 15.1.2176: Exchange Server 2016 CU19 (update level unknown); from the OWA"
                 + " version folder of C:\\Program Files\\Microsoft\\Exchange Server\\V15\\FrontEnd\\HttpProxy\\owa\\auth\\15.1.2176");
     }
@@ -136,7 +136,8 @@ class ExposureScanTest {
     private static BuildObservation log(String build, String time) {
         String path = "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Logging\\HttpProxy\\Owa\\HttpProxy_"
                 + time.substring(0, 10).replace("-", "") + "00-1.LOG";
-        return new BuildObservation(BuildNumber.parse(build), BuildSource.LOG_HEADER, SourceRef.line(path, 3), path,
-                Instant.parse(time));
+        Instant t = Instant.parse(time);
+        return new BuildObservation(BuildNumber.parse(build), BuildSource.LOG_HEADER, SourceRef.line(path, 3), path, t,
+                t.plusSeconds(3600));
     }
 }
