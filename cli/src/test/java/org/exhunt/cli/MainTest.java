@@ -13,6 +13,7 @@ class MainTest {
         assertThat(run.out())
                 .containsPattern("(?m)^  scan +Exposure and compromise verdicts for Exchange server images")
                 .containsPattern("(?m)^  build +What an Exchange build is, which attack chains it is exposed to")
+                .containsPattern("(?m)^  probe +Remote version and exposure of Exchange servers over the network")
                 .contains("Exit codes:")
                 .containsPattern("(?m)^ +4 +no evidence of compromise, but exposed");
     }
