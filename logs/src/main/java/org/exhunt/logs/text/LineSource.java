@@ -32,7 +32,7 @@ public final class LineSource {
     private int next;               // where the line after the current one starts
     private int firstEnd;           // the first physical line of an extended line
     private int firstNext;
-    private long number;            // 1-based line number of the current line's first physical line
+    private long number = 1;        // 1-based line number of the current line's first physical line
     private int physicalLines;      // physical lines in the current line
     private long tooLongBytes = -1; // length of a skipped over-long line, or -1
     private boolean hasNul;
