@@ -1,8 +1,11 @@
 package org.exhunt.logs;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
@@ -32,18 +35,47 @@ public final class LogFiles {
         InputStream content = new BufferedInputStream(in, BUFFER);
         try {
             if (isGzip(content)) content = new BufferedInputStream(new GZIPInputStream(content, BUFFER), BUFFER);
-            content.mark(LogReaders.HEAD_BYTES);
-            byte[] head = content.readNBytes(LogReaders.HEAD_BYTES);
-            content.reset();
+            byte[] head = new byte[LogReaders.HEAD_BYTES];
+            int n = 0;
+            IOException failure = null;
+            try {
+                for (int r; n < head.length && (r = content.read(head, n, head.length - n)) >= 0; ) n += r;
+            } catch (IOException e) {
+                failure = e;   // a short or corrupt file: recognise it by what was read, let the reader report the rest
+            }
+            head = Arrays.copyOf(head, n);
             Optional<LogReader> reader = LogReaders.forFile(path, head);
             if (reader.isEmpty()) {
+                if (failure != null) throw failure;
                 content.close();
                 return Optional.empty();
             }
-            return Optional.of(reader.get().open(path, content, problems));
+            InputStream rest = failure == null ? content : new Failing(failure, content);
+            return Optional.of(reader.get().open(path, new SequenceInputStream(new ByteArrayInputStream(head), rest), problems));
         } catch (IOException | RuntimeException e) {
             content.close();
             throw e;
+        }
+    }
+
+    /** Fails every read with the failure met while the head was read, so that the reader reports it in place. */
+    private static final class Failing extends InputStream {
+        private final IOException failure;
+        private final InputStream source;
+
+        Failing(IOException failure, InputStream source) {
+            this.failure = failure;
+            this.source = source;
+        }
+
+        @Override
+        public int read() throws IOException {
+            throw new IOException(failure.getMessage(), failure);
+        }
+
+        @Override
+        public void close() throws IOException {
+            source.close();
         }
     }
 

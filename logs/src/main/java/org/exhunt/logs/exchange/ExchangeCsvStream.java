@@ -31,7 +31,8 @@ import org.exhunt.logs.text.Values;
  *
  * <p>Diagnostic codes: {@code exchange.assumed-fields} (WARNING: no header; the kind's usual columns
  * assumed, the count matching), {@code csv.no-header} (ERROR: no header to bind a line to; skipped),
- * {@code csv.column-count} (ERROR: fewer values than columns, kept with the rest absent; more, skipped),
+ * {@code csv.column-count} (ERROR: fewer values than columns, kept with the rest absent when the line still
+ * starts with its time, else skipped; more, skipped),
  * {@code csv.unterminated-quote} (ERROR: a quote that does not close within
  * {@link LogLimits#MAX_LINES_PER_RECORD} lines; the line is read as if it closed at its end),
  * {@code log.bad-time} (WARNING: record kept without a time).
@@ -79,16 +80,22 @@ final class ExchangeCsvStream extends LineStream {
                     + (n < 0 ? "more than " + LogLimits.MAX_FIELDS : n) + " values, but the header names " + expected);
             return null;
         }
+        Instant time = null;
+        boolean hasTime = timeIndex >= 0 && timeIndex < n && !Values.absent(scratch, timeIndex);
+        if (hasTime) {
+            int ts = scratch[timeIndex * 2];
+            time = Times.iso(b, s + (ts < 0 ? ~ts : ts), s + scratch[timeIndex * 2 + 1]);
+        }
         if (n < expected) {
+            if (time == null && timeIndex >= 0) {
+                problems.error("csv.column-count", lines.number(), "line not read: " + n + " values, but the header names "
+                        + expected + ", and it does not start with a time");
+                return null;
+            }
             problems.error("csv.column-count", lines.number(), "line has " + n + " of the " + expected
                     + " values the header names (cut short?): the missing ones are absent");
         }
-        Instant time = null;
-        if (timeIndex >= 0 && timeIndex < n && !Values.absent(scratch, timeIndex)) {
-            int ts = scratch[timeIndex * 2];
-            time = Times.iso(b, s + (ts < 0 ? ~ts : ts), s + scratch[timeIndex * 2 + 1]);
-            if (time == null) problems.warning("log.bad-time", lines.number(), "time not understood; record kept without a time");
-        }
+        if (hasTime && time == null) problems.warning("log.bad-time", lines.number(), "time not understood; record kept without a time");
         return new LineRecord(layout, lines.copy(), Arrays.copyOf(scratch, 2 * n), n, lines.number(), time);
     }
 

@@ -24,8 +24,9 @@ import org.exhunt.logs.text.Times;
  *
  * <p>Diagnostic codes: {@code iis.no-fields} (WARNING: data before any {@code #Fields}; IIS's default field
  * set assumed, the count matching), {@code iis.field-count} (ERROR: a line with fewer values than
- * {@code #Fields} names is kept with the rest absent, e.g. the last line cut short; one with more, or with
- * no {@code #Fields} to bind to, is skipped), {@code log.bad-time} (WARNING: record kept without a time).
+ * {@code #Fields} names that still starts with its date and time, e.g. the last line cut short, is kept with
+ * the rest absent; any other count mismatch is skipped), {@code log.bad-time} (WARNING: record kept without a
+ * time).
  */
 final class IisStream extends LineStream {
 
@@ -72,11 +73,16 @@ final class IisStream extends LineStream {
             assumedDefault = false;
             layout = new LineLayout(layout.type(), layout.file(), layout.columns(), layout.constants(), null);
         }
+        Instant time = time(b, s, n);
         if (n < expected) {
+            if (time == null && timeIndex >= 0) {
+                problems.error("iis.field-count", lines.number(), "line not read: " + n + " values, but #Fields names "
+                        + expected + ", and it does not start with a date and time");
+                return null;
+            }
             problems.error("iis.field-count", lines.number(), "line has " + n + " of the " + expected
                     + " values #Fields names (cut short?): the missing ones are absent");
         }
-        Instant time = time(b, s, n);
         if (time == null && (dateIndex >= 0 || directiveDate != null) && timeIndex >= 0 && timeIndex < n) {
             problems.warning("log.bad-time", lines.number(), "date/time not understood; record kept without a time");
         }
