@@ -11,6 +11,9 @@ import java.util.function.BiConsumer;
  */
 final class ActivityData {
 
+    /** The value types Exchange writes before a key. */
+    private static final String[] TYPE_PREFIXES = {"S", "I32", "I64", "F", "Dbl"};
+
     private ActivityData() {}
 
     static void expand(String data, BiConsumer<String, String> out) {
@@ -64,8 +67,7 @@ final class ActivityData {
     }
 
     private static boolean isPrefix(String s, int end) {
-        if (end > 4) return false;
-        for (int i = 0; i < end; i++) if (!Character.isLetterOrDigit(s.charAt(i))) return false;
-        return true;
+        for (String p : TYPE_PREFIXES) if (p.length() == end && s.startsWith(p)) return true;
+        return false;
     }
 }
