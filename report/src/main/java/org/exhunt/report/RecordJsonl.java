@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.exhunt.core.Record;
-import org.exhunt.core.SourceRef;
 
 /**
  * Records as JSON lines, what {@code exhunt dump} prints: one object per record, in the order given,
@@ -34,13 +33,7 @@ public final class RecordJsonl implements AutoCloseable {
         g.writeStartObject();
         g.writeStringField("type", r.type());
         if (r.time() != null) g.writeStringField("time", r.time().toString());
-        SourceRef s = r.source();
-        g.writeObjectFieldStart("source");
-        g.writeStringField("file", s.file());
-        if (s.hasLine()) g.writeNumberField("line", s.line());
-        if (s.hasOffset()) g.writeNumberField("offset", s.offset());
-        if (s.recordId() != null) g.writeStringField("record", s.recordId());
-        g.writeEndObject();
+        JsonlReport.source(g, r.source());
         g.writeObjectFieldStart("fields");
         for (String name : r.fieldNames()) {
             List<String> values = r.values(name);

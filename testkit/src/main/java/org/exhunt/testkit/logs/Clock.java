@@ -1,8 +1,7 @@
 package org.exhunt.testkit.logs;
 
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** Time as the logs write it, formatted straight into a {@link LineBuffer}. */
 final class Clock {
@@ -32,14 +31,17 @@ final class Clock {
     static String iso(long epochMilli) {
         LineBuffer b = new LineBuffer();
         iso(b, epochMilli);
-        return new String(b.bytes, 0, b.length, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(b.bytes, 0, b.length, StandardCharsets.US_ASCII);
     }
 
-    static long millis(Instant t) {
-        return t.toEpochMilli();
+    /** {@code yyyyMMddHH}, as Exchange names its log files. */
+    static String yyyyMMddHH(long epochMilli) {
+        String iso = iso(epochMilli);
+        return iso.substring(0, 4) + iso.substring(5, 7) + iso.substring(8, 10) + iso.substring(11, 13);
     }
 
+    /** {@code yyMMdd}, as IIS names its log files. */
     static String yyMMdd(long epochMilli) {
-        return Instant.ofEpochMilli(epochMilli).atOffset(ZoneOffset.UTC).toLocalDate().toString().replace("-", "").substring(2);
+        return yyyyMMddHH(epochMilli).substring(2, 8);
     }
 }

@@ -48,9 +48,8 @@ final class EcpServerDialect implements Dialect {
 
     @Override
     public String serverPath(long time) {
-        String day = Clock.iso(time);
         return "Program Files/Microsoft/Exchange Server/V15/Logging/ECP/Server/ECPServer"
-                + day.substring(0, 4) + day.substring(5, 7) + day.substring(8, 10) + "-1.LOG";
+                + Clock.yyyyMMddHH(time).substring(0, 8) + "-1.LOG";
     }
 
     private void write(LineBuffer b, long time, SplittableRandom r, String cmdPair, String url) {

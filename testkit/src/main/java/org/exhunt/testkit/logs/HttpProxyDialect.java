@@ -86,9 +86,8 @@ final class HttpProxyDialect implements Dialect {
 
     @Override
     public String serverPath(long time) {
-        String day = Clock.iso(time);
         return "Program Files/Microsoft/Exchange Server/V15/Logging/HttpProxy/" + protocol + "/HttpProxy_"
-                + day.substring(0, 4) + day.substring(5, 7) + day.substring(8, 10) + day.substring(11, 13) + "-1.LOG";
+                + Clock.yyyyMMddHH(time) + "-1.LOG";
     }
 
     private void write(LineBuffer b, long time, SplittableRandom r, String stem, String query, String method, int status,

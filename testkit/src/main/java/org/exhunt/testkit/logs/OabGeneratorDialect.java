@@ -34,8 +34,7 @@ final class OabGeneratorDialect implements Dialect {
 
     @Override
     public String serverPath(long time) {
-        String day = Clock.iso(time);
         return "Program Files/Microsoft/Exchange Server/V15/Logging/OABGeneratorLog/OABGenerator_"
-                + day.substring(0, 4) + day.substring(5, 7) + day.substring(8, 10) + "-1.log";
+                + Clock.yyyyMMddHH(time).substring(0, 8) + "-1.log";
     }
 }
