@@ -96,7 +96,7 @@ final class ExchangeCsvStream extends LineStream {
                     + " values the header names (cut short?): the missing ones are absent");
         }
         if (hasTime && time == null) problems.warning("log.bad-time", lines.number(), "time not understood; record kept without a time");
-        return new LineRecord(layout, lines.copy(), Arrays.copyOf(scratch, 2 * n), n, lines.number(), time);
+        return new LineRecord(layout, lines.copy(), Arrays.copyOf(scratch, 2 * n), n, lines.number(), time, !lines.hasHighBytes());
     }
 
     /** Splits the current record, joining lines while a quoted value is open. */

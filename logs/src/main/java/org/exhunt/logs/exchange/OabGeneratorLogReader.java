@@ -67,7 +67,7 @@ public final class OabGeneratorLogReader implements LogReader {
             while (te > s && b[te - 1] == ' ') te--;
             var time = Times.iso(b, s, te);
             int[] bounds = {0, e - s, 0, time == null ? 0 : te - s};
-            return new LineRecord(layout, lines.copy(), bounds, 2, lines.number(), time);
+            return new LineRecord(layout, lines.copy(), bounds, 2, lines.number(), time, !lines.hasHighBytes());
         }
 
         private static boolean isTimeChar(byte c) {

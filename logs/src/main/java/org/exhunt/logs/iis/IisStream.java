@@ -86,7 +86,7 @@ final class IisStream extends LineStream {
         if (time == null && (dateIndex >= 0 || directiveDate != null) && timeIndex >= 0 && timeIndex < n) {
             problems.warning("log.bad-time", lines.number(), "date/time not understood; record kept without a time");
         }
-        return new LineRecord(layout, lines.copy(), Arrays.copyOf(scratch, 2 * n), n, lines.number(), time);
+        return new LineRecord(layout, lines.copy(), Arrays.copyOf(scratch, 2 * n), n, lines.number(), time, !lines.hasHighBytes());
     }
 
     private Instant time(byte[] b, int s, int n) {

@@ -1,17 +1,24 @@
 package org.exhunt.logs.line;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The column names of one header block (IIS {@code #Fields}, an Exchange CSV header), in order and case as
  * written, with a case-insensitive lookup that allocates nothing (rules look fields up by name for every
- * record). Immutable; shared by all records of the block.
+ * record): an exact-case hash lookup first (String caches its hash), then a case-folding one. Immutable; shared by all records of the block.
  */
 public final class FieldNames {
 
+    private static final int FOLDED_CACHE = 1024;
+
     private final String[] names;
-    private final int[] table;   // open addressing: index + 1, 0 = empty
+    private final Map<String, Integer> exact = new HashMap<>();   // rules mostly ask in the file's own case
+    private final Map<String, Integer> folded = new ConcurrentHashMap<>();   // answers for other spellings, bounded
+    private final int[] table;   // case-insensitive, open addressing: index + 1, 0 = empty
     private final int mask;
 
     public FieldNames(List<String> names) {
@@ -20,7 +27,8 @@ public final class FieldNames {
         this.table = new int[size];
         this.mask = size - 1;
         for (int i = 0; i < this.names.length; i++) {
-            if (indexOf(this.names[i]) >= 0) continue;  // a repeated name: the first one wins
+            if (probe(this.names[i]) >= 0) continue;  // a repeated name: the first one wins
+            exact.put(this.names[i], i);
             int h = hash(this.names[i]) & mask;
             while (table[h] != 0) h = (h + 1) & mask;
             table[h] = i + 1;
@@ -29,6 +37,15 @@ public final class FieldNames {
 
     /** The index of a column, ignoring case, or -1. */
     public int indexOf(String name) {
+        Integer known = exact.get(name);
+        if (known == null) known = folded.get(name);
+        if (known != null) return known;
+        int i = probe(name);
+        if (folded.size() < FOLDED_CACHE) folded.put(name, i);
+        return i;
+    }
+
+    private int probe(String name) {
         int h = hash(name) & mask;
         while (true) {
             int slot = table[h];

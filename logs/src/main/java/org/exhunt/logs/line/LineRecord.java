@@ -3,6 +3,7 @@ package org.exhunt.logs.line;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,17 +28,19 @@ public final class LineRecord implements Record {
     private final int count;        // values in the line (may be fewer than the columns)
     private final long number;
     private final Instant time;
+    private final boolean ascii;    // no byte above 0x7F: values decode by copying
     private String[] decoded;
     private String raw;
     private List<String[]> expanded;
 
-    public LineRecord(LineLayout layout, byte[] line, int[] bounds, int count, long number, Instant time) {
+    public LineRecord(LineLayout layout, byte[] line, int[] bounds, int count, long number, Instant time, boolean ascii) {
         this.layout = layout;
         this.line = line;
         this.bounds = bounds;
         this.count = Math.min(count, layout.columns().size());
         this.number = number;
         this.time = time;
+        this.ascii = ascii;
     }
 
     @Override
@@ -45,7 +48,7 @@ public final class LineRecord implements Record {
         int i = layout.columns().indexOf(name);
         if (i >= 0) return value(i);
         String c = layout.constant(name);
-        if (c != null) return c;
+        if (c != null || layout.expander() == null) return c;
         for (String[] e : expanded()) if (e[0].equalsIgnoreCase(name)) return e[1];
         return null;
     }
@@ -64,7 +67,7 @@ public final class LineRecord implements Record {
         if (i >= count || Values.absent(bounds, i)) return null;
         if (decoded == null) decoded = new String[count];
         String v = decoded[i];
-        if (v == null) decoded[i] = v = Values.decode(line, bounds, i);
+        if (v == null) decoded[i] = v = Values.decode(line, bounds, i, ascii);
         return v;
     }
 
@@ -74,8 +77,15 @@ public final class LineRecord implements Record {
 
     @Override
     public Collection<String> fieldNames() {
-        Set<String> names = new LinkedHashSet<>();
         FieldNames cols = layout.columns();
+        if (layout.expander() == null) {   // no names can repeat: no set needed
+            String[] names = new String[count + layout.constants().size()];
+            int k = 0;
+            for (int i = 0; i < count; i++) if (!Values.absent(bounds, i)) names[k++] = cols.name(i);
+            for (String[] c : layout.constants()) names[k++] = c[0];
+            return Arrays.asList(names).subList(0, k);
+        }
+        Set<String> names = new LinkedHashSet<>();
         for (int i = 0; i < count; i++) if (!Values.absent(bounds, i)) names.add(cols.name(i));
         for (String[] c : layout.constants()) names.add(c[0]);
         for (String[] e : expanded()) {

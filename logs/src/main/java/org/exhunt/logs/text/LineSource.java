@@ -20,6 +20,7 @@ import org.exhunt.logs.LogLimits;
 public final class LineSource {
 
     private static final int CHUNK = 1 << 16;
+    private static final long NEWLINES = Swar.repeat('\n');
 
     private final InputStream in;
     private byte[] buf = new byte[CHUNK];
@@ -182,11 +183,23 @@ public final class LineSource {
     private boolean scanFrom(int from) throws IOException {
         int i = from;
         boolean nul = hasNul;
-        int acc = hasHighBytes ? 0x80 : 0;
+        long acc = hasHighBytes ? 0x80 : 0;
         while (true) {
             byte[] b = buf;
             int lim = limit;
-            for (; i < lim; i++) {
+            while (i < lim) {
+                if (i + 8 <= lim) {
+                    long w = Swar.word(b, i);
+                    long m = Swar.zeroByte(w ^ NEWLINES) | Swar.zeroByte(w);
+                    if (m == 0) {
+                        acc |= w;
+                        i += 8;
+                        continue;
+                    }
+                    int k = Long.numberOfTrailingZeros(m) >>> 3;   // the first LF or NUL in the word
+                    acc |= w & ((1L << (8 * k)) - 1);
+                    i += k;
+                }
                 byte c = b[i];
                 if ((c & 0xE0) == 0) {
                     if (c == '\n') {
@@ -194,16 +207,17 @@ public final class LineSource {
                         next = i + 1;
                         terminated = true;
                         hasNul = nul;
-                        hasHighBytes = (acc & 0x80) != 0;
+                        hasHighBytes = (acc & Swar.HIGHS) != 0;
                         return true;
                     }
                     if (c == 0) nul = true;
                 }
                 acc |= c;
+                i++;
             }
             if (i - start > LogLimits.MAX_LINE_BYTES) {
                 hasNul = nul;
-                hasHighBytes = (acc & 0x80) != 0;
+                hasHighBytes = (acc & Swar.HIGHS) != 0;
                 return false;
             }
             int shift = start;
@@ -212,7 +226,7 @@ public final class LineSource {
                 next = limit;
                 terminated = false;
                 hasNul = nul;
-                hasHighBytes = (acc & 0x80) != 0;
+                hasHighBytes = (acc & Swar.HIGHS) != 0;
                 return true;
             }
             i -= shift - start;  // fill() moved the data so that `start` is 0

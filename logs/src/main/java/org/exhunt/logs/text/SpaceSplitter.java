@@ -8,6 +8,8 @@ import org.exhunt.logs.LogLimits;
  */
 public final class SpaceSplitter {
 
+    private static final long SPACES = Swar.repeat(' ');
+
     private SpaceSplitter() {}
 
     /** @return the number of values, or {@link CsvSplitter#TOO_MANY} */
@@ -16,8 +18,7 @@ public final class SpaceSplitter {
         int i = from;
         while (true) {
             if (n == LogLimits.MAX_FIELDS) return CsvSplitter.TOO_MANY;
-            int j = i;
-            while (j < to && b[j] != ' ') j++;
+            int j = Swar.indexOf(b, i, to, SPACES);
             bounds[2 * n] = i - from;
             bounds[2 * n + 1] = (j - i == 1 && b[i] == '-') ? i - from : j - from;
             n++;

@@ -15,10 +15,19 @@ public final class Values {
 
     /** The value at bounds index i, decoded as UTF-8 (malformed bytes become U+FFFD), doubled quotes undone. */
     public static String decode(byte[] line, int[] bounds, int i) {
+        return decode(line, bounds, i, false);
+    }
+
+    /**
+     * The same, for a line known to hold only ASCII when {@code ascii} is true: then the bytes are the
+     * characters, and the string is a plain copy.
+     */
+    public static String decode(byte[] line, int[] bounds, int i, boolean ascii) {
         int s = bounds[2 * i];
         int e = bounds[2 * i + 1];
-        if (s >= 0) return new String(line, s, e - s, StandardCharsets.UTF_8);
-        s = ~s;
-        return new String(line, s, e - s, StandardCharsets.UTF_8).replace("\"\"", "\"");
+        boolean doubled = s < 0;
+        if (doubled) s = ~s;
+        String v = new String(line, s, e - s, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return doubled ? v.replace("\"\"", "\"") : v;
     }
 }
