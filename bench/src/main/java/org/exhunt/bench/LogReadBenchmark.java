@@ -73,31 +73,38 @@ public final class LogReadBenchmark {
             for (int i = 0; i < 2; i++) c = readOnce(file, everyField);   // warm-up
             long best = Long.MAX_VALUE;
             long total = 0;
+            long cpu = 0;
             for (int i = 0; i < passes; i++) {
+                long c0 = processCpu();
                 long t0 = System.nanoTime();
                 c = readOnce(file, everyField);
                 long t = System.nanoTime() - t0;
+                cpu += processCpu() - c0;
                 best = Math.min(best, t);
                 total += t;
             }
             check(c);
-            System.out.printf(Locale.ROOT, "%s  %-12s %,d MB  %,d records  mean %.0f MB/s  best %.0f MB/s%n",
+            System.out.printf(Locale.ROOT, "%s  %-12s %,d MB  %,d records  wall: mean %.0f MB/s, best %.0f MB/s"
+                            + "  cpu (all JVM threads, GC included): %.0f MB per cpu-second%n",
                     file.getFileName(), everyField ? "every field" : "records", size >> 20, c.records,
-                    mbps(size * passes, total), mbps(size, best));
+                    mbps(size * passes, total), mbps(size, best), mbps(size * passes, cpu));
         }
     }
 
     static void stream(long bytes) throws IOException {
         long half = bytes / 2;
         long t0 = System.nanoTime();
+        long c0 = processCpu();
         Count proxy = readOnce(httpProxy(half), true);
         Count web = readOnce(iis(half), true);
         long t = System.nanoTime() - t0;
+        long cpu = processCpu() - c0;
         check(proxy);
         check(web);
-        System.out.printf(Locale.ROOT, "streamed %.1f GB (HttpProxy + IIS, every field), %,d records, %.0f s, %.0f MB/s,"
-                        + " max heap %d MB, peak heap used %d MB%n", bytes / (double) (1L << 30), proxy.records + web.records,
-                t / 1e9, mbps(bytes, t), Runtime.getRuntime().maxMemory() >> 20, peakHeap() >> 20);
+        System.out.printf(Locale.ROOT, "streamed %.1f GB (HttpProxy + IIS, generated and read, every field), %,d records,"
+                        + " %.0f s wall, %.0f s cpu, %.0f MB/s, max heap %d MB, peak heap used %d MB%n", bytes / (double) (1L << 30),
+                proxy.records + web.records, t / 1e9, cpu / 1e9, mbps(bytes, t), Runtime.getRuntime().maxMemory() >> 20,
+                peakHeap() >> 20);
     }
 
     static Count readOnce(Path file, boolean everyField) throws IOException {
@@ -141,6 +148,11 @@ public final class LogReadBenchmark {
 
     static double mbps(long bytes, long nanos) {
         return bytes / (double) (1 << 20) / (nanos / 1e9);
+    }
+
+    /** CPU time of the whole JVM (reader thread, GC and compiler threads), in nanoseconds. */
+    static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static long peakHeap() {
