@@ -63,10 +63,6 @@ public final class FieldNames {
         return names[i];
     }
 
-    public List<String> list() {
-        return Arrays.asList(names.clone());
-    }
-
     @Override
     public boolean equals(Object o) {
         return o instanceof FieldNames f && Arrays.equals(names, f.names);

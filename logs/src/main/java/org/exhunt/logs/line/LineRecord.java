@@ -71,10 +71,6 @@ public final class LineRecord implements Record {
         return v;
     }
 
-    public LineLayout layout() {
-        return layout;
-    }
-
     @Override
     public Collection<String> fieldNames() {
         FieldNames cols = layout.columns();
@@ -109,11 +105,6 @@ public final class LineRecord implements Record {
     @Override
     public SourceRef source() {
         return SourceRef.line(layout.file(), number);
-    }
-
-    /** The 1-based line number where the record starts. */
-    public long line() {
-        return number;
     }
 
     @Override

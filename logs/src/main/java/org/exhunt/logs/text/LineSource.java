@@ -25,7 +25,6 @@ public final class LineSource {
     private final InputStream in;
     private byte[] buf = new byte[CHUNK];
     private int limit;              // valid bytes in buf
-    private long bufOffset;         // stream offset of buf[0]
     private boolean eof;
 
     private int start;              // current line
@@ -121,11 +120,6 @@ public final class LineSource {
     /** Physical lines in the current line (more than one after {@link #extend()}). */
     public int physicalLines() {
         return physicalLines;
-    }
-
-    /** Stream offset of the current line's first byte. */
-    public long offset() {
-        return bufOffset + start;
     }
 
     /** The length of the current line when it was too long to keep (its content is not available), else -1. */
@@ -258,7 +252,6 @@ public final class LineSource {
         int kept = limit - keep;
         if (keep > 0) {
             System.arraycopy(buf, keep, buf, 0, kept);
-            bufOffset += keep;
             start -= keep;
             end -= keep;
             next -= keep;
