@@ -1,0 +1,79 @@
+package org.exhunt.logs.coverage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.exhunt.core.Record;
+
+/**
+ * Collects {@link LogCoverage} from the records as they are read: feed it every record ({@link #add}), then
+ * ask for {@link #coverage()}. Builds come from what the logs say about the server that wrote them: an
+ * Exchange header's {@code #Version} (field {@code LogVersion}, e.g. {@code 15.01.2375.007}), HttpProxy's
+ * {@code MajorVersion/MinorVersion/BuildVersion/RevisionVersion} columns, and ECP's {@code BLD}/{@code Bld}
+ * EventData key. A placeholder version with build and revision both 0 ({@code 15.0.0.0}, written by ECP
+ * logs) is no build and is ignored. Thread-safe.
+ */
+public final class CoverageCollector {
+
+    private final Map<String, Entry> byType = new TreeMap<>();
+
+    public synchronized void add(Record r) {
+        Entry e = byType.computeIfAbsent(r.type(), t -> new Entry());
+        e.records++;
+        Instant t = r.time();
+        if (t == null) {
+            e.withoutTime++;
+        } else {
+            if (e.oldest == null || t.isBefore(e.oldest)) e.oldest = t;
+            if (e.newest == null || t.isAfter(e.newest)) e.newest = t;
+        }
+        String file = r.source().file();
+        if (!file.equals(e.lastFile)) {
+            e.files.add(file);
+            e.lastFile = file;
+        }
+        build(e, Builds.normalize(r.field("LogVersion")), t);
+        String major = r.field("MajorVersion");
+        if (major != null) {
+            build(e, Builds.normalize(major + "." + r.field("MinorVersion") + "." + r.field("BuildVersion")
+                    + "." + r.field("RevisionVersion")), t);
+        }
+        if (r.type().startsWith("exchange-ecp")) build(e, Builds.normalize(r.field("BLD")), t);
+    }
+
+    /** Coverage per record type, by type name. */
+    public synchronized List<LogCoverage> coverage() {
+        List<LogCoverage> out = new ArrayList<>();
+        byType.forEach((type, e) -> {
+            List<LogCoverage.BuildSeen> builds = new ArrayList<>();
+            e.builds.forEach((b, times) -> builds.add(new LogCoverage.BuildSeen(b, times[0], times[1])));
+            builds.sort(Comparator.comparing(LogCoverage.BuildSeen::build, Builds.ORDER));
+            out.add(new LogCoverage(type, e.files.size(), e.records, e.withoutTime, e.oldest, e.newest, builds));
+        });
+        return out;
+    }
+
+    private static void build(Entry e, String build, Instant t) {
+        if (build == null) return;
+        Instant[] times = e.builds.computeIfAbsent(build, b -> new Instant[2]);
+        if (t == null) return;
+        if (times[0] == null || t.isBefore(times[0])) times[0] = t;
+        if (times[1] == null || t.isAfter(times[1])) times[1] = t;
+    }
+
+    private static final class Entry {
+        long records;
+        long withoutTime;
+        Instant oldest;
+        Instant newest;
+        final Set<String> files = new HashSet<>();
+        String lastFile;
+        final Map<String, Instant[]> builds = new HashMap<>();
+    }
+}
