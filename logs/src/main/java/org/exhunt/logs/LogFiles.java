@@ -32,6 +32,18 @@ public final class LogFiles {
      * @throws IOException when the first bytes cannot be read (e.g. a corrupt gzip header)
      */
     public static Optional<RecordStream> open(String path, InputStream in, Consumer<Diagnostic> problems) throws IOException {
+        return open(path, path, in, problems);
+    }
+
+    /**
+     * The records of one file whose place on the server and name for the user differ (a file of a server image
+     * read from a copy or an archive).
+     *
+     * @param serverPath where the file lies on the server, '/'-separated: readers recognise formats by its folders
+     * @param name       how diagnostics and source references name the file
+     */
+    public static Optional<RecordStream> open(String serverPath, String name, InputStream in,
+                                              Consumer<Diagnostic> problems) throws IOException {
         InputStream content = new BufferedInputStream(in, BUFFER);
         try {
             if (isGzip(content)) content = new BufferedInputStream(new GZIPInputStream(content, BUFFER), BUFFER);
@@ -44,14 +56,14 @@ public final class LogFiles {
                 failure = e;   // a short or corrupt file: recognise it by what was read, let the reader report the rest
             }
             head = Arrays.copyOf(head, n);
-            Optional<LogReader> reader = LogReaders.forFile(path, head);
+            Optional<LogReader> reader = LogReaders.forFile(serverPath, head);
             if (reader.isEmpty()) {
                 if (failure != null) throw failure;
                 content.close();
                 return Optional.empty();
             }
             InputStream rest = failure == null ? content : new Failing(failure, content);
-            return Optional.of(reader.get().open(path, new SequenceInputStream(new ByteArrayInputStream(head), rest), problems));
+            return Optional.of(reader.get().open(name, new SequenceInputStream(new ByteArrayInputStream(head), rest), problems));
         } catch (IOException | RuntimeException e) {
             content.close();
             throw e;

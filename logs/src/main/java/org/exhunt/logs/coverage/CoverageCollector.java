@@ -17,7 +17,8 @@ import org.exhunt.core.Record;
  * Exchange header's {@code #Version} (field {@code LogVersion}, e.g. {@code 15.01.2375.007}), HttpProxy's
  * {@code MajorVersion/MinorVersion/BuildVersion/RevisionVersion} columns, and ECP's {@code BLD}/{@code Bld}
  * EventData key. A placeholder version with build and revision both 0 ({@code 15.0.0.0}, written by ECP
- * logs) is no build and is ignored. Thread-safe.
+ * logs) is no build and is ignored. Thread-safe; to keep a lock off the per-record path, give each file its
+ * own collector and {@link #merge} it into a shared one when the file is done.
  */
 public final class CoverageCollector {
 
@@ -38,13 +39,35 @@ public final class CoverageCollector {
             e.files.add(file);
             e.lastFile = file;
         }
-        build(e, Builds.normalize(r.field("LogVersion")), t);
+        build(e, e.normalize(r.field("LogVersion")), t);
         String major = r.field("MajorVersion");
         if (major != null) {
-            build(e, Builds.normalize(major + "." + r.field("MinorVersion") + "." + r.field("BuildVersion")
+            build(e, e.normalize(major + "." + r.field("MinorVersion") + "." + r.field("BuildVersion")
                     + "." + r.field("RevisionVersion")), t);
         }
-        if (r.type().startsWith("exchange-ecp")) build(e, Builds.normalize(r.field("BLD")), t);
+        if (r.type().startsWith("exchange-ecp")) build(e, e.normalize(r.field("BLD")), t);
+    }
+
+    /** Adds everything another collector saw (one file's records) to this one. */
+    public void merge(CoverageCollector other) {
+        Map<String, Entry> theirs;
+        synchronized (other) {
+            theirs = new TreeMap<>(other.byType);
+        }
+        synchronized (this) {
+            theirs.forEach((type, o) -> {
+                Entry e = byType.computeIfAbsent(type, t -> new Entry());
+                e.records += o.records;
+                e.withoutTime += o.withoutTime;
+                if (o.oldest != null && (e.oldest == null || o.oldest.isBefore(e.oldest))) e.oldest = o.oldest;
+                if (o.newest != null && (e.newest == null || o.newest.isAfter(e.newest))) e.newest = o.newest;
+                e.files.addAll(o.files);
+                o.builds.forEach((b, times) -> {
+                    build(e, b, times[0]);
+                    build(e, b, times[1]);
+                });
+            });
+        }
     }
 
     /** Coverage per record type, by type name. */
@@ -75,5 +98,16 @@ public final class CoverageCollector {
         final Set<String> files = new HashSet<>();
         String lastFile;
         final Map<String, Instant[]> builds = new HashMap<>();
+        private String lastRaw;        // the same version repeats on every line: normalise it once
+        private String lastNormalized;
+
+        String normalize(String raw) {
+            if (raw == null) return null;
+            if (!raw.equals(lastRaw)) {
+                lastRaw = raw;
+                lastNormalized = Builds.normalize(raw);
+            }
+            return lastNormalized;
+        }
     }
 }
