@@ -15,11 +15,12 @@ import org.exhunt.hunt.source.EvidenceBytes;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.kb.BuildNumber;
 import org.exhunt.kb.MalformedBuildNumberException;
+import org.exhunt.logs.coverage.LogCoverage;
 
 /**
  * Collects a server's build sightings during one scan: {@link #examine} looks at each evidence file
- * ({@code Bin\ExSetup.exe}, the OWA version folders), {@link #add} takes sightings others read (the build in
- * Exchange log headers and HttpProxy log rows), {@link #result} decides.
+ * ({@code Bin\ExSetup.exe}, the OWA version folders), {@link #logs} takes what the log readers' coverage saw
+ * ({@code #Version} headers, HttpProxy version columns, ECP {@code BLD}), {@link #result} decides.
  */
 public final class BuildEvidence {
 
@@ -50,9 +51,23 @@ public final class BuildEvidence {
         }
     }
 
-    /** A sighting read elsewhere, e.g. the {@code #Version} of a log header. */
+    /** A sighting read elsewhere. */
     public synchronized void add(BuildObservation observation) {
         observations.add(observation);
+    }
+
+    /** The builds the logs of each type show, with when each was first and last seen. */
+    public void logs(List<LogCoverage> coverage) {
+        for (LogCoverage c : coverage) {
+            for (LogCoverage.BuildSeen seen : c.builds()) {
+                try {
+                    add(new BuildObservation(BuildNumber.parse(seen.build()), BuildSource.LOGS,
+                            SourceRef.file(c.type() + " logs"), c.type() + " logs", seen.first(), seen.last()));
+                } catch (MalformedBuildNumberException e) {
+                    // the coverage only keeps well-formed four-part builds; a part above 65535 is none either
+                }
+            }
+        }
     }
 
     public synchronized DetectedBuild result() {

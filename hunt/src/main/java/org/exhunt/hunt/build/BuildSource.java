@@ -4,10 +4,11 @@ package org.exhunt.hunt.build;
 public enum BuildSource {
     /** The file version of {@code <install>\Bin\ExSetup.exe}: the full build, SU included (HealthChecker's method). */
     EXSETUP("ExSetup.exe file version"),
-    /** {@code #Version} in the header of an Exchange log file: the build that wrote the file. */
-    LOG_HEADER("Exchange log header #Version"),
-    /** The version columns of HttpProxy log rows ({@code MajorVersion}...{@code RevisionVersion}). */
-    HTTPPROXY_LOG("HttpProxy log version columns"),
+    /**
+     * What the Exchange logs say about the server that wrote them: {@code #Version} headers, the HttpProxy version
+     * columns, ECP's {@code BLD} (read by the log readers' coverage), with when each build was first and last seen.
+     */
+    LOGS("Exchange logs"),
     /** A version folder under {@code FrontEnd\HttpProxy\owa\auth\}: the CU only; old CUs leave theirs behind. */
     OWA_FOLDER("OWA version folder");
 

@@ -73,7 +73,7 @@ public final class DetectedBuild {
      */
     public Optional<BuildObservation> fromLogsAt(Instant time) {
         List<BuildObservation> logs = observations.stream()
-                .filter(o -> (o.source() == BuildSource.LOG_HEADER || o.source() == BuildSource.HTTPPROXY_LOG) && o.from() != null)
+                .filter(o -> o.source() == BuildSource.LOGS && o.from() != null)
                 .sorted(Comparator.comparing(BuildObservation::from)).toList();
         Optional<BuildObservation> holding = logs.stream()
                 .filter(o -> !o.from().isAfter(time) && o.to() != null && !o.to().isBefore(time)).findFirst();

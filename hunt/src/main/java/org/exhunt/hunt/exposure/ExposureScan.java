@@ -40,7 +40,7 @@ public final class ExposureScan {
         mitigations.examine(file, problems);
     }
 
-    /** Where readers of logs add the builds they see ({@code #Version} headers, HttpProxy version columns). */
+    /** Where the builds the log readers saw go ({@link BuildEvidence#logs}). */
     public BuildEvidence builds() {
         return builds;
     }
@@ -60,11 +60,10 @@ public final class ExposureScan {
             BuildObservation used = detected.chosen().get();
             BuildAssessment a = kb.assess(used.build());
             assessment = ExposureAssessment.of(kb, a, found.presentRuleIds());
-            notes.add("Build " + used.build() + ": " + a.description() + "; from the " + used.source().display()
-                    + " of " + used.path());
+            notes.add("Build " + used.build() + ": " + a.description() + "; from the " + used.seenIn());
             for (BuildObservation other : detected.disagreements()) {
-                notes.add("Disagreement: the " + other.source().display() + " " + other.path() + " says " + other.build()
-                        + " (" + kb.assess(other.build()).description() + ")");
+                notes.add("Disagreement: the " + other.seenIn() + " says " + other.build() + " ("
+                        + kb.assess(other.build()).description() + ")");
             }
             List<BuildObservation> folders = detected.from(BuildSource.OWA_FOLDER);
             if (!folders.isEmpty() && used.source() != BuildSource.OWA_FOLDER) {

@@ -9,16 +9,14 @@ import java.util.Arrays;
 import java.util.List;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Exposure;
-import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.TestDrive;
-import org.exhunt.hunt.build.BuildObservation;
 import org.exhunt.hunt.build.BuildSource;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.hunt.source.EvidenceFile;
-import org.exhunt.kb.BuildNumber;
 import org.exhunt.kb.KnowledgeBase;
+import org.exhunt.logs.coverage.LogCoverage;
 import org.exhunt.testkit.pe.PeImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +30,13 @@ class ExposureScanTest {
 
     private final List<Diagnostic> problems = new ArrayList<>();
 
-    private ServerExposure scan(TestDrive drive, BuildObservation... fromLogs) {
+    private ServerExposure scan(TestDrive drive, LogCoverage... logs) {
         List<EvidenceFile> files = new ArrayList<>();
         new DirectorySource(drive.root()).walk(files::add, problems::add);
         ExchangeLayout layout = ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
         ExposureScan scan = new ExposureScan(KB, layout.installPath().orElse(null));
         files.forEach(f -> scan.examine(f, problems::add));
-        Arrays.stream(fromLogs).forEach(scan.builds()::add);
+        scan.builds().logs(List.of(logs));
         return scan.result();
     }
 
@@ -64,7 +62,7 @@ class ExposureScanTest {
         ServerExposure e = scan(new TestDrive(dir).exSetup(15, 1, 2176, 2).owaFolder("15.1.2106").owaFolder("15.1.2242"));
 
         assertThat(e.build().chosen().orElseThrow().build()).hasToString("15.1.2176.2");
-        assertThat(e.notes()).contains("Disagreement: the OWA version folder C:\\Program Files\\Microsoft\\Exchange Server\\V15"
+        assertThat(e.notes()).contains("Disagreement: the OWA version folder of C:\\Program Files\\Microsoft\\Exchange Server\\V15"
                 + "\\FrontEnd\\HttpProxy\\owa\\auth\\15.1.2242 says 15.1.2242 (Exchange Server 2016 CU20 (update level unknown))");
         assertThat(e.notes()).contains("OWA version folders: 15.1.2106 (an earlier CU's, left behind by an update),"
                 + " 15.1.2242 (a later CU's)");
@@ -108,19 +106,23 @@ class ExposureScanTest {
     }
 
     @Test
-    void buildsFromLogHeadersAreUsedWithoutExSetupAndShownWhenTheyDisagree() throws Exception {
-        BuildObservation older = log("15.1.2176.2", "2021-02-01T00:00:00Z");
-        BuildObservation newer = log("15.1.2176.9", "2021-03-05T00:00:00Z");
+    void buildsTheLogsShowAreUsedWithoutExSetupAndShownWhenTheyDisagree() throws Exception {
+        LogCoverage httpProxy = new LogCoverage("exchange-httpproxy", 3, 900, 0, Instant.parse("2021-02-01T00:00:00Z"),
+                Instant.parse("2021-03-05T01:00:00Z"), List.of(
+                        new LogCoverage.BuildSeen("15.1.2176.2", Instant.parse("2021-02-01T00:00:00Z"), Instant.parse("2021-03-04T23:00:00Z")),
+                        new LogCoverage.BuildSeen("15.1.2176.9", Instant.parse("2021-03-05T00:00:00Z"), Instant.parse("2021-03-05T01:00:00Z"))));
 
-        ServerExposure fromLogs = scan(new TestDrive(dir).owaFolder("15.1.2176"), older, newer);
-        assertThat(fromLogs.build().chosen().orElseThrow()).isEqualTo(newer);
+        ServerExposure fromLogs = scan(new TestDrive(dir).owaFolder("15.1.2176"), httpProxy);
+        assertThat(fromLogs.build().chosen().orElseThrow().build()).hasToString("15.1.2176.9");
         assertThat(fromLogs.assessment().row("ProxyLogon").exposure()).isEqualTo(Exposure.PATCHED);
+        assertThat(fromLogs.notes().get(0)).isEqualTo("Build 15.1.2176.9: Exchange Server 2016 CU19 Mar21SU, released"
+                + " 2021-03-02 (KB5000871); from the exchange-httpproxy logs from 2021-03-05T00:00:00Z to 2021-03-05T01:00:00Z");
+        assertThat(fromLogs.build().fromLogsAt(Instant.parse("2021-02-01T00:00:00Z")).orElseThrow().build()).hasToString("15.1.2176.2");
 
-        ServerExposure both = scan(new TestDrive(dir).exSetup(15, 1, 2176, 14), older, newer);
+        ServerExposure both = scan(new TestDrive(dir).exSetup(15, 1, 2176, 14), httpProxy);
         assertThat(both.build().chosen().orElseThrow().source()).isEqualTo(BuildSource.EXSETUP);
-        assertThat(both.notes()).contains("Disagreement: the Exchange log header #Version C:\\Program Files\\Microsoft\\Exchange"
-                + " Server\\V15\\Logging\\HttpProxy\\Owa\\HttpProxy_2021030500-1.LOG says 15.1.2176.9 (Exchange Server 2016"
-                + " CU19 Mar21SU, released 2021-03-02 (KB5000871))");
+        assertThat(both.notes()).contains("Disagreement: the exchange-httpproxy logs from 2021-03-05T00:00:00Z to"
+                + " 2021-03-05T01:00:00Z says 15.1.2176.9 (Exchange Server 2016 CU19 Mar21SU, released 2021-03-02 (KB5000871))");
     }
 
     @Test
@@ -131,13 +133,5 @@ class ExposureScanTest {
             assertThat(r.reason()).isEqualTo("build not found: no Exchange install in the evidence");
         });
         assertThat(e.notes().get(0)).isEqualTo("Build: no Exchange install in the evidence; exposure is UNKNOWN");
-    }
-
-    private static BuildObservation log(String build, String time) {
-        String path = "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Logging\\HttpProxy\\Owa\\HttpProxy_"
-                + time.substring(0, 10).replace("-", "") + "00-1.LOG";
-        Instant t = Instant.parse(time);
-        return new BuildObservation(BuildNumber.parse(build), BuildSource.LOG_HEADER, SourceRef.line(path, 3), path, t,
-                t.plusSeconds(3600));
     }
 }

@@ -144,6 +144,7 @@ public final class ExchangeEmulator implements AutoCloseable {
             for (Request r; (r = Request.read(in)) != null; ) {
                 if (r.method().isEmpty()) {
                     write(out, 400, Map.of("Server", "Microsoft-HTTPAPI/2.0", "Connection", "close"), "Bad Request");
+                    closeGracefully(socket, in);
                     return;
                 }
                 log(server, r);
@@ -259,6 +260,23 @@ public final class ExchangeEmulator implements AutoCloseable {
             case 404 -> "Not Found";
             default -> "Internal Server Error";
         };
+    }
+
+    /**
+     * Ends a connection the way HTTP.sys ends one it refused: output first, then what the client still sends is
+     * read and dropped, so that the close is a FIN, not the reset that unread input would cause.
+     */
+    private static void closeGracefully(Socket socket, InputStream in) throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(500);
+        byte[] drain = new byte[4096];
+        try {
+            while (in.read(drain) != -1) {
+                // dropped
+            }
+        } catch (IOException ignored) {
+            // the client closed first, or went quiet: either way the response is out
+        }
     }
 
     /** Closes with a TCP reset, as IIS's AbortRequest does. */
