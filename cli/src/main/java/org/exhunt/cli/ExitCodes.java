@@ -31,6 +31,14 @@ public final class ExitCodes {
         return OK;
     }
 
+    /** The code of a run made of parts whose codes are {@code a} and {@code b}: the first that applies wins. */
+    public static int worst(int a, int b) {
+        for (int code : new int[] {USAGE, INTERNAL_ERROR, COMPROMISE, EXPOSED, INCOMPLETE}) {
+            if (a == code || b == code) return code;
+        }
+        return OK;
+    }
+
     /** The code for exposures alone ({@code build}): 4 when one is VULNERABLE, else 3 when one is UNKNOWN. */
     public static int ofExposures(Collection<Exposure> exposures) {
         if (exposures.contains(Exposure.VULNERABLE)) return EXPOSED;

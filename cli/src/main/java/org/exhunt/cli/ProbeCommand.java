@@ -91,14 +91,16 @@ final class ProbeCommand implements Callable<Integer> {
                     + " (read-only GETs) to " + list.size() + (list.size() == 1 ? " target" : " targets"));
             err.flush();
         }
-        List<ServerResult> results = new ArrayList<>();
+        List<ServerResult> results = new ArrayList<>(); // kept for the console table only
+        int[] code = {ExitCodes.OK};
         try (Writer out = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             Writer sink = out != null ? out : spec.commandLine().getOut();
             JsonlReport jsonl = new JsonlReport();
             if (format == Format.jsonl) jsonl.writeRun(sink, run);
             Probe.Progress progress = TerminalTargetProgress.forTerminal(err, !noProgress);
             new Probe(pack.knowledgeBase(), options).run(list, r -> {
-                results.add(r);
+                code[0] = ExitCodes.worst(code[0], ExitCodes.of(List.of(r)));
+                if (format == Format.console) results.add(r);
                 if (format == Format.jsonl) {
                     try {
                         jsonl.writeResult(sink, r);
@@ -111,7 +113,7 @@ final class ProbeCommand implements Callable<Integer> {
             if (format == Format.console) new ConsoleReport().write(sink, run, inOrder(results, list));
             sink.flush();
         }
-        return ExitCodes.of(results);
+        return code[0];
     }
 
     private List<Target> targets() throws IOException {
@@ -122,7 +124,9 @@ final class ProbeCommand implements Callable<Integer> {
         if (targetsFile != null) {
             if (!Files.isRegularFile(targetsFile)) throw new ParameterException(spec.commandLine(), "no such file: " + targetsFile);
             Targets.Read fromFile = Targets.parse(targetsFile.toString(), Files.readAllLines(targetsFile, StandardCharsets.UTF_8));
-            for (Target t : fromFile.targets()) if (all.stream().noneMatch(x -> x.base().equals(t.base()))) all.add(t);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            all.forEach(t -> seen.add(t.base()));
+            for (Target t : fromFile.targets()) if (seen.add(t.base())) all.add(t);
             problems.addAll(fromFile.problems());
         }
         if (!problems.isEmpty()) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -38,6 +39,7 @@ public final class KnowledgeBase {
     private final Map<ProductLine, List<Build>> byProduct = new LinkedHashMap<>();
     private final Map<ProductLine, List<Build>> cuBases = new LinkedHashMap<>();
     private final Assessor assessor;
+    private final Map<BuildNumber, BuildAssessment> assessed = new ConcurrentHashMap<>(); // an estate has few builds
 
     private KnowledgeBase(String version, KbData data) {
         this.version = version;
@@ -84,7 +86,7 @@ public final class KnowledgeBase {
 
     /** What a build number means: product, update, exposure per row, update path. */
     public BuildAssessment assess(BuildNumber build) {
-        return assessor.assess(build);
+        return assessed.computeIfAbsent(build, assessor::assess);
     }
 
     /** The verdict rows, in report order. */

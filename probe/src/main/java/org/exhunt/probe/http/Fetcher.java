@@ -41,6 +41,17 @@ public final class Fetcher {
     private final int bodyBytes;
     private final RateLimiter rate;
 
+    /**
+     * Seconds an idle connection stays in the client's pool. The JDK keeps them 20 minutes; a probe's target is
+     * done after a few requests in a row, so its connection would only hold a socket (and the server's) open.
+     * Read by the JDK once, when the first client is made; a value the user set is kept.
+     */
+    private static final String KEEP_ALIVE = "jdk.httpclient.keepalive.timeout";
+
+    static {
+        if (System.getProperty(KEEP_ALIVE) == null) System.setProperty(KEEP_ALIVE, "1");
+    }
+
     public Fetcher(Executor executor, Duration connectTimeout, Duration readTimeout, int retries, Duration backoff,
                    double ratePerSecond, int bodyBytes) {
         this.executor = executor;
