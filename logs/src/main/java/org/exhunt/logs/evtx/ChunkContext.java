@@ -11,6 +11,9 @@ import java.util.Map;
  */
 final class ChunkContext {
 
+    /** Longer names do not occur in event logs; XML itself sets no limit. */
+    private static final int MAX_NAME_CHARS = 255;
+
     final byte[] bytes;
     final int length;
     private final Map<Integer, String> names = new HashMap<>();
@@ -21,15 +24,31 @@ final class ChunkContext {
         this.length = length;
     }
 
-    /** The name stored at a chunk offset: next-name offset, hash, length in characters, UTF-16 text, NUL. */
+    /**
+     * The name stored at a chunk offset: next-name offset, hash, length in characters, UTF-16 text, NUL.
+     * It must look like an XML name: a reference into overwritten space (a record recovered from slack whose
+     * template is gone) otherwise turns garbage into field names.
+     */
     String name(int offset) throws EvtxFormatException {
         String name = names.get(offset);
         if (name == null) {
             int chars = nameChars(offset);
             name = Utf16.decode(bytes, offset + 8, chars);
+            if (!isXmlName(name)) throw new EvtxFormatException("not an XML name at chunk offset " + offset, offset);
             names.put(offset, name);
         }
         return name;
+    }
+
+    /** Letters, digits and {@code _ - . :}, not starting with a digit, {@code -} or {@code .}, at most 255 long. */
+    static boolean isXmlName(String s) {
+        if (s.isEmpty() || s.length() > MAX_NAME_CHARS) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean start = Character.isLetter(c) || c == '_' || c == ':';
+            if (!start && (i == 0 || !(Character.isDigit(c) || c == '-' || c == '.'))) return false;
+        }
+        return true;
     }
 
     /** Bytes a name structure takes, for skipping one stored inline. */

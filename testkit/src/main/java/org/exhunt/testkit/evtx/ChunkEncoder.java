@@ -19,6 +19,7 @@ final class ChunkEncoder {
     static final int SIZE = 65536;
     private static final int HEADER = 512;
 
+    private final Map<String, byte[]> guids;   // template key -> GUID, shared by a file's chunks
     private final byte[] b = new byte[SIZE];
     private int pos = HEADER;
     private final Map<String, Integer> names = new HashMap<>();
@@ -38,6 +39,10 @@ final class ChunkEncoder {
         Full() {
             super(null, null, false, false);
         }
+    }
+
+    ChunkEncoder(Map<String, byte[]> guids) {
+        this.guids = guids;
     }
 
     boolean isEmpty() {
@@ -108,7 +113,8 @@ final class ChunkEncoder {
     /** A template instance: the template (defined inline on first use in the chunk), then its values. */
     private void instance(Shape.Instance instance) {
         String key = instance.key();
-        byte[] guid = EvtxValue.guidBytes(UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString());
+        byte[] guid = guids.computeIfAbsent(key,
+                k -> EvtxValue.guidBytes(UUID.nameUUIDFromBytes(k.getBytes(StandardCharsets.UTF_8)).toString()));
         int id = (guid[0] & 0xff) | (guid[1] & 0xff) << 8 | (guid[2] & 0xff) << 16 | (guid[3] & 0xff) << 24;
         put8(0x0c);
         put8(0x01);

@@ -9,7 +9,9 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
@@ -23,7 +25,8 @@ public final class EvtxWriter implements Closeable {
 
     private final FileChannel file;               // null when writing to memory
     private final ByteArrayOutputStream memory;   // null when writing to a file
-    private ChunkEncoder chunk = new ChunkEncoder();
+    private final Map<String, byte[]> templateGuids = new HashMap<>();
+    private ChunkEncoder chunk = new ChunkEncoder(templateGuids);
     private int chunks;
     private long nextRecordId = 1;
 
@@ -83,7 +86,7 @@ public final class EvtxWriter implements Closeable {
     private void flushChunk() throws IOException {
         write(chunk.finish());
         chunks++;
-        chunk = new ChunkEncoder();
+        chunk = new ChunkEncoder(templateGuids);
     }
 
     private void write(byte[] bytes) throws IOException {

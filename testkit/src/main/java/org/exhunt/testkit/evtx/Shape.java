@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The writer's picture of a template: elements, literal text and numbered slots that each record fills
- * with its values. Its {@code toString()} is deterministic, so it also serves as the template's identity
- * (two events share a template when their shapes print the same).
+ * with its values. {@link Instance#key()} prints it deterministically: two events share a template when
+ * their shapes print the same.
  */
 final class Shape {
 
@@ -26,7 +26,27 @@ final class Shape {
     record Instance(Element root, Object[] values) {
 
         String key() {
-            return root.toString();
+            StringBuilder key = new StringBuilder(512);
+            print(root, key);
+            return key.toString();
+        }
+
+        private static void print(Node node, StringBuilder key) {
+            if (node instanceof Element e) {
+                key.append('<').append(e.name());
+                for (Attribute a : e.attributes()) {
+                    key.append(' ').append(a.name()).append('=');
+                    print(a.value(), key);
+                }
+                key.append('>');
+                for (Node child : e.children()) print(child, key);
+                key.append("</>");
+            } else if (node instanceof Text t) {
+                key.append('"').append(t.text().replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            } else {
+                Slot s = (Slot) node;
+                key.append('%').append(s.index()).append(':').append(s.type()).append(s.optional() ? "?" : "");
+            }
         }
     }
 }
