@@ -1,5 +1,7 @@
 package org.exhunt.logs.evtx;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.exhunt.core.Limits;
 
 /**
@@ -22,6 +24,7 @@ final class FieldCollector implements EventSink {
     private enum Section { ROOT, SYSTEM, DATA, OTHER }
 
     private static final int MAX_DEPTH = Limits.EVTX_NESTING_DEPTH + 1;
+    private static final int MAX_JOINED_NAMES = 4096;
 
     private final String[] names = new String[MAX_DEPTH];
     private final Section[] sections = new Section[MAX_DEPTH];
@@ -30,6 +33,8 @@ final class FieldCollector implements EventSink {
     private final String[] dataNames = new String[MAX_DEPTH];
     private final boolean[] hasChild = new boolean[MAX_DEPTH];
     private int depth = -1;
+    private final Map<String, Map<String, String>> joinedNames = new HashMap<>();   // element -> name -> element_name
+    private int joinedCount;
     private FieldTable fields;
     private boolean truncated;
 
@@ -75,13 +80,13 @@ final class FieldCollector implements EventSink {
             case ROOT:
                 return;   // the Event element's namespace
             case SYSTEM:
-                fields.add(element + "_" + name, value);
+                fields.add(joined(element, name), value);
                 return;
             case DATA:
                 if (element.equals("Data") && name.equals("Name")) {
                     dataNames[depth] = value;
                 } else if (!name.equals("xmlns") && !name.startsWith("xmlns:")) {
-                    fields.add(element + "_" + name, value);
+                    fields.add(joined(element, name), value);
                 }
                 return;
             default:
@@ -113,6 +118,25 @@ final class FieldCollector implements EventSink {
             fields.add(section == Section.OTHER ? otherName(name) : name, text);
         }
         depth--;
+    }
+
+    /**
+     * {@code element_name}, made once per pair: the same few pairs recur in every event. The cache is
+     * dropped when it grows past what any real log needs (names from damaged data can vary without end).
+     */
+    private String joined(String element, String name) {
+        Map<String, String> byName = joinedNames.computeIfAbsent(element, e -> new HashMap<>());
+        String joined = byName.get(name);
+        if (joined == null) {
+            if (++joinedCount > MAX_JOINED_NAMES) {
+                joinedNames.clear();
+                joinedCount = 0;
+                byName = joinedNames.computeIfAbsent(element, e -> new HashMap<>());
+            }
+            joined = element + "_" + name;
+            byName.put(name, joined);
+        }
+        return joined;
     }
 
     /** A name in a section other than System, EventData and UserData: prefixed with the section. */

@@ -101,17 +101,15 @@ final class FieldTable {
         }
     }
 
-    /** A hash equal for names that {@link String#equalsIgnoreCase} finds equal. */
+    /**
+     * A hash equal for names that {@link String#equalsIgnoreCase} finds equal. ASCII is folded with
+     * {@code | 0x20}, which also merges a few punctuation pairs: a collision, settled by the equality test.
+     */
     private static int foldedHash(String s) {
         int h = 0;
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x80) {
-                if (c >= 'A' && c <= 'Z') c += 32;
-            } else {
-                c = Character.toLowerCase(Character.toUpperCase(c));
-            }
-            h = 31 * h + c;
+            h = 31 * h + (c < 0x80 ? c | 0x20 : Character.toLowerCase(Character.toUpperCase(c)));
         }
         return h ^ (h >>> 16);
     }

@@ -6,8 +6,36 @@ package org.exhunt.logs.evtx;
  */
 sealed interface Node {
 
-    /** {@code <name attrs>children</name>}. */
-    record Element(String name, Attribute[] attributes, Node[] children) implements Node {}
+    /**
+     * {@code <name attrs>children</name>}; {@code substitutions} lists the value indexes substituted directly
+     * in its attributes and children, the only places an array value can repeat it.
+     */
+    record Element(String name, Attribute[] attributes, Node[] children, int[] substitutions) implements Node {
+
+        Element(String name, Attribute[] attributes, Node[] children) {
+            this(name, attributes, children, directSubstitutions(attributes, children));
+        }
+
+        private static int[] directSubstitutions(Attribute[] attributes, Node[] children) {
+            int n = 0;
+            int[] found = new int[4];
+            for (Node child : children) {
+                if (child instanceof Substitution s) found = add(found, n++, s.index());
+            }
+            for (Attribute a : attributes) {
+                for (Node part : a.value()) {
+                    if (part instanceof Substitution s) found = add(found, n++, s.index());
+                }
+            }
+            return java.util.Arrays.copyOf(found, n);
+        }
+
+        private static int[] add(int[] found, int at, int index) {
+            int[] out = at < found.length ? found : java.util.Arrays.copyOf(found, found.length * 2);
+            out[at] = index;
+            return out;
+        }
+    }
 
     /** An attribute; its value is a sequence of text, substitution and reference nodes. */
     record Attribute(String name, Node[] value) {}

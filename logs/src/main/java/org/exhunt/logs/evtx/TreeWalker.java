@@ -58,23 +58,8 @@ final class TreeWalker {
 
     /** The index of the first value with several items substituted directly in the element, or -1. */
     private static int expandableArray(Node.Element e, Object[] values) {
-        for (Node child : e.children()) {
-            int i = arrayIndex(child, values);
-            if (i >= 0) return i;
-        }
-        for (Node.Attribute a : e.attributes()) {
-            for (Node part : a.value()) {
-                int i = arrayIndex(part, values);
-                if (i >= 0) return i;
-            }
-        }
-        return -1;
-    }
-
-    private static int arrayIndex(Node node, Object[] values) {
-        if (node instanceof Node.Substitution s && s.index() < values.length
-                && values[s.index()] instanceof String[] items && items.length > 1) {
-            return s.index();
+        for (int index : e.substitutions()) {
+            if (index < values.length && values[index] instanceof String[] items && items.length > 1) return index;
         }
         return -1;
     }

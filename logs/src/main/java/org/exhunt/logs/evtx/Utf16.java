@@ -9,18 +9,22 @@ import java.nio.charset.StandardCharsets;
  */
 final class Utf16 {
 
+    /** Room for the longest string a 64 KiB chunk can hold, reused per thread to spare an allocation per value. */
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[32 * 1024]);
+
     private Utf16() {}
 
     /** {@code chars} UTF-16 code units from {@code off}; the caller has checked the bounds. */
     static String decode(byte[] b, int off, int chars) {
         if (chars <= 0) return "";
-        byte[] latin1 = new byte[chars];
+        byte[] latin1 = SCRATCH.get();
+        if (latin1.length < chars) return decodeWide(b, off, chars);
         for (int i = 0; i < chars; i++) {
             int p = off + 2 * i;
             if (b[p + 1] != 0) return decodeWide(b, off, chars);
             latin1[i] = b[p];
         }
-        return new String(latin1, StandardCharsets.ISO_8859_1);
+        return new String(latin1, 0, chars, StandardCharsets.ISO_8859_1);
     }
 
     /**
