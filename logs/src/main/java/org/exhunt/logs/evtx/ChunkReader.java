@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.zip.CRC32;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Limits;
 import org.exhunt.core.SourceRef;
 
 /**
@@ -151,7 +152,7 @@ final class ChunkReader {
             FieldTable fields = collector.collect(event);
             if (collector.truncated()) {
                 problems.accept(Diagnostic.warning("evtx.record.capped", where,
-                        "the event expands past the caps on nesting or elements; the rest of it is not read"));
+                        "the event expands past the caps on nesting, elements or text; the rest of it is not read"));
             }
             records.add(new EvtxRecord(fields, event, where, Bytes.i64(chunk.bytes, off + 16)));
             ids.add(id);
@@ -172,9 +173,16 @@ final class ChunkReader {
     /** Reads every record that can be found from {@code from} to the end of the chunk, each id once. */
     private void recover(int from) {
         int found = 0;
+        int attempts = 0;
         int p = Math.max(from, 0);
         while (p + RECORD_HEADER <= chunk.length) {
             int size = recordSize(p, chunk.length);
+            if (size > 0 && ++attempts > Limits.EVTX_RECOVERY_ATTEMPTS_PER_CHUNK) {
+                problems.accept(Diagnostic.warning("evtx.chunk.recovery-capped", at(p), "more than "
+                        + Limits.EVTX_RECOVERY_ATTEMPTS_PER_CHUNK + " record-like places: the rest of this chunk's"
+                        + " slack was not searched"));
+                break;
+            }
             if (size > 0 && parse(p, size, true)) {
                 found++;
                 p += size;

@@ -15,18 +15,8 @@ final class FieldTable {
     private Object[] values = new Object[32];   // String, or List<String> for a repeated name
     private int size;
     private int[] slots = new int[64];          // field index + 1; 0 = free
-    private int totalValues;
-
-    int size() {
-        return size;
-    }
-
-    int totalValues() {
-        return totalValues;
-    }
 
     void add(String name, String value) {
-        totalValues++;
         int slot = find(name);
         int existing = slots[slot];
         if (existing != 0) {

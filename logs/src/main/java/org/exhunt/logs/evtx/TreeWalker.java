@@ -6,8 +6,8 @@ import org.exhunt.core.Limits;
  * Instantiates an event: walks its fragment, fills each template's substitutions from the instance's
  * values, descends into nested binary XML values, and repeats an element once per item of an array value
  * found directly in it ([MS-EVEN6] array types; the Rust crate and libevtx do the same). Reports the result
- * to an {@link EventSink}. Nesting and the number of elements are capped ({@link Limits}); a record that
- * hits a cap is reported as {@link #truncated()}.
+ * to an {@link EventSink}. Nesting, elements and text are capped ({@link Limits}): a template can repeat
+ * its values, so a small hostile record could otherwise expand without bound.
  */
 final class TreeWalker {
 
@@ -15,6 +15,7 @@ final class TreeWalker {
 
     private final EventSink sink;
     private int elements;
+    private long chars;
     private boolean truncated;
 
     private TreeWalker(EventSink sink) {
@@ -69,7 +70,7 @@ final class TreeWalker {
         sink.startElement(e.name());
         for (Node.Attribute a : e.attributes()) {
             String value = attributeText(a.value(), values);
-            if (!value.isEmpty()) sink.attribute(a.name(), value);
+            if (!value.isEmpty() && withinTextCap(value)) sink.attribute(a.name(), value);
         }
         for (Node child : e.children()) {
             if (child instanceof Node.Element c) {
@@ -77,7 +78,7 @@ final class TreeWalker {
             } else if (child instanceof Node.Substitution s) {
                 substitution(s, values, depth);
             } else if (child instanceof Node.Text t) {
-                if (!t.text().isEmpty()) sink.text(t.text(), false);
+                if (!t.text().isEmpty() && withinTextCap(t.text())) sink.text(t.text(), false);
             } else if (child instanceof Node.CharRef r) {
                 sink.text("&#" + r.code() + ";", true);
             } else if (child instanceof Node.EntityRef r) {
@@ -94,8 +95,16 @@ final class TreeWalker {
             nodes(f.nodes(), NO_VALUES, depth + 1);
         } else {
             String text = text(value);
-            if (!text.isEmpty()) sink.text(text, false);
+            if (!text.isEmpty() && withinTextCap(text)) sink.text(text, false);
         }
+    }
+
+    /** Counts text against {@link Limits#EVTX_TEXT_PER_RECORD}; past it, nothing more is reported. */
+    private boolean withinTextCap(String text) {
+        chars += text.length();
+        if (chars <= Limits.EVTX_TEXT_PER_RECORD) return true;
+        truncated = true;
+        return false;
     }
 
     private static String attributeText(Node[] parts, Object[] values) {

@@ -156,6 +156,16 @@ class DamagedFilesTest {
     }
 
     @Test
+    void slackFullOfRecordLookalikesIsSearchedOnlyUpToTheCap() {
+        byte[] b = clean.clone();
+        int chunk = HEADER + 2 * CHUNK;
+        for (int p = chunk; p + 8 <= chunk + CHUNK; p += 8) le(b).putInt(p, 0x00002a2a).putInt(p + 4, 0x400);
+        Evtx read = Evtx.read(b, EvtxReader.recoveringSlack());
+        assertThat(read.codes()).contains("evtx.chunk.signature", "evtx.chunk.recovery-capped");
+        assertThat(read.records()).hasSize(total - recordOffsets(clean, 2).size());
+    }
+
+    @Test
     void truncatedFileKeepsWhatItHas() {
         int cut = HEADER + CHUNK + 30_000;
         Evtx read = Evtx.read(Arrays.copyOf(clean, cut));

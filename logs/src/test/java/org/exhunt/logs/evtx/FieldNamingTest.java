@@ -3,9 +3,11 @@ package org.exhunt.logs.evtx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.exhunt.core.Limits;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,6 +89,20 @@ class FieldNamingTest {
                 Map.entry("EventID", List.of("7")),
                 Map.entry("Ports", List.of("80", "443")),
                 Map.entry("Opt", List.of("")));
+    }
+
+    @Test
+    void aTemplateRepeatingALongValueIsCappedNotExpandedWithoutBound() {
+        Object[] parts = new Object[20_001];
+        Arrays.fill(parts, new Node.Substitution(0, 0x01, false));
+        parts[0] = attr("Name", "X");
+        Template t = new Template("T", new Node[] {el("Event", el("EventData", el("Data", parts)))});
+        Fragment event = new Fragment(new Node[] {new Node.TemplateInstance(t, new Object[] {"A".repeat(30_000)})});
+        FieldCollector collector = new FieldCollector();
+        FieldTable table = collector.collect(event);
+        assertThat(collector.truncated()).isTrue();
+        assertThat(table.first("X").length()).isLessThanOrEqualTo(Limits.EVTX_TEXT_PER_RECORD);
+        assertThat(XmlWriter.render(event).length()).isLessThan(Limits.EVTX_TEXT_PER_RECORD + 1_000);
     }
 
     private static Map<String, List<String>> fields(Fragment event) {
