@@ -154,7 +154,11 @@ final class ChunkReader {
                 problems.accept(Diagnostic.warning("evtx.record.capped", where,
                         "the event expands past the caps on nesting, elements or text; the rest of it is not read"));
             }
-            records.add(new EvtxRecord(fields, event, where, Bytes.i64(chunk.bytes, off + 16)));
+            // the event's own EventRecordID is what Event Viewer and other tools show; an exported (filtered) log
+            // numbers its records afresh in their headers, so the header id only stands in when the event has none
+            String eventRecordId = fields.first("EventRecordID");
+            SourceRef source = eventRecordId == null ? where : new SourceRef(file, -1, where.offset(), eventRecordId);
+            records.add(new EvtxRecord(fields, event, source, Bytes.i64(chunk.bytes, off + 16)));
             ids.add(id);
             return true;
         } catch (EvtxFormatException e) {
