@@ -1,5 +1,7 @@
 package org.exhunt.logs.evtx;
 
+import java.util.Arrays;
+
 /**
  * One node of parsed binary XML: a template definition's tree, or a record's own content. Nodes are
  * immutable and hold no reference to the chunk's bytes, so records can outlive their chunk.
@@ -27,11 +29,11 @@ sealed interface Node {
                     if (part instanceof Substitution s) found = add(found, n++, s.index());
                 }
             }
-            return java.util.Arrays.copyOf(found, n);
+            return Arrays.copyOf(found, n);
         }
 
         private static int[] add(int[] found, int at, int index) {
-            int[] out = at < found.length ? found : java.util.Arrays.copyOf(found, found.length * 2);
+            int[] out = at < found.length ? found : Arrays.copyOf(found, found.length * 2);
             out[at] = index;
             return out;
         }
