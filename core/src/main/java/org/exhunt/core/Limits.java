@@ -65,4 +65,29 @@ public final class Limits {
      * to disk); this caps the memory they take per source. Stored (uncompressed) ones are read in place.
      */
     public static final long ARCHIVE_NESTED_IN_MEMORY_BYTES = 256L << 20;
+
+    /**
+     * How deeply EVTX binary XML may nest (elements inside elements, and binary-XML values inside
+     * templates): real events are under 10 levels; a hostile record must not exhaust the stack.
+     */
+    public static final int EVTX_NESTING_DEPTH = 48;
+
+    /**
+     * Elements one EVTX record may render to. Array values repeat their element once per item, so a
+     * 64 KiB record could otherwise expand without bound; past the cap the record is cut and reported.
+     */
+    public static final int EVTX_ELEMENTS_PER_RECORD = 100_000;
+
+    /**
+     * Characters of text one EVTX record may render to (values and attribute text together). A 64 KiB
+     * record holds 32K characters; more can only come from a template repeating its values, which a hostile
+     * record can do until memory runs out.
+     */
+    public static final int EVTX_TEXT_PER_RECORD = 1 << 20;
+
+    /**
+     * Record-like places in one chunk that slack recovery tries to parse. A real chunk holds a few hundred
+     * records; a crafted one could make every 8th byte look like a record and parsing quadratic.
+     */
+    public static final int EVTX_RECOVERY_ATTEMPTS_PER_CHUNK = 4096;
 }

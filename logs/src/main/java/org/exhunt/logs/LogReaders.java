@@ -2,6 +2,7 @@ package org.exhunt.logs;
 
 import java.util.List;
 import java.util.Optional;
+import org.exhunt.logs.evtx.EvtxReader;
 import org.exhunt.logs.exchange.ExchangeLogKind;
 import org.exhunt.logs.exchange.ExchangeLogReader;
 import org.exhunt.logs.exchange.OabGeneratorLogReader;
@@ -17,6 +18,7 @@ public final class LogReaders {
     public static final int HEAD_BYTES = 4096;
 
     private static final List<LogReader> ALL = List.of(
+            EvtxReader.standard(),
             new ExchangeLogReader(ExchangeLogKind.HTTPPROXY),
             new ExchangeLogReader(ExchangeLogKind.ECP_SERVER),
             new ExchangeLogReader(ExchangeLogKind.ECP_ACTIVITY),
