@@ -17,6 +17,22 @@ public final class Limits {
     /** Evidence values longer than this are shortened in findings (the source reference points at the rest). */
     public static final int EVIDENCE_CHARS = 1_000;
 
+    /** Bytes of a PE file (ExSetup.exe) read to find its version; Exchange's is well under 1 MiB. */
+    public static final int PE_FILE_BYTES = 32 * 1024 * 1024;
+
+    /** Sections a PE file may declare (the Windows loader's own limit). */
+    public static final int PE_SECTIONS = 96;
+
+    /** Entries one PE resource directory may declare. */
+    public static final int PE_RESOURCE_ENTRIES = 4096;
+
+    /** Strings kept from a PE version resource, and characters kept of each. */
+    public static final int PE_VERSION_STRINGS = 64;
+    public static final int PE_VERSION_STRING_CHARS = 1024;
+
+    /** Bytes of an IIS configuration file (applicationHost.config, web.config) read for rewrite rules. */
+    public static final int IIS_CONFIG_BYTES = 64 * 1024 * 1024;
+
     // Archives (zip triage collections) are hostile input: these caps bound what one can cost.
 
     /** Archives opened inside an archive, below the one given: a zip in a zip is one level. */

@@ -28,11 +28,16 @@ import org.exhunt.hunt.detect.FileContent;
 import org.exhunt.hunt.detect.FileDetector;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
+import org.exhunt.hunt.exposure.ExposureScan;
+import org.exhunt.hunt.exposure.LogReach;
+import org.exhunt.hunt.exposure.RowAssessments;
+import org.exhunt.hunt.exposure.ServerExposure;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.source.DriveView;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
+import org.exhunt.hunt.verdict.RowAssessment;
 import org.exhunt.hunt.verdict.Timeline;
 import org.exhunt.hunt.verdict.Verdicts;
 import org.exhunt.hunt.verdict.WebRequests;
@@ -40,6 +45,7 @@ import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.RecordStream;
 import org.exhunt.logs.coverage.CoverageCollector;
 import org.exhunt.logs.coverage.LogCoverage;
+import org.exhunt.kb.KnowledgeBase;
 
 /**
  * One server's scan, from its sources to its {@link ServerResult}: list the files, find Exchange among them,
@@ -51,6 +57,7 @@ final class ServerScan {
     private final String server;
     private final List<EvidenceSource> sources;
     private final Detectors detectors;
+    private final KnowledgeBase kb;
     private final HuntOptions options;
 
     private final Diagnostics problems = new Diagnostics();
@@ -64,10 +71,11 @@ final class ServerScan {
     private int excluded;
     private List<EvidenceFile> files;
 
-    ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, HuntOptions options) {
+    ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, KnowledgeBase kb, HuntOptions options) {
         this.server = server;
         this.sources = sources;
         this.detectors = detectors;
+        this.kb = kb;
         this.options = options;
     }
 
@@ -81,8 +89,10 @@ final class ServerScan {
         List<Runnable> work = new ArrayList<>();
         long bytes = 0;
         boolean sawInetpub = false;
+        ExposureScan exposure = new ExposureScan(kb, layout.installPath().orElse(null));
         for (EvidenceFile f : files) {
             sawInetpub |= f.drivePath().regionMatches(true, 0, "inetpub/", 0, "inetpub/".length());
+            exposure.examine(f, problems::add);
             if (layout.isWebContent(f.drivePath())) {
                 work.add(() -> examineContent(f, layout));
             } else if (layout.isLogLocation(f.drivePath())) {
@@ -98,10 +108,16 @@ final class ServerScan {
 
         Allowlist.Tally tally = options.allowlist().tally();
         List<Finding> kept = findings.stream().filter(f -> !tally.suppresses(f)).toList();
-        Verdicts.Outcome outcome = Verdicts.decide(server, List.of(), kept, requests, webFilesExamined.get(),
+        List<LogCoverage> logs = coverage.coverage();
+        exposure.builds().logs(logs);
+        ServerExposure exposed = exposure.result();
+        List<RowAssessment> rows = RowAssessments.of(kb, exposed, logs.stream()
+                .map(c -> new LogReach(c.type(), c.oldest(), c.newest())).toList());
+        Verdicts.Outcome outcome = Verdicts.decide(server, rows, kept, requests, webFilesExamined.get(),
                 layout.installPath().isPresent() || sawInetpub);
         if (options.collectDir() != null) collect(outcome.findings());
         List<String> notes = notes(layout, tally);
+        notes.addAll(1, exposed.notes());
         notes.addAll(Timeline.of(outcome.findings(), requests));
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
                 outcome.verdicts(), outcome.findings(), problems.all(), notes);

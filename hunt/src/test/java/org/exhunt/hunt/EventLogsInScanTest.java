@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.ServerResult;
-import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.testkit.evtx.EventSamples;
 import org.exhunt.testkit.evtx.EvtxEvent;
@@ -58,7 +57,7 @@ class EventLogsInScanTest {
     }
 
     private ServerResult scan() {
-        Hunt hunt = Hunt.with(RulePack.of(Map.of("VERSION", "test")), HuntOptions.defaults());
+        Hunt hunt = Hunt.with(TestPacks.withKnowledgeBase(Map.of("VERSION", "test")), HuntOptions.defaults());
         return hunt.scan("test", List.of(new DirectorySource(drive)));
     }
 
