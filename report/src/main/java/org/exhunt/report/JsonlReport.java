@@ -111,7 +111,8 @@ public final class JsonlReport implements ReportWriter {
         g.writeEndArray();
     }
 
-    private static void source(JsonGenerator g, SourceRef s) throws IOException {
+    /** Writes {@code "source": {file, line?, offset?, record?}}; shared with {@link RecordJsonl}. */
+    static void source(JsonGenerator g, SourceRef s) throws IOException {
         g.writeObjectFieldStart("source");
         g.writeStringField("file", s.file());
         if (s.hasLine()) g.writeNumberField("line", s.line());
