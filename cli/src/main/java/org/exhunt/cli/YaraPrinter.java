@@ -45,7 +45,8 @@ final class YaraPrinter {
     String print(ScanResult r, String file, boolean inDirectory) {
         StringBuilder s = new StringBuilder();
         int matched = 0;
-        for (RuleMatch m : r.rules()) {
+        // Without -n or -l, the rules that did not match change nothing: skip them.
+        for (RuleMatch m : negate || maxRules != 0 ? r.rules() : r.matching()) {
             if (!count && m.matched() != negate && selected(m)) append(s, m, file);
             if (m.matched()) {
                 matched++;

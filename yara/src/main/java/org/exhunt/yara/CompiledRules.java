@@ -25,8 +25,8 @@ public final class CompiledRules {
     private final Automaton automaton;
     /** Each non-private rule's outcome when it does not match, by rule index (null for private rules). */
     final RuleMatch[] unmatched;
-    /** Whether some rule reads PE fields not implemented yet (then PE files are told apart after a scan). */
-    final boolean readsPeFields;
+    /** The rules that read PE fields not implemented yet (on PE files, their verdict may differ from yara's). */
+    final List<CompiledRule> rulesReadingPe;
 
     private CompiledRules(List<CompiledRule> rules, List<CompiledString> strings, Automaton automaton,
             List<String> namespaces, List<String> modules, Map<String, Integer> externalSlots, Object[] defaults) {
@@ -36,14 +36,14 @@ public final class CompiledRules {
         this.namespaces = namespaces;
         this.externalSlots = externalSlots;
         this.externalDefaults = defaults;
-        this.engine = new ScanEngine(automaton, rules, modules, namespaces.size());
+        this.engine = new ScanEngine(automaton, rules, modules, namespaces.size(), strings.size());
         this.unmatched = new RuleMatch[rules.size()];
-        boolean pe = false;
+        List<CompiledRule> readingPe = new ArrayList<>();
         for (CompiledRule r : rules) {
             if (!r.isPrivate()) unmatched[r.index()] = new RuleMatch(false, r.namespace(), r.name(), r.tags(), metas(r), List.of());
-            pe |= !r.unimplementedModuleFields().isEmpty();
+            if (!r.unimplementedModuleFields().isEmpty()) readingPe.add(r);
         }
-        this.readsPeFields = pe;
+        this.rulesReadingPe = List.copyOf(readingPe);
     }
 
     private static List<RuleMatch.Meta> metas(CompiledRule rule) {

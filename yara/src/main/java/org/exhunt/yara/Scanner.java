@@ -83,27 +83,26 @@ public final class Scanner {
         } catch (TooManyFibersException e) {
             return ScanResult.failure("error: 46 (too many regular expression fibers)");
         }
-        List<RuleMatch> outcomes = new ArrayList<>();
+        List<RuleMatch> matching = new ArrayList<>();
+        int[] indexes = new int[context.trueCount()];
+        int n = 0;
+        for (int k = 0; k < context.trueCount(); k++) {
+            CompiledRule rule = rules.rules.get(context.trueRule(k));
+            if (rule.isPrivate() || unsatisfied[rule.namespaceIndex()]) continue;
+            matching.add(rules.unmatched[rule.index()].matchedWith(strings(rule, data)));
+            indexes[n++] = rule.index();
+        }
         List<String> warnings = new ArrayList<>();
         List<String> needingPe = new ArrayList<>();
-        boolean pe = rules.readsPeFields && PeModule.isPe(data, length);
-        for (CompiledRule rule : rules.rules) {
-            boolean matched = context.ruleResults[rule.index()] == 1 && !unsatisfied[rule.namespaceIndex()];
-            if (pe && !rule.unimplementedModuleFields().isEmpty()) needingPe.add(rule.name());
-            if (rule.isPrivate()) continue;
-            RuleMatch unmatched = rules.unmatched[rule.index()];
-            outcomes.add(matched ? unmatched.matchedWith(strings(rule, data)) : unmatched);
+        if (!rules.rulesReadingPe.isEmpty() && PeModule.isPe(data, length)) {
+            for (CompiledRule rule : rules.rulesReadingPe) needingPe.add(rule.name());
         }
-        for (int s : cappedStrings()) {
+        for (int s : context.cappedStrings()) {
             CompiledString str = rules.strings.get(s);
             warnings.add("rule \"" + rules.rules.get(str.rule).name() + "\": too many matches for " + str.identifier
                     + ", results for this rule may be incorrect");
         }
-        return new ScanResult(outcomes, warnings, needingPe, null);
-    }
-
-    private List<Integer> cappedStrings() {
-        return context.cappedStrings();
+        return new ScanResult(matching, java.util.Arrays.copyOf(indexes, n), rules.unmatched, warnings, needingPe, null);
     }
 
     private List<StringMatch> strings(CompiledRule rule, byte[] data) {

@@ -150,7 +150,7 @@ public final class RuleCompiler {
             strings.addAll(ruleStrings);
             rules.add(new CompiledRule(ruleIndex, ns, nsIndex, decl.name(), decl.isPrivate(), decl.isGlobal(),
                     List.copyOf(decl.tags()), List.copyOf(metas), List.copyOf(visible), condition,
-                    List.copyOf(new java.util.LinkedHashSet<>(conditions.unimplementedFields))));
+                    condition.requiredStrings(), List.copyOf(new java.util.LinkedHashSet<>(conditions.unimplementedFields))));
         } catch (CompileError e) {
             SourcePos p = e.pos();
             diagnostics.add(new CompileDiagnostic(true, e.code(), p.file(), p.line(), p.column(), decl.name(),

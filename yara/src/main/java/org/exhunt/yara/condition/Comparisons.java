@@ -42,6 +42,33 @@ public final class Comparisons {
             this.op = op;
         }
 
+        /**
+         * {@code @a[i] == x} and the like are undefined without matches; {@code #a > 2} and the like are
+         * false when a count of 0 does not satisfy them.
+         */
+        @Override
+        public int[] requiredStrings() {
+            if (left instanceof StringQueries.Nth n) return n.undefinedWithout();
+            if (right instanceof StringQueries.Nth n) return n.undefinedWithout();
+            Long constant = Literals.IntConst.valueOf(right);
+            int[] counted = counted(left);
+            if (constant != null && counted != null && constant != UNDEFINED && !op.holds(Long.compare(0, constant))) {
+                return counted;
+            }
+            constant = Literals.IntConst.valueOf(left);
+            counted = counted(right);
+            if (constant != null && counted != null && constant != UNDEFINED && !op.holds(Long.compare(constant, 0))) {
+                return counted;
+            }
+            return null;
+        }
+
+        private static int[] counted(Node n) {
+            if (n instanceof StringQueries.Count c) return c.countedString();
+            if (n instanceof StringQueries.InRange r) return r.countedString();
+            return null;
+        }
+
         @Override
         public long evalInt(EvalContext c) {
             long a = left.evalInt(c);

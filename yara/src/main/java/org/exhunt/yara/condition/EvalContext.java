@@ -22,12 +22,13 @@ public abstract class EvalContext implements ModuleContext {
     /** Loop variables: integers and string indexes in {@code vars}, module objects and keys in {@code objects}. */
     public final long[] vars = new long[64];
     public final Object[] objects = new Object[64];
-    /** Each imported module's data, by module slot. */
-    public ObjectValue.Struct[] moduleRoots;
     /** External variables' values ({@code Long}, {@code Double}, {@code byte[]}), by external slot. */
     public Object[] externals;
     /** For {@code matches}. */
     public final PikeVm vm = new PikeVm();
+
+    /** An imported module's data for this scan, by module slot (loaded on first use). */
+    public abstract ObjectValue.Struct moduleRoot(int slot);
 
     @Override
     public byte[] data() {

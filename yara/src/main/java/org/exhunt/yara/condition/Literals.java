@@ -14,6 +14,11 @@ public final class Literals {
             this.value = value;
         }
 
+        /** The value, when {@code node} is an integer constant; null otherwise. */
+        static Long valueOf(Node node) {
+            return node instanceof IntConst i ? i.value : null;
+        }
+
         @Override
         public long evalInt(EvalContext c) {
             return value;

@@ -16,6 +16,16 @@ public final class Logic {
             super(ExprType.BOOLEAN, left, right);
         }
 
+        /** Either side's requirement will do; the shorter one is cheaper to check. */
+        @Override
+        public int[] requiredStrings() {
+            int[] a = left.requiredStrings();
+            int[] b = right.requiredStrings();
+            if (a == null) return b;
+            if (b == null) return a;
+            return a.length <= b.length ? a : b;
+        }
+
         @Override
         public long evalInt(EvalContext c) {
             long a = left.evalBool(c);
@@ -28,6 +38,16 @@ public final class Logic {
     public static final class Or extends Binary {
         public Or(Node left, Node right) {
             super(ExprType.BOOLEAN, left, right);
+        }
+
+        @Override
+        public int[] requiredStrings() {
+            int[] a = left.requiredStrings();
+            int[] b = right.requiredStrings();
+            if (a == null || b == null) return null;
+            int[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, both, a.length, b.length);
+            return both;
         }
 
         @Override
@@ -55,6 +75,11 @@ public final class Logic {
     public static final class AsBool extends Unary {
         public AsBool(Node operand) {
             super(ExprType.BOOLEAN, operand);
+        }
+
+        @Override
+        public int[] requiredStrings() {
+            return operand.requiredStrings();
         }
 
         @Override

@@ -30,6 +30,15 @@ public abstract class Node {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " is " + type);
     }
 
+    /**
+     * Strings of which at least one must have a match for this node to be true (without any, its value is
+     * false, zero or undefined), or null when it may be true without matches. A scan skips a rule whose
+     * condition requires strings none of which matched: the result is the same, the evaluation is saved.
+     */
+    public int[] requiredStrings() {
+        return null;
+    }
+
     /** The value a boolean context sees: undefined, zero (false) or not zero (true). */
     public long evalBool(EvalContext c) {
         return switch (type) {

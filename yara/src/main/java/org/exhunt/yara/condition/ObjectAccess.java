@@ -24,7 +24,7 @@ public final class ObjectAccess {
 
         @Override
         public Object evalObject(EvalContext c) {
-            return c.moduleRoots[slot];
+            return c.moduleRoot(slot);
         }
     }
 

@@ -11,6 +11,13 @@ public final class SetQueries {
 
     private SetQueries() {}
 
+    /** The set, when the quantifier is a constant that no set without matches satisfies (all, any, N >= 1). */
+    static int[] required(Node quantifier, int[] members) {
+        Long q = Literals.IntConst.valueOf(quantifier);
+        if (q == null || members.length == 0) return null;
+        return q == UNDEFINED || q > 0 ? members : null;
+    }
+
     static long quantify(long quantifier, int found, int count) {
         if (quantifier == UNDEFINED) return Values.of(found >= count);
         if (quantifier == 0) return Values.of(found == 0);
@@ -25,6 +32,11 @@ public final class SetQueries {
             super(ExprType.BOOLEAN);
             this.quantifier = quantifier;
             this.strings = strings;
+        }
+
+        @Override
+        public int[] requiredStrings() {
+            return required(quantifier, strings);
         }
 
         @Override
@@ -48,6 +60,11 @@ public final class SetQueries {
             this.strings = strings;
             this.from = from;
             this.to = to;
+        }
+
+        @Override
+        public int[] requiredStrings() {
+            return required(quantifier, strings);
         }
 
         @Override

@@ -25,6 +25,11 @@ public final class StringQueries {
         MatchList list(EvalContext c) {
             return c.matches[slot < 0 ? index : (int) c.vars[slot]];
         }
+
+        /** The fixed string as a requirement; null for the loop's {@code $}. */
+        int[] required() {
+            return slot < 0 ? new int[] {index} : null;
+        }
     }
 
     public static final class Found extends Node {
@@ -33,6 +38,11 @@ public final class StringQueries {
         public Found(Target target) {
             super(ExprType.BOOLEAN);
             this.target = target;
+        }
+
+        @Override
+        public int[] requiredStrings() {
+            return target.required();
         }
 
         @Override
@@ -52,6 +62,11 @@ public final class StringQueries {
         }
 
         @Override
+        public int[] requiredStrings() {
+            return target.required();
+        }
+
+        @Override
         public long evalInt(EvalContext c) {
             long at = offset.evalInt(c);
             if (at == UNDEFINED) return UNDEFINED;
@@ -67,6 +82,11 @@ public final class StringQueries {
         public Count(Target target) {
             super(ExprType.INTEGER);
             this.target = target;
+        }
+
+        /** The string whose count this is, when fixed. */
+        int[] countedString() {
+            return target.required();
         }
 
         @Override
@@ -88,6 +108,16 @@ public final class StringQueries {
             this.from = from;
             this.to = to;
             this.count = count;
+        }
+
+        @Override
+        public int[] requiredStrings() {
+            return count ? null : target.required();
+        }
+
+        /** For {@code #a in (x..y)}: the string whose count this is, when fixed. */
+        int[] countedString() {
+            return count ? target.required() : null;
         }
 
         @Override
@@ -116,6 +146,11 @@ public final class StringQueries {
             this.target = target;
             this.index = index;
             this.length = length;
+        }
+
+        /** Without matches {@code @a[i]} and {@code !a[i]} are undefined, and so is a comparison with them. */
+        int[] undefinedWithout() {
+            return target.required();
         }
 
         @Override

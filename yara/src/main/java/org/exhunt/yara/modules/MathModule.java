@@ -140,9 +140,18 @@ public final class MathModule implements Module {
         return declarations;
     }
 
+    /** A constant and functions: the data is the same for every scan. */
+    private final ObjectValue.Struct root = root();
+
+    private ObjectValue.Struct root() {
+        ObjectValue.Struct r = ObjectValue.emptyStruct(declarations);
+        r.set("MEAN_BYTES", 127.5);
+        return r;
+    }
+
     @Override
-    public void load(ObjectValue.Struct root, ModuleContext context) {
-        root.set("MEAN_BYTES", 127.5);
+    public ObjectValue.Struct load(ModuleContext context) {
+        return root;
     }
 
     /** The byte a count or percentage asks for: libyara casts the argument to uint8_t, so 256 means 0. */

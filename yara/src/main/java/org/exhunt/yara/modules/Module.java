@@ -1,8 +1,9 @@
 package org.exhunt.yara.modules;
 
 /**
- * A YARA module: its name ({@code import "name"}), its declarations, and how it fills its data for a
- * scan (libyara's {@code module_load}).
+ * A YARA module: its name ({@code import "name"}), its declarations, and its data for a scan (libyara's
+ * {@code module_load}). Data the rules only read may be shared between scans and threads when it does not
+ * depend on the scanned bytes.
  */
 public interface Module {
 
@@ -10,6 +11,6 @@ public interface Module {
 
     Declaration.StructDecl declarations();
 
-    /** Fills {@code root} (an empty value of the declarations' shape) for the scan in {@code context}. */
-    void load(ObjectValue.Struct root, ModuleContext context);
+    /** The module's data for the scan in {@code context}: a value of the declarations' shape, never modified after. */
+    ObjectValue.Struct load(ModuleContext context);
 }

@@ -50,10 +50,20 @@ public final class PeModule implements Module {
         return (d[at] & 0xFF) | (d[at + 1] & 0xFF) << 8;
     }
 
-    @Override
-    public void load(ObjectValue.Struct root, ModuleContext context) {
+    /** The data of every file that is not PE (and, until PE files are parsed, of every PE file but is_pe). */
+    private final ObjectValue.Struct notPe = root(false);
+    private final ObjectValue.Struct pe = root(true);
+
+    private ObjectValue.Struct root(boolean isPe) {
+        ObjectValue.Struct root = ObjectValue.emptyStruct(declarations);
         for (var e : CONSTANTS.entrySet()) root.set(e.getKey(), e.getValue());
-        root.set("is_pe", isPe(context.data(), context.dataSize()) ? 1L : 0L);
+        root.set("is_pe", isPe ? 1L : 0L);
+        return root;
+    }
+
+    @Override
+    public ObjectValue.Struct load(ModuleContext context) {
+        return isPe(context.data(), context.dataSize()) ? pe : notPe;
     }
 
     /** The members whose value does not need the PE parser: constants and {@code is_pe}. */

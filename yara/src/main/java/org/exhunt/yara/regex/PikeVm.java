@@ -50,6 +50,23 @@ public final class PikeVm {
     // The run in progress.
     private int[] code;
     private CharClass[] classes;
+    private byte[] data;
+    private int pos;
+    private int forwardSize;
+    private int backwardSize;
+    private int flags;
+    private MatchCallback callback;
+    private boolean wide;
+    private boolean back;
+    private boolean noCase;
+    private boolean dotAll;
+    private boolean exhaustive;
+    private int charSize;
+    private int incr;
+    private int maxBytes;
+    private int input;
+    private int bytesMatched;
+    private int matches;
     private final int[] splitsSeen = new int[RegexEmitter.MAX_SPLITS];
 
     /**
@@ -60,20 +77,25 @@ public final class PikeVm {
      */
     public int exec(Program program, int entry, byte[] data, int pos, int forwardSize, int backwardSize, int flags,
             MatchCallback callback) {
-        code = program.code;
-        classes = program.classes;
+        this.code = program.code;
+        this.classes = program.classes;
+        this.data = data;
+        this.pos = pos;
+        this.forwardSize = forwardSize;
+        this.backwardSize = backwardSize;
+        this.flags = flags;
+        this.callback = callback;
         ensureStackDepth(program.maxRepeatDepth + 1);
         killAll();
 
-        final boolean wide = (flags & WIDE) != 0;
-        final boolean back = (flags & BACKWARDS) != 0;
-        final boolean noCase = (flags & NO_CASE) != 0;
-        final boolean dotAll = (flags & DOT_ALL) != 0;
-        final boolean exhaustive = (flags & EXHAUSTIVE) != 0;
-        final int charSize = wide ? 2 : 1;
-        int input = pos;
-        int incr = charSize;
-        int maxBytes;
+        wide = (flags & WIDE) != 0;
+        back = (flags & BACKWARDS) != 0;
+        noCase = (flags & NO_CASE) != 0;
+        dotAll = (flags & DOT_ALL) != 0;
+        exhaustive = (flags & EXHAUSTIVE) != 0;
+        charSize = wide ? 2 : 1;
+        input = pos;
+        incr = charSize;
         if (back) {
             maxBytes = Math.min(backwardSize, SCAN_LIMIT);
             input -= charSize;
@@ -82,144 +104,22 @@ public final class PikeVm {
             maxBytes = Math.min(forwardSize, SCAN_LIMIT);
         }
         maxBytes -= maxBytes % charSize;
-        int bytesMatched = 0;
-        int matches = -1;
+        bytesMatched = 0;
+        matches = -1;
 
         int f = create();
         ip[f] = entry;
         append(f);
         sync(f);
+        if (program.stepsDependOnByteOnly && (flags & SCAN) == 0) return runDfa(program, entry);
+        return runNfa(entry);
+    }
 
+    /** The VM proper: merge identical fibers, step every fiber over the current byte, until none is left. */
+    private int runNfa(int entry) {
         while (head != -1) {
-            // Merge fibers identical to an earlier one.
-            for (int fiber = head; fiber != -1; ) {
-                int after = next[fiber];
-                if (existsBefore(fiber)) kill(fiber);
-                fiber = after;
-            }
-            int fiber = head;
-            while (fiber != -1) {
-                int pc = ip[fiber];
-                int action;
-                int op = code[pc];
-                switch (op) {
-                    case Program.ANY -> {
-                        if (exhausted(data, input, bytesMatched, maxBytes, wide)) {
-                            action = KILL;
-                        } else {
-                            action = dotAll || data[input] != 0x0A ? NONE : KILL;
-                            ip[fiber] = pc + 1;
-                        }
-                    }
-                    case Program.REPEAT_ANY_GREEDY, Program.REPEAT_ANY_UNGREEDY -> {
-                        if (exhausted(data, input, bytesMatched, maxBytes, wide)) action = KILL;
-                        else action = dotAll || data[input] != 0x0A ? NONE : KILL;
-                    }
-                    case Program.LITERAL -> {
-                        if (exhausted(data, input, bytesMatched, maxBytes, wide)) {
-                            action = KILL;
-                        } else {
-                            int b = data[input] & 0xFF;
-                            int lit = code[pc + 1];
-                            boolean match = noCase ? Chars.lower(b) == Chars.lower(lit) : b == lit;
-                            action = match ? NONE : KILL;
-                            ip[fiber] = pc + 2;
-                        }
-                    }
-                    case Program.MASKED_LITERAL -> {
-                        if (exhausted(data, input, bytesMatched, maxBytes, wide)) {
-                            action = KILL;
-                        } else {
-                            action = ((data[input] & code[pc + 2]) == code[pc + 1]) ? NONE : KILL;
-                            ip[fiber] = pc + 3;
-                        }
-                    }
-                    case Program.CLASS -> {
-                        if (exhausted(data, input, bytesMatched, maxBytes, wide)) {
-                            action = KILL;
-                        } else {
-                            action = classes[code[pc + 1]].matches(data[input] & 0xFF, noCase) ? NONE : KILL;
-                            ip[fiber] = pc + 2;
-                        }
-                    }
-                    case Program.WORD_CHAR, Program.NON_WORD_CHAR -> {
-                        if (exhausted(data, input, bytesMatched, maxBytes, wide)) {
-                            action = KILL;
-                        } else {
-                            boolean word = isWordChar(data, input, charSize);
-                            action = word == (op == Program.WORD_CHAR) ? NONE : KILL;
-                            ip[fiber] = pc + 1;
-                        }
-                    }
-                    case Program.SPACE, Program.NON_SPACE -> {
-                        if (exhausted(data, input, bytesMatched, maxBytes, wide)) {
-                            action = KILL;
-                        } else {
-                            boolean space = Chars.isSpace(data[input] & 0xFF);
-                            action = space == (op == Program.SPACE) ? NONE : KILL;
-                            ip[fiber] = pc + 1;
-                        }
-                    }
-                    case Program.DIGIT, Program.NON_DIGIT -> {
-                        if (exhausted(data, input, bytesMatched, maxBytes, wide)) {
-                            action = KILL;
-                        } else {
-                            boolean digit = Chars.isDigit(data[input] & 0xFF);
-                            action = digit == (op == Program.DIGIT) ? NONE : KILL;
-                            ip[fiber] = pc + 1;
-                        }
-                    }
-                    case Program.WORD_BOUNDARY, Program.NON_WORD_BOUNDARY -> {
-                        boolean match;
-                        if (bytesMatched == 0 && backwardSize < charSize) {
-                            match = true;
-                        } else if (bytesMatched >= maxBytes) {
-                            match = true;
-                        } else {
-                            match = isWordChar(data, input, charSize) != isWordChar(data, input - incr, charSize);
-                        }
-                        if (op == Program.NON_WORD_BOUNDARY) match = !match;
-                        action = match ? CONTINUE : KILL;
-                        ip[fiber] = pc + 1;
-                    }
-                    case Program.MATCH_AT_START -> {
-                        boolean kill = back ? backwardSize > bytesMatched : backwardSize > 0 || bytesMatched != 0;
-                        action = kill ? KILL : CONTINUE;
-                        ip[fiber] = pc + 1;
-                    }
-                    case Program.MATCH_AT_END -> {
-                        boolean kill = back || forwardSize > bytesMatched;
-                        action = kill ? KILL : CONTINUE;
-                        ip[fiber] = pc + 1;
-                    }
-                    case Program.MATCH -> {
-                        matches = bytesMatched;
-                        if (exhaustive) {
-                            if (callback != null) {
-                                if (back) callback.onMatch(input + charSize, bytesMatched);
-                                else callback.onMatch(pos, bytesMatched);
-                            }
-                            action = KILL;
-                        } else {
-                            action = KILL_TAIL;
-                        }
-                    }
-                    default -> throw new IllegalStateException("opcode " + op + " at " + pc);
-                }
-                switch (action) {
-                    case KILL -> fiber = kill(fiber);
-                    case KILL_TAIL -> {
-                        killTail(fiber);
-                        fiber = -1;
-                    }
-                    case CONTINUE -> sync(fiber);
-                    default -> {
-                        int after = next[fiber];
-                        sync(fiber);
-                        fiber = after;
-                    }
-                }
-            }
+            merge();
+            step(true);
             input += incr;
             bytesMatched += charSize;
             if ((flags & SCAN) != 0 && bytesMatched < maxBytes) {
@@ -232,9 +132,242 @@ public final class PikeVm {
         return matches;
     }
 
+    /**
+     * The same run through the DFA of remembered steps: a step not seen before is taken by the VM (without
+     * reporting) and remembered. Past the size limit the run goes on in the VM.
+     */
+    private int runDfa(Program program, int entry) {
+        LazyDfa dfa = dfa(program, entry);
+        merge();
+        int state = intern(dfa);
+        while (!dfa.dead(state)) {
+            for (int k = dfa.matchCount(state); k > 0; k--) reportMatch();
+            if (exhausted()) return matches;
+            int b = data[input] & 0xFF;
+            int target = dfa.next(state, b);
+            if (target == LazyDfa.UNKNOWN) {
+                load(dfa.config(state));
+                step(false);
+                if (dfa.size() >= MAX_DFA_STATES) {
+                    input += incr;
+                    bytesMatched += charSize;
+                    return runNfa(entry);
+                }
+                merge();
+                target = intern(dfa);
+                dfa.setNext(state, b, target);
+            }
+            state = target;
+            input += incr;
+            bytesMatched += charSize;
+        }
+        return matches;
+    }
+
+    /** One step: each fiber, in priority order, executes its instruction on the current byte. */
+    private void step(boolean report) {
+        boolean exhausted = exhausted();
+        int fiber = head;
+        while (fiber != -1) {
+            int pc = ip[fiber];
+            int action;
+            int op = code[pc];
+            switch (op) {
+                case Program.ANY -> {
+                    if (exhausted) {
+                        action = KILL;
+                    } else {
+                        action = dotAll || data[input] != 0x0A ? NONE : KILL;
+                        ip[fiber] = pc + 1;
+                    }
+                }
+                case Program.REPEAT_ANY_GREEDY, Program.REPEAT_ANY_UNGREEDY -> {
+                    if (exhausted) action = KILL;
+                    else action = dotAll || data[input] != 0x0A ? NONE : KILL;
+                }
+                case Program.LITERAL -> {
+                    if (exhausted) {
+                        action = KILL;
+                    } else {
+                        int b = data[input] & 0xFF;
+                        int lit = code[pc + 1];
+                        boolean match = noCase ? Chars.lower(b) == Chars.lower(lit) : b == lit;
+                        action = match ? NONE : KILL;
+                        ip[fiber] = pc + 2;
+                    }
+                }
+                case Program.MASKED_LITERAL -> {
+                    if (exhausted) {
+                        action = KILL;
+                    } else {
+                        action = ((data[input] & code[pc + 2]) == code[pc + 1]) ? NONE : KILL;
+                        ip[fiber] = pc + 3;
+                    }
+                }
+                case Program.CLASS -> {
+                    if (exhausted) {
+                        action = KILL;
+                    } else {
+                        action = classes[code[pc + 1]].matches(data[input] & 0xFF, noCase) ? NONE : KILL;
+                        ip[fiber] = pc + 2;
+                    }
+                }
+                case Program.WORD_CHAR, Program.NON_WORD_CHAR -> {
+                    if (exhausted) {
+                        action = KILL;
+                    } else {
+                        boolean word = isWordChar(data, input, charSize);
+                        action = word == (op == Program.WORD_CHAR) ? NONE : KILL;
+                        ip[fiber] = pc + 1;
+                    }
+                }
+                case Program.SPACE, Program.NON_SPACE -> {
+                    if (exhausted) {
+                        action = KILL;
+                    } else {
+                        boolean space = Chars.isSpace(data[input] & 0xFF);
+                        action = space == (op == Program.SPACE) ? NONE : KILL;
+                        ip[fiber] = pc + 1;
+                    }
+                }
+                case Program.DIGIT, Program.NON_DIGIT -> {
+                    if (exhausted) {
+                        action = KILL;
+                    } else {
+                        boolean digit = Chars.isDigit(data[input] & 0xFF);
+                        action = digit == (op == Program.DIGIT) ? NONE : KILL;
+                        ip[fiber] = pc + 1;
+                    }
+                }
+                case Program.WORD_BOUNDARY, Program.NON_WORD_BOUNDARY -> {
+                    boolean match;
+                    if (bytesMatched == 0 && backwardSize < charSize) {
+                        match = true;
+                    } else if (bytesMatched >= maxBytes) {
+                        match = true;
+                    } else {
+                        match = isWordChar(data, input, charSize) != isWordChar(data, input - incr, charSize);
+                    }
+                    if (op == Program.NON_WORD_BOUNDARY) match = !match;
+                    action = match ? CONTINUE : KILL;
+                    ip[fiber] = pc + 1;
+                }
+                case Program.MATCH_AT_START -> {
+                    boolean kill = back ? backwardSize > bytesMatched : backwardSize > 0 || bytesMatched != 0;
+                    action = kill ? KILL : CONTINUE;
+                    ip[fiber] = pc + 1;
+                }
+                case Program.MATCH_AT_END -> {
+                    boolean kill = back || forwardSize > bytesMatched;
+                    action = kill ? KILL : CONTINUE;
+                    ip[fiber] = pc + 1;
+                }
+                case Program.MATCH -> {
+                    if (report) reportMatch();
+                    action = exhaustive ? KILL : KILL_TAIL;
+                }
+                default -> throw new IllegalStateException("opcode " + op + " at " + pc);
+            }
+            switch (action) {
+                case KILL -> fiber = kill(fiber);
+                case KILL_TAIL -> {
+                    killTail(fiber);
+                    fiber = -1;
+                }
+                case CONTINUE -> sync(fiber);
+                default -> {
+                    int after = next[fiber];
+                    sync(fiber);
+                    fiber = after;
+                }
+            }
+        }
+    }
+
+    /** A fiber reached MATCH at the current position. */
+    private void reportMatch() {
+        matches = bytesMatched;
+        if (exhaustive && callback != null) {
+            if (back) callback.onMatch(input + charSize, bytesMatched);
+            else callback.onMatch(pos, bytesMatched);
+        }
+    }
+
+    /** Merges fibers identical to an earlier one (libyara does so at the start of each step). */
+    private void merge() {
+        for (int fiber = head; fiber != -1; ) {
+            int after = next[fiber];
+            if (existsBefore(fiber)) kill(fiber);
+            fiber = after;
+        }
+    }
+
     /** The "prolog" of every byte-consuming instruction: out of window, or a wide char whose high byte is not 0. */
-    private static boolean exhausted(byte[] data, int input, int bytesMatched, int maxBytes, boolean wide) {
+    private boolean exhausted() {
         return bytesMatched >= maxBytes || (wide && data[input + 1] != 0);
+    }
+
+    // ---- the DFA of remembered steps ----
+
+    /** States one DFA may reach before its runs go back to the VM; all DFAs of this VM together, at most. */
+    private static final int MAX_DFA_STATES = 2048;
+    private static final int MAX_DFA_STATES_TOTAL = 16384;
+
+    private record DfaKey(Program program, int entry, int flags) {}
+
+    private final java.util.Map<DfaKey, LazyDfa> dfas = new java.util.HashMap<>();
+    private int dfaStates;
+    private int[] config = new int[64];
+
+    /** The DFA for this program, entry and the flags that change a step's outcome. */
+    private LazyDfa dfa(Program program, int entry) {
+        DfaKey key = new DfaKey(program, entry, flags & (NO_CASE | DOT_ALL | EXHAUSTIVE));
+        LazyDfa dfa = dfas.get(key);
+        if (dfa == null) {
+            if (dfaStates >= MAX_DFA_STATES_TOTAL) {
+                dfas.clear();
+                dfaStates = 0;
+            }
+            dfa = new LazyDfa();
+            dfas.put(key, dfa);
+        }
+        return dfa;
+    }
+
+    /** The state of the current fiber list (added when new): ip, counter, stack pointer and stack per fiber. */
+    private int intern(LazyDfa dfa) {
+        int n = 0;
+        int matchCount = 0;
+        boolean cut = false;
+        for (int f = head; f != -1; f = next[f]) {
+            if (n + 3 + sp[f] + 1 > config.length) config = java.util.Arrays.copyOf(config, config.length * 2 + sp[f] + 4);
+            config[n++] = ip[f];
+            config[n++] = rc[f];
+            config[n++] = sp[f];
+            for (int i = 0; i <= sp[f]; i++) config[n++] = stack[f][i];
+            if (code[ip[f]] == Program.MATCH && !cut) {
+                matchCount++;
+                cut = !exhaustive;
+            }
+        }
+        int before = dfa.size();
+        int state = dfa.intern(config, n, matchCount);
+        if (dfa.size() > before) dfaStates++;
+        return state;
+    }
+
+    /** Makes the fiber list the one a state holds. */
+    private void load(int[] state) {
+        killAll();
+        int i = 0;
+        while (i < state.length) {
+            int f = create();
+            ip[f] = state[i++];
+            rc[f] = state[i++];
+            sp[f] = state[i++];
+            for (int k = 0; k <= sp[f]; k++) stack[f][k] = state[i++];
+            append(f);
+        }
     }
 
     private static boolean isWordChar(byte[] data, int at, int charSize) {

@@ -56,12 +56,27 @@ public final class Program {
     private final int[] entries;
     /** Deepest nesting of {@code REPEAT_START}: the size a fiber's counter stack needs. */
     final int maxRepeatDepth;
+    /**
+     * Whether one step of a run depends only on the fibers and the byte read (no assertion about the
+     * position or the previous byte), so that steps can be remembered as a DFA ({@link LazyDfa}).
+     */
+    final boolean stepsDependOnByteOnly;
+    private final int hash;
 
     Program(int[] code, CharClass[] classes, int[] entries, int maxRepeatDepth) {
         this.code = code;
         this.classes = classes;
         this.entries = entries;
         this.maxRepeatDepth = maxRepeatDepth;
+        boolean byteOnly = true;
+        for (int pc = 0; pc < code.length; pc += length(code[pc])) {
+            int op = code[pc];
+            if (op == WORD_BOUNDARY || op == NON_WORD_BOUNDARY || op == MATCH_AT_START || op == MATCH_AT_END) {
+                byteOnly = false;
+            }
+        }
+        this.stepsDependOnByteOnly = byteOnly;
+        this.hash = Arrays.hashCode(code);
     }
 
     /** Where matching starts for node {@code node}; -1 when the node emitted no code in this direction. */
@@ -117,6 +132,6 @@ public final class Program {
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(code);
+        return hash;
     }
 }

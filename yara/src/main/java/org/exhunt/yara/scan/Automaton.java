@@ -13,8 +13,9 @@ import org.exhunt.yara.compile.CompiledString;
  *
  * <p><b>Layout.</b> States are laid out in one {@code int[]} as in libyara's interleaved transition table: a
  * state is an offset {@code s}; slot {@code s} holds its failure link and slot {@code s + 1 + b} its
- * transition on byte {@code b}, as {@code target << 9 | (b + 1)}. States share the table where their slots do
- * not collide, and the low 9 bits tell whose a slot is. The root owns all 256 transitions, so following
+ * transition on byte {@code b}, as {@code target << 10 | reports << 9 | (b + 1)}, where {@code reports} tells
+ * whether the target state has matches to report. States share the table where their slots do not collide,
+ * and the low 9 bits tell whose a slot is. The root owns all 256 transitions, so following
  * failure links always ends. This keeps hundreds of thousands of states in a few megabytes and makes a step
  * one or two array reads.
  *
@@ -25,8 +26,9 @@ import org.exhunt.yara.compile.CompiledString;
  */
 public final class Automaton {
 
-    private static final int INDEX_BITS = 9;
-    private static final int INDEX_MASK = (1 << INDEX_BITS) - 1;
+    static final int INDEX_MASK = (1 << 9) - 1;
+    static final int REPORTS = 1 << 9;
+    static final int TARGET_SHIFT = 10;
 
     final int[] table;
     /** Per state (by offset): first and end index of its own matches in {@link #matches}. */
@@ -34,8 +36,8 @@ public final class Automaton {
     final int[] matchEnd;
     /** Per state: the nearest suffix state (by failure links) with matches of its own, or -1. */
     final int[] outputLink;
-    /** Per state: whether any match is reported there (its own or a suffix's). */
-    final boolean[] hasMatches;
+    /** Whether the root reports matches (strings without atoms): then every position has some. */
+    final boolean rootReports;
     final AtomMatch[] matches;
     private final int states;
 
@@ -45,7 +47,7 @@ public final class Automaton {
         this.matchStart = matchStart;
         this.matchEnd = matchEnd;
         this.outputLink = outputLink;
-        this.hasMatches = hasMatches;
+        this.rootReports = hasMatches[0];
         this.matches = matches;
         this.states = states;
     }
@@ -63,10 +65,10 @@ public final class Automaton {
         int idx = b + 1;
         int t = table[state + idx];
         while ((t & INDEX_MASK) != idx) {
-            state = table[state] >>> INDEX_BITS;
+            state = table[state] >>> TARGET_SHIFT;
             t = table[state + idx];
         }
-        return t >>> INDEX_BITS;
+        return t >>> TARGET_SHIFT;
     }
 
     /** Builds the automaton of the atoms of {@code strings} (in index order). */
@@ -161,15 +163,8 @@ public final class Automaton {
                 while (used.get(cursor)) cursor++;
             }
             int size = Math.max(used.length(), 257) + 257;
-            if (size >= (1 << (32 - INDEX_BITS))) {
+            if (size >= (1 << (32 - TARGET_SHIFT))) {
                 throw new IllegalStateException("too many atoms: the automaton table would exceed its addressable size");
-            }
-            int[] table = new int[size];
-            // Root: every byte leads somewhere (to the root when no atom starts with it).
-            for (int b = 0; b < 256; b++) table[1 + b] = (1 + b);
-            for (int s = 0; s < n; s++) {
-                if (s != 0) table[base[s]] = base[failure[s]] << INDEX_BITS;
-                for (int[] k : children.get(s)) table[base[s] + 1 + k[0]] = (base[k[1]] << INDEX_BITS) | (1 + k[0]);
             }
             int[] matchStart = new int[size];
             int[] matchEnd = new int[size];
@@ -187,6 +182,17 @@ public final class Automaton {
                 while (f >= 0 && own.get(f).isEmpty()) f = f == 0 ? -1 : failure[f];
                 outputLink[base[s]] = f < 0 ? -1 : base[f];
                 hasMatches[base[s]] = !own.get(s).isEmpty() || f >= 0;
+            }
+            int[] table = new int[size];
+            int rootReports = hasMatches[0] ? REPORTS : 0;
+            // Root: every byte leads somewhere (to the root when no atom starts with it).
+            for (int b = 0; b < 256; b++) table[1 + b] = rootReports | (1 + b);
+            for (int s = 0; s < n; s++) {
+                if (s != 0) table[base[s]] = base[failure[s]] << TARGET_SHIFT;
+                for (int[] k : children.get(s)) {
+                    int target = base[k[1]];
+                    table[base[s] + 1 + k[0]] = (target << TARGET_SHIFT) | (hasMatches[target] ? REPORTS : 0) | (1 + k[0]);
+                }
             }
             return new Automaton(table, matchStart, matchEnd, outputLink, hasMatches, flat.toArray(new AtomMatch[0]), n);
         }

@@ -188,35 +188,34 @@ public final class Lexer {
     /**
      * End (exclusive) of the longest hex-string token starting at the brace at {@code start}, or -1. Inside:
      * hex digits, {@code - | ? [ ] ( )}, space, tab, CR, LF, block comments without a {@code *} inside, and
-     * line comments (which may end anywhere before the line break, as in libyara's flex pattern).
+     * line comments, which may end anywhere before the line break as in libyara's flex pattern: a
+     * {@code }} inside one can close the token, unless a later brace makes a longer one.
      */
     private int hexStringEnd(int start) {
         int n = src.length;
-        boolean[] reach = new boolean[n + 1];
-        reach[start + 1] = true;
         int best = -1;
-        boolean[] itemEnd = new boolean[n + 1];
-        for (int i = start + 1; i < n; i++) {
-            if (!reach[i]) continue;
-            if (src[i] == '}' && itemEnd[i]) best = i + 1;
+        int i = start + 1;
+        while (i < n) {
             int c = src[i] & 0xFF;
-            if (isHexDigit(c) || c == ' ' || c == '-' || c == '|' || c == '?' || c == '[' || c == ']' || c == '('
-                    || c == ')' || c == '\n' || c == '\r' || c == '\t') {
-                reach[i + 1] = true;
-                itemEnd[i + 1] = true;
+            if (c == '}') {
+                return i > start + 1 ? i + 1 : best;
+            } else if (isHexDigit(c) || c == ' ' || c == '-' || c == '|' || c == '?' || c == '[' || c == ']'
+                    || c == '(' || c == ')' || c == '\n' || c == '\r' || c == '\t') {
+                i++;
             } else if (c == '/' && i + 1 < n && src[i + 1] == '*') {
                 int j = i + 2;
                 while (j < n && src[j] != '*') j++;
-                if (j + 1 < n && src[j + 1] == '/') {
-                    reach[j + 2] = true;
-                    itemEnd[j + 2] = true;
-                }
+                if (j + 1 >= n || src[j + 1] != '/') return best;
+                i = j + 2;
             } else if (c == '/' && i + 1 < n && src[i + 1] == '/') {
-                for (int j = i + 2; j <= n; j++) {
-                    reach[j] = true;
-                    itemEnd[j] = true;
-                    if (j == n || src[j] == '\n') break;
+                int j = i + 2;
+                while (j < n && src[j] != '\n') {
+                    if (src[j] == '}') best = j + 1;
+                    j++;
                 }
+                i = j;
+            } else {
+                return best;
             }
         }
         return best;
