@@ -18,6 +18,7 @@ import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.HuntOptions;
+import org.exhunt.hunt.UserRules;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.scope.PathGlob;
@@ -108,6 +109,12 @@ final class ScanCommand implements Callable<Integer> {
                     + " evidence), with a SHA-256 manifest.")
     Path collect;
 
+    @Option(names = "--yara", paramLabel = "PATH",
+            description = "Also run these YARA rules (a file or a folder of .yar/.yara files, e.g. signature-base's"
+                    + " yara folder) on the web folders. Repeatable. The externals filename, filepath, extension,"
+                    + " filetype and owner are declared. A file that does not compile is reported and left out.")
+    List<Path> yara = new ArrayList<>();
+
     @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -132,7 +139,7 @@ final class ScanCommand implements Callable<Integer> {
         HuntOptions options = new HuntOptions(installPath, excludes.stream().map(PathGlob::of).toList(),
                 new TimeWindow(since, until), readAllowlist(optionProblems), threads, collect,
                 TerminalProgress.forTerminal(spec.commandLine().getErr(), !noProgress));
-        Hunt hunt = Hunt.with(pack, options);
+        Hunt hunt = Hunt.with(pack, new UserRules(yara, List.of(), List.of()), options);
         List<ServerResult> results = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             try {
@@ -168,6 +175,9 @@ final class ScanCommand implements Callable<Integer> {
                             + " is not empty; give a new or empty folder, so that no earlier collection is overwritten");
                 }
             }
+        }
+        for (Path p : yara) {
+            if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such YARA rules: " + p);
         }
         if (allowlist != null && !Files.isRegularFile(allowlist)) {
             throw new ParameterException(spec.commandLine(), "no such allowlist file: " + allowlist);

@@ -30,7 +30,7 @@ class ScanOptionsTest {
         Path allow = Files.writeString(tmp.resolve("allow.txt"), "# reviewed\nsha256:" + SHELL_SHA256 + "\n");
         CliRun run = CliRun.of("scan", "--allowlist", allow.toString(), Examples.example("hafnium-webshell").toString());
         assertThat(run.code()).as("no finding left, but the example's 2016 CU19 build is exposed").isEqualTo(ExitCodes.EXPOSED);
-        assertThat(run.out()).contains("allowlist 'sha256:" + SHELL_SHA256 + "' suppressed 1 finding")
+        assertThat(run.out()).contains("allowlist 'sha256:" + SHELL_SHA256 + "' suppressed 2 findings")
                 .contains("Findings: none");
     }
 
@@ -56,7 +56,7 @@ class ScanOptionsTest {
         assertThat(Files.readAllLines(dir.resolve("image/manifest.csv"))).containsExactly(
                 "sha256,size,modified,server_path,source,rules",
                 SHELL_SHA256 + ",80,2021-03-03T04:05:06Z,\"C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx\","
-                        + "\"" + image.resolve(SHELL) + "\",\"exhunt.file.script-in-webshell-location\"");
+                        + "\"" + image.resolve(SHELL) + "\",\"EXHUNT_Chopper_JScript_Eval exhunt.file.script-in-webshell-location\"");
     }
 
     @Test

@@ -7,6 +7,9 @@ import org.exhunt.core.ServerResult;
 import org.exhunt.hunt.detect.FileDetector;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.WebShellSweep;
+import org.exhunt.hunt.detect.YaraDetector;
+import org.exhunt.hunt.detect.YaraRules;
+import org.exhunt.yara.CompiledRules;
 import org.exhunt.hunt.ioc.HashIocs;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.EvidenceSource;
@@ -31,12 +34,19 @@ public final class Hunt {
 
     /** A hunt with the rules of a rule pack. */
     public static Hunt with(RulePack pack, HuntOptions options) {
+        return with(pack, UserRules.NONE, options);
+    }
+
+    /** A hunt with the rules of a rule pack and the user's own. */
+    public static Hunt with(RulePack pack, UserRules user, HuntOptions options) {
         List<Diagnostic> problems = new ArrayList<>();
         HashIocs iocs = new HashIocs();
         for (String file : pack.list("ioc/")) {
             if (file.endsWith("-sha256.csv")) iocs.load("rules/" + file, pack.text(file), problems::add);
         }
-        List<FileDetector> files = List.of(new WebShellSweep(iocs));
+        List<FileDetector> files = new ArrayList<>(List.of(new WebShellSweep(iocs)));
+        CompiledRules yara = YaraRules.compile(pack, user.yara(), problems::add);
+        if (yara != null) files.add(new YaraDetector(yara));
         List<RecordDetector> records = List.of();
         return new Hunt(new Detectors(files, records, problems), pack.knowledgeBase(), options);
     }

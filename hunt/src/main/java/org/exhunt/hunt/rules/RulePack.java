@@ -73,8 +73,13 @@ public final class RulePack {
 
     /** A file's content as UTF-8 text. */
     public String text(String path) {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    /** A file's content. */
+    public byte[] bytes(String path) {
         byte[] b = files.get(path);
         if (b == null) throw new IllegalArgumentException("no " + path + " in the rule pack");
-        return new String(b, StandardCharsets.UTF_8);
+        return b.clone();
     }
 }

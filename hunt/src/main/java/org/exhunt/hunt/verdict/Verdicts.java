@@ -16,6 +16,14 @@ public final class Verdicts {
     /** The verdicts, and the findings with the chains they were linked to. */
     public record Outcome(List<Verdict> verdicts, List<Finding> findings) {}
 
+    /** Time first; ties (files examined in parallel) broken by place and rule, so that reports are stable. */
+    static final Comparator<Finding> REPORT_ORDER = Comparator
+            .comparing(Finding::time, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(f -> f.source().file())
+            .thenComparingLong(f -> f.source().line())
+            .thenComparingLong(f -> f.source().offset())
+            .thenComparing(Finding::ruleId);
+
     private Verdicts() {}
 
     /**
@@ -28,7 +36,7 @@ public final class Verdicts {
     public static Outcome decide(String server, List<RowAssessment> rows, List<Finding> findings,
                                  WebRequests requests, int filesLooked, boolean sawServer) {
         List<Finding> byTime = new ArrayList<>(findings);
-        byTime.sort(Comparator.comparing(Finding::time, Comparator.nullsLast(Comparator.naturalOrder())));
+        byTime.sort(REPORT_ORDER);
         List<Finding> chainFindings = byTime.stream()
                 .filter(f -> f.chain() != null && (Stage.of(f) == Stage.ATTEMPT || Stage.of(f) == Stage.SUCCESS))
                 .toList();
