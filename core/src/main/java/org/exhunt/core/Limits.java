@@ -13,4 +13,19 @@ public final class Limits {
 
     /** Evidence values longer than this are shortened in findings (the source reference points at the rest). */
     public static final int EVIDENCE_CHARS = 1_000;
+
+    /** Characters of one Sigma rule or mapping file; a longer one is not loaded. */
+    public static final int RULE_FILE_CHARS = 4 * 1024 * 1024;
+
+    /** YAML aliases per collection in a rule file (YAML's "billion laughs" guard). */
+    public static final int YAML_ALIASES = 50;
+
+    /** Nesting depth of a rule file's YAML. */
+    public static final int YAML_DEPTH = 64;
+
+    /** Values one Sigma value may expand into (windash permutations, placeholder lists); more is a load error. */
+    public static final int SIGMA_VALUE_EXPANSIONS = 4_096;
+
+    /** Length of a Sigma condition, in characters. */
+    public static final int SIGMA_CONDITION_CHARS = 10_000;
 }

@@ -1,0 +1,149 @@
+package org.exhunt.sigma;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Limits;
+import org.exhunt.core.SourceRef;
+import org.exhunt.sigma.compile.DetectionCompiler;
+import org.exhunt.sigma.detection.FieldSlots;
+import org.exhunt.sigma.mapping.Mappings;
+import org.exhunt.sigma.mapping.RecordSpec;
+import org.exhunt.sigma.rule.RuleException;
+import org.exhunt.sigma.rule.RuleParser;
+import org.exhunt.sigma.rule.SigmaRule;
+import org.exhunt.sigma.yaml.YNode;
+import org.exhunt.sigma.yaml.YamlProblem;
+import org.exhunt.sigma.yaml.YamlTree;
+
+/**
+ * Reads Sigma rule files and builds a {@link SigmaRules}. Mutable, single-threaded; {@link #build()} once.
+ * A rule that cannot be loaded is reported with its file, line and reason, and the others go on; every rule is
+ * checked in full even when no mapping routes it, so {@code rules check} finds all errors.
+ */
+public final class SigmaLoader {
+
+    public static final String CODE_FILE = "sigma.file";
+    public static final String CODE_UNSUPPORTED = "sigma.unsupported";
+    public static final String CODE_DUPLICATE = "sigma.duplicate-id";
+
+    private final Mappings mappings;
+    private final Placeholders placeholders;
+    private final List<SigmaRule> active = new ArrayList<>();
+    private final List<InactiveRule> inactive = new ArrayList<>();
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final Set<String> ids = new HashSet<>();
+
+    public SigmaLoader(Mappings mappings, Placeholders placeholders) {
+        this.mappings = mappings;
+        this.placeholders = placeholders;
+    }
+
+    /** Loads a rule file or every {@code .yml}/{@code .yaml} file under a folder, in path order. */
+    public void loadPath(Path path) throws IOException {
+        List<Path> files;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> s = Files.walk(path)) {
+                files = s.filter(Files::isRegularFile).filter(SigmaLoader::isYaml).sorted().toList();
+            }
+        } else {
+            files = List.of(path);
+        }
+        for (Path f : files) loadFile(f);
+    }
+
+    private static boolean isYaml(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".yml") || n.endsWith(".yaml");
+    }
+
+    private void loadFile(Path f) {
+        String name = f.toString();
+        try {
+            if (Files.size(f) > Limits.RULE_FILE_CHARS) {
+                problems.add(Diagnostic.error(CODE_FILE, SourceRef.file(name), "larger than " + Limits.RULE_FILE_CHARS + " bytes; not read"));
+                return;
+            }
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
+            load(name, text);
+        } catch (CharacterCodingException e) {
+            problems.add(Diagnostic.error(CODE_FILE, SourceRef.file(name), "not UTF-8 text; not read"));
+        } catch (IOException e) {
+            problems.add(Diagnostic.error(CODE_FILE, SourceRef.file(name), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** Loads the rules of one file's text; {@code name} is how messages name the file. */
+    public void load(String name, String text) {
+        List<YNode> docs;
+        try {
+            docs = YamlTree.parseAll(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (YamlProblem e) {
+            problems.add(Diagnostic.error(RuleException.YAML, SourceRef.line(name, e.line()), e.getMessage()));
+            return;
+        }
+        for (YNode doc : docs) {
+            if (doc instanceof YNode.YMap m && (m.get("correlation") != null || m.get("filter") != null || m.get("action") != null)) {
+                String kind = m.get("correlation") != null ? "correlation" : m.get("filter") != null ? "filter" : "'action' (Sigma 1.x collection)";
+                problems.add(Diagnostic.error(CODE_UNSUPPORTED, SourceRef.line(name, m.line()), kind + " documents are not supported here"));
+                continue;
+            }
+            try {
+                SigmaRule rule = RuleParser.parse(name, doc);
+                DetectionCompiler.Result checked = DetectionCompiler.compile(rule, new FieldSlots(RecordSpec.identity()), placeholders);
+                if (!ids.add(rule.id())) {
+                    problems.add(Diagnostic.warning(CODE_DUPLICATE, rule.where(), "rule id " + rule.id() + " is used by an earlier rule too"));
+                }
+                if (checked.unresolved().isEmpty()) active.add(rule);
+                else inactive.add(new InactiveRule(rule, checked.unresolved()));
+            } catch (RuleException e) {
+                problems.add(Diagnostic.error(e.code(), SourceRef.line(name, e.line() > 0 ? e.line() : doc.line()), e.getMessage()));
+            }
+        }
+    }
+
+    /** Compiles the active rules for every kind of record their log sources select. */
+    public SigmaRules build() {
+        Map<RecordSpec, List<SigmaRule>> bySpec = new LinkedHashMap<>();
+        List<SigmaRule> unrouted = new ArrayList<>();
+        for (SigmaRule rule : active) {
+            List<RecordSpec> specs = mappings.specsFor(rule.logsource());
+            if (specs.isEmpty()) unrouted.add(rule);
+            for (RecordSpec spec : specs) bySpec.computeIfAbsent(spec, k -> new ArrayList<>()).add(rule);
+        }
+        Map<SigmaRule, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < active.size(); i++) index.put(active.get(i), i);
+        List<Route> routes = new ArrayList<>();
+        List<Diagnostic> all = new ArrayList<>(problems);
+        bySpec.forEach((spec, rules) -> {
+            FieldSlots slots = new FieldSlots(spec);
+            List<CompiledRule> compiled = new ArrayList<>();
+            boolean keywords = false;
+            for (SigmaRule rule : rules) {
+                try {
+                    DetectionCompiler.Result r = DetectionCompiler.compile(rule, slots, placeholders);
+                    compiled.add(new CompiledRule(rule, index.get(rule), r.matcher()));
+                    keywords |= r.keywords();
+                } catch (RuleException e) {
+                    // compiled once already against plain field names; a mapping cannot make it fail
+                    throw new IllegalStateException("rule " + rule + " failed to compile for " + spec.name(), e);
+                }
+            }
+            routes.add(new Route(spec, slots, compiled, keywords));
+        });
+        return new SigmaRules(active, unrouted, inactive, all, routes);
+    }
+}

@@ -1,0 +1,59 @@
+package org.exhunt.sigma;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.exhunt.core.Evidence;
+import org.exhunt.core.Record;
+import org.exhunt.sigma.detection.Evaluation;
+
+/**
+ * Matches records against a {@link SigmaRules}, keeping per-thread working state (field caches, prefilter
+ * stamps). Not thread-safe: one per thread. A rule fires at most once per record.
+ */
+public final class SigmaScanner {
+
+    private final SigmaRules rules;
+    private final Evaluation ev = new Evaluation(16);
+    private final Route.Scratch scratch = new Route.Scratch();
+    private final List<Route> routes = new ArrayList<>();
+    private final List<CompiledRule> candidates = new ArrayList<>();
+    private final boolean[] fired;
+
+    SigmaScanner(SigmaRules rules) {
+        this.rules = rules;
+        this.fired = new boolean[rules.ruleCount()];
+    }
+
+    /** Reports every rule that fires on the record. */
+    public void scan(Record record, Consumer<SigmaMatch> out) {
+        routes.clear();
+        rules.routesFor(record.type(), record.field(SigmaRules.CHANNEL), routes);
+        if (routes.isEmpty()) return;
+        List<Integer> firedNow = routes.size() > 1 ? new ArrayList<>() : null;
+        for (Route route : routes) {
+            if (!route.spec.selects(record)) continue;
+            ev.reset(record, route.slots);
+            candidates.clear();
+            route.candidates(ev, scratch, candidates);
+            for (CompiledRule c : candidates) {
+                if (fired[c.index()] || !c.matcher().matches(ev)) continue;
+                if (firedNow != null) {
+                    fired[c.index()] = true;
+                    firedNow.add(c.index());
+                }
+                List<Evidence> evidence = new ArrayList<>();
+                c.matcher().explain(ev, evidence);
+                out.accept(new SigmaMatch(c.rule(), record, evidence));
+            }
+        }
+        if (firedNow != null) firedNow.forEach(i -> fired[i] = false);
+    }
+
+    /** The matches on one record, as a list. */
+    public List<SigmaMatch> scan(Record record) {
+        List<SigmaMatch> out = new ArrayList<>();
+        scan(record, out::add);
+        return out;
+    }
+}

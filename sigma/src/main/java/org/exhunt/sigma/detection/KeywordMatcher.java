@@ -1,0 +1,62 @@
+package org.exhunt.sigma.detection;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.exhunt.core.Evidence;
+import org.exhunt.sigma.prefilter.Need;
+
+/**
+ * Keywords: values searched in the whole record, that is every value of every field and the raw text. A plain
+ * keyword matches anywhere ({@code contains}); several are OR-ed, or AND-ed under {@code '|all':}.
+ */
+public final class KeywordMatcher implements Matcher {
+
+    private final ValueTest[] tests;
+    private final boolean all;
+    private final String dump;
+
+    public KeywordMatcher(List<ValueTest> tests, boolean all, String dump) {
+        this.tests = tests.toArray(ValueTest[]::new);
+        this.all = all;
+        this.dump = dump;
+    }
+
+    @Override
+    public boolean matches(Evaluation ev) {
+        for (ValueTest t : tests) {
+            boolean hit = firstPassing(t, ev) >= 0;
+            if (hit && !all) return true;
+            if (!hit && all) return false;
+        }
+        return all && tests.length > 0;
+    }
+
+    private static int firstPassing(ValueTest t, Evaluation ev) {
+        List<String> values = ev.everything();
+        String[] folded = ev.everythingFolded();
+        for (int i = 0; i < folded.length; i++) {
+            if (t.test(values.get(i), folded[i], ev)) return i;
+        }
+        return -1;
+    }
+
+    @Override
+    public void explain(Evaluation ev, List<Evidence> out) {
+        for (ValueTest t : tests) {
+            int i = firstPassing(t, ev);
+            if (i >= 0) out.add(new Evidence("keyword", FieldMatcher.shorten(ev.everything().get(i))));
+        }
+    }
+
+    @Override
+    public Need need() {
+        List<Need> needs = new ArrayList<>();
+        for (ValueTest t : tests) needs.add(t.need());
+        return all ? Need.both(needs) : Need.either(needs);
+    }
+
+    @Override
+    public String toString() {
+        return dump;
+    }
+}

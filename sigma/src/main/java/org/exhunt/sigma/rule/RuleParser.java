@@ -1,0 +1,97 @@
+package org.exhunt.sigma.rule;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.exhunt.core.Severity;
+import org.exhunt.core.SourceRef;
+import org.exhunt.sigma.mapping.LogSource;
+import org.exhunt.sigma.yaml.YNode;
+import org.exhunt.sigma.yaml.YNode.YList;
+import org.exhunt.sigma.yaml.YNode.YMap;
+import org.exhunt.sigma.yaml.YNode.YScalar;
+
+/** Reads one YAML document into a {@link SigmaRule}. Entry point: {@link #parse(String, YNode)}. */
+public final class RuleParser {
+
+    private static final Set<String> LEVELS = Set.of("informational", "low", "medium", "high", "critical");
+
+    private RuleParser() {}
+
+    public static SigmaRule parse(String file, YNode doc) throws RuleException {
+        if (!(doc instanceof YMap m)) throw new RuleException(RuleException.STRUCTURE, doc.line(), "a rule is a YAML map");
+        String title = text(m, "title");
+        if (title == null) throw new RuleException(RuleException.STRUCTURE, m.line(), "the rule has no 'title'");
+        String id = text(m, "id");
+        YMap ls = map(m, "logsource");
+        if (ls == null) throw new RuleException(RuleException.STRUCTURE, m.line(), "the rule has no 'logsource'");
+        LogSource logsource = new LogSource(text(ls, "category"), text(ls, "product"), text(ls, "service"));
+        YMap det = map(m, "detection");
+        if (det == null) throw new RuleException(RuleException.STRUCTURE, m.line(), "the rule has no 'detection'");
+        List<SigmaRule.Condition> conditions = conditions(det);
+        Map<String, YNode> searches = new LinkedHashMap<>(det.entries());
+        searches.remove("condition");
+        Map<String, Integer> lines = new LinkedHashMap<>(det.keyLines());
+        lines.remove("condition");
+        YMap detection = new YMap(searches, lines, det.line(), det.column());
+        return new SigmaRule(SourceRef.line(file, m.line()), id != null ? id : title, text(m, "name"), title,
+                text(m, "status"), level(m), text(m, "description"), author(m), strings(m, "references"),
+                strings(m, "tags"), logsource, detection, conditions);
+    }
+
+    private static List<SigmaRule.Condition> conditions(YMap det) throws RuleException {
+        YNode c = det.get("condition");
+        if (c == null) throw new RuleException(RuleException.STRUCTURE, det.line(), "the detection has no 'condition'");
+        List<SigmaRule.Condition> out = new ArrayList<>();
+        if (c instanceof YScalar s && !s.isNull()) {
+            out.add(new SigmaRule.Condition(s.text(), s.line()));
+        } else if (c instanceof YList l && !l.items().isEmpty()) {
+            for (YNode i : l.items()) {
+                if (!(i instanceof YScalar s) || s.isNull()) {
+                    throw new RuleException(RuleException.STRUCTURE, i.line(), "a condition is a text");
+                }
+                out.add(new SigmaRule.Condition(s.text(), s.line()));
+            }
+        } else {
+            throw new RuleException(RuleException.STRUCTURE, c.line(), "'condition' must be a text or a list of texts");
+        }
+        return out;
+    }
+
+    private static Severity level(YMap m) throws RuleException {
+        String level = text(m, "level");
+        if (level == null) return Severity.INFORMATIONAL;
+        if (!LEVELS.contains(level.toLowerCase(java.util.Locale.ROOT))) {
+            throw new RuleException(RuleException.STRUCTURE, m.lineOf("level"), "unknown level '" + level + "'");
+        }
+        return Severity.parse(level);
+    }
+
+    private static String author(YMap m) {
+        YNode a = m.get("author");
+        if (a instanceof YList) return String.join(", ", strings(m, "author"));
+        return text(m, "author");
+    }
+
+    private static String text(YMap m, String key) {
+        return m.get(key) instanceof YScalar s && !s.isNull() ? s.text() : null;
+    }
+
+    private static YMap map(YMap m, String key) {
+        return m.get(key) instanceof YMap v ? v : null;
+    }
+
+    private static List<String> strings(YMap m, String key) {
+        YNode n = m.get(key);
+        List<String> out = new ArrayList<>();
+        if (n instanceof YScalar s && !s.isNull()) out.add(s.text());
+        if (n instanceof YList l) {
+            for (YNode i : l.items()) {
+                if (i instanceof YScalar s && !s.isNull()) out.add(s.text());
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,25 @@
+package org.exhunt.sigma.value;
+
+/**
+ * Sigma's case-insensitivity: one char-for-char folding used by the matchers and the literal prefilter alike,
+ * so that a prefilter miss can never hide a match. Folding keeps the length of the text.
+ */
+public final class Fold {
+
+    private Fold() {}
+
+    public static char fold(char c) {
+        if (c < 128) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        return Character.toLowerCase(Character.toUpperCase(c));
+    }
+
+    public static String fold(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && fold(s.charAt(i)) == s.charAt(i)) i++;
+        if (i == n) return s;
+        char[] out = s.toCharArray();
+        for (; i < n; i++) out[i] = fold(out[i]);
+        return new String(out);
+    }
+}

@@ -1,0 +1,29 @@
+package org.exhunt.sigma;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.exhunt.core.testing.TestEnvironment;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every rule document of SigmaHQ's rule set loads: placeholder rules load as inactive, and nothing else is
+ * refused. A refusal here is a bug in the engine, not in SigmaHQ.
+ */
+class SigmaHqCorpusTest {
+
+    @Test
+    void everySigmaHqRuleLoads() throws IOException {
+        Path corpus = TestEnvironment.corpus("sigma/sigmahq");
+        SigmaLoader loader = new SigmaLoader(Fixtures.projectMappings(), Placeholders.none());
+        loader.loadPath(corpus);
+        SigmaRules rules = loader.build();
+
+        assertThat(rules.problems()).as("rules not loaded").isEmpty();
+        assertThat(rules.loaded().size() + rules.inactive().size()).isEqualTo(3780);
+        assertThat(rules.inactive()).as("inactive rules are the placeholder ones")
+                .allSatisfy(r -> assertThat(r.rule().where().file()).contains("rules-placeholder"))
+                .isNotEmpty();
+    }
+}
