@@ -2,6 +2,7 @@ package org.exhunt.core;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ public record Finding(String detector, String ruleId, String title, Severity sev
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(source, "source");
         tags = List.copyOf(tags);
-        meta = Map.copyOf(meta);
+        meta = Collections.unmodifiableMap(new LinkedHashMap<>(meta));
         evidence = List.copyOf(evidence);
         linked = List.copyOf(linked);
     }
@@ -44,9 +45,14 @@ public record Finding(String detector, String ruleId, String title, Severity sev
         return new Builder(detector, ruleId);
     }
 
-    /** A copy of this finding attributed to {@code chain}. */
-    public Finding withChain(String chain) {
-        return new Finding(detector, ruleId, title, severity, chain, tags, meta, evidence, time, source, linked);
+    /** A builder holding everything of {@code f}, to derive a changed copy. */
+    public static Builder builder(Finding f) {
+        Builder b = new Builder(f.detector, f.ruleId).title(f.title).severity(f.severity).chain(f.chain)
+                .tags(f.tags).time(f.time).source(f.source);
+        f.meta.forEach(b::meta);
+        f.evidence.forEach(e -> b.evidence(e.name(), e.value()));
+        f.linked.forEach(b::link);
+        return b;
     }
 
     /** The first evidence value with this name, or {@code null}. */

@@ -1,79 +1,45 @@
 package org.exhunt.hunt;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.exhunt.core.Diagnostic;
-import org.exhunt.core.Diagnostics;
-import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
-import org.exhunt.core.Verdict;
+import org.exhunt.hunt.detect.FileDetector;
+import org.exhunt.hunt.detect.RecordDetector;
+import org.exhunt.hunt.detect.WebShellSweep;
 import org.exhunt.hunt.ioc.HashIocs;
-import org.exhunt.hunt.layout.ExchangeLayout;
-import org.exhunt.hunt.layout.WebShellLocation;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
-import org.exhunt.hunt.verdict.PostExploitationVerdict;
 
 /**
- * The main job for one server: walk its evidence, find Exchange in it, run the detectors, decide the
- * verdicts. A {@code Hunt} holds the loaded rules and can scan many servers, one {@link #scan} call each.
+ * The main job: exposure and compromise verdicts for servers. A {@code Hunt} compiles the rules once and then
+ * scans any number of servers, one independent {@link #scan} call each (one server is one unit of work with
+ * a serialisable result, so a run over thousands of servers can be spread over many machines).
  */
 public final class Hunt {
 
-    private final HashIocs iocs = new HashIocs();
-    private final List<Diagnostic> ruleProblems = new ArrayList<>();
-    private final String installPath; // null: discover
+    private final Detectors detectors;
+    private final HuntOptions options;
 
-    private Hunt(RulePack pack, String installPath) {
-        this.installPath = installPath;
-        for (String file : pack.list("ioc/")) {
-            if (file.endsWith("-sha256.csv")) iocs.load("rules/" + file, pack.text(file), ruleProblems::add);
-        }
+    private Hunt(Detectors detectors, HuntOptions options) {
+        this.detectors = detectors;
+        this.options = options;
     }
 
-    /**
-     * @param pack        the rules to hunt with
-     * @param installPath the Exchange install path on the server's drive, or {@code null} to discover it
-     */
-    public static Hunt with(RulePack pack, String installPath) {
-        return new Hunt(pack, installPath);
+    /** A hunt with the rules of a rule pack. */
+    public static Hunt with(RulePack pack, HuntOptions options) {
+        List<Diagnostic> problems = new ArrayList<>();
+        HashIocs iocs = new HashIocs();
+        for (String file : pack.list("ioc/")) {
+            if (file.endsWith("-sha256.csv")) iocs.load("rules/" + file, pack.text(file), problems::add);
+        }
+        List<FileDetector> files = List.of(new WebShellSweep(iocs));
+        List<RecordDetector> records = List.of();
+        return new Hunt(new Detectors(files, records, problems), options);
     }
 
     /** Scans the evidence of one server, which may come from several sources. */
     public ServerResult scan(String server, List<EvidenceSource> sources) {
-        Diagnostics problems = new Diagnostics();
-        ruleProblems.forEach(problems::add);
-        List<EvidenceFile> files = new ArrayList<>();
-        for (EvidenceSource source : sources) source.walk(files::add, problems::add);
-
-        ExchangeLayout layout = installPath != null
-                ? ExchangeLayout.withInstallPath(installPath)
-                : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
-
-        List<Finding> findings = new ArrayList<>();
-        WebShellSweep sweep = new WebShellSweep(iocs);
-        int looked = 0;
-        boolean sawInetpub = false;
-        for (EvidenceFile file : files) {
-            sawInetpub |= file.drivePath().regionMatches(true, 0, "inetpub/", 0, "inetpub/".length());
-            Optional<WebShellLocation> location = layout.webShellLocation(file.drivePath());
-            if (location.isPresent()) {
-                looked++;
-                sweep.examine(file, location.get(), findings::add, problems::add);
-            }
-        }
-        findings.sort(Comparator.comparing(Finding::time, Comparator.nullsLast(Comparator.naturalOrder())));
-
-        List<String> notes = new ArrayList<>();
-        notes.add(layout.installPathForDisplay()
-                .map(p -> "Exchange install path: " + p + (installPath != null ? " (given)" : " (found)"))
-                .orElse("no Exchange install found (give it with --install-path if it is elsewhere)"));
-        Verdict post = PostExploitationVerdict.decide(server, findings, looked,
-                layout.installPath().isPresent() || sawInetpub);
-        return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
-                List.of(post), findings, problems.all(), notes);
+        return new ServerScan(server, sources, detectors, options).run();
     }
 }

@@ -16,6 +16,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
+import org.exhunt.hunt.detect.WebShellSweep;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.hunt.source.FileOpener;
@@ -127,7 +128,8 @@ class HuntTest {
     private static Hunt huntKnowing(String sha256) {
         return Hunt.with(RulePack.of(Map.of(
                 "VERSION", "test",
-                "ioc/test-sha256.csv", "sha256,name,campaign,source\n" + sha256 + ",test shell,TEST,here\n")), null);
+                "ioc/test-sha256.csv", "sha256,name,campaign,source\n" + sha256 + ",test shell,TEST,here\n")),
+                HuntOptions.defaults());
     }
 
     private static Verdict postExploitation(ServerResult r) {

@@ -72,6 +72,43 @@ public final class ExchangeLayout {
         return Optional.empty();
     }
 
+    /**
+     * Whether a file lies where IIS serves content from ({@code inetpub\wwwroot}, the install's
+     * {@code FrontEnd\HttpProxy} and {@code ClientAccess}): where web shells live, so its content is examined.
+     */
+    public boolean isWebContent(String drivePath) {
+        String p = drivePath.toLowerCase(Locale.ROOT);
+        if (p.startsWith("inetpub/wwwroot/")) return true;
+        return installKey != null
+                && (p.startsWith(installKey + "/frontend/httpproxy/") || p.startsWith(installKey + "/clientaccess/"));
+    }
+
+    /**
+     * Whether a file lies where logs are kept (the install's {@code Logging} and {@code TransportRoles\Logs},
+     * {@code inetpub\logs}, the Windows event logs), or is an event log wherever it lies.
+     */
+    public boolean isLogLocation(String drivePath) {
+        String p = drivePath.toLowerCase(Locale.ROOT);
+        if (p.endsWith(".evtx") || p.startsWith("inetpub/logs/") || p.startsWith("windows/system32/winevt/logs/")) {
+            return true;
+        }
+        return installKey != null
+                && (p.startsWith(installKey + "/logging/") || p.startsWith(installKey + "/transportroles/logs/"));
+    }
+
+    /**
+     * The URL path under which IIS serves a file in a web-shell location ({@code /aspnet_client/x.aspx},
+     * {@code /owa/auth/x.aspx}), so that requests to it can be found in the web logs.
+     */
+    public Optional<String> urlPath(String drivePath) {
+        String p = drivePath.replace('\\', '/');
+        String lower = p.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("inetpub/wwwroot/")) return Optional.of(p.substring("inetpub/wwwroot".length()));
+        String proxy = installKey == null ? null : installKey + "/frontend/httpproxy/";
+        if (proxy != null && lower.startsWith(proxy)) return Optional.of(p.substring(proxy.length() - 1));
+        return Optional.empty();
+    }
+
     private static String normalize(String path) {
         String p = path.replace('\\', '/');
         if (p.length() >= 2 && p.charAt(1) == ':') p = p.substring(2);

@@ -1,0 +1,92 @@
+package org.exhunt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The scope options of {@code scan}: exclude, allowlist, time window, collect. */
+class ScanOptionsTest {
+
+    private static final String SHELL_SHA256 = "f692b6df1c5ee4891169386c16e183b3da268dc5f1dda504213d4b3650579842";
+    private static final String SHELL = "inetpub/wwwroot/aspnet_client/system_web/errorEE.aspx";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anExcludedShellIsNotFoundAndTheReportSaysWhatWasLeftOut() {
+        CliRun run = CliRun.of("scan", "--exclude", "C:\\inetpub\\wwwroot\\aspnet_client\\**",
+                Examples.example("hafnium-webshell").toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("2 files left out by --exclude [C:\\inetpub\\wwwroot\\aspnet_client\\**]");
+    }
+
+    @Test
+    void anAllowlistedShellIsSuppressedAndCounted() throws IOException {
+        Path allow = Files.writeString(tmp.resolve("allow.txt"), "# reviewed\nsha256:" + SHELL_SHA256 + "\n");
+        CliRun run = CliRun.of("scan", "--allowlist", allow.toString(), Examples.example("hafnium-webshell").toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("allowlist 'sha256:" + SHELL_SHA256 + "' suppressed 1 finding")
+                .contains("Findings: none");
+    }
+
+    @Test
+    void aBadAllowlistLineMakesTheRunIncomplete() throws IOException {
+        Path allow = Files.writeString(tmp.resolve("allow.txt"), "whatever\n");
+        CliRun run = CliRun.of("scan", "--allowlist", allow.toString(), Examples.example("clean").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.out()).contains("allow.txt:1: expected 'path:GLOB'");
+    }
+
+    @Test
+    void collectCopiesTheShellWithAManifestAndLeavesTheEvidenceAlone() throws IOException {
+        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("image"));
+        Path dir = tmp.resolve("case-42");
+        CliRun run = CliRun.of("scan", "--collect", dir.toString(), image.toString());
+
+        assertThat(run.code()).isEqualTo(1);
+        Path copy = dir.resolve("image").resolve(SHELL);
+        assertThat(copy).hasSameBinaryContentAs(image.resolve(SHELL));
+        assertThat(Files.getLastModifiedTime(copy).toInstant()).isEqualTo(Examples.FIXED_TIME);
+        assertThat(Files.readString(dir.resolve("image/manifest.sha256"))).isEqualTo(SHELL_SHA256 + "  " + SHELL + "\n");
+        assertThat(Files.readAllLines(dir.resolve("image/manifest.csv"))).containsExactly(
+                "sha256,size,modified,server_path,source,rules",
+                SHELL_SHA256 + ",80,2021-03-03T04:05:06Z,\"C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx\","
+                        + "\"" + image.resolve(SHELL) + "\",\"exhunt.file.script-in-webshell-location\"");
+    }
+
+    @Test
+    void collectRefusesAFolderInsideTheEvidenceOrOneNotEmpty() throws IOException {
+        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("image"));
+        CliRun inside = CliRun.of("scan", "--collect", image.resolve("out").toString(), image.toString());
+        assertThat(inside.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(inside.err()).contains("the collection folder").contains("inside the evidence");
+
+        Path used = Files.createDirectories(tmp.resolve("used"));
+        Files.writeString(used.resolve("old.txt"), "earlier case");
+        CliRun notEmpty = CliRun.of("scan", "--collect", used.toString(), image.toString());
+        assertThat(notEmpty.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(notEmpty.err()).contains("is not empty");
+    }
+
+    @Test
+    void timesAreCheckedAndExplained() {
+        CliRun bad = CliRun.of("scan", "--since", "March", Examples.example("clean").toString());
+        assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("'March' is not a date or time");
+
+        CliRun reversed = CliRun.of("scan", "--since", "2021-03-02", "--until", "2021-03-01T23:00",
+                Examples.example("clean").toString());
+        assertThat(reversed.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(reversed.err()).contains("--until 2021-03-01T23:00:00Z is before --since 2021-03-02T00:00:00Z");
+
+        CliRun ok = CliRun.of("scan", "--since", "2021-03-01", "--until", "2021-03-31T23:59:59+01:00",
+                Examples.example("clean").toString());
+        assertThat(ok.code()).isZero();
+        assertThat(ok.out()).contains("log evidence limited to 2021-03-01T00:00:00Z to 2021-03-31T22:59:59Z");
+    }
+}

@@ -1,0 +1,19 @@
+package org.exhunt.hunt;
+
+import java.util.List;
+import org.exhunt.core.Diagnostic;
+import org.exhunt.hunt.detect.FileDetector;
+import org.exhunt.hunt.detect.RecordDetector;
+
+/**
+ * The compiled detectors of a hunt, shared read-only by every server's scan, and what went wrong loading
+ * them (reported with every server, since a rule that did not load makes every answer incomplete).
+ */
+record Detectors(List<FileDetector> files, List<RecordDetector> records, List<Diagnostic> problems) {
+
+    Detectors {
+        files = List.copyOf(files);
+        records = List.copyOf(records);
+        problems = List.copyOf(problems);
+    }
+}

@@ -1,0 +1,251 @@
+package org.exhunt.hunt;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Diagnostics;
+import org.exhunt.core.Finding;
+import org.exhunt.core.Limits;
+import org.exhunt.core.Record;
+import org.exhunt.core.ServerResult;
+import org.exhunt.core.SourceRef;
+import org.exhunt.hunt.collect.EvidenceCollector;
+import org.exhunt.hunt.detect.FileContent;
+import org.exhunt.hunt.detect.FileDetector;
+import org.exhunt.hunt.detect.RecordDetector;
+import org.exhunt.hunt.detect.RequestIndexer;
+import org.exhunt.hunt.layout.ExchangeLayout;
+import org.exhunt.hunt.scope.Allowlist;
+import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.hunt.source.EvidenceSource;
+import org.exhunt.hunt.verdict.Timeline;
+import org.exhunt.hunt.verdict.Verdicts;
+import org.exhunt.hunt.verdict.WebRequests;
+import org.exhunt.logs.LogReader;
+import org.exhunt.logs.LogReaders;
+import org.exhunt.logs.RecordStream;
+
+/**
+ * One server's scan, from its sources to its {@link ServerResult}: list the files, find Exchange among them,
+ * read every file worth reading exactly once on {@link HuntOptions#threads()} threads (web content through
+ * the file detectors, logs record by record through the record detectors), then weigh the findings.
+ */
+final class ServerScan {
+
+    private final String server;
+    private final List<EvidenceSource> sources;
+    private final Detectors detectors;
+    private final HuntOptions options;
+
+    private final Diagnostics problems = new Diagnostics();
+    private final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
+    private final WebRequests requests = new WebRequests();
+    private final RequestIndexer requestIndexer = new RequestIndexer(requests);
+    private final LogSpans spans = new LogSpans();
+    private final Map<String, Integer> unreadLogFormats = new TreeMap<>();
+    private final AtomicInteger webFilesExamined = new AtomicInteger();
+    private final AtomicInteger logFilesRead = new AtomicInteger();
+    private int excluded;
+    private List<EvidenceFile> files;
+
+    ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, HuntOptions options) {
+        this.server = server;
+        this.sources = sources;
+        this.detectors = detectors;
+        this.options = options;
+    }
+
+    ServerResult run() {
+        detectors.problems().forEach(problems::add);
+        files = listFiles();
+        ExchangeLayout layout = options.installPath() != null
+                ? ExchangeLayout.withInstallPath(options.installPath())
+                : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
+
+        List<Runnable> work = new ArrayList<>();
+        long bytes = 0;
+        boolean sawInetpub = false;
+        for (EvidenceFile f : files) {
+            sawInetpub |= f.drivePath().regionMatches(true, 0, "inetpub/", 0, "inetpub/".length());
+            if (layout.isWebContent(f.drivePath())) {
+                work.add(() -> examineContent(f, layout));
+            } else if (layout.isLogLocation(f.drivePath())) {
+                work.add(() -> readLog(f));
+            } else {
+                continue;
+            }
+            bytes += f.size();
+        }
+        options.progress().started(server, work.size(), bytes);
+        runAll(work);
+        options.progress().finished(server);
+
+        Allowlist.Tally tally = options.allowlist().tally();
+        List<Finding> kept = findings.stream().filter(f -> !tally.suppresses(f)).toList();
+        Verdicts.Outcome outcome = Verdicts.decide(server, List.of(), kept, requests, webFilesExamined.get(),
+                layout.installPath().isPresent() || sawInetpub);
+        if (options.collectDir() != null) collect(outcome.findings());
+        List<String> notes = notes(layout, tally);
+        notes.addAll(Timeline.of(outcome.findings(), requests));
+        return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
+                outcome.verdicts(), outcome.findings(), problems.all(), notes);
+    }
+
+    private List<EvidenceFile> listFiles() {
+        List<EvidenceFile> files = new ArrayList<>();
+        for (EvidenceSource source : sources) {
+            List<EvidenceFile> all = new ArrayList<>();
+            source.walk(all::add, problems::add);
+            for (EvidenceFile f : all) {
+                if (options.excludes().stream().anyMatch(g -> g.matches(f.drivePath()))) excluded++;
+                else files.add(f);
+            }
+        }
+        return files;
+    }
+
+    private void runAll(List<Runnable> work) {
+        ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "exhunt-scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> pending = new ArrayList<>();
+            for (Runnable r : work) pending.add(pool.submit(r));
+            for (Future<?> f : pending) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("scan of " + server + " interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // a detector's bug: surface it as the internal error it is, not as a quiet gap in the evidence
+            throw new IllegalStateException("scan of " + server + " failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void examineContent(EvidenceFile f, ExchangeLayout layout) {
+        try {
+            if (layout.webShellLocation(f.drivePath()).isPresent()) webFilesExamined.incrementAndGet();
+            byte[] bytes;
+            try (InputStream in = f.open()) {
+                bytes = in.readNBytes(Limits.CONTENT_BYTES + 1);
+            }
+            if (bytes.length > Limits.CONTENT_BYTES) {
+                problems.add(Diagnostic.error("content.too-large", f.ref(), "larger than "
+                        + (Limits.CONTENT_BYTES >> 20) + " MiB: its content was not examined"));
+                return;
+            }
+            FileContent content = new FileContent(f, bytes, sha256(bytes),
+                    layout.webShellLocation(f.drivePath()).orElse(null), layout.urlPath(f.drivePath()).orElse(null));
+            for (FileDetector d : detectors.files()) d.examine(content, findings::add);
+        } catch (IOException e) {
+            problems.add(Diagnostic.error("read.failed", f.ref(), "could not be read: " + e.getMessage()));
+        } finally {
+            options.progress().advanced(f.size());
+        }
+    }
+
+    private void readLog(EvidenceFile f) {
+        try (InputStream raw = f.open(); BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024)) {
+            in.mark(LogReaders.HEAD_BYTES);
+            byte[] head = in.readNBytes(LogReaders.HEAD_BYTES);
+            in.reset();
+            LogReader reader = LogReaders.forFile(f.drivePath(), head).orElse(null);
+            if (reader == null) {
+                synchronized (unreadLogFormats) {
+                    unreadLogFormats.merge(extension(f.drivePath()), 1, Integer::sum);
+                }
+                return;
+            }
+            logFilesRead.incrementAndGet();
+            readRecords(f, reader, in);
+        } catch (IOException e) {
+            problems.add(Diagnostic.error("read.failed", f.ref(), "could not be read: " + e.getMessage()));
+        } finally {
+            options.progress().advanced(f.size());
+        }
+    }
+
+    private void readRecords(EvidenceFile f, LogReader reader, InputStream in) throws IOException {
+        Instant first = null;
+        Instant last = null;
+        long timed = 0;
+        try (RecordStream records = reader.open(f.ref().file(), in, problems::add)) {
+            while (records.hasNext()) {
+                Record r = records.next();
+                Instant t = r.time();
+                if (t != null) {
+                    if (first == null || t.isBefore(first)) first = t;
+                    if (last == null || t.isAfter(last)) last = t;
+                    timed++;
+                }
+                if (!options.window().contains(t)) continue;
+                requestIndexer.observe(r);
+                for (RecordDetector d : detectors.records()) d.examine(r, findings::add);
+            }
+        }
+        if (first != null) spans.add(reader.format(), new LogSpans.Span(first, last, timed));
+    }
+
+    private void collect(List<Finding> evidence) {
+        try {
+            new EvidenceCollector(options.collectDir()).collect(server, files, evidence, problems::add);
+        } catch (IOException e) {
+            problems.add(Diagnostic.error("collect.failed", SourceRef.file(options.collectDir().toString()),
+                    "evidence could not be collected: " + e));
+        }
+    }
+
+    private List<String> notes(ExchangeLayout layout, Allowlist.Tally tally) {
+        List<String> notes = new ArrayList<>();
+        notes.add(layout.installPathForDisplay()
+                .map(p -> "Exchange install path: " + p + (options.installPath() != null ? " (given)" : " (found)"))
+                .orElse("no Exchange install found (give it with --install-path if it is elsewhere)"));
+        notes.add(webFilesExamined.get() + " files examined in the web-shell locations, " + logFilesRead.get()
+                + " log files read");
+        spans.all().forEach((type, s) -> notes.add(type + " logs: " + s.records() + " records from " + s.first()
+                + " to " + s.last()));
+        if (!unreadLogFormats.isEmpty()) {
+            notes.add("files in log folders in formats exhunt does not read: " + unreadLogFormats);
+        }
+        if (excluded > 0) notes.add(excluded + " files left out by --exclude " + options.excludes());
+        if (!options.window().isAll()) notes.add("log evidence limited to " + options.window());
+        tally.suppressed().forEach((entry, n) -> notes.add("allowlist '" + entry + "' suppressed " + n
+                + (n == 1 ? " finding" : " findings")));
+        if (requests.dropped() > 0) {
+            notes.add(requests.dropped() + " requests to script files not indexed (cap reached)");
+        }
+        return notes;
+    }
+
+    private static String extension(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "(none)" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.exhunt.hunt.detect;
+
+import org.exhunt.hunt.layout.WebShellLocation;
+import org.exhunt.hunt.source.EvidenceFile;
+
+/**
+ * One file read for examination: the file, its bytes (read once, shared by every detector; never modify
+ * them), their SHA-256, and where it sits on the server.
+ *
+ * @param location the web-shell location the file lies in, or null
+ * @param url      the URL path IIS serves it under, or null
+ */
+public record FileContent(EvidenceFile file, byte[] bytes, String sha256, WebShellLocation location, String url) {}

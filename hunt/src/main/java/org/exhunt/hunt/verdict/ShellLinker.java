@@ -1,0 +1,114 @@
+package org.exhunt.hunt.verdict;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.exhunt.core.Evidence;
+import org.exhunt.core.Finding;
+
+/**
+ * Ties post-exploitation findings (web shells and other files) to the attack chain that put them there,
+ * by the three rules of ARCHITECTURE.md, tried in this order:
+ * <ol>
+ *   <li>the finding is specific to a chain: its rule already names the chain (a Chopper inside OAB XML is
+ *       ProxyLogon's; a PST-export {@code !BDN} shell is ProxyShell's);</li>
+ *   <li>a chain's own evidence names the file's path (an OAB download path, an export request's
+ *       {@code -FilePath}, in local or UNC form);</li>
+ *   <li>the client that first requested the file used a chain's exploit within the 24 hours before.</li>
+ * </ol>
+ * What no rule ties to a chain stays unlinked, in the Post-exploitation row.
+ */
+public final class ShellLinker {
+
+    static final Duration SAME_CLIENT_WINDOW = Duration.ofHours(24);
+    /** Evidence names under which readers give the client's address. */
+    static final List<String> CLIENT_IP_FIELDS = List.of("c-ip", "ClientIpAddress", "client_ip", "ClientIP");
+
+    /** A post-exploitation finding attributed to a chain, and why. */
+    public record Link(Finding finding, String chain, String why) {}
+
+    private ShellLinker() {}
+
+    /**
+     * @param postExploitation findings of stage POST_EXPLOITATION
+     * @param chainFindings    findings attributed to a chain (stages ATTEMPT and SUCCESS)
+     * @param requests         requests seen in the web logs
+     * @return one link per post-exploitation finding; {@code chain} is null for the unlinked ones
+     */
+    public static List<Link> link(List<Finding> postExploitation, List<Finding> chainFindings, WebRequests requests) {
+        List<Link> links = new ArrayList<>();
+        for (Finding f : postExploitation) {
+            links.add(specific(f)
+                    .or(() -> namedByChain(f, chainFindings))
+                    .or(() -> sameClient(f, chainFindings, requests))
+                    .orElse(new Link(f, null, null)));
+        }
+        return links;
+    }
+
+    private static Optional<Link> specific(Finding f) {
+        return f.chain() == null ? Optional.empty()
+                : Optional.of(new Link(f, f.chain(), "rule " + f.ruleId() + " is specific to " + f.chain()));
+    }
+
+    private static Optional<Link> namedByChain(Finding f, List<Finding> chainFindings) {
+        String path = f.evidence("path");
+        if (path == null) return Optional.empty();
+        String key = PathKey.of(path);
+        return chainFindings.stream()
+                .filter(c -> c.evidence().stream().map(Evidence::value).anyMatch(v -> PathKey.names(v, key)))
+                .min(Comparator.comparing(Finding::time, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(c -> new Link(f, c.chain(), "its path is named by " + c.chain() + " evidence (" + c.ruleId()
+                        + (c.time() == null ? "" : ", " + c.time()) + ")"));
+    }
+
+    private static Optional<Link> sameClient(Finding f, List<Finding> chainFindings, WebRequests requests) {
+        String url = f.evidence("url");
+        if (url == null) return Optional.empty();
+        Optional<WebRequests.PathRequests> seen = requests.to(url);
+        if (seen.isEmpty() || seen.get().first().clientIp() == null) return Optional.empty();
+        WebRequests.Request first = seen.get().first();
+        return chainFindings.stream()
+                .filter(c -> c.time() != null && first.clientIp().equals(clientIp(c)))
+                .filter(c -> !c.time().isAfter(first.time())
+                        && Duration.between(c.time(), first.time()).compareTo(SAME_CLIENT_WINDOW) <= 0)
+                .max(Comparator.comparing(Finding::time))
+                .map(c -> new Link(f, c.chain(), "first requested at " + first.time() + " by " + first.clientIp()
+                        + ", which used the " + c.chain() + " exploit at " + c.time()));
+    }
+
+    static String clientIp(Finding f) {
+        for (String name : CLIENT_IP_FIELDS) {
+            for (Evidence e : f.evidence()) {
+                if (e.name().equalsIgnoreCase(name)) return e.value();
+            }
+        }
+        return null;
+    }
+
+    /** A file path in one comparable form: lower case, backslashes, admin shares of the local host as C:. */
+    static final class PathKey {
+        private PathKey() {}
+
+        static String of(String path) {
+            String p = path.toLowerCase(Locale.ROOT).replace('/', '\\');
+            for (String host : new String[] {"\\\\localhost\\", "\\\\127.0.0.1\\", "\\\\?\\"}) {
+                p = p.replace(host + "c$\\", "c:\\").replace(host + "c:\\", "c:\\");
+            }
+            return p;
+        }
+
+        /** Whether a text names the file {@code key} (a {@link #of} form): the path, not a longer name starting with it. */
+        static boolean names(String text, String key) {
+            String t = of(text);
+            for (int at = t.indexOf(key); at >= 0; at = t.indexOf(key, at + 1)) {
+                int end = at + key.length();
+                if (end == t.length() || "\\\"' ;,<>|?&".indexOf(t.charAt(end)) >= 0) return true;
+            }
+            return false;
+        }
+    }
+}

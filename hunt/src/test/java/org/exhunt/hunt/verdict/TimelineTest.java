@@ -1,0 +1,50 @@
+package org.exhunt.hunt.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.exhunt.core.Finding;
+import org.exhunt.core.Severity;
+import org.exhunt.core.SourceRef;
+import org.junit.jupiter.api.Test;
+
+class TimelineTest {
+
+    @Test
+    void tellsPerChainWhenFromWhereAndWhichFilesWereWrittenThenRequested() {
+        WebRequests requests = new WebRequests();
+        requests.add("/aspnet_client/x.aspx", Instant.parse("2021-03-02T10:10:00Z"), "192.0.2.7");
+        requests.add("/aspnet_client/x.aspx", Instant.parse("2021-03-03T08:00:00Z"), "192.0.2.9");
+        List<Finding> findings = List.of(
+                exploit("2021-03-02T10:00:00Z", "192.0.2.7"),
+                exploit("2021-03-02T10:05:00Z", "192.0.2.8"),
+                Finding.builder("ioc", "shell").title("web shell").severity(Severity.CRITICAL).chain("ProxyLogon")
+                        .tag(Stage.POST_EXPLOITATION.tag()).time(Instant.parse("2021-03-02T10:06:00Z"))
+                        .source(SourceRef.file("x.aspx")).evidence("path", "C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx")
+                        .evidence("url", "/aspnet_client/x.aspx").build(),
+                Finding.builder("ioc", "zip").title("archive").severity(Severity.LOW).source(SourceRef.file("a.zip")).build());
+
+        assertThat(Timeline.of(findings, requests)).containsExactly(
+                "timeline ProxyLogon: 3 findings, first 2021-03-02T10:00:00Z, last 2021-03-02T10:06:00Z,"
+                        + " exploit from 192.0.2.7, 192.0.2.8",
+                "  file C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx (web shell, modified 2021-03-02T10:06:00Z),"
+                        + " requested 2 times from 2021-03-02T10:10:00Z to 2021-03-03T08:00:00Z by 192.0.2.7, 192.0.2.9");
+    }
+
+    @Test
+    void saysSoWhenAFileWasNeverRequested() {
+        List<Finding> findings = List.of(Finding.builder("ioc", "shell").title("web shell").severity(Severity.HIGH)
+                .source(SourceRef.file("y.aspx")).evidence("path", "C:\\inetpub\\wwwroot\\aspnet_client\\y.aspx")
+                .evidence("url", "/aspnet_client/y.aspx").build());
+        assertThat(Timeline.of(findings, new WebRequests())).containsExactly(
+                "timeline Post-exploitation: 1 finding",
+                "  file C:\\inetpub\\wwwroot\\aspnet_client\\y.aspx (web shell), no request to /aspnet_client/y.aspx in the web logs");
+    }
+
+    private static Finding exploit(String time, String ip) {
+        return Finding.builder("sigma", "ssrf").title("ssrf").severity(Severity.HIGH).chain("ProxyLogon")
+                .tag(Stage.ATTEMPT.tag()).time(Instant.parse(time)).source(SourceRef.line("h.log", 1))
+                .evidence("ClientIpAddress", ip).build();
+    }
+}

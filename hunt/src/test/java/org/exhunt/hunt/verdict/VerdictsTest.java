@@ -1,0 +1,210 @@
+package org.exhunt.hunt.verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.exhunt.core.Compromise;
+import org.exhunt.core.Exposure;
+import org.exhunt.core.Finding;
+import org.exhunt.core.Severity;
+import org.exhunt.core.SourceRef;
+import org.exhunt.core.Verdict;
+import org.junit.jupiter.api.Test;
+
+/** Every verdict state and every linking rule, on constructed findings and log coverage. */
+class VerdictsTest {
+
+    private static final Instant FIRST_EXPLOITED = Instant.parse("2021-01-03T00:00:00Z");
+    private static final RowProfile PROXYLOGON = new RowProfile("ProxyLogon", List.of("CVE-2021-26855"),
+            FIRST_EXPLOITED, "Volexity", Set.of("exchange-httpproxy"));
+    private static final String SHELL = "C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\x.aspx";
+
+    private final List<Finding> findings = new ArrayList<>();
+    private final WebRequests requests = new WebRequests();
+
+    // --- compromise from evidence ---
+
+    @Test
+    void exploitRequestsAloneAreAnAttempt() {
+        findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T10:00:00Z", "192.0.2.7"));
+        findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T11:00:00Z", "192.0.2.8"));
+        Verdict v = proxyLogon(logsFrom("2020-12-01"));
+        assertThat(v.compromise()).isEqualTo(Compromise.ATTEMPTED);
+        assertThat(v.reason()).contains("2 exploit attempts from 192.0.2.7, 192.0.2.8")
+                .contains("2021-03-02T10:00:00Z to 2021-03-02T11:00:00Z").contains("no sign of success");
+    }
+
+    @Test
+    void aSignOfSuccessIsACompromise() {
+        findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T10:00:00Z", "192.0.2.7"));
+        findings.add(exploit("oab-write", Stage.SUCCESS, "2021-03-02T10:05:00Z", "192.0.2.7"));
+        Verdict v = proxyLogon(logsFrom("2020-12-01"));
+        assertThat(v.compromise()).isEqualTo(Compromise.COMPROMISED);
+        assertThat(v.reason()).contains("1 sign of success, first: oab-write at 2021-03-02T10:05:00Z");
+    }
+
+    // --- linking rules ---
+
+    @Test
+    void aShellSpecificToAChainIsThatChainsAndLeavesPostExploitationClean() {
+        findings.add(Finding.builder(shell(SHELL, null)).chain("ProxyLogon").build());
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.COMPROMISED);
+        assertThat(row(o, "ProxyLogon").reason()).contains("is specific to ProxyLogon");
+        assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
+    }
+
+    @Test
+    void aShellWhosePathTheChainsEvidenceNamesIsLinkedEvenInUncForm() {
+        findings.add(exploit("oab-write", Stage.ATTEMPT, "2021-03-02T10:05:00Z", null,
+                "path", "'\\\\127.0.0.1\\c$\\inetpub\\wwwroot\\aspnet_client\\system_web\\X.ASPX'"));
+        findings.add(shell(SHELL, null));
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.COMPROMISED);
+        assertThat(row(o, "ProxyLogon").reason()).contains("its path is named by ProxyLogon evidence (oab-write");
+        assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
+        assertThat(o.findings()).filteredOn(f -> f.ruleId().equals("shell")).singleElement()
+                .satisfies(f -> assertThat(f.chain()).isEqualTo("ProxyLogon"))
+                .satisfies(f -> assertThat(f.evidence("linked_because")).startsWith("its path is named by"));
+    }
+
+    @Test
+    void aLongerNameStartingWithTheShellsPathIsNotTheShell() {
+        findings.add(exploit("oab-write", Stage.ATTEMPT, "2021-03-02T10:05:00Z", null, "path", SHELL + ".bak"));
+        findings.add(shell(SHELL, null));
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.ATTEMPTED);
+        assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.COMPROMISED);
+    }
+
+    @Test
+    void theSameClientWithin24HoursBeforeTheFirstRequestLinksTheShell() {
+        findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-01T11:00:00Z", "192.0.2.7"));
+        findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
+        requests.add("/ASPNET_CLIENT/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7");
+        requests.add("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T12:00:00Z"), "198.51.100.1");
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.COMPROMISED);
+        assertThat(row(o, "ProxyLogon").reason()).contains("first requested at 2021-03-02T10:00:00Z by 192.0.2.7");
+    }
+
+    @Test
+    void theSameClientMoreThan24HoursBeforeOrAfterDoesNotLink() {
+        findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-01T09:59:59Z", "192.0.2.7"));
+        findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T10:00:01Z", "192.0.2.7"));
+        findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
+        requests.add("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7");
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.ATTEMPTED);
+        assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.COMPROMISED);
+    }
+
+    @Test
+    void anotherClientDoesNotLink() {
+        findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T09:00:00Z", "192.0.2.99"));
+        findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
+        requests.add("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7");
+        assertThat(row(decide(logsFrom("2020-12-01")), Rows.POST_EXPLOITATION).compromise())
+                .isEqualTo(Compromise.COMPROMISED);
+    }
+
+    // --- what the logs can see ---
+
+    @Test
+    void noLogsOfTheChainsTypesCannotTell() {
+        Verdict v = proxyLogon(null);
+        assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
+        assertThat(v.reason()).contains("no exchange-httpproxy logs to look in");
+    }
+
+    @Test
+    void logsEndingBeforeFirstExploitationCannotTell() {
+        Verdict v = proxyLogon(new LogWindow(List.of("exchange-httpproxy"), Instant.parse("2020-10-01T00:00:00Z"),
+                Instant.parse("2020-12-31T00:00:00Z"), Exposure.VULNERABLE));
+        assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
+        assertThat(v.reason()).contains("which end before ProxyLogon was first exploited on 2021-01-03 (Volexity)");
+    }
+
+    @Test
+    void logsStartingAfterFirstExploitationOnAVulnerableOrUnknownBuildCannotTell() {
+        for (Exposure atStart : new Exposure[] {Exposure.VULNERABLE, Exposure.UNKNOWN, Exposure.MITIGATED}) {
+            Verdict v = proxyLogon(new LogWindow(List.of("exchange-httpproxy"),
+                    Instant.parse("2021-06-01T00:00:00Z"), Instant.parse("2021-07-01T00:00:00Z"), atStart));
+            assertThat(v.compromise()).as("%s at start", atStart).isEqualTo(Compromise.CANNOT_TELL);
+            assertThat(v.reason()).contains("they start after first exploitation on 2021-01-03");
+        }
+    }
+
+    @Test
+    void logsStartingAfterFirstExploitationOnAFixedBuildAreCleanWithANote() {
+        Verdict v = proxyLogon(new LogWindow(List.of("exchange-httpproxy"), Instant.parse("2021-06-01T00:00:00Z"),
+                Instant.parse("2021-07-01T00:00:00Z"), Exposure.PATCHED));
+        assertThat(v.compromise()).isEqualTo(Compromise.CLEAN);
+        assertThat(v.reason()).contains("the build was already fixed when they start")
+                .contains("exchange-httpproxy logs from 2021-06-01 to 2021-07-01");
+    }
+
+    @Test
+    void logsReachingBackBeforeFirstExploitationAreClean() {
+        Verdict v = proxyLogon(logsFrom("2020-12-01"));
+        assertThat(v.compromise()).isEqualTo(Compromise.CLEAN);
+        assertThat(v.reason()).isEqualTo("build 15.1.2176.2; no evidence in exchange-httpproxy logs from 2020-12-01"
+                + " to 2021-04-01, reaching back before first exploitation on 2021-01-03 (Volexity)");
+        assertThat(v.exposure()).isEqualTo(Exposure.VULNERABLE);
+    }
+
+    @Test
+    void aProductTheChainDoesNotAffectIsCleanWithoutLogs() {
+        RowAssessment row = new RowAssessment(PROXYLOGON, Exposure.NOT_AFFECTED, "Exchange 2010", null);
+        Verdict v = Verdicts.decide("s", List.of(row), findings, requests, 0, true).verdicts().get(0);
+        assertThat(v.compromise()).isEqualTo(Compromise.CLEAN);
+        assertThat(v.reason()).isEqualTo("Exchange 2010; the product is not affected by ProxyLogon");
+    }
+
+    @Test
+    void contextFindingsNeverChangeAVerdict() {
+        findings.add(Finding.builder("ioc", "archive").title("archive").severity(Severity.MEDIUM)
+                .source(SourceRef.file("C:\\ProgramData\\it.zip")).evidence("path", "C:\\ProgramData\\it.zip").build());
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        assertThat(o.verdicts()).extracting(Verdict::compromise).containsOnly(Compromise.CLEAN);
+    }
+
+    // --- helpers ---
+
+    private Verdict proxyLogon(LogWindow window) {
+        return row(decide(window), "ProxyLogon");
+    }
+
+    private Verdicts.Outcome decide(LogWindow window) {
+        RowAssessment row = new RowAssessment(PROXYLOGON, Exposure.VULNERABLE, "build 15.1.2176.2", window);
+        return Verdicts.decide("s", List.of(row), findings, requests, 3, true);
+    }
+
+    private static LogWindow logsFrom(String day) {
+        return new LogWindow(List.of("exchange-httpproxy"), Instant.parse(day + "T00:00:00Z"),
+                Instant.parse("2021-04-01T00:00:00Z"), Exposure.VULNERABLE);
+    }
+
+    private static Verdict row(Verdicts.Outcome o, String name) {
+        return o.verdicts().stream().filter(v -> v.row().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static Finding exploit(String rule, Stage stage, String time, String ip, String... evidence) {
+        Finding.Builder b = Finding.builder("sigma", rule).title(rule).severity(Severity.HIGH).chain("ProxyLogon")
+                .tag(stage.tag()).time(Instant.parse(time)).source(SourceRef.line("HttpProxy.LOG", 3));
+        if (ip != null) b.evidence("ClientIpAddress", ip);
+        for (int i = 0; i < evidence.length; i += 2) b.evidence(evidence[i], evidence[i + 1]);
+        return b.build();
+    }
+
+    private static Finding shell(String path, String url) {
+        Finding.Builder b = Finding.builder("ioc", "shell").title("web shell").severity(Severity.CRITICAL)
+                .source(SourceRef.file(path)).evidence("path", path)
+                .time(Instant.parse("2021-03-02T10:01:00Z"));
+        if (url != null) b.evidence("url", url);
+        return b.build();
+    }
+}

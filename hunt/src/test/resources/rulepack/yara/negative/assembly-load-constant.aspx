@@ -1,0 +1,1 @@
+<%@ Page Language="C#" %><% var a = System.Reflection.Assembly.Load("System.Web"); Response.Write(Request.UserAgent); %>

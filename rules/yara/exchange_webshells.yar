@@ -1,0 +1,166 @@
+/*
+ * exhunt rule pack: web shells of the Exchange attack chains, written from the public descriptions
+ * of the attacks (sources in each rule's `reference`). Meta fields exhunt reads:
+ *   severity      Sigma level of a match (informational .. critical)
+ *   exhunt_chain  the attack chain a match is specific to (linked to that chain's verdict row)
+ *   exhunt_stage  what a match says about an intrusion (post-exploitation for files left behind)
+ */
+
+rule EXHUNT_Chopper_JScript_Eval
+{
+    meta:
+        description = "China Chopper server side: a JScript page that evaluates request data as code"
+        author = "exhunt"
+        reference = "Microsoft HAFNIUM post 2021-03-02; CISA AA21-062A; FireEye 'Breaking Down the China Chopper Web Shell' (2013)"
+        severity = "critical"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $eval_request = /eval\s*\(\s*Request\s*(\.\s*(Item|Form|QueryString|Params)\s*)?[\[\(]/ nocase ascii wide
+        $eval_decoded = /eval\s*\(\s*System\.Text\.Encoding\.[A-Za-z0-9]{2,8}\.GetString\s*\(\s*System\.Convert\.FromBase64String\s*\(/ nocase ascii wide
+        $unsafe = "\"unsafe\"" nocase ascii wide
+        $jscript = /Language\s*=\s*["']?JScript/ nocase ascii wide
+        $runat = /runat\s*=\s*["']?server/ nocase ascii wide
+    condition:
+        filesize < 512KB and ($eval_request or $eval_decoded) and ($unsafe or ($jscript and $runat) or ($jscript and $eval_decoded))
+}
+
+rule EXHUNT_Chopper_In_OAB_VirtualDirectory
+{
+    meta:
+        description = "ProxyLogon CVE-2021-27065: OAB virtual-directory settings written to disk with a script in ExternalUrl or InternalUrl"
+        author = "exhunt"
+        reference = "Microsoft HAFNIUM post 2021-03-02 (Set-OabVirtualDirectory ExternalUrl with a script); CISA MAR-10328929-1.v1"
+        severity = "critical"
+        exhunt_chain = "ProxyLogon"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $url = /(External|Internal)Url\s*:\s*[^\r\n]{0,300}<script/ nocase ascii wide
+        $vdir1 = "OfflineAddressBooks" nocase ascii wide
+        $vdir2 = "PollInterval" nocase ascii wide
+        $vdir3 = "InternalAuthenticationMethods" nocase ascii wide
+        $vdir4 = "ExtendedProtectionTokenChecking" nocase ascii wide
+        $vdir5 = "MetabasePath" nocase ascii wide
+        $code = /(eval\s*\(|Page_Load|Request\s*[\[\.])/ nocase ascii wide
+    condition:
+        filesize < 200KB and $url and $code and 2 of ($vdir*)
+}
+
+rule EXHUNT_PST_Export_Shell
+{
+    meta:
+        description = "ProxyShell CVE-2021-31207: a mailbox exported to PST (file starts with !BDN) under a web path, carrying a script"
+        author = "exhunt"
+        reference = "Orange Tsai, 'ProxyShell' (Black Hat USA 2021); Microsoft/TechTarget ProxyShell advisory 2021-08"
+        severity = "critical"
+        exhunt_chain = "ProxyShell"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $page = /Page\s+Language\s*=/ nocase ascii
+        $script = /<script[^>]{0,100}runat\s*=\s*["']?server/ nocase ascii
+    condition:
+        uint32(0) == 0x4E444221 and filesize < 2MB and ($page or $script)
+}
+
+rule EXHUNT_Certificate_Request_Shell
+{
+    meta:
+        description = "ProxyShell: a certificate request (DER, written by New-ExchangeCertificate -RequestFile) saved as a page carrying a script"
+        author = "exhunt"
+        reference = "ProxyShell exploitation write-ups of 2021-08 (New-ExchangeCertificate -GenerateRequest -BinaryEncoded -RequestFile to a web path)"
+        severity = "critical"
+        exhunt_chain = "ProxyShell"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $page = /Page\s+Language\s*=/ nocase ascii
+        $script = /<script[^>]{0,100}runat\s*=\s*["']?server/ nocase ascii
+    condition:
+        uint16(0) == 0x8230 and filesize < 64KB and ($page or $script)
+}
+
+rule EXHUNT_ASPX_Loader_Request_Assembly
+{
+    meta:
+        description = "ASPX loader: loads a .NET assembly taken from the request (Behinder/Godzilla style memory shells)"
+        author = "exhunt"
+        reference = "ProxyShell and ProxyNotShell intrusion reports (2021-2022) describing in-memory .NET loaders dropped as .aspx"
+        severity = "critical"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $load_request = /Assembly\s*\.\s*Load\s*\([^;]{0,300}Request\s*[\[\.]/ nocase ascii wide
+        $load = /Assembly\s*\.\s*Load\s*\(/ nocase ascii wide
+        $request_bytes = /Request\s*\.\s*(BinaryRead\s*\(|InputStream)/ nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        filesize < 512KB and $aspnet and ($load_request or ($load and $request_bytes))
+}
+
+rule EXHUNT_ASPX_Process_From_Request
+{
+    meta:
+        description = "ASPX command shell: starts a process with arguments taken from the request"
+        author = "exhunt"
+        reference = "CISA AA21-062A web-shell descriptions; SPORTSBALL/SIMPLESEESHARP (Volexity, 2021-03-02)"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $start = /(Process\s*\.\s*Start|ProcessStartInfo)\s*\([^;]{0,300}Request\s*[\[\.]/ nocase ascii wide
+        $args = /\.\s*(Arguments|FileName)\s*=\s*[^;]{0,200}Request\s*[\[\.]/ nocase ascii wide
+        $psi = "ProcessStartInfo" nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        filesize < 512KB and $aspnet and ($start or ($args and $psi))
+}
+
+rule EXHUNT_ASPX_Upload_To_Request_Path
+{
+    meta:
+        description = "ASPX uploader: saves an uploaded file under a name taken from the request"
+        author = "exhunt"
+        reference = "Microsoft HAFNIUM post 2021-03-02 (follow-on uploaders); CISA AA21-062A"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $save = /Request\s*\.\s*Files\s*\[\s*0\s*\]\s*\.\s*SaveAs\s*\([^;]{0,200}Request\s*[\[\.]/ nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        filesize < 512KB and $aspnet and $save
+}
+
+rule EXHUNT_reGeorg_Tunnel_ASPX
+{
+    meta:
+        description = "reGeorg-style HTTP tunnel (SOCKS over HTTP) as an ASP.NET page"
+        author = "exhunt"
+        reference = "sensepost/reGeorg (2014); Volexity reGeorg variant in CISA AA21-062A"
+        severity = "critical"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $h1 = "X-CMD" ascii wide
+        $h2 = "X-STATUS" ascii wide
+        $h3 = "X-TARGET" ascii wide
+        $h4 = "X-PORT" ascii wide
+        $c1 = "\"CONNECT\"" ascii wide
+        $c2 = "\"DISCONNECT\"" ascii wide
+        $c3 = "\"FORWARD\"" ascii wide
+        $c4 = "\"READ\"" ascii wide
+        $socket = "Socket" ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        filesize < 512KB and $aspnet and $socket and $h2 and (2 of ($h*) or 3 of ($c*)) and 2 of ($c*)
+}
+
+rule EXHUNT_ASPX_Command_Shell
+{
+    meta:
+        description = "ASP.NET command shell: runs cmd.exe or PowerShell with '/c ' followed by text from the page"
+        author = "exhunt"
+        reference = "CISA AA21-062A (post-exploitation web shells on Exchange); MITRE ATT&CK T1505.003"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $args = /\.Arguments\s*=\s*["']\s*\/[ck]\s*["']\s*[+&]/ nocase ascii wide
+        $shell = /(cmd\.exe|COMSPEC|powershell)/ nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        filesize < 512KB and $aspnet and $args and $shell
+}
