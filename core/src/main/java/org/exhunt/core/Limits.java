@@ -31,4 +31,10 @@ public final class Limits {
 
     /** Length of a Sigma condition, in characters. */
     public static final int SIGMA_CONDITION_CHARS = 10_000;
+
+    /** Characters of one JSON record (one string value, for the parser); a longer one ends the file's reading. */
+    public static final int JSON_RECORD_CHARS = 16 * 1024 * 1024;
+
+    /** Nesting depth of a JSON record. */
+    public static final int JSON_NESTING = 64;
 }

@@ -2,6 +2,7 @@ package org.exhunt.logs;
 
 import java.util.List;
 import java.util.Optional;
+import org.exhunt.logs.json.JsonLogReader;
 
 /**
  * The registry of log formats exhunt reads. Adding a format is one reader class and one line here; the
@@ -13,6 +14,7 @@ public final class LogReaders {
     public static final int HEAD_BYTES = 4096;
 
     private static final List<LogReader> ALL = List.of(
+            new JsonLogReader()
     );
 
     private LogReaders() {}

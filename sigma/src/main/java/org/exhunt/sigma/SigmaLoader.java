@@ -50,6 +50,11 @@ public final class SigmaLoader {
         this.placeholders = placeholders;
     }
 
+    /** Adds a problem met while setting the load up (mapping or placeholder files), so that it is reported with the rest. */
+    public void report(Diagnostic problem) {
+        problems.add(problem);
+    }
+
     /** Loads a rule file or every {@code .yml}/{@code .yaml} file under a folder, in path order. */
     public void loadPath(Path path) throws IOException {
         List<Path> files;
