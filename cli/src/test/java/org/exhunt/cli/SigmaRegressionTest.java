@@ -110,6 +110,22 @@ class SigmaRegressionTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Test
+    void thePrefilterHidesNoMatch() throws IOException {
+        int firings = 0;
+        for (Case c : cases().filter(c -> c.skipReason == null).toList()) {
+            List<String> fast = scan(c.events, rules.scanner()).stream().map(SigmaRegressionTest::key).toList();
+            List<String> all = scan(c.events, rules.exhaustiveScanner()).stream().map(SigmaRegressionTest::key).toList();
+            assertThat(fast).as(c.events.toString()).isEqualTo(all);
+            firings += all.size();
+        }
+        assertThat(firings).isGreaterThan(100);
+    }
+
+    private static String key(SigmaMatch m) {
+        return m.record().source() + " " + m.rule().id();
+    }
+
     /** An independent reading of Sigma's log sources for the events of the regression data. */
     private static boolean fitsLogSource(SigmaRule rule, Record event) {
         if (!"windows".equals(rule.logsource().product())) return false;
@@ -123,9 +139,12 @@ class SigmaRegressionTest {
     }
 
     private static List<SigmaMatch> scan(Path events) throws IOException {
+        return scan(events, rules.scanner());
+    }
+
+    private static List<SigmaMatch> scan(Path events, SigmaScanner scanner) throws IOException {
         List<Diagnostic> problems = new ArrayList<>();
         List<SigmaMatch> out = new ArrayList<>();
-        SigmaScanner scanner = rules.scanner();
         try (InputStream in = Files.newInputStream(events);
              RecordStream records = new JsonLogReader().open(events.toString(), in, problems::add)) {
             while (records.hasNext()) scanner.scan(records.next(), out::add);

@@ -70,6 +70,11 @@ final class Route {
         return alwaysRules.length;
     }
 
+    /** Every rule, in rule order: what the prefilter must agree with. */
+    void all(List<CompiledRule> out) {
+        out.addAll(List.of(rules));
+    }
+
     /** The rules worth evaluating on the record in {@code ev}, in rule order, using {@code scratch}. */
     void candidates(Evaluation ev, Scratch scratch, List<CompiledRule> out) {
         scratch.begin(rules.length, rulesOfLiteral.length);

@@ -52,7 +52,15 @@ public final class SigmaRules {
 
     /** A new scanner; scanners are cheap, one per thread. */
     public SigmaScanner scanner() {
-        return new SigmaScanner(this);
+        return new SigmaScanner(this, true);
+    }
+
+    /**
+     * A scanner that evaluates every rule routed to a record, without the literal prefilter: slow, and the
+     * reference the prefilter is tested against (it must never hide a match).
+     */
+    public SigmaScanner exhaustiveScanner() {
+        return new SigmaScanner(this, false);
     }
 
     /** The routes that may select a record of this type and channel (null when the record has none). */

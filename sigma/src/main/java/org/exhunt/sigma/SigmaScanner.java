@@ -19,10 +19,12 @@ public final class SigmaScanner {
     private final List<Route> routes = new ArrayList<>();
     private final List<CompiledRule> candidates = new ArrayList<>();
     private final boolean[] fired;
+    private final boolean prefilter;
 
-    SigmaScanner(SigmaRules rules) {
+    SigmaScanner(SigmaRules rules, boolean prefilter) {
         this.rules = rules;
         this.fired = new boolean[rules.ruleCount()];
+        this.prefilter = prefilter;
     }
 
     /** Reports every rule that fires on the record. */
@@ -35,7 +37,8 @@ public final class SigmaScanner {
             if (!route.spec.selects(record)) continue;
             ev.reset(record, route.slots);
             candidates.clear();
-            route.candidates(ev, scratch, candidates);
+            if (prefilter) route.candidates(ev, scratch, candidates);
+            else route.all(candidates);
             for (CompiledRule c : candidates) {
                 if (fired[c.index()] || !c.matcher().matches(ev)) continue;
                 if (firedNow != null) {

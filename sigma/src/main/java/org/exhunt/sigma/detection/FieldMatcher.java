@@ -7,22 +7,25 @@ import org.exhunt.core.Limits;
 import org.exhunt.sigma.prefilter.Need;
 
 /**
- * One {@code field|modifiers: values} item. Any value of the field may satisfy any test (or, with {@code all},
- * every test must be satisfied by some value). {@code null} among the rule's values accepts an absent or empty
+ * One {@code field|modifiers: values} item. Tests come in groups, one per value written in the rule (a group
+ * holds a value's alternatives: windash variants, base64 offsets). Any value of the field may satisfy any test;
+ * with {@code all}, every group must be satisfied by some value. {@code null} among the rule's values accepts an absent or empty
  * field; {@code neq} inverts: the field is present and no value passes any test.
  */
 public final class FieldMatcher implements Matcher {
 
     private final FieldRef field;
-    private final ValueTest[] tests;
+    private final ValueTest[] tests;      // all groups, flattened
+    private final ValueTest[][] groups;
     private final boolean all;
     private final boolean acceptsAbsent;
     private final boolean negated;
     private final String dump;
 
-    public FieldMatcher(FieldRef field, List<ValueTest> tests, boolean all, boolean acceptsAbsent, boolean negated, String dump) {
+    public FieldMatcher(FieldRef field, List<List<ValueTest>> groups, boolean all, boolean acceptsAbsent, boolean negated, String dump) {
         this.field = field;
-        this.tests = tests.toArray(ValueTest[]::new);
+        this.groups = groups.stream().map(g -> g.toArray(ValueTest[]::new)).toArray(ValueTest[][]::new);
+        this.tests = groups.stream().flatMap(List::stream).toArray(ValueTest[]::new);
         this.all = all;
         this.acceptsAbsent = acceptsAbsent;
         this.negated = negated;
@@ -37,18 +40,21 @@ public final class FieldMatcher implements Matcher {
         if (values.isEmpty() || tests.length == 0) return false;
         if (!all) return anyPasses(ev, values);
         String[] folded = ev.folded(field);
-        for (ValueTest t : tests) {
-            if (firstPassing(t, ev, values, folded) < 0) return false;
+        for (ValueTest[] group : groups) {
+            if (!anyPasses(group, ev, values, folded)) return false;
         }
         return true;
     }
 
-    private boolean anyPasses(Evaluation ev, List<String> values) {
-        String[] folded = ev.folded(field);
-        for (ValueTest t : tests) {
+    private static boolean anyPasses(ValueTest[] group, Evaluation ev, List<String> values, String[] folded) {
+        for (ValueTest t : group) {
             if (firstPassing(t, ev, values, folded) >= 0) return true;
         }
         return false;
+    }
+
+    private boolean anyPasses(Evaluation ev, List<String> values) {
+        return anyPasses(tests, ev, values, ev.folded(field));
     }
 
     private static int firstPassing(ValueTest t, Evaluation ev, List<String> values, String[] folded) {
@@ -80,9 +86,18 @@ public final class FieldMatcher implements Matcher {
     @Override
     public Need need() {
         if (negated || acceptsAbsent) return Need.ALWAYS;
-        List<Need> needs = new ArrayList<>();
-        for (ValueTest t : tests) needs.add(t.need());
-        return all ? Need.both(needs) : Need.either(needs);
+        return needOf(groups, all);
+    }
+
+    /** Any test may match; with {@code all}, one test of every group must. */
+    static Need needOf(ValueTest[][] groups, boolean all) {
+        List<Need> perGroup = new ArrayList<>();
+        for (ValueTest[] group : groups) {
+            List<Need> alternatives = new ArrayList<>();
+            for (ValueTest t : group) alternatives.add(t.need());
+            perGroup.add(Need.either(alternatives));
+        }
+        return all ? Need.both(perGroup) : Need.either(perGroup);
     }
 
     @Override

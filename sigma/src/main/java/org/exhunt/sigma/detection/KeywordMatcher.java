@@ -1,6 +1,5 @@
 package org.exhunt.sigma.detection;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.exhunt.core.Evidence;
 import org.exhunt.sigma.prefilter.Need;
@@ -11,24 +10,30 @@ import org.exhunt.sigma.prefilter.Need;
  */
 public final class KeywordMatcher implements Matcher {
 
-    private final ValueTest[] tests;
+    private final ValueTest[][] groups;   // one per keyword written, with its alternatives
     private final boolean all;
     private final String dump;
 
-    public KeywordMatcher(List<ValueTest> tests, boolean all, String dump) {
-        this.tests = tests.toArray(ValueTest[]::new);
+    public KeywordMatcher(List<List<ValueTest>> groups, boolean all, String dump) {
+        this.groups = groups.stream().map(g -> g.toArray(ValueTest[]::new)).toArray(ValueTest[][]::new);
         this.all = all;
         this.dump = dump;
     }
 
     @Override
     public boolean matches(Evaluation ev) {
-        for (ValueTest t : tests) {
-            boolean hit = firstPassing(t, ev) >= 0;
+        for (ValueTest[] group : groups) {
+            boolean hit = false;
+            for (ValueTest t : group) {
+                if (firstPassing(t, ev) >= 0) {
+                    hit = true;
+                    break;
+                }
+            }
             if (hit && !all) return true;
             if (!hit && all) return false;
         }
-        return all && tests.length > 0;
+        return all && groups.length > 0;
     }
 
     private static int firstPassing(ValueTest t, Evaluation ev) {
@@ -42,17 +47,20 @@ public final class KeywordMatcher implements Matcher {
 
     @Override
     public void explain(Evaluation ev, List<Evidence> out) {
-        for (ValueTest t : tests) {
-            int i = firstPassing(t, ev);
-            if (i >= 0) out.add(new Evidence("keyword", FieldMatcher.shorten(ev.everything().get(i))));
+        for (ValueTest[] group : groups) {
+            for (ValueTest t : group) {
+                int i = firstPassing(t, ev);
+                if (i >= 0) {
+                    out.add(new Evidence("keyword", FieldMatcher.shorten(ev.everything().get(i))));
+                    break;
+                }
+            }
         }
     }
 
     @Override
     public Need need() {
-        List<Need> needs = new ArrayList<>();
-        for (ValueTest t : tests) needs.add(t.need());
-        return all ? Need.both(needs) : Need.either(needs);
+        return FieldMatcher.needOf(groups, all);
     }
 
     @Override

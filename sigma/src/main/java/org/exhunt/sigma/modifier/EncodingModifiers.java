@@ -29,8 +29,7 @@ final class EncodingModifiers {
     }
 
     private static void map(ValueChain chain, String name, Encoding e) throws ModifierException {
-        List<SigmaValue> out = new ArrayList<>();
-        for (SigmaValue v : chain.values()) {
+        chain.transform(v -> {
             SigmaValue.Str s;
             if (v instanceof SigmaValue.Str str) s = str;
             else if (v instanceof SigmaValue.Num n) s = SigmaValue.Str.plain(n.text());
@@ -38,9 +37,8 @@ final class EncodingModifiers {
             if (s.bytes() == null && s.pattern().hasWildcards()) {
                 throw new ModifierException("'" + name + "' cannot encode a value with wildcards: " + s);
             }
-            out.addAll(e.encode(s.toBytes()));
-        }
-        chain.values(out);
+            return e.encode(s.toBytes());
+        });
     }
 
     /**

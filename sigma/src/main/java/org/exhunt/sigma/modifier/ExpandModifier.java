@@ -17,12 +17,8 @@ final class ExpandModifier {
     static final List<Modifier> ALL = List.of(Modifier.of("expand", ExpandModifier::apply));
 
     private static void apply(ValueChain chain) throws ModifierException {
-        List<SigmaValue> out = new ArrayList<>();
-        for (SigmaValue v : chain.values()) {
-            if (!(v instanceof SigmaValue.Str s)) {
-                out.add(v);
-                continue;
-            }
+        chain.transform(v -> {
+            if (!(v instanceof SigmaValue.Str s)) return List.of(v);
             List<StringBuilder> variants = new ArrayList<>(List.of(new StringBuilder()));
             String raw = s.raw();
             for (int i = 0; i < raw.length(); i++) {
@@ -44,9 +40,10 @@ final class ExpandModifier {
                     for (StringBuilder b : variants) b.append(c);
                 }
             }
+            List<SigmaValue> out = new ArrayList<>();
             for (StringBuilder b : variants) out.add(SigmaValue.Str.of(b.toString()));
-        }
-        chain.values(out);
+            return out;
+        });
     }
 
     private static List<StringBuilder> combine(List<StringBuilder> prefixes, List<String> values) throws ModifierException {

@@ -31,7 +31,11 @@ public final class ValueChain {
     private final Placeholders placeholders;
     private final List<String> applied = new ArrayList<>();
     private final List<String> unresolved = new ArrayList<>();
-    private List<SigmaValue> values;
+    /**
+     * One group per value written in the rule: a transformation's alternatives (windash variants, base64
+     * offsets, placeholder values) stay in their value's group, so {@code all} still means every written value.
+     */
+    private List<List<SigmaValue>> groups;
 
     private String typeName;
     private TestBuilder type = StringModifiers.EQUALS;
@@ -44,7 +48,7 @@ public final class ValueChain {
     TimeModifiers.Part timePart;
 
     public ValueChain(List<SigmaValue> values, Function<String, FieldRef> fields, Placeholders placeholders) {
-        this.values = List.copyOf(values);
+        this.groups = values.stream().map(List::of).toList();
         this.fields = fields;
         this.placeholders = placeholders;
     }
@@ -59,16 +63,31 @@ public final class ValueChain {
         }
     }
 
+    /** All values, group after group. */
     public List<SigmaValue> values() {
-        return values;
+        return groups.stream().flatMap(List::stream).toList();
     }
 
-    /** Replaces the values (a transformation's result), within the expansion cap. */
-    void values(List<SigmaValue> newValues) throws ModifierException {
-        if (newValues.size() > Limits.SIGMA_VALUE_EXPANSIONS) {
-            throw new ModifierException("expands to " + newValues.size() + " values (cap " + Limits.SIGMA_VALUE_EXPANSIONS + ")");
+    /** What a transformation does to one value: its alternatives. */
+    @FunctionalInterface
+    interface Transformation {
+        List<SigmaValue> apply(SigmaValue value) throws ModifierException;
+    }
+
+    /** Replaces every value by its alternatives, within the expansion cap. */
+    void transform(Transformation t) throws ModifierException {
+        List<List<SigmaValue>> out = new ArrayList<>();
+        int total = 0;
+        for (List<SigmaValue> group : groups) {
+            List<SigmaValue> g = new ArrayList<>();
+            for (SigmaValue v : group) g.addAll(t.apply(v));
+            total += g.size();
+            if (total > Limits.SIGMA_VALUE_EXPANSIONS) {
+                throw new ModifierException("expands to more than " + Limits.SIGMA_VALUE_EXPANSIONS + " values");
+            }
+            out.add(List.copyOf(g));
         }
-        values = List.copyOf(newValues);
+        groups = List.copyOf(out);
     }
 
     /** Sets how values are matched; two different match types cannot be combined. */
@@ -108,6 +127,7 @@ public final class ValueChain {
     /** The compiled {@code field|modifiers: values} item. */
     public Matcher toMatcher(FieldRef field) throws ModifierException {
         String dump = dump(field.toString());
+        List<SigmaValue> values = values();
         if (exists) {
             if (values.size() != 1 || !(values.get(0) instanceof SigmaValue.Bool b)) {
                 throw new ModifierException("'exists' takes true or false");
@@ -115,14 +135,18 @@ public final class ValueChain {
             return new ExistsMatcher(field, b.value());
         }
         boolean acceptsAbsent = false;
-        List<ValueTest> tests = new ArrayList<>();
-        for (SigmaValue v : values) {
-            if (v == SigmaValue.Null.NULL) {
-                if (typeName != null || fieldref || negated) throw new ModifierException("null cannot take modifiers");
-                acceptsAbsent = true;
-            } else {
-                tests.add(test(v));
+        List<List<ValueTest>> tests = new ArrayList<>();
+        for (List<SigmaValue> group : groups) {
+            List<ValueTest> g = new ArrayList<>();
+            for (SigmaValue v : group) {
+                if (v == SigmaValue.Null.NULL) {
+                    if (typeName != null || fieldref || negated) throw new ModifierException("null cannot take modifiers");
+                    acceptsAbsent = true;
+                } else {
+                    g.add(test(v));
+                }
             }
+            if (!g.isEmpty()) tests.add(g);
         }
         return new FieldMatcher(field, tests, all, acceptsAbsent, negated, dump);
     }
@@ -133,10 +157,14 @@ public final class ValueChain {
             throw new ModifierException("keywords take no field modifiers");
         }
         if (typeName == null) type("contains", StringModifiers.CONTAINS);
-        List<ValueTest> tests = new ArrayList<>();
-        for (SigmaValue v : values) {
-            if (v == SigmaValue.Null.NULL) throw new ModifierException("a keyword cannot be null");
-            tests.add(test(v));
+        List<List<ValueTest>> tests = new ArrayList<>();
+        for (List<SigmaValue> group : groups) {
+            List<ValueTest> g = new ArrayList<>();
+            for (SigmaValue v : group) {
+                if (v == SigmaValue.Null.NULL) throw new ModifierException("a keyword cannot be null");
+                g.add(test(v));
+            }
+            tests.add(g);
         }
         return new KeywordMatcher(tests, all, dump("keywords"));
     }
@@ -148,6 +176,9 @@ public final class ValueChain {
 
     private String dump(String subject) {
         String mods = applied.isEmpty() ? "" : "|" + String.join("|", applied);
-        return "(" + subject + mods + " " + values.stream().map(Object::toString).collect(Collectors.joining(" ")) + ")";
+        String vals = groups.stream()
+                .map(g -> g.size() == 1 ? g.get(0).toString() : g.stream().map(Object::toString).collect(Collectors.joining(" ", "{", "}")))
+                .collect(Collectors.joining(" "));
+        return "(" + subject + mods + " " + vals + ")";
     }
 }

@@ -20,15 +20,12 @@ final class WindashModifier {
     static final List<Modifier> ALL = List.of(Modifier.of("windash", WindashModifier::apply));
 
     private static void apply(ValueChain chain) throws ModifierException {
-        List<SigmaValue> out = new ArrayList<>();
-        for (SigmaValue v : chain.values()) {
-            if (v instanceof SigmaValue.Str s && s.bytes() == null) {
-                for (SigmaString variant : variants(s.pattern())) out.add(new SigmaValue.Str(s.raw(), variant, null));
-            } else {
-                out.add(v);
-            }
-        }
-        chain.values(out);
+        chain.transform(v -> {
+            if (!(v instanceof SigmaValue.Str s) || s.bytes() != null) return List.of(v);
+            List<SigmaValue> out = new ArrayList<>();
+            for (SigmaString variant : variants(s.pattern())) out.add(new SigmaValue.Str(s.raw(), variant, null));
+            return out;
+        });
     }
 
     /** Every variant of a value; the value itself comes first. */
