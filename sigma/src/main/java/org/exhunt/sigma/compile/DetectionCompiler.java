@@ -76,10 +76,10 @@ public final class DetectionCompiler {
                 for (YNode i : l.items()) maps.add(map((YMap) i));
                 return Logic.any(maps);
             }
-            if (l.items().stream().allMatch(i -> i instanceof YScalar)) return keywords(List.of(), node, line);
-            throw new RuleException(RuleException.STRUCTURE, node.line(), "a list mixes maps and plain values");
+            if (l.items().stream().allMatch(i -> i instanceof YScalar)) return keywords("keywords", List.of(), node, line);
+            throw new RuleException(RuleException.STRUCTURE, line, "a list mixes maps and plain values");
         }
-        if (node instanceof YScalar s && !s.isNull()) return keywords(List.of(), node, line);
+        if (node instanceof YScalar s && !s.isNull()) return keywords("keywords", List.of(), node, line);
         throw new RuleException(RuleException.STRUCTURE, line, "a search identifier is a map, a list or a keyword");
     }
 
@@ -92,10 +92,10 @@ public final class DetectionCompiler {
             String field = parts.get(0).trim();
             List<String> modifiers = parts.subList(1, parts.size());
             if (field.isEmpty()) {
-                items.add(keywords(modifiers, e.getValue(), line));
+                items.add(keywords(e.getKey(), modifiers, e.getValue(), line));
                 continue;
             }
-            ValueChain chain = chain(e.getValue(), modifiers, line);
+            ValueChain chain = chain(e.getKey(), e.getValue(), modifiers, line);
             try {
                 items.add(chain.toMatcher(slots.ref(field)));
             } catch (ModifierException ex) {
@@ -105,22 +105,22 @@ public final class DetectionCompiler {
         return Logic.all(items);
     }
 
-    private Matcher keywords(List<String> modifiers, YNode values, int line) throws RuleException {
-        ValueChain chain = chain(values, modifiers, line);
+    private Matcher keywords(String key, List<String> modifiers, YNode values, int line) throws RuleException {
+        ValueChain chain = chain(key, values, modifiers, line);
         keywords = true;
         try {
             return chain.toKeywordMatcher();
         } catch (ModifierException ex) {
-            throw new RuleException(RuleException.MODIFIER, line, "keywords: " + ex.getMessage());
+            throw new RuleException(RuleException.MODIFIER, line, "'" + key + "': " + ex.getMessage());
         }
     }
 
-    private ValueChain chain(YNode node, List<String> modifiers, int line) throws RuleException {
+    private ValueChain chain(String key, YNode node, List<String> modifiers, int line) throws RuleException {
         ValueChain chain = new ValueChain(values(node, line), slots::ref, placeholders);
         try {
             chain.apply(modifiers);
         } catch (ModifierException ex) {
-            throw new RuleException(RuleException.MODIFIER, line, ex.getMessage());
+            throw new RuleException(RuleException.MODIFIER, line, "'" + key + "': " + ex.getMessage());
         }
         for (String p : chain.unresolved()) {
             if (!unresolved.contains(p)) unresolved.add(p);

@@ -30,7 +30,7 @@ public final class RuleParser {
         LogSource logsource = new LogSource(text(ls, "category"), text(ls, "product"), text(ls, "service"));
         YMap det = map(m, "detection");
         if (det == null) throw new RuleException(RuleException.STRUCTURE, m.line(), "the rule has no 'detection'");
-        List<SigmaRule.Condition> conditions = conditions(det);
+        List<SigmaRule.Condition> conditions = conditions(det, m.lineOf("detection"));
         Map<String, YNode> searches = new LinkedHashMap<>(det.entries());
         searches.remove("condition");
         Map<String, Integer> lines = new LinkedHashMap<>(det.keyLines());
@@ -41,9 +41,9 @@ public final class RuleParser {
                 strings(m, "tags"), logsource, detection, conditions);
     }
 
-    private static List<SigmaRule.Condition> conditions(YMap det) throws RuleException {
+    private static List<SigmaRule.Condition> conditions(YMap det, int detectionLine) throws RuleException {
         YNode c = det.get("condition");
-        if (c == null) throw new RuleException(RuleException.STRUCTURE, det.line(), "the detection has no 'condition'");
+        if (c == null) throw new RuleException(RuleException.STRUCTURE, detectionLine, "the detection has no 'condition'");
         List<SigmaRule.Condition> out = new ArrayList<>();
         if (c instanceof YScalar s && !s.isNull()) {
             out.add(new SigmaRule.Condition(s.text(), s.line()));
