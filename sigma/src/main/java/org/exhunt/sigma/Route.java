@@ -7,6 +7,7 @@ import java.util.Map;
 import org.exhunt.sigma.detection.Evaluation;
 import org.exhunt.sigma.detection.FieldRef;
 import org.exhunt.sigma.detection.FieldSlots;
+import org.exhunt.sigma.mapping.FieldAccess;
 import org.exhunt.sigma.mapping.RecordSpec;
 import org.exhunt.sigma.prefilter.LiteralAutomaton;
 import org.exhunt.sigma.prefilter.Need;
@@ -33,7 +34,10 @@ final class Route {
         this.rules = compiled.toArray(CompiledRule[]::new);
         this.scanEverything = scanEverything;
         List<FieldRef> refs = new ArrayList<>();
-        fieldSlots.all().forEach(refs::add);
+        for (FieldRef f : fieldSlots.all()) {
+            // a record's own fields are part of "everything" already; mapped values (joins, variants) are not
+            if (!scanEverything || !(f.access() instanceof FieldAccess.Direct)) refs.add(f);
+        }
         this.scanned = refs.toArray(FieldRef[]::new);
         Map<String, Integer> literalIds = new HashMap<>();
         List<List<Integer>> byLiteral = new ArrayList<>();

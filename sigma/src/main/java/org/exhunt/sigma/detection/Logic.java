@@ -11,8 +11,12 @@ public final class Logic {
 
     private Logic() {}
 
+    /** All of the terms; those that state a literal (cheap string tests) are tried first. */
     public static Matcher all(List<Matcher> terms) {
-        return terms.size() == 1 ? terms.get(0) : new AtLeast(terms.size(), terms, "all");
+        if (terms.size() == 1) return terms.get(0);
+        List<Matcher> ordered = new ArrayList<>(terms);
+        ordered.sort(java.util.Comparator.comparing(t -> t.need().always()));
+        return new AtLeast(terms.size(), ordered, "all");
     }
 
     public static Matcher any(List<Matcher> terms) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.exhunt.sigma.detection.Evaluation;
 import org.exhunt.sigma.detection.ValueTest;
 import org.exhunt.sigma.prefilter.Need;
+import org.exhunt.sigma.value.Fold;
 import org.exhunt.sigma.value.SigmaValue;
 
 /**
@@ -39,7 +40,7 @@ final class RegexModifiers {
         if (chain.regexFlags.contains('m')) flags |= Pattern.MULTILINE;
         if (chain.regexFlags.contains('s')) flags |= Pattern.DOTALL;
         try {
-            return new RegexTest(Pattern.compile(s.raw(), flags));
+            return new RegexTest(Pattern.compile(s.raw(), flags), Need.literal(Fold.fold(RegexLiterals.required(s.raw()))));
         } catch (PatternSyntaxException e) {
             throw new ModifierException("bad regular expression '" + s.raw() + "': " + e.getDescription());
         }
@@ -47,9 +48,11 @@ final class RegexModifiers {
 
     static final class RegexTest implements ValueTest {
         private final Pattern pattern;
+        private final Need need;
 
-        RegexTest(Pattern pattern) {
+        RegexTest(Pattern pattern, Need need) {
             this.pattern = pattern;
+            this.need = need;
         }
 
         @Override
@@ -59,7 +62,7 @@ final class RegexModifiers {
 
         @Override
         public Need need() {
-            return Need.ALWAYS;
+            return need;
         }
     }
 }

@@ -5,23 +5,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.TreeMap;
 
 /**
- * Aho-Corasick over a set of literals: one pass over a text reports every literal that occurs in it, in time
- * linear in the text plus the hits. Immutable once built.
+ * Aho-Corasick over a set of literals, compiled to a DFA: one pass over a text reports every literal that
+ * occurs in it, with one table lookup per character plus the hits. Immutable once built.
  *
- * <p>Layout: the trie's transitions are kept per state as a sorted {@code char[]} with a parallel {@code int[]}
- * of targets (binary search), except the root, which has a dense table for ASCII. {@code fail[s]} is the
- * longest proper suffix of state {@code s} that is also a trie state; {@code dict[s]} is the nearest state on
- * the fail chain that ends a literal, so reporting walks only states with output.
+ * <p>Layout: characters are first mapped to classes: each character that occurs in some literal has its own
+ * class, every other character shares class 0 (it can only send the automaton back to the root). The table
+ * {@code next[state * classes + class]} is the full transition function: the trie's edge where there is one,
+ * otherwise the transition of the state's failure link (the longest proper suffix that is also a trie state),
+ * filled in breadth-first order. {@code dict[s]} is the nearest state on the failure chain that ends a literal,
+ * so reporting walks only states with output.
  */
 public final class LiteralAutomaton {
 
-    private final char[][] keys;
-    private final int[][] targets;
-    private final int[] rootAscii = new int[128];
-    private final int[] fail;
+    private final char[] asciiClass = new char[128];
+    private final Map<Character, Character> otherClass;
+    private final int classes;
+    private final int[] next;
     private final int[] dict;
     private final int[] literalAt;   // literal id ending at a state, or -1
     private final int literals;
@@ -32,102 +35,96 @@ public final class LiteralAutomaton {
         void literal(int id);
     }
 
-    private LiteralAutomaton(char[][] keys, int[][] targets, int[] fail, int[] dict, int[] literalAt, int literals) {
-        this.keys = keys;
-        this.targets = targets;
-        this.fail = fail;
+    private LiteralAutomaton(Map<Character, Character> classOf, int classes, int[] next, int[] dict, int[] literalAt, int literals) {
+        Map<Character, Character> other = new HashMap<>();
+        classOf.forEach((c, k) -> {
+            if (c < 128) asciiClass[c] = k;
+            else other.put(c, k);
+        });
+        this.otherClass = other;
+        this.classes = classes;
+        this.next = next;
         this.dict = dict;
         this.literalAt = literalAt;
         this.literals = literals;
-        for (int c = 0; c < 128; c++) rootAscii[c] = step0((char) c);
     }
 
     /** An automaton for these literals; equal literals must not repeat. */
     public static LiteralAutomaton of(List<String> literals) {
-        List<Map<Character, Integer>> trie = new ArrayList<>();
+        Map<Character, Character> classOf = new TreeMap<>();
+        for (String l : literals) {
+            for (char c : l.toCharArray()) classOf.putIfAbsent(c, (char) (classOf.size() + 1));
+        }
+        int classes = classOf.size() + 1;
+        List<int[]> trie = new ArrayList<>();   // per state: target per class, -1 where no edge
         List<Integer> ends = new ArrayList<>();
-        trie.add(new TreeMap<>());
+        trie.add(newRow(classes));
         ends.add(-1);
         for (int id = 0; id < literals.size(); id++) {
             int s = 0;
             for (char c : literals.get(id).toCharArray()) {
-                Integer next = trie.get(s).get(c);
-                if (next == null) {
-                    next = trie.size();
-                    trie.add(new TreeMap<>());
+                int k = classOf.get(c);
+                if (trie.get(s)[k] < 0) {
+                    trie.get(s)[k] = trie.size();
+                    trie.add(newRow(classes));
                     ends.add(-1);
-                    trie.get(s).put(c, next);
                 }
-                s = next;
+                s = trie.get(s)[k];
             }
             if (ends.get(s) >= 0) throw new IllegalArgumentException("literal repeats: " + literals.get(id));
             ends.set(s, id);
         }
         int n = trie.size();
-        char[][] keys = new char[n][];
-        int[][] targets = new int[n][];
-        for (int s = 0; s < n; s++) {
-            Map<Character, Integer> m = trie.get(s);
-            keys[s] = new char[m.size()];
-            targets[s] = new int[m.size()];
-            int i = 0;
-            for (Map.Entry<Character, Integer> e : m.entrySet()) {
-                keys[s][i] = e.getKey();
-                targets[s][i++] = e.getValue();
-            }
-        }
+        int[] next = new int[n * classes];
         int[] fail = new int[n];
         int[] dict = new int[n];
         int[] literalAt = ends.stream().mapToInt(Integer::intValue).toArray();
         Arrays.fill(dict, -1);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
-        for (int t : targets[0]) queue.add(t);
+        for (int k = 0; k < classes; k++) {
+            int t = trie.get(0)[k];
+            next[k] = Math.max(t, 0);
+            if (t > 0) queue.add(t);
+        }
         while (!queue.isEmpty()) {
             int s = queue.poll();
-            for (int i = 0; i < keys[s].length; i++) {
-                char c = keys[s][i];
-                int t = targets[s][i];
-                int f = fail[s];
-                while (f != 0 && goTo(keys, targets, f, c) < 0) f = fail[f];
-                int g = goTo(keys, targets, f, c);
-                fail[t] = g >= 0 && g != t ? g : 0;
-                dict[t] = literalAt[fail[t]] >= 0 ? fail[t] : dict[fail[t]];
-                queue.add(t);
+            int[] row = trie.get(s);
+            for (int k = 0; k < classes; k++) {
+                int t = row[k];
+                if (t < 0) {
+                    next[s * classes + k] = next[fail[s] * classes + k];
+                } else {
+                    next[s * classes + k] = t;
+                    fail[t] = s == 0 ? 0 : next[fail[s] * classes + k];
+                    dict[t] = literalAt[fail[t]] >= 0 ? fail[t] : dict[fail[t]];
+                    queue.add(t);
+                }
             }
         }
-        return new LiteralAutomaton(keys, targets, fail, dict, literalAt, literals.size());
+        return new LiteralAutomaton(classOf, classes, next, dict, literalAt, literals.size());
+    }
+
+    private static int[] newRow(int classes) {
+        int[] row = new int[classes];
+        Arrays.fill(row, -1);
+        return row;
     }
 
     public int size() {
         return literals;
     }
 
-    private static int goTo(char[][] keys, int[][] targets, int s, char c) {
-        int i = Arrays.binarySearch(keys[s], c);
-        return i >= 0 ? targets[s][i] : -1;
-    }
-
-    private int step0(char c) {
-        int t = goTo(keys, targets, 0, c);
-        return t < 0 ? 0 : t;
+    private int classOf(char c) {
+        if (c < 128) return asciiClass[c];
+        Character k = otherClass.get(c);
+        return k == null ? 0 : k;
     }
 
     /** Reports each literal occurring in {@code text}, once per occurrence. */
     public void scan(String text, Hits hits) {
         int s = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            int t;
-            while (true) {
-                if (s == 0) {
-                    t = c < 128 ? rootAscii[c] : step0(c);
-                    break;
-                }
-                t = goTo(keys, targets, s, c);
-                if (t >= 0) break;
-                s = fail[s];
-            }
-            s = t;
+            s = next[s * classes + classOf(text.charAt(i))];
             if (literalAt[s] >= 0) hits.literal(literalAt[s]);
             for (int d = dict[s]; d >= 0; d = dict[d]) hits.literal(literalAt[d]);
         }
