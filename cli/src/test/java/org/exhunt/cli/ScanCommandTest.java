@@ -80,7 +80,7 @@ class ScanCommandTest {
     void aMissingPathIsAUsageError() {
         CliRun run = CliRun.of("scan", tmp.resolve("nope").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("no such directory");
+        assertThat(run.err()).contains("no such file or directory");
     }
 
     @Test
@@ -97,6 +97,74 @@ class ScanCommandTest {
         CliRun run = CliRun.of("scan", "--format", "pdf", Examples.example("clean").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("pdf");
+    }
+
+    @Test
+    void severalFormatsAtOnceGoToPrefixDotExtension() throws IOException {
+        Path prefix = tmp.resolve("report");
+        CliRun run = CliRun.of("scan", "--format", "html,csv,sarif", "-o", prefix.toString(),
+                Examples.example("hafnium-webshell").toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEmpty();
+        try (java.util.stream.Stream<Path> files = Files.list(tmp)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("report.html", "report.csv", "report.sarif");
+        }
+        assertThat(Files.readString(tmp.resolve("report.csv"))).startsWith("message,datetime,timestamp_desc,");
+        assertThat(new ObjectMapper().readTree(tmp.resolve("report.sarif").toFile()).get("version").asText())
+                .isEqualTo("2.1.0");
+        assertThat(Files.readString(tmp.resolve("report.html"))).startsWith("<!DOCTYPE html>").contains("hafnium-webshell");
+    }
+
+    @Test
+    void everyFormatCanBeWrittenInOneRunAndTheConsoleFileIsWhatTheConsoleShows() throws IOException {
+        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("hafnium-webshell"));
+        Path prefix = tmp.resolve("out").resolve("scan");
+        Files.createDirectories(prefix.getParent());
+        CliRun run = CliRun.of("scan", "--format", "console,jsonl,csv,sarif,ecs,html", "-o", prefix.toString(),
+                image.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
+        for (String ext : List.of("txt", "jsonl", "csv", "sarif", "ecs.jsonl", "html")) {
+            assertThat(tmp.resolve("out").resolve("scan." + ext)).isNotEmptyFile();
+        }
+        assertThat(Files.readString(tmp.resolve("out/scan.txt"))).isEqualTo(golden("scan-hafnium-webshell.txt", image));
+        JsonNode ecs = new ObjectMapper().readTree(Files.readAllLines(tmp.resolve("out/scan.ecs.jsonl")).get(0));
+        assertThat(ecs.at("/event/kind").asText()).isEqualTo("state");
+        assertThat(ecs.at("/host/name").asText()).isEqualTo("hafnium-webshell");
+    }
+
+    @Test
+    void oneFormatNamedTwiceIsOneReportAtTheGivenFile() throws IOException {
+        Path report = tmp.resolve("report.jsonl");
+        CliRun run = CliRun.of("scan", "--format", "jsonl,jsonl", "-o", report.toString(),
+                Examples.example("clean").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        assertThat(report).isNotEmptyFile();
+        assertThat(tmp.resolve("report.jsonl.jsonl")).doesNotExist();
+    }
+
+    @Test
+    void severalFormatsWithoutAPrefixIsAUsageError() {
+        CliRun run = CliRun.of("scan", "--format", "csv,html", Examples.example("clean").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("several formats (csv,html) need -o PREFIX");
+    }
+
+    @Test
+    void aReportPrefixInsideTheEvidenceOrInAMissingFolderIsAUsageError() throws IOException {
+        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("clean"));
+        CliRun inside = CliRun.of("scan", "--format", "csv,html", "-o", image.resolve("r").toString(), image.toString());
+        assertThat(inside.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(inside.err()).contains("inside the evidence");
+        assertThat(image.resolve("r.csv")).doesNotExist();
+
+        CliRun missing = CliRun.of("scan", "--format", "html", "-o", tmp.resolve("no/such/report.html").toString(),
+                image.toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missing.err()).contains("no such folder for the report");
     }
 
     /** A hand-written expected output, with {@code @IMAGE@} standing for the image's path. */

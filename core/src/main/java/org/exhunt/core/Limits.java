@@ -37,4 +37,37 @@ public final class Limits {
 
     /** Nesting depth of a JSON record. */
     public static final int JSON_NESTING = 64;
+
+    // Archives (zip triage collections) are hostile input: these caps bound what one can cost.
+
+    /** Archives opened inside an archive, below the one given: a zip in a zip is one level. */
+    public static final int ARCHIVE_NESTING = 2;
+
+    /** Entries one archive may list; more would cost memory before a byte is read. */
+    public static final int ARCHIVE_ENTRIES = 1_000_000;
+
+    /** Size of one archive's central directory, which is held in memory while the archive is read. */
+    public static final long ARCHIVE_CENTRAL_DIRECTORY_BYTES = 256L << 20;
+
+    /** Uncompressed size of one archive entry (a collected $MFT or pagefile can be tens of GiB). */
+    public static final long ARCHIVE_ENTRY_BYTES = 64L << 30;
+
+    /** Uncompressed size of all entries of one archive, nested archives included. */
+    public static final long ARCHIVE_TOTAL_BYTES = 1L << 40;
+
+    /**
+     * Compression ratio (uncompressed : compressed) above which an entry is taken for a bomb, once it
+     * expands past {@link #ARCHIVE_RATIO_FLOOR}. Real evidence stays far below it; deflate's own ceiling is
+     * about 1032 : 1, reached only by runs of one byte.
+     */
+    public static final long ARCHIVE_RATIO = 200;
+
+    /** Entries that expand to less than this are never taken for bombs, whatever their ratio. */
+    public static final long ARCHIVE_RATIO_FLOOR = 64L << 20;
+
+    /**
+     * Compressed archives inside an archive are inflated into memory to be read in place (nothing is written
+     * to disk); this caps the memory they take per source. Stored (uncompressed) ones are read in place.
+     */
+    public static final long ARCHIVE_NESTED_IN_MEMORY_BYTES = 256L << 20;
 }

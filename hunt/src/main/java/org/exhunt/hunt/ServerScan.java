@@ -31,6 +31,7 @@ import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.scope.Allowlist;
+import org.exhunt.hunt.source.DriveView;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
 import org.exhunt.hunt.verdict.Timeline;
@@ -108,14 +109,10 @@ final class ServerScan {
 
     private List<EvidenceFile> listFiles() {
         List<EvidenceFile> files = new ArrayList<>();
-        for (EvidenceSource source : sources) {
-            List<EvidenceFile> all = new ArrayList<>();
-            source.walk(all::add, problems::add);
-            for (EvidenceFile f : all) {
-                if (options.excludes().stream().anyMatch(g -> g.matches(f.drivePath()))) excluded++;
-                else files.add(f);
-            }
-        }
+        DriveView.walk(sources, f -> {
+            if (options.excludes().stream().anyMatch(g -> g.matches(f.drivePath()))) excluded++;
+            else files.add(f);
+        }, problems::add);
         return files;
     }
 

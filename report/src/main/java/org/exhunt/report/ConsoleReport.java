@@ -10,7 +10,6 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
-import org.exhunt.core.Limits;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
@@ -75,8 +74,8 @@ public final class ConsoleReport implements ReportWriter {
             out.printf("  [%s] %s%n", f.severity().label().toUpperCase(Locale.ROOT), f.title());
             out.printf("      rule %s (%s)%s%n", f.ruleId(), f.detector(),
                     f.chain() == null ? "" : ", chain " + f.chain());
-            out.printf("      at %s%s%n", f.source(), f.time() == null ? "" : ", " + f.time());
-            for (Evidence e : f.evidence()) out.printf("      %s: %s%n", e.name(), shorten(e.value()));
+            out.printf("      at %s%s%n", Printable.visible(f.source().toString()), f.time() == null ? "" : ", " + f.time());
+            for (Evidence e : f.evidence()) out.printf("      %s: %s%n", e.name(), Printable.shorten(e.value()));
         }
     }
 
@@ -91,18 +90,5 @@ public final class ConsoleReport implements ReportWriter {
             out.printf("%nWarnings (%d)%n", others.size());
             for (Diagnostic d : others) out.println("  " + d);
         }
-    }
-
-    /** Evidence is attacker-controlled: cut it to length and make control characters visible. */
-    static String shorten(String value) {
-        StringBuilder s = new StringBuilder();
-        int limit = Math.min(value.length(), Limits.EVIDENCE_CHARS);
-        for (int i = 0; i < limit; i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) s.append(String.format("\\x%02x", (int) c));
-            else s.append(c);
-        }
-        if (value.length() > limit) s.append("… (").append(value.length()).append(" chars)");
-        return s.toString();
     }
 }

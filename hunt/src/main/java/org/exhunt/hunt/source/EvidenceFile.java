@@ -9,10 +9,19 @@ import org.exhunt.core.SourceRef;
 public interface EvidenceFile {
 
     /**
-     * The path as on the server's system drive, '/'-separated, without drive letter, in the case it was
-     * found in: {@code inetpub/wwwroot/aspnet_client/x.aspx}. Compare it case-insensitively, as Windows does.
+     * The path as on the server's drive, '/'-separated, relative to the drive's root and without the drive
+     * letter (that is {@link #drive()}), in the case it was found in: {@code inetpub/wwwroot/aspnet_client/x.aspx}.
+     * Compare it case-insensitively, as Windows does ({@link DrivePath#fold}).
      */
     String drivePath();
+
+    /**
+     * The drive the file is on, an upper-case letter: from the collection's layout (KAPE's {@code D/},
+     * Velociraptor's {@code D%3A}), and {@code 'C'} for a folder or archive laid out like a single drive.
+     */
+    default char drive() {
+        return 'C';
+    }
 
     /** Where the user finds the file (a local path, or an archive and its entry). */
     SourceRef ref();
@@ -27,6 +36,6 @@ public interface EvidenceFile {
 
     /** The drive path in Windows form, {@code C:\inetpub\...}, for people who know the server. */
     default String windowsPath() {
-        return "C:\\" + drivePath().replace('/', '\\');
+        return drive() + ":\\" + drivePath().replace('/', '\\');
     }
 }

@@ -66,11 +66,8 @@ public final class ShellLinker {
     }
 
     private static Optional<Link> sameClient(Finding f, List<Finding> chainFindings, WebRequests requests) {
-        String url = f.evidence("url");
-        if (url == null) return Optional.empty();
-        Optional<WebRequests.PathRequests> seen = requests.to(url);
-        if (seen.isEmpty() || seen.get().first().clientIp() == null) return Optional.empty();
-        WebRequests.Request first = seen.get().first();
+        WebRequests.Request first = firstRequest(f, requests);
+        if (first == null || first.clientIp() == null) return Optional.empty();
         return chainFindings.stream()
                 .filter(c -> c.time() != null && first.clientIp().equals(clientIp(c)))
                 .filter(c -> !c.time().isAfter(first.time())
@@ -78,6 +75,18 @@ public final class ShellLinker {
                 .max(Comparator.comparing(Finding::time))
                 .map(c -> new Link(f, c.chain(), "first requested at " + first.time() + " by " + first.clientIp()
                         + ", which used the " + c.chain() + " exploit at " + c.time()));
+    }
+
+    /**
+     * The first request to the file a finding names: from the web logs for a file found on disk, or the
+     * finding's own request when it was read from a web log (a shell that may be gone from disk).
+     */
+    private static WebRequests.Request firstRequest(Finding f, WebRequests requests) {
+        String url = f.evidence("url");
+        Optional<WebRequests.PathRequests> seen = url == null ? Optional.empty() : requests.to(url);
+        if (seen.isPresent()) return seen.get().first();
+        String ip = clientIp(f);
+        return ip != null && f.time() != null ? new WebRequests.Request(f.time(), ip) : null;
     }
 
     static String clientIp(Finding f) {

@@ -1,0 +1,110 @@
+package org.exhunt.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.exhunt.core.Finding;
+import org.exhunt.core.RunInfo;
+import org.exhunt.core.ServerResult;
+import org.exhunt.core.SourceRef;
+
+/**
+ * A timeline for Timesketch and Timeline Explorer ({@code --format csv}): one row per finding and per event
+ * a finding links, in time order. Timesketch's three required columns come first, then columns whose names
+ * and order never change within a {@link #COLUMNS} list (docs/report-formats.md). RFC 4180: comma-separated,
+ * CRLF between records, a field quoted when it holds a comma, quote, CR or LF, quotes doubled; UTF-8
+ * without a byte-order mark (a BOM would become part of the first column's name, and Timesketch would then
+ * miss {@code message}).
+ *
+ * <p>Spreadsheets run a cell that starts with {@code = + - @}, a tab or a CR as a formula, and file names,
+ * log lines and user agents are the attacker's text. Every text cell that starts with one of those gets a
+ * leading apostrophe, which Excel and LibreOffice read as "this is text" (OWASP, CSV injection).
+ */
+public final class CsvTimelineReport implements ReportWriter {
+
+    /** The columns, in order. Only ever appended to; a rename or removal is a breaking change. */
+    public static final List<String> COLUMNS = List.of("message", "datetime", "timestamp_desc", "timestamp",
+            "server", "chain", "level", "detector", "rule_id", "title", "tags", "file", "line", "offset",
+            "record", "evidence", "finding_id", "linked_to");
+
+    /** {@code timestamp_desc} of a row whose evidence has its own time. */
+    public static final String EVIDENCE_TIME = "Evidence time";
+    /** {@code timestamp_desc} of a row whose evidence has no time: it is placed at the scan's start. */
+    public static final String SCAN_TIME = "Scan time (the evidence has no time)";
+
+    private static final DateTimeFormatter DATETIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    @Override
+    public void write(Writer out, RunInfo run, List<ServerResult> results) throws IOException {
+        record(out, COLUMNS);
+        for (TimelineEvent e : TimelineEvent.of(results)) record(out, row(e, run.started()));
+        out.flush();
+    }
+
+    private static List<String> row(TimelineEvent e, Instant scanStart) {
+        Finding f = e.finding();
+        Instant time = e.timeOr(scanStart);
+        SourceRef s = f.source();
+        List<String> cells = new ArrayList<>(COLUMNS.size());
+        cells.add(text(message(f)));
+        cells.add(DATETIME.format(time));
+        cells.add(e.hasTime() ? EVIDENCE_TIME : SCAN_TIME);
+        cells.add(Long.toString(microseconds(time)));
+        cells.add(text(e.server()));
+        cells.add(text(f.chain()));
+        cells.add(f.severity().label());
+        cells.add(text(f.detector()));
+        cells.add(text(f.ruleId()));
+        cells.add(text(f.title()));
+        cells.add(text(String.join(",", f.tags())));
+        cells.add(text(s.file()));
+        cells.add(s.hasLine() ? Long.toString(s.line()) : "");
+        cells.add(s.hasOffset() ? Long.toString(s.offset()) : "");
+        cells.add(text(s.recordId()));
+        cells.add(text(f.evidence().stream().map(ev -> ev.name() + ": " + ev.value())
+                .collect(Collectors.joining("\n"))));
+        cells.add(e.id());
+        cells.add(e.parentId() == null ? "" : e.parentId());
+        return cells;
+    }
+
+    /** What Timesketch shows for the row: level, title and where. */
+    static String message(Finding f) {
+        return "[" + f.severity().label() + "] " + f.title() + " | " + f.source();
+    }
+
+    static long microseconds(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
+    }
+
+    /** A text cell: never null, and never read as a formula. */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) return "";
+        return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    private static void record(Writer out, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) out.write(',');
+            out.write(field(cells.get(i)));
+        }
+        out.write("\r\n");
+    }
+
+    /** RFC 4180 section 2: quote a field that holds a comma, a quote or a line break; double its quotes. */
+    static String field(String value) {
+        boolean quote = false;
+        for (int i = 0; i < value.length() && !quote; i++) {
+            char c = value.charAt(i);
+            quote = c == ',' || c == '"' || c == '\r' || c == '\n';
+        }
+        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    }
+}

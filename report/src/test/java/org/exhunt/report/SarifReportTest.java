@@ -1,0 +1,170 @@
+package org.exhunt.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SARIF log validated against the OASIS SARIF 2.1.0 JSON schema (test resources, see its README) with
+ * networknt's JSON-schema validator, format assertions on, and checked for what the schema cannot say:
+ * rule indexes, URIs that lead back to the files, stable fingerprints.
+ */
+class SarifReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Schema SARIF_SCHEMA = loadSchema();
+
+    private static Schema loadSchema() {
+        try (InputStream in = SarifReportTest.class.getResourceAsStream("sarif/sarif-schema-2.1.0.json")) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Error> validate(JsonNode log) {
+        return SARIF_SCHEMA.validate(log, context -> context.executionConfig(c -> c.formatAssertionsEnabled(true)));
+    }
+
+    private final JsonNode log = parse(Reports.sample(new SarifReport()));
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theLogIsValidAgainstTheOasisSchema() {
+        assertThat(validate(log)).isEmpty();
+        assertThat(log.get("version").asText()).isEqualTo("2.1.0");
+        assertThat(log.get("runs")).hasSize(1);
+    }
+
+    @Test
+    void anEmptyRunIsValidToo() {
+        JsonNode empty = parse(Reports.write(new SarifReport(), SampleResults.RUN, List.of(SampleResults.ex02())));
+        assertThat(validate(empty)).isEmpty();
+        assertThat(empty.at("/runs/0/results")).isEmpty();
+    }
+
+    @Test
+    void theValidatorRejectsWhatTheSchemaForbids() {
+        assertThat(validate(mutated(l -> l.remove("version")))).isNotEmpty();
+        assertThat(validate(mutated(l -> ((ObjectNode) l.at("/runs/0/results/0")).put("level", "fatal")))).isNotEmpty();
+        assertThat(validate(mutated(l -> ((ObjectNode) l.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation"))
+                .put("uri", "file:///a b")))).as("format uri-reference is asserted").isNotEmpty();
+        assertThat(validate(mutated(l -> ((ObjectNode) l.at("/runs/0/invocations/0")).put("startTimeUtc", "yesterday"))))
+                .as("format date-time is asserted").isNotEmpty();
+    }
+
+    private JsonNode mutated(Consumer<ObjectNode> change) {
+        ObjectNode copy = log.deepCopy();
+        change.accept(copy);
+        return copy;
+    }
+
+    @Test
+    void theToolNamesExhuntItsRulePackAndKnowledgeBase() {
+        JsonNode tool = log.at("/runs/0/tool");
+        assertThat(tool.at("/driver/name").asText()).isEqualTo("exhunt");
+        assertThat(tool.at("/driver/version").asText()).isEqualTo("0.1.0");
+        assertThat(tool.get("extensions")).extracting(e -> e.get("name").asText() + " " + e.get("version").asText())
+                .containsExactly("exhunt-rules 2026.11.28", "exhunt-kb 2026.11.20");
+    }
+
+    @Test
+    void oneResultPerFindingEachPointingAtItsRule() {
+        JsonNode results = log.at("/runs/0/results");
+        JsonNode rules = log.at("/runs/0/tool/driver/rules");
+        assertThat(results).hasSize(SampleResults.FINDINGS);
+        for (JsonNode r : results) {
+            JsonNode rule = rules.get(r.get("ruleIndex").asInt());
+            assertThat(rule.get("id").asText()).isEqualTo(r.get("ruleId").asText());
+        }
+        JsonNode chain = rules.get(0);
+        assertThat(chain.at("/shortDescription/text").asText()).startsWith("ProxyLogon chain");
+        assertThat(chain.at("/fullDescription/text").asText()).startsWith("Three steps");
+        assertThat(chain.at("/defaultConfiguration/level").asText()).isEqualTo("error");
+        assertThat(chain.at("/properties/security-severity").asText()).isEqualTo("9.5");
+        assertThat(chain.at("/properties/tags")).extracting(JsonNode::asText)
+                .containsExactly("attack.initial_access", "attack.t1190", "cve.2021-26855", "cve.2021-27065");
+        assertThat(chain.at("/properties/meta/reference").asText()).isEqualTo(SampleResults.REFERENCE);
+        assertThat(chain.has("helpUri")).isFalse();
+    }
+
+    @Test
+    void locationsAreFileUrisWithLinesOrByteOffsetsThatLeadBackToTheFiles() {
+        JsonNode results = log.at("/runs/0/results");
+        JsonNode chainLocation = results.get(0).at("/locations/0/physicalLocation");
+        assertThat(chainLocation.at("/artifactLocation/uri").asText()).isEqualTo(
+                "file:///C:/Program%20Files/Microsoft/Exchange%20Server/V15/Logging/HttpProxy/Ecp/HttpProxy_2021030302-1.LOG");
+        assertThat(chainLocation.at("/region/startLine").asInt()).isEqualTo(42);
+
+        JsonNode chopper = results.get(1).at("/locations/0/physicalLocation");
+        assertThat(chopper.at("/region/byteOffset").asInt()).isEqualTo(12);
+        assertThat(chopper.at("/region").has("startLine")).isFalse();
+
+        JsonNode hostile = results.get(3).at("/locations/0/physicalLocation");
+        URI uri = URI.create(hostile.at("/artifactLocation/uri").asText());
+        assertThat(Path.of(uri)).isEqualTo(Path.of(SampleResults.HOSTILE_FILE));
+        assertThat(hostile.has("region")).isFalse();
+
+        JsonNode kb = results.get(4).at("/locations/0/physicalLocation");
+        assertThat(kb.at("/properties/record").asText()).isEqualTo("VS_VERSIONINFO");
+    }
+
+    @Test
+    void linkedEventsAreRelatedLocations() {
+        JsonNode related = log.at("/runs/0/results/0/relatedLocations");
+        assertThat(related).hasSize(SampleResults.LINKED);
+        assertThat(related).extracting(r -> r.get("id").asInt()).containsExactly(0, 1, 2);
+        assertThat(related.get(0).at("/message/text").asText()).contains("SSRF through the HttpProxy");
+        assertThat(related.get(1).at("/physicalLocation/region/startLine").asInt()).isEqualTo(7);
+        assertThat(related.get(2).at("/properties/evidence/2/value").asText())
+                .isEqualTo("/aspnet_client/system_web/errorEE.aspx");
+    }
+
+    @Test
+    void fingerprintsAreStableAcrossRunsAndDistinctAcrossFindings() {
+        JsonNode again = parse(Reports.write(new SarifReport(), SampleResults.RUN, SampleResults.all()));
+        List<String> first = fingerprints(log);
+        assertThat(fingerprints(again)).isEqualTo(first);
+        assertThat(first).doesNotHaveDuplicates().allMatch(f -> f.matches("[0-9a-f]{64}"));
+    }
+
+    private static List<String> fingerprints(JsonNode log) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : log.at("/runs/0/results")) out.add(r.at("/fingerprints/" + SarifReport.FINGERPRINT_KEY.replace("/", "~1")).asText());
+        return out;
+    }
+
+    @Test
+    void diagnosticsAreNotificationsAndVerdictsArePropertiesOfTheRun() {
+        JsonNode notifications = log.at("/runs/0/invocations/0/toolExecutionNotifications");
+        assertThat(notifications).extracting(n -> n.get("level").asText() + " " + n.at("/descriptor/id").asText())
+                .containsExactly("error evtx.truncated", "warning iis.fields-changed", "note layout.install-path");
+        assertThat(notifications.get(0).at("/locations/0/physicalLocation/region/byteOffset").asInt()).isEqualTo(196_608);
+        JsonNode verdicts = log.at("/runs/0/properties/verdicts");
+        assertThat(verdicts).hasSize(8);
+        assertThat(verdicts.get(0).get("compromise").asText()).isEqualTo("COMPROMISED");
+        assertThat(verdicts.get(7).get("server").asText()).isEqualTo(SampleResults.HOSTILE_SERVER);
+    }
+}
