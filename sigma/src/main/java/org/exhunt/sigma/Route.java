@@ -89,10 +89,10 @@ final class Route {
                 }
             };
             for (FieldRef f : scanned) {
-                for (String v : ev.folded(f)) automaton.scan(v, hits);
+                for (String v : ev.values(f)) automaton.scan(v, hits);
             }
             if (scanEverything) {
-                for (String v : ev.everythingFolded()) automaton.scan(v, hits);
+                for (String v : ev.everything()) automaton.scan(v, hits);
             }
         }
         for (int r : alwaysRules) scratch.mark(r);

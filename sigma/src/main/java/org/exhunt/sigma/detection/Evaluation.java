@@ -3,6 +3,7 @@ package org.exhunt.sigma.detection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.exhunt.core.MapRecord;
 import org.exhunt.core.Record;
 import org.exhunt.sigma.value.Fold;
 
@@ -18,7 +19,7 @@ public final class Evaluation {
     private String[][] folded;
     private int[] valuesGen;
     private int[] foldedGen;
-    private List<String> everything;     // every field value and the raw text, for keywords
+    private List<String> everything;     // every field value (or the raw text), for keywords
     private String[] everythingFolded;
 
     @SuppressWarnings("unchecked")
@@ -69,12 +70,19 @@ public final class Evaluation {
         return folded[s];
     }
 
-    /** Every value of every field of the record, then its raw text: what keyword searches look at. */
+    /**
+     * Every value of every field of the record: what keyword searches look at. The raw text is searched only when
+     * the record has no fields, since it is a rendering of the same values (escaped in JSON or XML).
+     */
     public List<String> everything() {
         if (everything == null) {
             List<String> all = new ArrayList<>();
-            for (String name : record.fieldNames()) all.addAll(record.values(name));
-            if (record.raw() != null) all.add(record.raw());
+            if (record instanceof MapRecord m) {
+                all.addAll(m.fields().values());
+            } else {
+                for (String name : record.fieldNames()) all.addAll(record.values(name));
+            }
+            if (all.isEmpty() && record.raw() != null) all.add(record.raw());
             everything = all;
         }
         return everything;

@@ -5,7 +5,8 @@ import org.exhunt.core.Evidence;
 import org.exhunt.sigma.prefilter.Need;
 
 /**
- * Keywords: values searched in the whole record, that is every value of every field and the raw text. A plain
+ * Keywords: values searched in the whole record, that is every value of every field ({@link
+ * Evaluation#everything()}). A plain
  * keyword matches anywhere ({@code contains}); several are OR-ed, or AND-ed under {@code '|all':}.
  */
 public final class KeywordMatcher implements Matcher {

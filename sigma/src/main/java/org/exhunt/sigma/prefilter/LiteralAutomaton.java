@@ -7,21 +7,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
 import java.util.TreeMap;
+import org.exhunt.sigma.value.Fold;
 
 /**
- * Aho-Corasick over a set of literals, compiled to a DFA: one pass over a text reports every literal that
- * occurs in it, with one table lookup per character plus the hits. Immutable once built.
+ * Aho-Corasick over a set of folded literals, compiled to a DFA: one pass over a text reports every literal that
+ * occurs in its folded form ({@link Fold}), with one table lookup per character plus the hits, without folding
+ * the text first. Immutable once built.
  *
- * <p>Layout: characters are first mapped to classes: each character that occurs in some literal has its own
- * class, every other character shares class 0 (it can only send the automaton back to the root). The table
+ * <p>Layout: characters are first mapped to classes: each folded character that occurs in some literal has its
+ * own class, which the characters folding to it share; every other character is class 0 (it can only send the
+ * automaton back to the root). The table
  * {@code next[state * classes + class]} is the full transition function: the trie's edge where there is one,
  * otherwise the transition of the state's failure link (the longest proper suffix that is also a trie state),
- * filled in breadth-first order. {@code dict[s]} is the nearest state on the failure chain that ends a literal,
+ * filled in breadth-first order. Its entries hold the target's row offset ({@code target * classes}),
+ * complemented when the target ends a literal, so the scan loop needs no multiplication and one test. {@code dict[s]} is the nearest state on the failure chain that ends a literal,
  * so reporting walks only states with output.
  */
 public final class LiteralAutomaton {
 
-    private final char[] asciiClass = new char[128];
+    private final char[] latin1Class = new char[256];
     private final Map<Character, Character> otherClass;
     private final int classes;
     private final int[] next;
@@ -38,9 +42,9 @@ public final class LiteralAutomaton {
     private LiteralAutomaton(Map<Character, Character> classOf, int classes, int[] next, int[] dict, int[] literalAt, int literals) {
         Map<Character, Character> other = new HashMap<>();
         classOf.forEach((c, k) -> {
-            if (c < 128) asciiClass[c] = k;
-            else other.put(c, k);
+            if (c >= 256) other.put(c, k);
         });
+        for (char c = 0; c < 256; c++) latin1Class[c] = classOf.getOrDefault(Fold.fold(c), (char) 0);
         this.otherClass = other;
         this.classes = classes;
         this.next = next;
@@ -49,7 +53,7 @@ public final class LiteralAutomaton {
         this.literals = literals;
     }
 
-    /** An automaton for these literals; equal literals must not repeat. */
+    /** An automaton for these literals, which must be folded and must not repeat. */
     public static LiteralAutomaton of(List<String> literals) {
         Map<Character, Character> classOf = new TreeMap<>();
         for (String l : literals) {
@@ -101,6 +105,11 @@ public final class LiteralAutomaton {
                 }
             }
         }
+        // entries become target offsets, complemented when the target reports a literal
+        for (int i = 0; i < next.length; i++) {
+            int t = next[i];
+            next[i] = literalAt[t] >= 0 || dict[t] >= 0 ? ~(t * classes) : t * classes;
+        }
         return new LiteralAutomaton(classOf, classes, next, dict, literalAt, literals.size());
     }
 
@@ -115,18 +124,27 @@ public final class LiteralAutomaton {
     }
 
     private int classOf(char c) {
-        if (c < 128) return asciiClass[c];
-        Character k = otherClass.get(c);
+        if (c < 256) return latin1Class[c];
+        Character k = otherClass.get(Fold.fold(c));
         return k == null ? 0 : k;
     }
 
-    /** Reports each literal occurring in {@code text}, once per occurrence. */
+    /** Reports each literal occurring in {@code text} once folded, once per occurrence. */
     public void scan(String text, Hits hits) {
-        int s = 0;
+        int row = 0;   // the current state's offset in the table
         for (int i = 0, n = text.length(); i < n; i++) {
-            s = next[s * classes + classOf(text.charAt(i))];
-            if (literalAt[s] >= 0) hits.literal(literalAt[s]);
-            for (int d = dict[s]; d >= 0; d = dict[d]) hits.literal(literalAt[d]);
+            char c = text.charAt(i);
+            int t = next[row + (c < 256 ? latin1Class[c] : classOf(c))];
+            if (t < 0) {   // the state has output
+                t = ~t;
+                report(t / classes, hits);
+            }
+            row = t;
         }
+    }
+
+    private void report(int s, Hits hits) {
+        if (literalAt[s] >= 0) hits.literal(literalAt[s]);
+        for (int d = dict[s]; d >= 0; d = dict[d]) hits.literal(literalAt[d]);
     }
 }

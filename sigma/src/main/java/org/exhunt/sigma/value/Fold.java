@@ -8,9 +8,14 @@ public final class Fold {
 
     private Fold() {}
 
+    private static final char[] LATIN1 = new char[256];
+
+    static {
+        for (char c = 0; c < 256; c++) LATIN1[c] = Character.toLowerCase(Character.toUpperCase(c));
+    }
+
     public static char fold(char c) {
-        if (c < 128) return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
-        return Character.toLowerCase(Character.toUpperCase(c));
+        return c < 256 ? LATIN1[c] : Character.toLowerCase(Character.toUpperCase(c));
     }
 
     public static String fold(String s) {
