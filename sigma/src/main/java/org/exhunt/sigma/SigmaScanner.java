@@ -1,8 +1,11 @@
 package org.exhunt.sigma;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Record;
 import org.exhunt.sigma.detection.Evaluation;
@@ -18,6 +21,7 @@ public final class SigmaScanner {
     private final Route.Scratch scratch = new Route.Scratch();
     private final List<Route> routes = new ArrayList<>();
     private final List<CompiledRule> candidates = new ArrayList<>();
+    private final Map<String, List<String>> routingFields = new HashMap<>();   // per record: fields routes test
     private final boolean[] fired;
     private final boolean prefilter;
 
@@ -33,8 +37,10 @@ public final class SigmaScanner {
         rules.routesFor(record.type(), record.field(SigmaRules.CHANNEL), routes);
         if (routes.isEmpty()) return;
         List<Integer> firedNow = routes.size() > 1 ? new ArrayList<>() : null;
+        routingFields.clear();
+        Function<String, List<String>> fields = name -> routingFields.computeIfAbsent(name, record::values);
         for (Route route : routes) {
-            if (!route.spec.selects(record)) continue;
+            if (!route.spec.selects(record, fields)) continue;
             ev.reset(record, route.slots);
             candidates.clear();
             if (prefilter) route.candidates(ev, scratch, candidates);

@@ -28,4 +28,14 @@ class SigmaHqCorpusTest {
                 .isNotEmpty()
                 .allSatisfy(r -> assertThat(r.placeholders()).isNotEmpty());
     }
+
+    @Test
+    void theRulePacksOwnSigmaRulesLoadAndAllRun() throws IOException {
+        SigmaLoader loader = new SigmaLoader(Fixtures.projectMappings(), Placeholders.none());
+        loader.loadPath(Fixtures.rulesFolder().resolve("sigma"));
+        SigmaRules rules = loader.build();
+        assertThat(rules.problems()).isEmpty();
+        assertThat(rules.loaded()).isNotEmpty();
+        assertThat(rules.unrouted()).as("pack rules whose log source no mapping routes").isEmpty();
+    }
 }

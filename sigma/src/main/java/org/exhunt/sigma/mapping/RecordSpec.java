@@ -1,8 +1,11 @@
 package org.exhunt.sigma.mapping;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.exhunt.core.Record;
 import org.exhunt.sigma.value.Fold;
 
@@ -20,15 +23,23 @@ public record RecordSpec(String name, Set<String> types, Map<String, Set<String>
 
     public RecordSpec {
         types = Set.copyOf(types);
-        where = Map.copyOf(where);
+        where = Collections.unmodifiableMap(new LinkedHashMap<>(where));
         fields = Map.copyOf(fields);
     }
 
     /** Whether a record is of this kind. */
     public boolean selects(Record r) {
+        return selects(r, name -> r.values(name));
+    }
+
+    /**
+     * Whether a record is of this kind, reading its fields through {@code fields}, which callers checking many
+     * kinds against one record can back with a cache.
+     */
+    public boolean selects(Record r, Function<String, List<String>> fields) {
         if (!types.contains(r.type())) return false;
         for (Map.Entry<String, Set<String>> w : where.entrySet()) {
-            if (!holds(r.values(w.getKey()), w.getValue())) return false;
+            if (!holds(fields.apply(w.getKey()), w.getValue())) return false;
         }
         return true;
     }

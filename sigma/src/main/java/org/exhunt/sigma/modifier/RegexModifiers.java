@@ -40,24 +40,27 @@ final class RegexModifiers {
         if (chain.regexFlags.contains('m')) flags |= Pattern.MULTILINE;
         if (chain.regexFlags.contains('s')) flags |= Pattern.DOTALL;
         try {
-            return new RegexTest(Pattern.compile(s.raw(), flags), Need.literal(Fold.fold(RegexLiterals.required(s.raw()))));
+            return new RegexTest(Pattern.compile(s.raw(), flags), Fold.fold(RegexLiterals.required(s.raw())));
         } catch (PatternSyntaxException e) {
             throw new ModifierException("bad regular expression '" + s.raw() + "': " + e.getDescription());
         }
     }
 
+    /** A pattern, and a folded literal every match contains (possibly empty), checked first since it is cheap. */
     static final class RegexTest implements ValueTest {
         private final Pattern pattern;
+        private final String required;
         private final Need need;
 
-        RegexTest(Pattern pattern, Need need) {
+        RegexTest(Pattern pattern, String required) {
             this.pattern = pattern;
-            this.need = need;
+            this.required = required;
+            this.need = Need.literal(required);
         }
 
         @Override
         public boolean test(String value, String folded, Evaluation ev) {
-            return pattern.matcher(value).find();
+            return folded.contains(required) && pattern.matcher(value).find();
         }
 
         @Override

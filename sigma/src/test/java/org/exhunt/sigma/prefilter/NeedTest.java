@@ -17,7 +17,12 @@ class NeedTest {
             {s: {A: 'pre*suffix'}, condition: s}                                     ;; [suffix]
             {s: {A: '*'}, condition: s}                                              ;; ALWAYS
             {s: {A: 4688}, condition: s}                                             ;; ALWAYS
-            {s: {A|re: 'abc'}, condition: s}                                         ;; ALWAYS
+            {s: {A|re: 'abc'}, condition: s}                                         ;; [abc]
+            {s: {A|re: 'cmd.{0,5}PowerShell.+x'}, condition: s}                      ;; [powershell]
+            {s: {A|re: 'abx*c'}, condition: s}                                       ;; [ab]
+            {s: {A|re: '(?i)^ab(cd|ef)gh\\.exe$'}, condition: s}                   ;; [gh.exe]
+            {s: {A|re: 'foo|barbaz'}, condition: s}                                  ;; ALWAYS
+            {s: {A|re: '[a-z]+\\d'}, condition: s}                                 ;; ALWAYS
             {s: {A: x}, f: {B: long}, condition: s and not f}                        ;; [x]
             {s: {A: x, B: longer}, condition: s}                                     ;; [longer]
             {a: {A: one}, b: {B: two}, condition: a or b}                            ;; [one, two]
