@@ -19,6 +19,7 @@ import java.util.NoSuchElementException;
 import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Limits;
+import org.exhunt.core.MapRecord;
 import org.exhunt.core.Record;
 import org.exhunt.core.SourceRef;
 import org.exhunt.logs.LogReader;
@@ -35,6 +36,9 @@ public final class JsonLogReader implements LogReader {
 
     public static final String CODE = "json.syntax";
 
+    /** The record type of JSON records. */
+    public static final String TYPE = "json";
+
     private static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxNestingDepth(Limits.JSON_NESTING)
@@ -44,7 +48,7 @@ public final class JsonLogReader implements LogReader {
 
     @Override
     public String format() {
-        return JsonRecord.TYPE;
+        return TYPE;
     }
 
     @Override
@@ -118,7 +122,7 @@ public final class JsonLogReader implements LogReader {
                 }
                 JsonNode node = MAPPER.readTree(parser);
                 SourceRef where = SourceRef.line(name, line);
-                next = new JsonRecord(Flattener.flatten(node), node.toString(), Times.of(node), where);
+                next = MapRecord.withRepeats(TYPE, Flattener.flatten(node), node.toString(), Times.of(node), where);
             } catch (JsonProcessingException e) {
                 JsonLocation at = e.getLocation();
                 long errLine = at == null ? line : at.getLineNr();

@@ -78,7 +78,7 @@ public final class Evaluation {
         if (everything == null) {
             List<String> all = new ArrayList<>();
             if (record instanceof MapRecord m) {
-                all.addAll(m.fields().values());
+                m.valueLists().values().forEach(all::addAll);
             } else {
                 for (String name : record.fieldNames()) all.addAll(record.values(name));
             }

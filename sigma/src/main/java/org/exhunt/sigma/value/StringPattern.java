@@ -35,11 +35,11 @@ public abstract sealed class StringPattern {
             }
         }
         segments.add(seg.toString());
-        if (!hasOne && segments.size() == 1) return new Exact(segments.get(0), cased);
-        if (!hasOne && segments.size() == 2 && segments.get(1).isEmpty()) return new Prefix(segments.get(0), cased);
-        if (!hasOne && segments.size() == 2 && segments.get(0).isEmpty()) return new Suffix(segments.get(1), cased);
+        if (!hasOne && segments.size() == 1) return new Plain(Plain.Kind.EXACT, segments.get(0), cased);
+        if (!hasOne && segments.size() == 2 && segments.get(1).isEmpty()) return new Plain(Plain.Kind.PREFIX, segments.get(0), cased);
+        if (!hasOne && segments.size() == 2 && segments.get(0).isEmpty()) return new Plain(Plain.Kind.SUFFIX, segments.get(1), cased);
         if (!hasOne && segments.size() == 3 && segments.get(0).isEmpty() && segments.get(2).isEmpty()) {
-            return new Contains(segments.get(1), cased);
+            return new Plain(Plain.Kind.CONTAINS, segments.get(1), cased);
         }
         return new Glob(segments, cased);
     }
@@ -59,28 +59,28 @@ public abstract sealed class StringPattern {
 
     abstract boolean test(String text);
 
-    static final class Exact extends StringPattern {
-        private final String s;
-        Exact(String s, boolean cased) { super(cased); this.s = s; }
-        @Override boolean test(String t) { return t.equals(s); }
-    }
+    /** One literal, equal to the text or at its start, end or anywhere: the common cases, on String's own search. */
+    static final class Plain extends StringPattern {
+        enum Kind { EXACT, PREFIX, SUFFIX, CONTAINS }
 
-    static final class Prefix extends StringPattern {
+        private final Kind kind;
         private final String s;
-        Prefix(String s, boolean cased) { super(cased); this.s = s; }
-        @Override boolean test(String t) { return t.startsWith(s); }
-    }
 
-    static final class Suffix extends StringPattern {
-        private final String s;
-        Suffix(String s, boolean cased) { super(cased); this.s = s; }
-        @Override boolean test(String t) { return t.endsWith(s); }
-    }
+        Plain(Kind kind, String s, boolean cased) {
+            super(cased);
+            this.kind = kind;
+            this.s = s;
+        }
 
-    static final class Contains extends StringPattern {
-        private final String s;
-        Contains(String s, boolean cased) { super(cased); this.s = s; }
-        @Override boolean test(String t) { return t.contains(s); }
+        @Override
+        boolean test(String t) {
+            return switch (kind) {
+                case EXACT -> t.equals(s);
+                case PREFIX -> t.startsWith(s);
+                case SUFFIX -> t.endsWith(s);
+                case CONTAINS -> t.contains(s);
+            };
+        }
     }
 
     /** Segments between {@code *}s; the first is anchored at the start, the last at the end. */
