@@ -70,4 +70,12 @@ public final class Limits {
      * to disk); this caps the memory they take per source. Stored (uncompressed) ones are read in place.
      */
     public static final long ARCHIVE_NESTED_IN_MEMORY_BYTES = 256L << 20;
+
+    // Sigma correlations keep state per group of events; these caps bound it (docs/sigma.md, "Memory").
+
+    /** Window entries (one per event still inside a group's time span) over all correlations of a run. */
+    public static final int CORRELATION_ENTRIES = 4_000_000;
+
+    /** Events a correlation finding links (the latest ones; its counts cover all). */
+    public static final int CORRELATION_LINKED = 5;
 }

@@ -20,8 +20,13 @@ import org.exhunt.sigma.compile.DetectionCompiler;
 import org.exhunt.sigma.detection.FieldSlots;
 import org.exhunt.sigma.mapping.Mappings;
 import org.exhunt.sigma.mapping.RecordSpec;
+import org.exhunt.sigma.detection.Logic;
+import org.exhunt.sigma.detection.Matcher;
+import org.exhunt.sigma.rule.CorrelationParser;
 import org.exhunt.sigma.rule.RuleException;
 import org.exhunt.sigma.rule.RuleParser;
+import org.exhunt.sigma.rule.SigmaCorrelation;
+import org.exhunt.sigma.rule.SigmaFilter;
 import org.exhunt.sigma.rule.SigmaRule;
 import org.exhunt.sigma.yaml.YNode;
 import org.exhunt.sigma.yaml.YamlProblem;
@@ -44,6 +49,8 @@ public final class SigmaLoader {
     private final List<InactiveRule> inactive = new ArrayList<>();
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
+    private final List<SigmaFilter> filters = new ArrayList<>();
+    private final List<SigmaCorrelation> correlations = new ArrayList<>();
 
     public SigmaLoader(Mappings mappings, Placeholders placeholders) {
         this.mappings = mappings;
@@ -101,9 +108,27 @@ public final class SigmaLoader {
             return;
         }
         for (YNode doc : docs) {
-            if (doc instanceof YNode.YMap m && (m.get("correlation") != null || m.get("filter") != null || m.get("action") != null)) {
-                String kind = m.get("correlation") != null ? "correlation" : m.get("filter") != null ? "filter" : "'action' (Sigma 1.x collection)";
-                problems.add(Diagnostic.error(CODE_UNSUPPORTED, SourceRef.line(name, m.line()), kind + " documents are not supported here"));
+            if (doc instanceof YNode.YMap m && m.get("action") != null) {
+                problems.add(Diagnostic.error(CODE_UNSUPPORTED, SourceRef.line(name, m.line()),
+                        "'action' documents (Sigma 1.x rule collections) are not supported; write each rule in full"));
+                continue;
+            }
+            if (doc instanceof YNode.YMap m && m.get("correlation") != null) {
+                try {
+                    correlations.add(CorrelationParser.parse(name, doc));
+                } catch (RuleException e) {
+                    problems.add(Diagnostic.error(e.code(), SourceRef.line(name, e.line() > 0 ? e.line() : doc.line()), e.getMessage()));
+                }
+                continue;
+            }
+            if (doc instanceof YNode.YMap m && m.get("filter") != null) {
+                try {
+                    SigmaFilter f = RuleParser.parseFilter(name, doc);
+                    DetectionCompiler.compile(f.detection(), new FieldSlots(RecordSpec.identity()), placeholders);
+                    filters.add(f);
+                } catch (RuleException e) {
+                    problems.add(Diagnostic.error(e.code(), SourceRef.line(name, e.line() > 0 ? e.line() : doc.line()), e.getMessage()));
+                }
                 continue;
             }
             try {
@@ -120,8 +145,18 @@ public final class SigmaLoader {
         }
     }
 
-    /** Compiles the active rules for every kind of record their log sources select. */
+    /** Compiles the active rules for every kind of record their log sources select, with filters and correlations. */
     public SigmaRules build() {
+        List<Diagnostic> all = new ArrayList<>(problems);
+        RuleIndex index = new RuleIndex(active);
+        Map<SigmaRule, List<SigmaFilter>> filtersOf = new java.util.IdentityHashMap<>();
+        List<AppliedFilter> applied = Filters.resolve(filters, index, all, filtersOf);
+        Correlations.Resolved resolved = Correlations.resolve(correlations, index, inactive, all);
+        return compile(filtersOf, all, applied, resolved);
+    }
+
+    private SigmaRules compile(Map<SigmaRule, List<SigmaFilter>> filtersOf, List<Diagnostic> all,
+                               List<AppliedFilter> applied, Correlations.Resolved resolved) {
         Map<RecordSpec, List<SigmaRule>> bySpec = new LinkedHashMap<>();
         List<SigmaRule> unrouted = new ArrayList<>();
         for (SigmaRule rule : active) {
@@ -132,7 +167,6 @@ public final class SigmaLoader {
         Map<SigmaRule, Integer> index = new java.util.IdentityHashMap<>();
         for (int i = 0; i < active.size(); i++) index.put(active.get(i), i);
         List<Route> routes = new ArrayList<>();
-        List<Diagnostic> all = new ArrayList<>(problems);
         bySpec.forEach((spec, rules) -> {
             FieldSlots slots = new FieldSlots(spec);
             List<CompiledRule> compiled = new ArrayList<>();
@@ -140,7 +174,13 @@ public final class SigmaLoader {
             for (SigmaRule rule : rules) {
                 try {
                     DetectionCompiler.Result r = DetectionCompiler.compile(rule, slots, placeholders);
-                    compiled.add(new CompiledRule(rule, index.get(rule), r.matcher()));
+                    List<Matcher> terms = new ArrayList<>(List.of(r.matcher()));
+                    for (SigmaFilter f : filtersOf.getOrDefault(rule, List.of())) {
+                        DetectionCompiler.Result fr = DetectionCompiler.compile(f.detection(), slots, placeholders);
+                        terms.add(Logic.not(fr.matcher()));
+                        keywords |= fr.keywords();
+                    }
+                    compiled.add(new CompiledRule(rule, index.get(rule), Logic.all(terms)));
                     keywords |= r.keywords();
                 } catch (RuleException e) {
                     // compiled once already against plain field names; a mapping cannot make it fail
@@ -149,6 +189,6 @@ public final class SigmaLoader {
             }
             routes.add(new Route(spec, slots, compiled, keywords));
         });
-        return new SigmaRules(active, unrouted, inactive, all, routes);
+        return new SigmaRules(active, unrouted, inactive, all, routes, applied, resolved);
     }
 }

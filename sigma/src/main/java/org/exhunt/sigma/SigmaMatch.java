@@ -5,15 +5,24 @@ import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
+import org.exhunt.sigma.mapping.RecordSpec;
 import org.exhunt.sigma.rule.SigmaRule;
 
-/** A rule that fired on a record, with the field values that made it fire. */
-public record SigmaMatch(SigmaRule rule, Record record, List<Evidence> matched) {
+/**
+ * A rule that fired on a record, with the field values that made it fire, and the kind of record it was read as
+ * (whose mapping gives the rule's field names, for {@link #values}).
+ */
+public record SigmaMatch(SigmaRule rule, Record record, List<Evidence> matched, RecordSpec spec) {
 
     public static final String DETECTOR = "sigma";
 
     public SigmaMatch {
         matched = List.copyOf(matched);
+    }
+
+    /** The values of a field by the rule's name for it (as the rule's mapping reads the record). */
+    public List<String> values(String field) {
+        return spec.access(field).values(record);
     }
 
     /**

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Finding;
+import org.exhunt.sigma.correlation.Correlation;
+import org.exhunt.sigma.correlation.Correlator;
 import org.exhunt.sigma.rule.SigmaRule;
 import org.exhunt.sigma.value.Fold;
 
@@ -24,12 +28,16 @@ public final class SigmaRules {
     private final List<Diagnostic> problems;
     private final Map<String, TypeRoutes> byType;
     private final int ruleCount;
+    private final List<AppliedFilter> filters;
+    private final Correlations.Resolved correlations;
 
     /** The routes for one record type: by folded channel, and those that do not look at the channel. */
     record TypeRoutes(Map<String, List<Route>> byChannel, List<Route> other) {}
 
     SigmaRules(List<SigmaRule> loaded, List<SigmaRule> unrouted, List<InactiveRule> inactive,
-               List<Diagnostic> problems, List<Route> routes) {
+               List<Diagnostic> problems, List<Route> routes, List<AppliedFilter> filters, Correlations.Resolved correlations) {
+        this.filters = List.copyOf(filters);
+        this.correlations = correlations;
         this.loaded = List.copyOf(loaded);
         this.unrouted = List.copyOf(unrouted);
         this.inactive = List.copyOf(inactive);
@@ -96,6 +104,29 @@ public final class SigmaRules {
     /** Why rules or files were not loaded (errors), and warnings. */
     public List<Diagnostic> problems() {
         return problems;
+    }
+
+    /** The filter documents loaded and the rules each was added to. */
+    public List<AppliedFilter> filters() {
+        return filters;
+    }
+
+    /** The correlations that run. */
+    public List<Correlation> correlations() {
+        return correlations.correlations();
+    }
+
+    /**
+     * Whether a rule's (or correlation's) own findings are reported: not when it only feeds correlations that do
+     * not ask to {@code generate} them.
+     */
+    public boolean reportsOwnFindings(String id) {
+        return !correlations.silent().contains(id);
+    }
+
+    /** A correlator for one run, sending the findings of correlations that report to {@code out}. */
+    public Correlator correlator(Consumer<Finding> out) {
+        return new Correlator(correlations.correlations(), this::reportsOwnFindings, out);
     }
 
     /** True when some rule or file could not be loaded. */

@@ -53,7 +53,7 @@ public final class SigmaScanner {
                 }
                 List<Evidence> evidence = new ArrayList<>();
                 c.matcher().explain(ev, evidence);
-                out.accept(new SigmaMatch(c.rule(), record, evidence));
+                out.accept(new SigmaMatch(c.rule(), record, evidence, route.spec));
             }
         }
         if (firedNow != null) firedNow.forEach(i -> fired[i] = false);

@@ -41,6 +41,35 @@ public final class RuleParser {
                 strings(m, "tags"), logsource, detection, conditions);
     }
 
+    /**
+     * Reads a filter document: {@code title}, {@code logsource} and {@code filter} holding {@code rules} (ids or
+     * names) and a detection (search identifiers and {@code condition}).
+     */
+    public static SigmaFilter parseFilter(String file, YNode doc) throws RuleException {
+        YMap m = (YMap) doc;
+        String title = text(m, "title");
+        if (title == null) throw new RuleException(RuleException.STRUCTURE, m.line(), "the filter has no 'title'");
+        YMap ls = map(m, "logsource");
+        LogSource logsource = ls == null ? new LogSource(null, null, null)
+                : new LogSource(text(ls, "category"), text(ls, "product"), text(ls, "service"));
+        YMap f = map(m, "filter");
+        if (f == null) throw new RuleException(RuleException.STRUCTURE, m.lineOf("filter"), "'filter' must be a map");
+        List<String> rules = strings(f, "rules");
+        if (rules.isEmpty()) throw new RuleException(RuleException.STRUCTURE, m.lineOf("filter"), "the filter names no 'rules'");
+        List<SigmaRule.Condition> conditions = conditions(f, m.lineOf("filter"));
+        Map<String, YNode> searches = new LinkedHashMap<>(f.entries());
+        searches.remove("condition");
+        searches.remove("rules");
+        Map<String, Integer> lines = new LinkedHashMap<>(f.keyLines());
+        lines.remove("condition");
+        lines.remove("rules");
+        String id = text(m, "id");
+        SigmaRule detection = new SigmaRule(SourceRef.line(file, m.line()), id != null ? id : title, text(m, "name"), title,
+                null, Severity.INFORMATIONAL, text(m, "description"), author(m), List.of(), List.of(), logsource,
+                new YMap(searches, lines, f.line(), f.column()), conditions);
+        return new SigmaFilter(detection, rules);
+    }
+
     private static List<SigmaRule.Condition> conditions(YMap det, int detectionLine) throws RuleException {
         YNode c = det.get("condition");
         if (c == null) throw new RuleException(RuleException.STRUCTURE, detectionLine, "the detection has no 'condition'");
