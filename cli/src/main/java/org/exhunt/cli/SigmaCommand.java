@@ -10,15 +10,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Finding;
 import org.exhunt.core.Record;
 import org.exhunt.core.SourceRef;
 import org.exhunt.logs.LogReader;
 import org.exhunt.logs.LogReaders;
+import org.exhunt.logs.MergedStream;
 import org.exhunt.logs.RecordStream;
+import org.exhunt.sigma.AppliedFilter;
 import org.exhunt.sigma.SigmaMatch;
 import org.exhunt.sigma.SigmaRules;
 import org.exhunt.sigma.SigmaScanner;
+import org.exhunt.sigma.correlation.Correlator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,6 +48,11 @@ final class SigmaCommand implements Callable<Integer> {
             description = "A Sigma rule file, or a folder of them (searched recursively); repeatable.")
     List<Path> rules;
 
+    @Option(names = "--filters", paramLabel = "DIR",
+            description = "Sigma filter documents (a file or a folder): conditions that tune out known-good events"
+                    + " from the rules they name; repeatable. Listed on standard error.")
+    List<Path> filters = new ArrayList<>();
+
     @Option(names = "--placeholders", paramLabel = "FILE",
             description = "Values for the placeholders of 'expand' rules (YAML: name: [values]);"
                     + " rules whose placeholders have no values are inactive.")
@@ -53,27 +63,44 @@ final class SigmaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        for (Path p : concat(rules, inputs)) {
+        for (Path p : concat(concat(rules, filters), inputs)) {
             if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such file or folder: " + p);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SigmaRules compiled = SigmaSetup.load(rules, placeholders);
+        SigmaRules compiled = SigmaSetup.load(concat(rules, filters), placeholders);
         SigmaScanner scanner = compiled.scanner();
         List<Diagnostic> problems = new ArrayList<>(compiled.problems());
         long[] counts = new long[3];   // records, firings, files
-        for (Path file : files(inputs)) {
-            counts[2]++;
-            read(file, problems, record -> {
-                counts[0]++;
-                scanner.scan(record, m -> {
+        Correlator correlator = compiled.correlator(f -> {
+            counts[1]++;
+            out.println(line(f));
+        });
+        RecordSink sink = record -> {
+            counts[0]++;
+            scanner.scan(record, m -> {
+                if (compiled.reportsOwnFindings(m.rule().id())) {
                     counts[1]++;
                     out.println(line(m));
-                });
+                }
+                correlator.accept(m);
             });
+        };
+        List<Path> files = files(inputs);
+        counts[2] = files.size();
+        if (compiled.correlations().isEmpty()) {
+            for (Path file : files) read(file, problems, sink);
+        } else {
+            readMerged(files, problems, sink);
         }
+        correlator.finish();
         out.flush();
         for (Diagnostic d : problems) err.println("exhunt: " + d);
+        for (AppliedFilter f : compiled.filters()) {
+            err.printf("filter %s (%s) applied to %d rules%n", f.filter().id(), f.filter().detection().title(), f.rules().size());
+        }
+        if (correlator.untimed() > 0) err.printf("%d matches of correlated rules had no time and were not correlated%n", correlator.untimed());
+        if (correlator.evicted() > 0) err.printf("%d correlation groups were closed early to stay within memory%n", correlator.evicted());
         err.printf("%d rules loaded (%d inactive, %d without a log-source mapping), %d problems; %d records in %d files; %d firings%n",
                 compiled.loaded().size(), compiled.inactive().size(), compiled.unrouted().size(),
                 problems.stream().filter(Diagnostic::isError).count(), counts[0], counts[2], counts[1]);
@@ -86,11 +113,40 @@ final class SigmaCommand implements Callable<Integer> {
         return m.record().source() + "  " + m.rule().level().label() + "  " + m.rule().id() + "  " + m.rule().title();
     }
 
+    /** A correlation: {@code where  level  id  title  [group and metric]}, where is its last event. */
+    static String line(Finding f) {
+        return f.source() + "  " + f.severity().label() + "  " + f.ruleId() + "  " + f.title() + "  ["
+                + f.evidence().stream().map(e -> e.name() + "=" + e.value()).collect(Collectors.joining(", ")) + "]";
+    }
+
     private interface RecordSink {
         void accept(Record r);
     }
 
     private static void read(Path file, List<Diagnostic> problems, RecordSink sink) {
+        try (RecordStream records = open(file, problems)) {
+            if (records != null) {
+                while (records.hasNext()) sink.accept(records.next());
+            }
+        } catch (IOException e) {
+            problems.add(Diagnostic.error("input.io", SourceRef.file(file.toString()), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** All inputs at once, merged by time, for correlations across logs. */
+    private static void readMerged(List<Path> files, List<Diagnostic> problems, RecordSink sink) throws IOException {
+        List<RecordStream> streams = new ArrayList<>();
+        for (Path f : files) {
+            RecordStream s = open(f, problems);
+            if (s != null) streams.add(s);
+        }
+        try (MergedStream merged = new MergedStream(streams)) {
+            while (merged.hasNext()) sink.accept(merged.next());
+        }
+    }
+
+    /** The records of a file, or null when it is no log exhunt reads (reported) or cannot be opened. */
+    private static RecordStream open(Path file, List<Diagnostic> problems) {
         String name = file.toString();
         try {
             byte[] head;
@@ -100,13 +156,12 @@ final class SigmaCommand implements Callable<Integer> {
             Optional<LogReader> reader = LogReaders.forFile(name.replace('\\', '/'), head);
             if (reader.isEmpty()) {
                 problems.add(Diagnostic.error("input.format", SourceRef.file(name), "not a log format exhunt reads; not read"));
-                return;
+                return null;
             }
-            try (RecordStream records = reader.get().open(name, Files.newInputStream(file), problems::add)) {
-                while (records.hasNext()) sink.accept(records.next());
-            }
+            return reader.get().open(name, Files.newInputStream(file), problems::add);
         } catch (IOException e) {
             problems.add(Diagnostic.error("input.io", SourceRef.file(name), "cannot read: " + e.getMessage()));
+            return null;
         }
     }
 

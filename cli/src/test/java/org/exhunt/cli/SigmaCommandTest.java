@@ -89,4 +89,46 @@ class SigmaCommandTest {
         assertThat(bad.code()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(bad.out()).contains("not loaded: 1", "broken.yml:5: condition names 'nothing', which the detection does not define [sigma.condition]");
     }
+
+    private static final String TIMED_EVENT = """
+            {"Event": {"System": {"Provider": {"#attributes": {"Name": "Microsoft-Windows-Sysmon"}}, "EventID": 1,
+              "Channel": "Microsoft-Windows-Sysmon/Operational", "TimeCreated": {"#attributes": {"SystemTime": "%s"}}},
+              "EventData": {"Image": "C:\\\\Windows\\\\System32\\\\whoami.exe", "User": "%s"}}}
+            """;
+
+    @Test
+    void filtersTuneOutAndCorrelationsLinkEventsAcrossFilesMergedByTime() throws IOException {
+        write("rules/whoami.yml", RULE + """
+                ---
+                title: Whoami Twice
+                id: 99999999-0000-0000-0000-000000000000
+                level: critical
+                correlation:
+                    type: event_count
+                    rules: [11111111-2222-3333-4444-555555555555]
+                    group-by: [User]
+                    timespan: 10m
+                    condition: {gte: 2}
+                generate: true
+                """);
+        write("filters/admins.yml", """
+                title: Admins run whoami
+                logsource: {product: windows, category: process_creation}
+                filter:
+                    rules: [11111111-2222-3333-4444-555555555555]
+                    sel:
+                        User|startswith: 'adm_'
+                    condition: sel
+                """);
+        Path a = write("logs/a.json", TIMED_EVENT.formatted("2021-03-02T04:00:00Z", "bob") + TIMED_EVENT.formatted("2021-03-02T04:09:00Z", "adm_x"));
+        Path b = write("logs/b.json", TIMED_EVENT.formatted("2021-03-02T04:05:00Z", "bob"));
+        CliRun run = CliRun.of("sigma", "-r", dir.resolve("rules").toString(), "--filters", dir.resolve("filters").toString(),
+                dir.resolve("logs").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(run.out().lines()).containsExactly(
+                a + ":1  high  11111111-2222-3333-4444-555555555555  Whoami Execution",
+                b + ":1  high  11111111-2222-3333-4444-555555555555  Whoami Execution",
+                b + ":1  critical  99999999-0000-0000-0000-000000000000  Whoami Twice  [User=bob, count=2]");
+        assertThat(run.err()).contains("applied to 1 rules");
+    }
 }
