@@ -53,6 +53,8 @@ final class RulesCheckCommand implements Callable<Integer> {
         for (InactiveRule r : rules.inactive()) {
             out.printf("    %s  %s  %s: %s%n", r.rule().where(), r.rule().id(), r.rule().title(), r.reason());
         }
+        out.printf("correlations: %d%n", rules.correlations().size());
+        out.printf("filters: %d%n", rules.filters().size());
         out.printf("not loaded: %d%n", errors.size());
         for (Diagnostic d : errors) out.println("  " + d);
         for (Diagnostic d : rules.problems()) {

@@ -76,6 +76,9 @@ public final class Limits {
     /** Window entries (one per event still inside a group's time span) over all correlations of a run. */
     public static final int CORRELATION_ENTRIES = 4_000_000;
 
+    /** Groups with an open window, over all correlations of a run; beyond, the least recently updated closes early. */
+    public static final int CORRELATION_GROUPS = 200_000;
+
     /** Events a correlation finding links (the latest ones; its counts cover all). */
     public static final int CORRELATION_LINKED = 5;
 }

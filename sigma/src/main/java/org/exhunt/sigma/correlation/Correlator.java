@@ -20,8 +20,9 @@ import org.exhunt.sigma.value.Fold;
 /**
  * Runs correlations over the matches of one run, fed in time order (a stream merged from many files). State is
  * a window per correlation and group; a group whose newest event is older than the time span is closed and
- * dropped as later events arrive, and all windows are at most {@link Limits#CORRELATION_ENTRIES} entries in
- * total (beyond, the least recently updated group is closed early and counted in {@link #evicted()}). Events
+ * dropped as later events arrive; all windows hold at most {@link Limits#CORRELATION_ENTRIES} entries and
+ * {@link Limits#CORRELATION_GROUPS} groups are open at most (beyond, the least recently updated group of the
+ * correlation at hand is closed early, which can fire it, and is counted in {@link #evicted()}). Events
  * that arrive out of order are put in place within their group's window. Not thread-safe: one per run.
  */
 public final class Correlator {
@@ -32,6 +33,7 @@ public final class Correlator {
     private final Consumer<Finding> out;
     private final java.util.function.Predicate<String> reported;   // correlation ids whose findings are reported
     private long entries;
+    private long openGroups;
     private long evicted;
     private long untimed;
 
@@ -74,13 +76,18 @@ public final class Correlator {
             for (String g : rule.groupBy()) key.add(first(fields.apply(c.fieldFor(g, s.rule))));
             String value = rule.field() == null ? null : firstOrNull(fields.apply(c.fieldFor(rule.field(), s.rule)));
             LinkedHashMap<List<String>, GroupWindow> table = groups.get(s.correlation);
-            GroupWindow w = table.computeIfAbsent(key, k -> new GroupWindow(rule));
+            GroupWindow w = table.get(key);
+            if (w == null) {
+                w = new GroupWindow(rule);
+                table.put(key, w);
+                openGroups++;
+            }
             long before = w.size();
             List<GroupWindow.Result> fired = w.add(new Event(millis, s.rule, value, finding));
             entries += w.size() - before;
             for (GroupWindow.Result r : fired) report(s.correlation, key, r);
             expire(s.correlation, millis);
-            while (entries > Limits.CORRELATION_ENTRIES && !table.isEmpty()) {
+            while ((entries > Limits.CORRELATION_ENTRIES || openGroups > Limits.CORRELATION_GROUPS) && table.size() > 1) {
                 evicted++;
                 closeEldest(s.correlation);
             }
@@ -98,6 +105,7 @@ public final class Correlator {
             entries -= e.getValue().size();
             List<GroupWindow.Result> fired = e.getValue().close();
             it.remove();
+            openGroups--;
             for (GroupWindow.Result r : fired) report(c, e.getKey(), r);
         }
     }
@@ -108,6 +116,7 @@ public final class Correlator {
         entries -= e.getValue().size();
         List<GroupWindow.Result> fired = e.getValue().close();
         it.remove();
+        openGroups--;
         for (GroupWindow.Result r : fired) report(c, e.getKey(), r);
     }
 
@@ -131,6 +140,11 @@ public final class Correlator {
     /** Window entries held now. */
     public long entries() {
         return entries;
+    }
+
+    /** Groups with an open window now. */
+    public long openGroups() {
+        return openGroups;
     }
 
     private void report(int c, List<String> key, GroupWindow.Result r) {
