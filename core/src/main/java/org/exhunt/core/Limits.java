@@ -38,6 +38,22 @@ public final class Limits {
     /** Nesting depth of a JSON record. */
     public static final int JSON_NESTING = 64;
 
+    /** Bytes of a PE file (ExSetup.exe) read to find its version; Exchange's is well under 1 MiB. */
+    public static final int PE_FILE_BYTES = 32 * 1024 * 1024;
+
+    /** Sections a PE file may declare (the Windows loader's own limit). */
+    public static final int PE_SECTIONS = 96;
+
+    /** Entries one PE resource directory may declare. */
+    public static final int PE_RESOURCE_ENTRIES = 4096;
+
+    /** Strings kept from a PE version resource, and characters kept of each. */
+    public static final int PE_VERSION_STRINGS = 64;
+    public static final int PE_VERSION_STRING_CHARS = 1024;
+
+    /** Bytes of an IIS configuration file (applicationHost.config, web.config) read for rewrite rules. */
+    public static final int IIS_CONFIG_BYTES = 64 * 1024 * 1024;
+
     // Archives (zip triage collections) are hostile input: these caps bound what one can cost.
 
     /** Archives opened inside an archive, below the one given: a zip in a zip is one level. */
@@ -81,4 +97,29 @@ public final class Limits {
 
     /** Events a correlation finding links (the latest ones; its counts cover all). */
     public static final int CORRELATION_LINKED = 5;
+
+    /**
+     * How deeply EVTX binary XML may nest (elements inside elements, and binary-XML values inside
+     * templates): real events are under 10 levels; a hostile record must not exhaust the stack.
+     */
+    public static final int EVTX_NESTING_DEPTH = 48;
+
+    /**
+     * Elements one EVTX record may render to. Array values repeat their element once per item, so a
+     * 64 KiB record could otherwise expand without bound; past the cap the record is cut and reported.
+     */
+    public static final int EVTX_ELEMENTS_PER_RECORD = 100_000;
+
+    /**
+     * Characters of text one EVTX record may render to (values and attribute text together). A 64 KiB
+     * record holds 32K characters; more can only come from a template repeating its values, which a hostile
+     * record can do until memory runs out.
+     */
+    public static final int EVTX_TEXT_PER_RECORD = 1 << 20;
+
+    /**
+     * Record-like places in one chunk that slack recovery tries to parse. A real chunk holds a few hundred
+     * records; a crafted one could make every 8th byte look like a record and parsing quadratic.
+     */
+    public static final int EVTX_RECOVERY_ATTEMPTS_PER_CHUNK = 4096;
 }

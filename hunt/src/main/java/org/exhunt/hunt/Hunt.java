@@ -10,6 +10,7 @@ import org.exhunt.hunt.detect.WebShellSweep;
 import org.exhunt.hunt.ioc.HashIocs;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.EvidenceSource;
+import org.exhunt.kb.KnowledgeBase;
 
 /**
  * The main job: exposure and compromise verdicts for servers. A {@code Hunt} compiles the rules once and then
@@ -19,10 +20,12 @@ import org.exhunt.hunt.source.EvidenceSource;
 public final class Hunt {
 
     private final Detectors detectors;
+    private final KnowledgeBase kb;
     private final HuntOptions options;
 
-    private Hunt(Detectors detectors, HuntOptions options) {
+    private Hunt(Detectors detectors, KnowledgeBase kb, HuntOptions options) {
         this.detectors = detectors;
+        this.kb = kb;
         this.options = options;
     }
 
@@ -35,11 +38,11 @@ public final class Hunt {
         }
         List<FileDetector> files = List.of(new WebShellSweep(iocs));
         List<RecordDetector> records = List.of();
-        return new Hunt(new Detectors(files, records, problems), options);
+        return new Hunt(new Detectors(files, records, problems), pack.knowledgeBase(), options);
     }
 
     /** Scans the evidence of one server, which may come from several sources. */
     public ServerResult scan(String server, List<EvidenceSource> sources) {
-        return new ServerScan(server, sources, detectors, options).run();
+        return new ServerScan(server, sources, detectors, kb, options).run();
     }
 }

@@ -1,15 +1,14 @@
 package org.exhunt.hunt;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,17 +28,24 @@ import org.exhunt.hunt.detect.FileContent;
 import org.exhunt.hunt.detect.FileDetector;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
+import org.exhunt.hunt.exposure.ExposureScan;
+import org.exhunt.hunt.exposure.LogReach;
+import org.exhunt.hunt.exposure.RowAssessments;
+import org.exhunt.hunt.exposure.ServerExposure;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.source.DriveView;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
+import org.exhunt.hunt.verdict.RowAssessment;
 import org.exhunt.hunt.verdict.Timeline;
 import org.exhunt.hunt.verdict.Verdicts;
 import org.exhunt.hunt.verdict.WebRequests;
-import org.exhunt.logs.LogReader;
-import org.exhunt.logs.LogReaders;
+import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.RecordStream;
+import org.exhunt.logs.coverage.CoverageCollector;
+import org.exhunt.logs.coverage.LogCoverage;
+import org.exhunt.kb.KnowledgeBase;
 
 /**
  * One server's scan, from its sources to its {@link ServerResult}: list the files, find Exchange among them,
@@ -51,23 +57,25 @@ final class ServerScan {
     private final String server;
     private final List<EvidenceSource> sources;
     private final Detectors detectors;
+    private final KnowledgeBase kb;
     private final HuntOptions options;
 
     private final Diagnostics problems = new Diagnostics();
     private final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
     private final WebRequests requests = new WebRequests();
     private final RequestIndexer requestIndexer = new RequestIndexer(requests);
-    private final LogSpans spans = new LogSpans();
+    private final CoverageCollector coverage = new CoverageCollector();
     private final Map<String, Integer> unreadLogFormats = new TreeMap<>();
     private final AtomicInteger webFilesExamined = new AtomicInteger();
     private final AtomicInteger logFilesRead = new AtomicInteger();
     private int excluded;
     private List<EvidenceFile> files;
 
-    ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, HuntOptions options) {
+    ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, KnowledgeBase kb, HuntOptions options) {
         this.server = server;
         this.sources = sources;
         this.detectors = detectors;
+        this.kb = kb;
         this.options = options;
     }
 
@@ -81,8 +89,10 @@ final class ServerScan {
         List<Runnable> work = new ArrayList<>();
         long bytes = 0;
         boolean sawInetpub = false;
+        ExposureScan exposure = new ExposureScan(kb, layout.installPath().orElse(null));
         for (EvidenceFile f : files) {
             sawInetpub |= f.drivePath().regionMatches(true, 0, "inetpub/", 0, "inetpub/".length());
+            exposure.examine(f, problems::add);
             if (layout.isWebContent(f.drivePath())) {
                 work.add(() -> examineContent(f, layout));
             } else if (layout.isLogLocation(f.drivePath())) {
@@ -98,10 +108,16 @@ final class ServerScan {
 
         Allowlist.Tally tally = options.allowlist().tally();
         List<Finding> kept = findings.stream().filter(f -> !tally.suppresses(f)).toList();
-        Verdicts.Outcome outcome = Verdicts.decide(server, List.of(), kept, requests, webFilesExamined.get(),
+        List<LogCoverage> logs = coverage.coverage();
+        exposure.builds().logs(logs);
+        ServerExposure exposed = exposure.result();
+        List<RowAssessment> rows = RowAssessments.of(kb, exposed, logs.stream()
+                .map(c -> new LogReach(c.type(), c.oldest(), c.newest())).toList());
+        Verdicts.Outcome outcome = Verdicts.decide(server, rows, kept, requests, webFilesExamined.get(),
                 layout.installPath().isPresent() || sawInetpub);
         if (options.collectDir() != null) collect(outcome.findings());
         List<String> notes = notes(layout, tally);
+        notes.addAll(1, exposed.notes());
         notes.addAll(Timeline.of(outcome.findings(), requests));
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
                 outcome.verdicts(), outcome.findings(), problems.all(), notes);
@@ -160,45 +176,31 @@ final class ServerScan {
     }
 
     private void readLog(EvidenceFile f) {
-        try (InputStream raw = f.open(); BufferedInputStream in = new BufferedInputStream(raw, 64 * 1024)) {
-            in.mark(LogReaders.HEAD_BYTES);
-            byte[] head = in.readNBytes(LogReaders.HEAD_BYTES);
-            in.reset();
-            LogReader reader = LogReaders.forFile(f.drivePath(), head).orElse(null);
-            if (reader == null) {
+        try {
+            Optional<RecordStream> opened = LogFiles.open(f.drivePath(), f.ref().file(), f.open(), problems::add);
+            if (opened.isEmpty()) {
                 synchronized (unreadLogFormats) {
                     unreadLogFormats.merge(extension(f.drivePath()), 1, Integer::sum);
                 }
                 return;
             }
             logFilesRead.incrementAndGet();
-            readRecords(f, reader, in);
+            CoverageCollector fileCoverage = new CoverageCollector();
+            try (RecordStream records = opened.get()) {
+                while (records.hasNext()) {
+                    Record r = records.next();
+                    fileCoverage.add(r);
+                    if (!options.window().contains(r.time())) continue;
+                    requestIndexer.observe(r);
+                    for (RecordDetector d : detectors.records()) d.examine(r, findings::add);
+                }
+            }
+            coverage.merge(fileCoverage);
         } catch (IOException e) {
             problems.add(Diagnostic.error("read.failed", f.ref(), "could not be read: " + e.getMessage()));
         } finally {
             options.progress().advanced(f.size());
         }
-    }
-
-    private void readRecords(EvidenceFile f, LogReader reader, InputStream in) throws IOException {
-        Instant first = null;
-        Instant last = null;
-        long timed = 0;
-        try (RecordStream records = reader.open(f.ref().file(), in, problems::add)) {
-            while (records.hasNext()) {
-                Record r = records.next();
-                Instant t = r.time();
-                if (t != null) {
-                    if (first == null || t.isBefore(first)) first = t;
-                    if (last == null || t.isAfter(last)) last = t;
-                    timed++;
-                }
-                if (!options.window().contains(t)) continue;
-                requestIndexer.observe(r);
-                for (RecordDetector d : detectors.records()) d.examine(r, findings::add);
-            }
-        }
-        if (first != null) spans.add(reader.format(), new LogSpans.Span(first, last, timed));
     }
 
     private void collect(List<Finding> evidence) {
@@ -217,8 +219,7 @@ final class ServerScan {
                 .orElse("no Exchange install found (give it with --install-path if it is elsewhere)"));
         notes.add(webFilesExamined.get() + " files examined in the web-shell locations, " + logFilesRead.get()
                 + " log files read");
-        spans.all().forEach((type, s) -> notes.add(type + " logs: " + s.records() + " records from " + s.first()
-                + " to " + s.last()));
+        for (LogCoverage c : coverage.coverage()) notes.add(describe(c));
         if (!unreadLogFormats.isEmpty()) {
             notes.add("files in log folders in formats exhunt does not read: " + unreadLogFormats);
         }
@@ -230,6 +231,16 @@ final class ServerScan {
             notes.add(requests.dropped() + " requests to script files not indexed (cap reached)");
         }
         return notes;
+    }
+
+    private static String describe(LogCoverage c) {
+        StringBuilder s = new StringBuilder(c.type()).append(" logs: ").append(c.records()).append(" records in ")
+                .append(c.files()).append(c.files() == 1 ? " file" : " files");
+        if (c.oldest() != null) s.append(", ").append(c.oldest()).append(" to ").append(c.newest());
+        if (!c.builds().isEmpty()) {
+            s.append(", builds ").append(String.join(", ", c.builds().stream().map(LogCoverage.BuildSeen::build).toList()));
+        }
+        return s.toString();
     }
 
     private static String extension(String path) {

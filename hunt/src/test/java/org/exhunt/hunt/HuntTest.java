@@ -17,7 +17,6 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
 import org.exhunt.hunt.detect.WebShellSweep;
-import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.hunt.source.FileOpener;
 import org.exhunt.hunt.verdict.Rows;
@@ -126,7 +125,7 @@ class HuntTest {
     }
 
     private static Hunt huntKnowing(String sha256) {
-        return Hunt.with(RulePack.of(Map.of(
+        return Hunt.with(TestPacks.withKnowledgeBase(Map.of(
                 "VERSION", "test",
                 "ioc/test-sha256.csv", "sha256,name,campaign,source\n" + sha256 + ",test shell,TEST,here\n")),
                 HuntOptions.defaults());

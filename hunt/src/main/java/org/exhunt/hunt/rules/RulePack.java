@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.exhunt.kb.KnowledgeBase;
 
 /**
  * exhunt's own rules ({@code rules/} in the project), packed into the jar as one archive at build time and
@@ -58,6 +59,11 @@ public final class RulePack {
     /** The pack's version, from its {@code VERSION} file. */
     public String version() {
         return text("VERSION").trim();
+    }
+
+    /** The Exchange knowledge base of this pack ({@code kb/}). */
+    public KnowledgeBase knowledgeBase() {
+        return KnowledgeBase.load(name -> text("kb/" + name));
     }
 
     /** The paths of the files under a folder ({@code ioc/}), sorted. */

@@ -1,0 +1,92 @@
+package org.exhunt.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.exhunt.core.Diagnostic;
+import org.exhunt.core.SourceRef;
+import org.exhunt.logs.LogFiles;
+import org.exhunt.logs.RecordStream;
+import org.exhunt.report.RecordJsonl;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code exhunt dump}: the records exhunt reads from logs, as JSON lines, to see what rules see. */
+@Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = Versions.class,
+        header = "The records exhunt reads from any supported log, as JSON lines.",
+        description = {"Prints one JSON object per record (type, time, source, fields) to standard output, for jq;"
+                + " problems go to standard error as 'file:line: message [code]'. Gzip-compressed logs are read too.",
+                "A FILE that no format recognizes is an error; in a DIRECTORY (read recursively, in name order)"
+                        + " such files are skipped quietly."})
+final class DumpCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files or directories of logs.")
+    List<Path> paths;
+
+    @Option(names = "--raw", description = "Also print each record's raw text (the log line).")
+    boolean raw;
+
+    private boolean incomplete;
+
+    @Override
+    public Integer call() throws IOException {
+        for (Path p : paths) {
+            if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such file or directory: " + p);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        try (RecordJsonl out = new RecordJsonl(spec.commandLine().getOut(), raw)) {
+            for (Path p : paths) {
+                if (Files.isDirectory(p)) {
+                    for (Path f : filesUnder(p)) dump(f, out, err, false);
+                } else {
+                    dump(p, out, err, true);
+                }
+            }
+        }
+        err.flush();
+        return incomplete ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    }
+
+    private void dump(Path file, RecordJsonl out, PrintWriter err, boolean named) throws IOException {
+        String name = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            Optional<RecordStream> opened = LogFiles.open(name, in, d -> problem(err, d));
+            if (opened.isEmpty()) {
+                if (named) problem(err, Diagnostic.error("dump.unrecognized", SourceRef.file(name),
+                        "not a log format exhunt reads"));
+                return;
+            }
+            try (RecordStream records = opened.get()) {
+                while (records.hasNext()) out.write(records.next());
+                if (!records.complete()) incomplete = true;
+            }
+        } catch (IOException e) {
+            problem(err, Diagnostic.error("dump.unreadable", SourceRef.file(name), "not read: " + e.getMessage()));
+        }
+    }
+
+    private void problem(PrintWriter err, Diagnostic d) {
+        if (d.isError()) incomplete = true;
+        err.println(d);
+    }
+
+    private static List<Path> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
+        }
+    }
+}

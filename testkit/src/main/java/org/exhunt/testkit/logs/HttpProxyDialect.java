@@ -1,0 +1,134 @@
+package org.exhunt.testkit.logs;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * HttpProxy logs of one protocol folder (Exchange 2016 CU22 / 2019 CU11 column set), with the bare CSV header
+ * line before the {@code #} block or without it.
+ */
+final class HttpProxyDialect implements Dialect {
+
+    static final List<String> COLUMNS = List.of("DateTime", "RequestId", "MajorVersion", "MinorVersion", "BuildVersion",
+            "RevisionVersion", "ClientRequestId", "Protocol", "UrlHost", "UrlStem", "ProtocolAction", "AuthenticationType",
+            "IsAuthenticated", "AuthenticatedUser", "Organization", "AnchorMailbox", "UserAgent", "ClientIpAddress",
+            "ServerHostName", "HttpStatus", "BackEndStatus", "ErrorCode", "Method", "ProxyAction", "TargetServer",
+            "TargetServerVersion", "RoutingType", "RoutingHint", "BackEndCookie", "ServerLocatorHost",
+            "ServerLocatorLatency", "RequestBytes", "ResponseBytes", "TargetOutstandingRequests", "AuthModulePerfContext",
+            "HttpPipelineLatency", "CalculateTargetBackEndLatency", "GlsLatencyBreakup", "TotalGlsLatency",
+            "AccountForestLatencyBreakup", "TotalAccountForestLatency", "ResourceForestLatencyBreakup",
+            "TotalResourceForestLatency", "ADLatency", "SharedCacheLatencyBreakup", "TotalSharedCacheLatency",
+            "ActivityContextLifeTime", "ModuleToHandlerSwitchingLatency", "ClientReqStreamLatency", "BackendReqInitLatency",
+            "BackendReqStreamLatency", "BackendProcessingLatency", "BackendRespInitLatency", "BackendRespStreamLatency",
+            "ClientRespStreamLatency", "KerberosAuthHeaderLatency", "HandlerCompletionLatency", "RequestHandlerLatency",
+            "HandlerToModuleSwitchingLatency", "ProxyTime", "CoreLatency", "RoutingLatency", "HttpProxyOverhead",
+            "TotalRequestTime", "RouteRefresherLatency", "UrlQuery", "BackEndGenericInfo", "GenericInfo", "GenericErrors",
+            "EdgeTraceId", "DatabaseGuid", "UserADObjectGuid", "PartitionEndpointLookupLatency", "RoutingStatus");
+
+    private final String protocol;
+    private final String server;
+    private final String[] buildParts;
+    private final String longBuild;      // 15.01.2176.002
+    private final boolean bareHeader;
+
+    HttpProxyDialect(String protocol, String server, String build, boolean bareHeader) {
+        this.protocol = protocol;
+        this.server = server;
+        this.buildParts = build.split("\\.");
+        this.longBuild = String.format("%s.%02d.%04d.%03d", buildParts[0], Integer.parseInt(buildParts[1]),
+                Integer.parseInt(buildParts[2]), Integer.parseInt(buildParts[3]));
+        this.bareHeader = bareHeader;
+    }
+
+    @Override
+    public void header(LineBuffer b, long time) {
+        if (bareHeader) b.ascii(String.join(",", COLUMNS)).crlf();
+        b.ascii("#Software: Microsoft Exchange Server").crlf();
+        b.ascii("#Version: ").ascii(longBuild).crlf();
+        b.ascii("#Log-type: HttpProxy Logs").crlf();
+        b.ascii("#Date: ");
+        Clock.iso(b, time);
+        b.crlf();
+        b.ascii("#Fields: ").ascii(String.join(",", COLUMNS)).crlf();
+    }
+
+    @Override
+    public void line(LineBuffer b, long time, SplittableRandom r) {
+        Traffic.Request q = Traffic.request(protocol, r);
+        String user = Traffic.pick(Traffic.USERS, r);
+        boolean auth = q.status() != 401;
+        write(b, time, r, q.stem(), q.query(), q.method(), q.status(), auth ? "CONTOSO\\" + user : "",
+                auth ? "Sid~S-1-5-21-1004336348-1177238915-682003330-" + (1100 + r.nextInt(400)) : "",
+                Traffic.pick(Traffic.USER_AGENTS, r), Traffic.clientIp(r), auth ? "NTLM" : "Negotiate", "");
+    }
+
+    @Override
+    public boolean planted(LineBuffer b, long time, PlantedEvent event) {
+        SplittableRandom r = new SplittableRandom(time);
+        if (event instanceof PlantedEvent.ProxyLogonSsrf e && protocol.equalsIgnoreCase("Ecp")) {
+            write(b, time, r, "/ecp/y.js", "", "POST", 200, "", "ServerInfo~a]@" + e.backendHost() + ":444/" + e.path() + "#",
+                    "python-requests/2.25.1", e.attackerIp(), "X-BEResource-Cookie", "");
+        } else if (event instanceof PlantedEvent.OabWebShellWrite e && protocol.equalsIgnoreCase("Ecp")) {
+            write(b, time, r, "/ecp/y.js", "", "POST", 200, "", "ServerInfo~a]@" + e.backendHost()
+                    + ":444/ecp/DDI/DDIService.svc/SetObject?msExchEcpCanary=M1xS&schema=ResetOABVirtualDirectory#",
+                    "python-requests/2.25.1", e.attackerIp(), "X-BEResource-Cookie", "");
+        } else if (event instanceof PlantedEvent.ProxyShell e && protocol.equalsIgnoreCase("Autodiscover")) {
+            write(b, time, r, "/autodiscover/autodiscover.json", "?@" + e.email() + "/" + e.target()
+                    + "?&Email=autodiscover/autodiscover.json%3F@" + e.email(), "GET", 200, "", "", "python-requests/2.25.1",
+                    e.attackerIp(), "Basic", "");
+        } else if (event instanceof PlantedEvent.WebShellRequest e && protocol.equalsIgnoreCase("Owa")) {
+            write(b, time, r, e.path(), "", "POST", 200, "", "", "antSword/v2.1", e.attackerIp(), "", "");
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public String serverPath(long time) {
+        return "Program Files/Microsoft/Exchange Server/V15/Logging/HttpProxy/" + protocol + "/HttpProxy_"
+                + Clock.yyyyMMddHH(time) + "-1.LOG";
+    }
+
+    private void write(LineBuffer b, long time, SplittableRandom r, String stem, String query, String method, int status,
+                       String user, String anchor, String agent, String clientIp, String authType, String errors) {
+        int total = 2 + r.nextInt(300);
+        Clock.iso(b, time);
+        b.ch(',');
+        Traffic.guid(b, r);
+        b.ch(',').ascii(buildParts[0]).ch(',').ascii(buildParts[1]).ch(',').ascii(buildParts[2]).ch(',').ascii(buildParts[3]);
+        b.ascii(",,").ascii(protocol).ascii(",mail.contoso.com,").ascii(stem).ascii(",,").ascii(authType).ch(',')
+                .ascii(user.isEmpty() ? "false" : "true").ch(',');
+        csv(b, user).ascii(",,");
+        csv(b, anchor).ch(',');
+        csv(b, agent).ch(',').ascii(clientIp).ch(',').ascii(server).ch(',').num(status).ch(',').num(status).ascii(",,")
+                .ascii(method).ascii(",Proxy,").ascii(server.toLowerCase()).ascii(".contoso.local,").ascii(longBuild)
+                .ascii(",IntraForest,WindowsIdentity,Database~fb7adba2-51f4-47e3-b170-fd39f85aaf35~~2021-04-02T18:59:59,,,")
+                .num(200 + r.nextInt(5000)).ch(',').num(300 + r.nextInt(90000)).ascii(",,,0,")
+                .num(r.nextInt(3)).ascii(",,0,,0,,0,0,,0,").num(total).ascii(",0,1,0,0,").num(total - 2)
+                .ascii(",0,0,0,0,0,").num(total).ascii(",0,").num(total - 1).ascii(",1,1,1,").num(total).ascii(",,");
+        csv(b, query).ascii(",,BeginRequest=");
+        Clock.iso(b, time - total);
+        b.ascii(";CorrelationID=<empty>;ProxyState-Run=None;FEAuth=BEVersion-1942063431;BeginGetResponse=");
+        Clock.iso(b, time - total + 1);
+        b.ascii(";OnResponseReady=");
+        Clock.iso(b, time - 1);
+        b.ascii(";EndGetResponse=");
+        Clock.iso(b, time - 1);
+        b.ascii(";ProxyState-Complete=ProxyResponseData;SharedCacheGuard=0;EndRequest=");
+        Clock.iso(b, time);
+        b.ascii(";,");
+        csv(b, errors).ascii(",,,,,CafeV1").crlf();
+    }
+
+    /** A value as Exchange's CSV writer puts it: quoted when it holds a comma, a quote or a line break. */
+    static LineBuffer csv(LineBuffer b, String v) {
+        boolean quote = false;
+        for (int i = 0; i < v.length() && !quote; i++) {
+            char c = v.charAt(i);
+            quote = c == ',' || c == '"' || c == '\r' || c == '\n';
+        }
+        if (!quote) return b.utf8(v);
+        return b.ch('"').utf8(v.replace("\"", "\"\"")).ch('"');
+    }
+}
