@@ -1,4 +1,4 @@
-package org.exhunt.sigma.bench;
+package org.exhunt.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;

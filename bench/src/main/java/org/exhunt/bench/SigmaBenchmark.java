@@ -1,6 +1,9 @@
-package org.exhunt.sigma.bench;
+package org.exhunt.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -17,6 +20,8 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.MapRecord;
 import org.exhunt.core.Record;
 import org.exhunt.core.SourceRef;
+import org.exhunt.logs.RecordStream;
+import org.exhunt.logs.iis.IisLogReader;
 import org.exhunt.sigma.Placeholders;
 import org.exhunt.sigma.SigmaLoader;
 import org.exhunt.sigma.SigmaRules;
@@ -25,8 +30,8 @@ import org.exhunt.sigma.mapping.Mappings;
 
 /**
  * Throughput of the Sigma engine, one thread: the whole SigmaHQ rule set (so all webserver rules and all
- * Windows rules, each routed to its records) over generated IIS-like records and over generated Sysmon
- * records. Not a test: run by {@code bench/sigma-throughput.sh}. Before timing, the firings on a sample are
+ * Windows rules, each routed to its records) over generated IIS log lines, read with the IIS reader, and over
+ * generated Sysmon records (field maps shaped like the EVTX reader's). Not a test: run by {@code bench/sigma-throughput.sh}. Before timing, the firings on a sample are
  * compared with an exhaustive evaluation, so a fast but wrong prefilter fails the run.
  *
  * <p>Arguments: the SigmaHQ rule folder, the project's rules/ folder, optionally the record count and
@@ -124,7 +129,32 @@ public final class SigmaBenchmark {
             {"POST", "/owa/auth/Current/themes/resources/error.aspx", "-", "Mozilla/5.0+(compatible;+MSIE+9.0)"},
         };
 
+        /** IIS W3C log text with the default field set, read back with the IIS reader. */
         static List<Record> iis(int n, Random r) {
+            StringBuilder log = new StringBuilder("#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n"
+                    + "#Date: 2021-03-02 00:00:00\n#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username"
+                    + " c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n");
+            for (Record rec : iisFields(n, r)) {
+                MapRecord m = (MapRecord) rec;
+                Map<String, String> f = m.fields();
+                log.append(String.join(" ", f.get("date"), f.get("time"), f.get("s-ip"), f.get("cs-method"), f.get("cs-uri-stem"),
+                        f.getOrDefault("cs-uri-query", "-"), f.get("s-port"), f.getOrDefault("cs-username", "-"), f.get("c-ip"),
+                        f.getOrDefault("cs(User-Agent)", "-"), "-", f.get("sc-status"), f.get("sc-substatus"),
+                        f.get("sc-win32-status"), f.get("time-taken"))).append('\n');
+            }
+            List<Record> out = new ArrayList<>(n);
+            List<Diagnostic> problems = new ArrayList<>();
+            try (RecordStream s = new IisLogReader().open("u_ex210302.log",
+                    new ByteArrayInputStream(log.toString().getBytes(StandardCharsets.UTF_8)), problems::add)) {
+                while (s.hasNext()) out.add(s.next());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!problems.isEmpty() || out.size() != n) throw new IllegalStateException("IIS reader: " + problems);
+            return out;
+        }
+
+        private static List<Record> iisFields(int n, Random r) {
             List<Record> out = new ArrayList<>(n);
             Instant t = Instant.parse("2021-03-02T00:00:00Z");
             for (int i = 0; i < n; i++) {
@@ -143,7 +173,7 @@ public final class SigmaBenchmark {
                 f.put("s-port", "443");
                 if (r.nextBoolean()) f.put("cs-username", "CONTOSO\\user" + r.nextInt(500));
                 f.put("c-ip", "10.1." + r.nextInt(256) + "." + r.nextInt(256));
-                String ua = attack ? a[3] : AGENTS[r.nextInt(AGENTS.length)];
+                String ua = attack ? a[3].replace(' ', '+') : AGENTS[r.nextInt(AGENTS.length)];
                 if (!ua.equals("-")) f.put("cs(User-Agent)", ua);
                 f.put("sc-status", attack ? "200" : (r.nextInt(10) == 0 ? "401" : "200"));
                 f.put("sc-substatus", "0");
