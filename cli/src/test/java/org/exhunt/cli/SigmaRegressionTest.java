@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Record;
 import org.exhunt.core.testing.TestEnvironment;
+import org.exhunt.logs.LogReader;
+import org.exhunt.logs.LogReaders;
 import org.exhunt.logs.RecordStream;
 import org.exhunt.logs.json.JsonLogReader;
 import org.exhunt.sigma.SigmaMatch;
@@ -108,6 +110,33 @@ class SigmaRegressionTest {
         }
         assertThat(firings).isGreaterThan(100);
         assertThat(wrong).isEmpty();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> theEvtxFilesFireTheSameRulesAsTheirJsonRenderings() throws IOException {
+        return cases().filter(c -> c.skipReason == null).map(c -> DynamicTest.dynamicTest(c.dir.getFileName().toString(), () -> {
+            Path evtx = Path.of(c.events.toString().replaceAll("\\.json$", ".evtx"));
+            List<String> fromEvtx = scanEvtx(evtx).stream().map(m -> m.rule().id()).sorted().toList();
+            List<String> fromJson = scan(c.events).stream().map(m -> m.rule().id()).sorted().toList();
+            assertThat(fromEvtx).as(evtx.toString()).isEqualTo(fromJson);
+        }));
+    }
+
+    private static List<SigmaMatch> scanEvtx(Path evtx) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(evtx)) {
+            head = in.readNBytes(LogReaders.HEAD_BYTES);
+        }
+        LogReader reader = LogReaders.forFile(evtx.toString(), head).orElseThrow();
+        assertThat(reader.format()).isEqualTo("evtx");
+        List<Diagnostic> problems = new ArrayList<>();
+        List<SigmaMatch> out = new ArrayList<>();
+        SigmaScanner scanner = rules.scanner();
+        try (InputStream in = Files.newInputStream(evtx); RecordStream records = reader.open(evtx.toString(), in, problems::add)) {
+            while (records.hasNext()) scanner.scan(records.next(), out::add);
+        }
+        assertThat(problems.stream().filter(Diagnostic::isError)).as("problems reading " + evtx).isEmpty();
+        return out;
     }
 
     @Test
