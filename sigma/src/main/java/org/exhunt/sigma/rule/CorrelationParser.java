@@ -1,7 +1,9 @@
 package org.exhunt.sigma.rule;
 
+import static org.exhunt.sigma.yaml.Scalars.strings;
+import static org.exhunt.sigma.yaml.Scalars.text;
+
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -113,21 +115,6 @@ public final class CorrelationParser {
             Map<String, String> fields = new LinkedHashMap<>();
             for (Map.Entry<String, YNode> r : perRule.entries().entrySet()) fields.put(r.getKey(), text(r.getValue()));
             out.put(e.getKey(), Map.copyOf(fields));
-        }
-        return out;
-    }
-
-    private static String text(YNode n) {
-        return n instanceof YScalar s && !s.isNull() ? s.text() : null;
-    }
-
-    private static List<String> strings(YNode n) {
-        List<String> out = new ArrayList<>();
-        if (n instanceof YScalar s && !s.isNull()) out.add(s.text());
-        if (n instanceof YList l) {
-            for (YNode i : l.items()) {
-                if (i instanceof YScalar s && !s.isNull()) out.add(s.text());
-            }
         }
         return out;
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
 import org.exhunt.sigma.mapping.LogSource;
+import org.exhunt.sigma.yaml.Scalars;
 import org.exhunt.sigma.yaml.YNode;
 import org.exhunt.sigma.yaml.YNode.YList;
 import org.exhunt.sigma.yaml.YNode.YMap;
@@ -105,7 +106,7 @@ public final class RuleParser {
     }
 
     private static String text(YMap m, String key) {
-        return m.get(key) instanceof YScalar s && !s.isNull() ? s.text() : null;
+        return Scalars.text(m.get(key));
     }
 
     private static YMap map(YMap m, String key) {
@@ -113,14 +114,6 @@ public final class RuleParser {
     }
 
     private static List<String> strings(YMap m, String key) {
-        YNode n = m.get(key);
-        List<String> out = new ArrayList<>();
-        if (n instanceof YScalar s && !s.isNull()) out.add(s.text());
-        if (n instanceof YList l) {
-            for (YNode i : l.items()) {
-                if (i instanceof YScalar s && !s.isNull()) out.add(s.text());
-            }
-        }
-        return out;
+        return Scalars.strings(m.get(key));
     }
 }
