@@ -26,6 +26,8 @@ import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.collect.EvidenceCollector;
 import org.exhunt.hunt.detect.FileContent;
 import org.exhunt.hunt.detect.FileDetector;
+import org.exhunt.hunt.detect.Listing;
+import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
 import org.exhunt.hunt.exposure.ExposureScan;
@@ -85,6 +87,9 @@ final class ServerScan {
         ExchangeLayout layout = options.installPath() != null
                 ? ExchangeLayout.withInstallPath(options.installPath())
                 : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
+
+        Listing listing = new Listing(files, layout);
+        for (ListingDetector d : detectors.listings()) d.examine(listing, findings::add);
 
         List<Runnable> work = new ArrayList<>();
         long bytes = 0;
@@ -219,6 +224,7 @@ final class ServerScan {
                 .orElse("no Exchange install found (give it with --install-path if it is elsewhere)"));
         notes.add(webFilesExamined.get() + " files examined in the web-shell locations, " + logFilesRead.get()
                 + " log files read");
+        notes.addAll(detectors.notes());
         for (LogCoverage c : coverage.coverage()) notes.add(describe(c));
         if (!unreadLogFormats.isEmpty()) {
             notes.add("files in log folders in formats exhunt does not read: " + unreadLogFormats);

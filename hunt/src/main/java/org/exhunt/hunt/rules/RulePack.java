@@ -71,6 +71,11 @@ public final class RulePack {
         return files.keySet().stream().filter(p -> p.startsWith(folder)).toList();
     }
 
+    /** Whether the pack holds a file. */
+    public boolean has(String path) {
+        return files.containsKey(path);
+    }
+
     /** A file's content as UTF-8 text. */
     public String text(String path) {
         byte[] b = files.get(path);
