@@ -26,7 +26,7 @@ public final class IndicatorValues {
     public static String digest(String value, int hexChars, String kind) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         if (v.length() != hexChars || !v.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new IllegalArgumentException("not a " + kind + " (" + hexChars + " hex digits): " + value.strip());
+            throw new IllegalArgumentException("a " + kind + " has " + hexChars + " hex digits, not: " + value.strip());
         }
         return v;
     }

@@ -18,12 +18,25 @@ public record Comparison(String objectType, String property, boolean negated, St
 
     /** A literal of a pattern: its kind ({@code string}, {@code int}, {@code float}, {@code bool}, {@code hex},
      * {@code binary}, {@code timestamp}) and its text. */
-    public record Literal(String kind, String text) {}
+    public record Literal(String kind, String text) {
+
+        /** As written in a pattern: {@code 'text'}, {@code h'00ff'}, {@code 42}. */
+        @Override
+        public String toString() {
+            return switch (kind) {
+                case "string" -> "'" + text + "'";
+                case "hex" -> "h'" + text + "'";
+                case "binary" -> "b'" + text + "'";
+                case "timestamp" -> "t'" + text + "'";
+                default -> text;
+            };
+        }
+    }
 
     /** {@code file:hashes.SHA-256 = 'ab…'}, for messages and tests. */
     @Override
     public String toString() {
         return objectType + ":" + property + (negated ? " NOT " : " ") + operator + " "
-                + String.join(", ", values.stream().map(l -> l.kind().equals("string") ? "'" + l.text() + "'" : l.text()).toList());
+                + String.join(", ", values.stream().map(Literal::toString).toList());
     }
 }

@@ -59,9 +59,10 @@ public final class StixBundle {
     }
 
     private void bundle(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
+        JsonToken first = p.nextToken();
+        if (first != JsonToken.START_OBJECT) {
             problems.accept(Diagnostic.error("stix.bundle", SourceRef.line(file, p.currentTokenLocation().getLineNr()),
-                    "not a STIX bundle: expected a JSON object"));
+                    "not a STIX bundle: " + (first == null ? "the file is empty" : "expected a JSON object")));
             return;
         }
         String type = null;
