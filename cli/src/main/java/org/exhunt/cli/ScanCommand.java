@@ -103,6 +103,14 @@ final class ScanCommand implements Callable<Integer> {
                     + " is counted in the report.")
     Path allowlist;
 
+    @Option(names = "--ioc", paramLabel = "FILE",
+            description = "Your own indicators, matched with the bundled ones: a CSV list in the bundled lists' form (first"
+                    + " column sha256, sha1, md5, filename, path, ip or url; optional columns name, campaign, chain, stage,"
+                    + " source) or a STIX 2.1 bundle of indicator objects (file hashes, names, sizes and folders; IPv4/IPv6"
+                    + " addresses and ranges; URLs). Indicators exhunt cannot use are listed, never skipped in silence."
+                    + " Repeatable.")
+    List<Path> iocFiles = new ArrayList<>();
+
     @Option(names = "--collect", paramLabel = "DIR",
             description = "Copy every file a finding points to into DIR (a new or empty folder outside the"
                     + " evidence), with a SHA-256 manifest.")
@@ -132,7 +140,7 @@ final class ScanCommand implements Callable<Integer> {
         HuntOptions options = new HuntOptions(installPath, excludes.stream().map(PathGlob::of).toList(),
                 new TimeWindow(since, until), readAllowlist(optionProblems), threads, collect,
                 TerminalProgress.forTerminal(spec.commandLine().getErr(), !noProgress));
-        Hunt hunt = Hunt.with(pack, options);
+        Hunt hunt = Hunt.with(pack, iocFiles, options);
         List<ServerResult> results = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             try {
@@ -168,6 +176,9 @@ final class ScanCommand implements Callable<Integer> {
                             + " is not empty; give a new or empty folder, so that no earlier collection is overwritten");
                 }
             }
+        }
+        for (Path ioc : iocFiles) {
+            if (!Files.isRegularFile(ioc)) throw new ParameterException(spec.commandLine(), "no such indicator file: " + ioc);
         }
         if (allowlist != null && !Files.isRegularFile(allowlist)) {
             throw new ParameterException(spec.commandLine(), "no such allowlist file: " + allowlist);

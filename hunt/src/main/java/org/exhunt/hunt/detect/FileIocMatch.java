@@ -34,7 +34,9 @@ public final class FileIocMatch implements FileDetector {
             IndicatorSource s = i.source();
             boolean strong = i.isContent() || c.location() != null;
             Finding.Builder b = FileFindings.about(c, "ioc", s.ruleId())
-                    .title((i.isContent() ? "Known web shell: " : "Web shell name: ") + IocFindings.named(s))
+                    .title(i.isContent() ? "Known web shell: " + IocFindings.named(s)
+                            : "Web shell " + i.matchedBy() + " " + c.file().drivePath().substring(c.file().drivePath().lastIndexOf('/') + 1)
+                                    + ": " + IocFindings.named(s))
                     .evidence("matched_by", i.matchedBy())
                     .tag("attack.t1505.003");
             findings.accept(IocFindings.of(b, s, strong ? Stage.POST_EXPLOITATION : Stage.CONTEXT,
