@@ -1,10 +1,10 @@
 package org.exhunt.hunt.ioc;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.exhunt.core.CsvLine;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.SourceRef;
 
@@ -70,7 +70,7 @@ public final class IocCsv {
 
     private void line(int number, String line) {
         SourceRef where = SourceRef.line(file, number);
-        List<String> fields = split(line);
+        List<String> fields = CsvLine.split(line);
         if (fields == null) {
             problems.accept(Diagnostic.error("ioc.quote", where, "unterminated quoted field"));
             return;
@@ -148,31 +148,5 @@ public final class IocCsv {
 
     private static String orEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    /** The fields of one line, or null when a quoted field is not closed. */
-    static List<String> split(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c != '"') field.append(c);
-                else if (i + 1 < line.length() && line.charAt(i + 1) == '"') field.append(line.charAt(++i));
-                else quoted = false;
-            } else if (c == '"' && field.toString().isBlank()) {
-                quoted = true;
-                field.setLength(0);
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) return null;
-        fields.add(field.toString());
-        return fields;
     }
 }
