@@ -1,6 +1,7 @@
 package org.exhunt.hunt;
 
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.hunt.detect.FileDetector;
 import org.exhunt.hunt.detect.ListingDetector;
@@ -10,10 +11,12 @@ import org.exhunt.hunt.detect.RecordDetector;
  * The compiled detectors of a hunt, shared read-only by every server's scan, and what went wrong loading
  * them (reported with every server, since a rule that did not load makes every answer incomplete).
  *
- * @param notes what was loaded, for every server's report (the indicator lists and their sizes)
+ * @param contentWanted sizes of files outside the web folders that the file detectors want to read anyway (a digest
+ *                      indicator gives that size)
+ * @param notes         what was loaded, for every server's report (the indicator lists and their sizes)
  */
 record Detectors(List<FileDetector> files, List<RecordDetector> records, List<ListingDetector> listings,
-                 List<Diagnostic> problems, List<String> notes) {
+                 LongPredicate contentWanted, List<Diagnostic> problems, List<String> notes) {
 
     Detectors {
         files = List.copyOf(files);

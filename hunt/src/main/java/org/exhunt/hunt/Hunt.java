@@ -65,9 +65,15 @@ public final class Hunt {
             lists++;
         }
         String bundled = iocs.describe();
+        int bundledWithoutSize = iocs.contentWithoutSize();
         for (Path p : iocFiles) IocFiles.load(p, chains, iocs, problems::add);
         notes.add("indicators: " + lists + " bundled lists (" + bundled + ")" + (iocFiles.isEmpty() ? ""
                 : "; with " + iocFiles.size() + " --ioc " + (iocFiles.size() == 1 ? "file" : "files") + ": " + iocs.describe()));
+        int unsized = iocs.contentWithoutSize() - bundledWithoutSize;
+        if (unsized > 0) {
+            notes.add(unsized + " of your digest indicators give no file size: they were matched only against the files"
+                    + " exhunt reads (the web folders, and elsewhere the files of a size another indicator gives)");
+        }
 
         List<FileDetector> files = new ArrayList<>(List.of(new FileIocMatch(iocs), new WebShellSweep()));
         if (pack.has(AuthFolderBaseline.FILE)) {
@@ -80,7 +86,7 @@ public final class Hunt {
         List<RecordDetector> records = List.of(new RequestIocMatch(iocs));
         List<ListingDetector> listings = List.of(new PlaceIocSweep(iocs), new LsassDumpSweep(), new StagedArchiveSweep(),
                 new AuthFolderAge());
-        return new Hunt(new Detectors(files, records, listings, problems, notes), kb, options);
+        return new Hunt(new Detectors(files, records, listings, iocs::wantsContentOfSize, problems, notes), kb, options);
     }
 
     /** Scans the evidence of one server, which may come from several sources. */

@@ -102,6 +102,8 @@ final class ServerScan {
                 work.add(() -> examineContent(f, layout));
             } else if (layout.isLogLocation(f.drivePath())) {
                 work.add(() -> readLog(f));
+            } else if (detectors.contentWanted().test(f.size())) {
+                work.add(() -> examineContent(f, layout));
             } else {
                 continue;
             }

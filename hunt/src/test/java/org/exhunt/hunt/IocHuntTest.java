@@ -189,6 +189,33 @@ class IocHuntTest {
         assertThat(post(r).compromise()).isEqualTo(Compromise.CLEAN);
     }
 
+    @Test
+    void aUserDigestWithASizeFindsTheFileAnywhereOneWithoutOnlyInTheWebFolders() throws Exception {
+        String tool = "certutil-downloaded tool";
+        drive().write("PerfLogs/t", tool).write("PerfLogs/same-size-other", "x".repeat(tool.length()))
+                .write("Users/Public/t.copy", tool)
+                .write("inetpub/wwwroot/aspnet_client/t.txt", tool)
+                .write("PerfLogs/t2", "second tool").write("inetpub/wwwroot/aspnet_client/t2.txt", "second tool");
+        String sha = HuntTest.sha256(tool);
+        Path bundle = Files.writeString(root.resolveSibling(root.getFileName() + "-iocs.json"), """
+                {"type": "bundle", "objects": [
+                 {"type": "indicator", "id": "indicator--sized", "name": "downloaded tool",
+                  "pattern": "[file:hashes.'SHA-256' = '%s' AND file:size = %d]"}]}""".formatted(sha, tool.length()));
+        Path list = Files.writeString(root.resolveSibling(root.getFileName() + "-iocs.csv"), "sha256,name\n" + HuntTest.sha256("second tool") + ",tool\n");
+
+        ServerResult r = Hunt.with(RulePack.bundled(), List.of(bundle, list), HuntOptions.defaults())
+                .scan("test", List.of(new DirectorySource(root)));
+
+        assertThat(paths(r, "indicator--sized")).containsExactlyInAnyOrder("C:\\PerfLogs\\t",
+                "C:\\Users\\Public\\t.copy", "C:\\inetpub\\wwwroot\\aspnet_client\\t.txt");
+        assertThat(paths(r, "exhunt.ioc.user." + root.getFileName().toString().toLowerCase() + "-iocs"))
+                .containsExactly("C:\\inetpub\\wwwroot\\aspnet_client\\t2.txt");
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("indicator--sized")).extracting(Finding::title)
+                .containsOnly("Known file: downloaded tool", "Known web shell: downloaded tool");
+        assertThat(r.notes()).contains("1 of your digest indicators give no file size: they were matched only against the"
+                + " files exhunt reads (the web folders, and elsewhere the files of a size another indicator gives)");
+    }
+
     private void write(String path, Instant modified) throws IOException {
         drive().write(path, "x");
         Files.setLastModifiedTime(root.resolve(path), FileTime.from(modified));

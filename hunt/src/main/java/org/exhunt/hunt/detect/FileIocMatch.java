@@ -14,9 +14,10 @@ import org.exhunt.hunt.ioc.UrlIndicator;
 import org.exhunt.hunt.verdict.Stage;
 
 /**
- * Indicators on the files IIS serves (whose content is read): a known digest is a known web shell wherever it
- * lies; a known name or path is one in a web-shell location and context elsewhere; a file served at a published
- * web-shell URL is one too. SHA-1 and MD5 are computed only when some indicator asks for them.
+ * Indicators on the files whose content is read (those IIS serves, and elsewhere those of a size a digest indicator
+ * gives): a known digest is a known file wherever it lies; a known name or path is a web shell in a web-shell
+ * location and context elsewhere; a file served at a published web-shell URL is one too. SHA-1 and MD5 are computed
+ * only when some indicator asks for them.
  */
 public final class FileIocMatch implements FileDetector {
 
@@ -34,7 +35,7 @@ public final class FileIocMatch implements FileDetector {
             IndicatorSource s = i.source();
             boolean strong = i.isContent() || c.location() != null;
             Finding.Builder b = FileFindings.about(c, "ioc", s.ruleId())
-                    .title(i.isContent() ? "Known web shell: " + IocFindings.named(s)
+                    .title(i.isContent() ? (c.url() != null ? "Known web shell: " : "Known file: ") + IocFindings.named(s)
                             : "Web shell " + i.matchedBy() + " " + c.file().drivePath().substring(c.file().drivePath().lastIndexOf('/') + 1)
                                     + ": " + IocFindings.named(s))
                     .evidence("matched_by", i.matchedBy())

@@ -2,9 +2,11 @@ package org.exhunt.hunt.ioc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The indicators a hunt matches, indexed for the questions the detectors ask: which file indicators hold for a
@@ -21,10 +23,14 @@ public final class IocSet {
     private final Map<String, List<AddressIndicator>> byAddress = new HashMap<>();
     private final List<AddressIndicator> ranges = new ArrayList<>();
     private final Map<String, List<UrlIndicator>> byPath = new HashMap<>();
+    private final Set<Long> contentSizes = new HashSet<>();
     private int files;
+    private int contentWithoutSize;
 
     public IocSet add(FileIndicator i) {
         files++;
+        if (i.isContent() && i.size() != null) contentSizes.add(i.size());
+        else if (i.isContent()) contentWithoutSize++;
         if (i.sha256() != null) put(bySha256, i.sha256(), i);
         else if (i.sha1() != null) put(bySha1, i.sha1(), i);
         else if (i.md5() != null) put(byMd5, i.md5(), i);
@@ -76,6 +82,19 @@ public final class IocSet {
 
     public boolean needsMd5() {
         return !byMd5.isEmpty();
+    }
+
+    /**
+     * Whether some digest indicator gives this size ({@code file:size} in STIX): such files are worth reading and
+     * hashing wherever they lie, not only in the web folders.
+     */
+    public boolean wantsContentOfSize(long size) {
+        return contentSizes.contains(size);
+    }
+
+    /** How many digest indicators give no size, so that only the files exhunt reads anyway are hashed for them. */
+    public int contentWithoutSize() {
+        return contentWithoutSize;
     }
 
     /** Whether there are indicators that a file can match by name or folder alone, without its content. */
