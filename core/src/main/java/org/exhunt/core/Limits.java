@@ -123,6 +123,18 @@ public final class Limits {
      */
     public static final int EVTX_RECOVERY_ATTEMPTS_PER_CHUNK = 4096;
 
+    /** Characters of one STIX indicator pattern read from a user's bundle. */
+    public static final int STIX_PATTERN_CHARS = 64 * 1024;
+
+    /**
+     * Alternatives one STIX pattern may expand to once AND is distributed over OR ({@code [(a OR b) AND (c OR d)]}
+     * is four): the expansion is exponential in the nesting, so a hostile pattern is refused past this.
+     */
+    public static final int STIX_PATTERN_ALTERNATIVES = 256;
+
+    /** Parentheses and brackets one STIX pattern may nest (real patterns use two or three levels). */
+    public static final int STIX_PATTERN_NESTING = 32;
+
     /**
      * Matches kept per YARA string and file; further ones are dropped with a warning. libyara's value
      * ({@code YR_MAX_STRING_MATCHES}): a lower one would change {@code #a} and {@code -s} output.

@@ -28,6 +28,8 @@ import org.exhunt.hunt.collect.EvidenceCollector;
 import org.exhunt.hunt.detect.DetectionSink;
 import org.exhunt.hunt.detect.FileContent;
 import org.exhunt.hunt.detect.FileDetector;
+import org.exhunt.hunt.detect.Listing;
+import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
 import org.exhunt.hunt.exposure.ExposureScan;
@@ -94,6 +96,9 @@ final class ServerScan {
                 ? ExchangeLayout.withInstallPath(options.installPath())
                 : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
 
+        Listing listing = new Listing(files, layout);
+        for (ListingDetector d : detectors.listings()) d.examine(listing, findings::add);
+
         List<Runnable> work = new ArrayList<>();
         long bytes = 0;
         boolean sawInetpub = false;
@@ -105,6 +110,8 @@ final class ServerScan {
                 work.add(() -> examineContent(f, layout));
             } else if (layout.isLogLocation(f.drivePath())) {
                 work.add(() -> readLog(f));
+            } else if (detectors.contentWanted().test(f.size())) {
+                work.add(() -> examineContent(f, layout));
             } else {
                 continue;
             }
@@ -227,6 +234,7 @@ final class ServerScan {
                 .orElse("no Exchange install found (give it with --install-path if it is elsewhere)"));
         notes.add(webFilesExamined.get() + " files examined in the web-shell locations, " + logFilesRead.get()
                 + " log files read");
+        notes.addAll(detectors.notes());
         for (LogCoverage c : coverage.coverage()) notes.add(describe(c));
         new TreeMap<>(tallies).forEach((fact, n) -> notes.add(n + " " + fact));
         if (!unreadLogFormats.isEmpty()) {
