@@ -123,6 +123,11 @@ final class ScanCommand implements Callable<Integer> {
                     + " filetype and owner are declared. A file that does not compile is reported and left out.")
     List<Path> yara = new ArrayList<>();
 
+    @Option(names = "--sigma", paramLabel = "PATH",
+            description = "Also run these Sigma rules (a file or a folder, e.g. SigmaHQ's rules folders) on the logs."
+                    + " Repeatable. Routed by log source like the pack's rules; a rule that does not load is reported.")
+    List<Path> sigma = new ArrayList<>();
+
     @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -147,7 +152,7 @@ final class ScanCommand implements Callable<Integer> {
         HuntOptions options = new HuntOptions(installPath, excludes.stream().map(PathGlob::of).toList(),
                 new TimeWindow(since, until), readAllowlist(optionProblems), threads, collect,
                 TerminalProgress.forTerminal(spec.commandLine().getErr(), !noProgress));
-        Hunt hunt = Hunt.with(pack, new UserRules(yara, List.of(), iocFiles), options);
+        Hunt hunt = Hunt.with(pack, new UserRules(yara, sigma, iocFiles), options);
         List<ServerResult> results = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             try {
@@ -186,6 +191,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         for (Path p : yara) {
             if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such YARA rules: " + p);
+        }
+        for (Path p : sigma) {
+            if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such Sigma rules: " + p);
         }
         for (Path ioc : iocFiles) {
             if (!Files.isRegularFile(ioc)) throw new ParameterException(spec.commandLine(), "no such indicator file: " + ioc);
