@@ -14,6 +14,12 @@ public final class Limits {
     /** Files larger than this are not read for content examination (they are reported as not examined). */
     public static final int CONTENT_BYTES = 64 << 20;
 
+    /**
+     * Findings one rule keeps per server (the earliest, plus the latest); more are counted. Bounds memory when a
+     * rule fires on every line of a large log.
+     */
+    public static final int FINDINGS_PER_RULE = 1_000;
+
     /** Evidence values longer than this are shortened in findings (the source reference points at the rest). */
     public static final int EVIDENCE_CHARS = 1_000;
 
