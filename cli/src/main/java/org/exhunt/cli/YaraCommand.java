@@ -123,7 +123,7 @@ final class YaraCommand implements Callable<Integer> {
         Path path = Path.of(target);
         if (!Files.isDirectory(path)) {
             Scanner scanner = scanner(rules, externals);
-            ScanOutcome o = scanOne(scanner, path, target);
+            ScanOutcome o = scanOne(scanner, path);
             if (o.error != null) {
                 err.println("error scanning " + target + ": " + o.error);
                 return 1;
@@ -176,16 +176,14 @@ final class YaraCommand implements Callable<Integer> {
 
     private record ScanOutcome(ScanResult result, String error) {}
 
-    private ScanOutcome scanOne(Scanner scanner, Path file, String shown) {
-        byte[] data;
+    private ScanOutcome scanOne(Scanner scanner, Path file) {
+        ScanResult r;
         try {
-            data = Files.readAllBytes(file);
-        } catch (IOException | OutOfMemoryError e) {
+            r = scanner.scan(file);
+        } catch (IOException e) {
             return new ScanOutcome(null, "could not open file");
         }
-        ScanResult r = scanner.scan(data);
-        if (r.failed()) return new ScanOutcome(r, r.error());
-        return new ScanOutcome(r, null);
+        return new ScanOutcome(r, r.failed() ? r.error() : null);
     }
 
     /** yara's scan warnings unless {@code -w}; what this engine could not evaluate is said even with {@code -w}. */
@@ -214,7 +212,7 @@ final class YaraCommand implements Callable<Integer> {
         List<Future<?>> tasks = new ArrayList<>();
         for (String file : files) {
             tasks.add(pool.submit(() -> {
-                ScanOutcome o = scanOne(scanners.get(), Path.of(file), file);
+                ScanOutcome o = scanOne(scanners.get(), Path.of(file));
                 // Like yara, -c prints a count (0) even for a file it could not scan.
                 String text = printer.print(o.error != null ? ScanResult.failure(o.error) : o.result, file, true);
                 if (o.error != null) {

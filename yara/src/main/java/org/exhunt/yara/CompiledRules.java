@@ -23,20 +23,23 @@ public final class CompiledRules {
     final Map<String, Integer> externalSlots;
     final Object[] externalDefaults;
     private final Automaton automaton;
+    /** For each string, the string whose search finds its matches (itself, or an equal earlier one). */
+    final int[] searchedAs;
     /** Each non-private rule's outcome when it does not match, by rule index (null for private rules). */
     final RuleMatch[] unmatched;
     /** The rules that read PE fields not implemented yet (on PE files, their verdict may differ from yara's). */
     final List<CompiledRule> rulesReadingPe;
 
-    private CompiledRules(List<CompiledRule> rules, List<CompiledString> strings, Automaton automaton,
+    private CompiledRules(List<CompiledRule> rules, List<CompiledString> strings, int[] searchedAs,
             List<String> namespaces, List<String> modules, Map<String, Integer> externalSlots, Object[] defaults) {
         this.rules = rules;
         this.strings = strings;
-        this.automaton = automaton;
+        this.searchedAs = searchedAs;
+        this.automaton = Automaton.build(strings, searchedAs);
         this.namespaces = namespaces;
         this.externalSlots = externalSlots;
         this.externalDefaults = defaults;
-        this.engine = new ScanEngine(automaton, rules, modules, namespaces.size(), strings.size());
+        this.engine = new ScanEngine(automaton, rules, modules, namespaces.size(), searchedAs);
         this.unmatched = new RuleMatch[rules.size()];
         List<CompiledRule> readingPe = new ArrayList<>();
         for (CompiledRule r : rules) {
@@ -67,8 +70,19 @@ public final class CompiledRules {
             slots.put(name, ext.slot());
             defaults[ext.slot()] = ext.value();
         });
-        return new CompiledRules(rules, strings, Automaton.build(strings), List.copyOf(c.namespaces()),
+        return new CompiledRules(rules, strings, searchedAs(strings), List.copyOf(c.namespaces()),
                 c.modules(), Map.copyOf(slots), defaults);
+    }
+
+    /** Equal strings (by {@link CompiledString#matchKey}) are searched once, as the first of them. */
+    private static int[] searchedAs(List<CompiledString> strings) {
+        int[] out = new int[strings.size()];
+        Map<String, Integer> first = new java.util.HashMap<>();
+        for (CompiledString s : strings) {
+            String key = s.matchKey();
+            out[s.index] = key == null ? s.index : first.computeIfAbsent(key, k -> s.index);
+        }
+        return out;
     }
 
     /** A new scanner over these rules (cheap; one per thread). */

@@ -171,4 +171,26 @@ public final class CompiledString {
     public boolean singleMatch() {
         return singleMatch;
     }
+
+    /**
+     * What decides this string's matches in any scan: its pattern, modifiers, atoms and the uses that
+     * restrict recording (fixed offset, fast mode). Strings with equal keys (signature-base repeats many
+     * strings across rules) always have the same matches, so one search serves them all. Null for parts of a
+     * chained hex string, which are never shared.
+     */
+    public String matchKey() {
+        if (chainPart) return null;
+        StringBuilder k = new StringBuilder();
+        k.append(literal ? 'L' : 'P').append(ascii ? 'a' : '-').append(wide ? 'w' : '-').append(nocase ? 'n' : '-')
+                .append(fullword ? 'f' : '-').append(xor ? 'x' : '-').append(base64 ? 'b' : '-')
+                .append(base64Wide ? 'B' : '-').append(dotAll ? 's' : '-').append(greedyRegex ? 'g' : '-')
+                .append(fastRegex ? 'F' : '-').append(fitsInAtom ? 'A' : '-').append(singleMatch ? '1' : '*')
+                .append(hasFixedOffset() ? fixedOffset : -1).append('|');
+        if (literal) k.append(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
+        else k.append(forward).append('|').append(backward);
+        for (Atom a : atoms) {
+            k.append('|').append(a).append(',').append(a.forwardEntry()).append(',').append(a.backwardEntry());
+        }
+        return k.toString();
+    }
 }

@@ -313,23 +313,23 @@ public final class PikeVm {
     private static final int MAX_DFA_STATES = 2048;
     private static final int MAX_DFA_STATES_TOTAL = 16384;
 
-    private record DfaKey(Program program, int entry, int flags) {}
-
-    private final java.util.Map<DfaKey, LazyDfa> dfas = new java.util.HashMap<>();
+    /** By program (identity), then by entry and flags: the DFAs of this VM. */
+    private final java.util.IdentityHashMap<Program, java.util.HashMap<Long, LazyDfa>> dfas = new java.util.IdentityHashMap<>();
     private int dfaStates;
     private int[] config = new int[64];
 
     /** The DFA for this program, entry and the flags that change a step's outcome. */
     private LazyDfa dfa(Program program, int entry) {
-        DfaKey key = new DfaKey(program, entry, flags & (NO_CASE | DOT_ALL | EXHAUSTIVE));
-        LazyDfa dfa = dfas.get(key);
+        long key = ((long) entry << 8) | (flags & (NO_CASE | DOT_ALL | EXHAUSTIVE));
+        java.util.HashMap<Long, LazyDfa> byEntry = dfas.get(program);
+        LazyDfa dfa = byEntry == null ? null : byEntry.get(key);
         if (dfa == null) {
             if (dfaStates >= MAX_DFA_STATES_TOTAL) {
                 dfas.clear();
                 dfaStates = 0;
             }
             dfa = new LazyDfa();
-            dfas.put(key, dfa);
+            dfas.computeIfAbsent(program, p -> new java.util.HashMap<>()).put(key, dfa);
         }
         return dfa;
     }

@@ -71,9 +71,9 @@ public final class Automaton {
         return t >>> TARGET_SHIFT;
     }
 
-    /** Builds the automaton of the atoms of {@code strings} (in index order). */
-    public static Automaton build(List<CompiledString> strings) {
-        return new Builder().build(strings);
+    /** Builds the automaton of the atoms of {@code strings} (in index order) that search for themselves. */
+    public static Automaton build(List<CompiledString> strings, int[] searchedAs) {
+        return new Builder().build(strings, searchedAs);
     }
 
     private static final class Builder {
@@ -98,9 +98,10 @@ public final class Automaton {
             return n;
         }
 
-        Automaton build(List<CompiledString> strings) {
+        Automaton build(List<CompiledString> strings, int[] searchedAs) {
             state(0L); // root
             for (CompiledString s : strings) {
+                if (searchedAs[s.index] != s.index) continue;
                 for (Atom atom : s.atoms()) {
                     byte[] b = atom.bytes();
                     int st = 0;
