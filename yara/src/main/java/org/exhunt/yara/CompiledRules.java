@@ -77,9 +77,9 @@ public final class CompiledRules {
     /** Equal strings (by {@link CompiledString#matchKey}) are searched once, as the first of them. */
     private static int[] searchedAs(List<CompiledString> strings) {
         int[] out = new int[strings.size()];
-        Map<String, Integer> first = new java.util.HashMap<>();
+        Map<Object, Integer> first = new java.util.HashMap<>();
         for (CompiledString s : strings) {
-            String key = s.matchKey();
+            Object key = s.matchKey();
             out[s.index] = key == null ? s.index : first.computeIfAbsent(key, k -> s.index);
         }
         return out;

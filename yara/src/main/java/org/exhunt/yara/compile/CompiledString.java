@@ -178,19 +178,42 @@ public final class CompiledString {
      * strings across rules) always have the same matches, so one search serves them all. Null for parts of a
      * chained hex string, which are never shared.
      */
-    public String matchKey() {
-        if (chainPart) return null;
-        StringBuilder k = new StringBuilder();
-        k.append(literal ? 'L' : 'P').append(ascii ? 'a' : '-').append(wide ? 'w' : '-').append(nocase ? 'n' : '-')
-                .append(fullword ? 'f' : '-').append(xor ? 'x' : '-').append(base64 ? 'b' : '-')
-                .append(base64Wide ? 'B' : '-').append(dotAll ? 's' : '-').append(greedyRegex ? 'g' : '-')
-                .append(fastRegex ? 'F' : '-').append(fitsInAtom ? 'A' : '-').append(singleMatch ? '1' : '*')
-                .append(hasFixedOffset() ? fixedOffset : -1).append('|');
-        if (literal) k.append(new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1));
-        else k.append(forward).append('|').append(backward);
-        for (Atom a : atoms) {
-            k.append('|').append(a).append(',').append(a.forwardEntry()).append(',').append(a.backwardEntry());
+    public Object matchKey() {
+        return chainPart ? null : new MatchKey(this);
+    }
+
+    private static final class MatchKey {
+        private final CompiledString s;
+        private final int flags;
+        private final int hash;
+
+        MatchKey(CompiledString s) {
+            this.s = s;
+            boolean[] bits = {s.literal, s.ascii, s.wide, s.nocase, s.fullword, s.xor, s.base64, s.base64Wide,
+                s.dotAll, s.greedyRegex, s.fastRegex, s.fitsInAtom, s.singleMatch, s.hasFixedOffset()};
+            int f = 0;
+            for (boolean b : bits) f = f << 1 | (b ? 1 : 0);
+            this.flags = f;
+            int h = f * 31 + Long.hashCode(s.hasFixedOffset() ? s.fixedOffset : -1);
+            h = h * 31 + (s.literal ? java.util.Arrays.hashCode(s.bytes) : java.util.Objects.hash(s.forward, s.backward));
+            this.hash = h * 31 + s.atoms.size();
         }
-        return k.toString();
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof MatchKey k) || k.hash != hash || k.flags != flags) return false;
+            CompiledString t = k.s;
+            if (s.hasFixedOffset() && s.fixedOffset != t.fixedOffset) return false;
+            boolean pattern = s.literal ? java.util.Arrays.equals(s.bytes, t.bytes)
+                    : java.util.Objects.equals(s.forward, t.forward) && java.util.Objects.equals(s.backward, t.backward);
+            if (!pattern || s.atoms.size() != t.atoms.size()) return false;
+            for (int i = 0; i < s.atoms.size(); i++) if (!s.atoms.get(i).sameAs(t.atoms.get(i))) return false;
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }
