@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.exhunt.yara.compile.RuleCompiler;
 import org.exhunt.yara.syntax.IncludeResolver;
 import org.exhunt.yara.syntax.Parser;
@@ -26,6 +29,10 @@ public final class YaraCompiler {
     public static final String DEFAULT_NAMESPACE = "default";
 
     private final RuleCompiler compiler = new RuleCompiler();
+    // What was added, kept so the compiled rules can be saved (see CompiledRules#save).
+    private final Map<String, Object> externals = new LinkedHashMap<>();
+    private final List<Recipe.Source> sources = new ArrayList<>();
+    private final Map<String, IncludeResolver.Source> includes = new LinkedHashMap<>();
 
     /**
      * Declares external variable {@code name} with a default value: a {@code Long} or {@code Integer}, a
@@ -36,6 +43,7 @@ public final class YaraCompiler {
         if (value instanceof Integer i) v = (long) i;
         if (value instanceof String s) v = s.getBytes(StandardCharsets.UTF_8);
         compiler.defineExternal(name, v);
+        externals.put(name, v);
         return this;
     }
 
@@ -45,7 +53,8 @@ public final class YaraCompiler {
     }
 
     public YaraCompiler addSource(byte[] source, String name, String namespace) {
-        compiler.add(Parser.parse(source, name, namespace, YaraCompiler::resolveInclude));
+        sources.add(new Recipe.Source(source.clone(), name, namespace));
+        compiler.add(Parser.parse(source, name, namespace, this::resolveInclude));
         return this;
     }
 
@@ -59,10 +68,12 @@ public final class YaraCompiler {
     }
 
     /** libyara's rule: relative to the including file, else as written. */
-    private static IncludeResolver.Source resolveInclude(String path, String includingFile) throws IOException {
+    private IncludeResolver.Source resolveInclude(String path, String includingFile) throws IOException {
         Path relative = Path.of(includingFile).toAbsolutePath().resolveSibling(path);
         Path file = Files.isRegularFile(relative) ? relative : Path.of(path);
-        return new IncludeResolver.Source(Files.readAllBytes(file), file.toString());
+        IncludeResolver.Source source = new IncludeResolver.Source(Files.readAllBytes(file), file.toString());
+        includes.put(Recipe.includeKey(path, includingFile), source);
+        return source;
     }
 
     /** Errors and warnings so far. */
@@ -73,6 +84,6 @@ public final class YaraCompiler {
     /** The compiled rules; throws with all diagnostics when any source had an error. */
     public CompiledRules compile() throws YaraException {
         if (compiler.hasErrors()) throw new YaraException(compiler.diagnostics());
-        return CompiledRules.of(compiler);
+        return CompiledRules.of(compiler, new Recipe(externals, sources, includes), null);
     }
 }

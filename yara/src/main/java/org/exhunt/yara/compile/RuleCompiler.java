@@ -41,6 +41,18 @@ public final class RuleCompiler {
     private final Map<String, Scope.External> externals = new LinkedHashMap<>();
     private final List<CompileDiagnostic> diagnostics = new ArrayList<>();
     private int nextRuleIndex;
+    /** When loading a compiled-rules file: the strings as compiled then, used instead of compiling again. */
+    private final StringRecords recorded;
+
+    /** A compiler that compiles everything. */
+    public RuleCompiler() {
+        this(null);
+    }
+
+    /** A compiler that takes each declaration's strings from {@code recorded} (see {@link StringRecords}). */
+    public RuleCompiler(StringRecords recorded) {
+        this.recorded = recorded;
+    }
 
     /** Declares an external variable ({@code Long}, {@code Boolean}, {@code Double} or {@code byte[]}). */
     public void defineExternal(String name, Object value) {
@@ -131,8 +143,9 @@ public final class RuleCompiler {
                     throw new CompileError(ErrorCode.DUPLICATED_STRING_IDENTIFIER,
                             "duplicated string identifier \"" + s.id() + "\"", s.pos());
                 }
-                List<CompiledString> parts = StringCompiler.compile(s, strings.size() + ruleStrings.size(), ruleIndex,
-                        (code, message) -> warn(code, message, decl, s.pos()));
+                int first = strings.size() + ruleStrings.size();
+                List<CompiledString> parts = recorded != null ? recorded.next(s, first, ruleIndex)
+                        : StringCompiler.compile(s, first, ruleIndex, (code, message) -> warn(code, message, decl, s.pos()));
                 ruleStrings.addAll(parts);
                 visible.add(parts.get(0));
             }
@@ -201,6 +214,11 @@ public final class RuleCompiler {
 
     public List<CompileDiagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /** When replaying recorded strings: whether every record was used (else the file does not match). */
+    public boolean recordsExhausted() {
+        return recorded == null || recorded.exhausted();
     }
 
     public boolean hasErrors() {
