@@ -32,7 +32,8 @@ public final class YaraCompiler {
     // What was added, kept so the compiled rules can be saved (see CompiledRules#save).
     private final Map<String, Object> externals = new LinkedHashMap<>();
     private final List<Recipe.Source> sources = new ArrayList<>();
-    private final Map<String, IncludeResolver.Source> includes = new LinkedHashMap<>();
+    private final Map<String, IncludeResolver.Source> included = new LinkedHashMap<>();
+    private boolean includes = true;
 
     /**
      * Declares external variable {@code name} with a default value: a {@code Long} or {@code Integer}, a
@@ -54,7 +55,7 @@ public final class YaraCompiler {
 
     public YaraCompiler addSource(byte[] source, String name, String namespace) {
         sources.add(new Recipe.Source(source.clone(), name, namespace));
-        compiler.add(Parser.parse(source, name, namespace, this::resolveInclude));
+        compiler.add(Parser.parse(source, name, namespace, includes ? this::resolveInclude : IncludeResolver.NONE));
         return this;
     }
 
@@ -67,12 +68,22 @@ public final class YaraCompiler {
         return addSource(Files.readAllBytes(file), file.toString(), namespace);
     }
 
-    /** libyara's rule: relative to the including file, else as written. */
+    /**
+     * Makes {@code include} an error in the sources added next ("includes are disabled", as libyara's
+     * {@code yr_compiler_set_include_callback} without a callback): for rules from untrusted hands.
+     */
+    public YaraCompiler disableIncludes() {
+        includes = false;
+        return this;
+    }
+
+    /** libyara's rule: relative to the including file, else as written. Only regular files are read. */
     private IncludeResolver.Source resolveInclude(String path, String includingFile) throws IOException {
         Path relative = Path.of(includingFile).toAbsolutePath().resolveSibling(path);
         Path file = Files.isRegularFile(relative) ? relative : Path.of(path);
+        if (!Files.isRegularFile(file)) throw new IOException("not a regular file");
         IncludeResolver.Source source = new IncludeResolver.Source(Files.readAllBytes(file), file.toString());
-        includes.put(Recipe.includeKey(path, includingFile), source);
+        included.put(Recipe.includeKey(path, includingFile), source);
         return source;
     }
 
@@ -84,6 +95,6 @@ public final class YaraCompiler {
     /** The compiled rules; throws with all diagnostics when any source had an error. */
     public CompiledRules compile() throws YaraException {
         if (compiler.hasErrors()) throw new YaraException(compiler.diagnostics());
-        return CompiledRules.of(compiler, new Recipe(externals, sources, includes), null);
+        return CompiledRules.of(compiler, new Recipe(externals, sources, included), null);
     }
 }
