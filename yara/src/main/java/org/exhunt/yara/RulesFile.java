@@ -65,7 +65,8 @@ final class RulesFile {
             out.text(s.namespace());
         }
         out.i32(recipe.includes().size());
-        for (Map.Entry<String, IncludeResolver.Source> e : recipe.includes().entrySet()) {
+        // Sorted: includes are read by parallel parsing, in no fixed order.
+        for (Map.Entry<String, IncludeResolver.Source> e : new java.util.TreeMap<>(recipe.includes()).entrySet()) {
             out.text(e.getKey());
             out.bytes(e.getValue().content());
             out.text(e.getValue().name());

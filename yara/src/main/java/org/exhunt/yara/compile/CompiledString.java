@@ -61,6 +61,38 @@ public final class CompiledString {
         this.head = this;
     }
 
+    /**
+     * This string as compiled (pattern, atoms, modifiers, chain gaps), under another index and rule; its
+     * chain links point to itself and are set by the caller.
+     */
+    CompiledString copyAs(int newIndex, int newRule) {
+        CompiledString s = new CompiledString(newIndex, identifier, newRule);
+        s.hex = hex;
+        s.literal = literal;
+        s.bytes = bytes;
+        s.forward = forward;
+        s.backward = backward;
+        s.atoms = atoms;
+        s.minAtomQuality = minAtomQuality;
+        s.ascii = ascii;
+        s.wide = wide;
+        s.nocase = nocase;
+        s.fullword = fullword;
+        s.isPrivate = isPrivate;
+        s.xor = xor;
+        s.base64 = base64;
+        s.base64Wide = base64Wide;
+        s.dotAll = dotAll;
+        s.greedyRegex = greedyRegex;
+        s.fastRegex = fastRegex;
+        s.fitsInAtom = fitsInAtom;
+        s.chainGapMin = chainGapMin;
+        s.chainGapMax = chainGapMax;
+        s.chainPart = chainPart;
+        s.chainTail = chainTail;
+        return s;
+    }
+
     public boolean isHex() {
         return hex;
     }

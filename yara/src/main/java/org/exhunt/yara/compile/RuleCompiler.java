@@ -43,6 +43,8 @@ public final class RuleCompiler {
     private int nextRuleIndex;
     /** When loading a compiled-rules file: the strings as compiled then, used instead of compiling again. */
     private final StringRecords recorded;
+    /** The string declarations of the items being added that were compiled ahead. */
+    private Map<StringDecl, PreparedStrings> prepared = Map.of();
 
     /** A compiler that compiles everything. */
     public RuleCompiler() {
@@ -77,6 +79,12 @@ public final class RuleCompiler {
 
     /** The items {@link org.exhunt.yara.syntax.Parser#parse} returned for one source. */
     public void add(List<Object> items) {
+        add(items, Map.of());
+    }
+
+    /** The same, with the items' string declarations already compiled (see {@link PreparedStrings}). */
+    public void add(List<Object> items, Map<StringDecl, PreparedStrings> prepared) {
+        this.prepared = prepared;
         for (Object item : items) {
             if (item instanceof SyntaxError e) {
                 SourcePos p = e.pos();
@@ -144,8 +152,11 @@ public final class RuleCompiler {
                             "duplicated string identifier \"" + s.id() + "\"", s.pos());
                 }
                 int first = strings.size() + ruleStrings.size();
+                StringCompiler.Warnings warnings = (code, message) -> warn(code, message, decl, s.pos());
+                PreparedStrings ahead = prepared.get(s);
                 List<CompiledString> parts = recorded != null ? recorded.next(s, first, ruleIndex)
-                        : StringCompiler.compile(s, first, ruleIndex, (code, message) -> warn(code, message, decl, s.pos()));
+                        : ahead != null ? ahead.instantiate(first, ruleIndex, warnings)
+                        : StringCompiler.compile(s, first, ruleIndex, warnings);
                 ruleStrings.addAll(parts);
                 visible.add(parts.get(0));
             }

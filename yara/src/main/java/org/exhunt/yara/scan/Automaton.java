@@ -270,11 +270,8 @@ public final class Automaton {
             int cursor = 257;
             for (int s = 1; s < n; s++) {
                 List<int[]> kids = children.get(s);
-                int b = cursor;
-                while (true) {
-                    if (!used.get(b) && fits(used, b, kids)) break;
-                    b++;
-                }
+                int b = used.nextClearBit(cursor);
+                while (!fits(used, b, kids)) b = used.nextClearBit(b + 1);
                 base[s] = b;
                 used.set(b);
                 for (int[] k : kids) used.set(b + 1 + k[0]);
@@ -316,7 +313,7 @@ public final class Automaton {
         }
 
         private static boolean fits(java.util.BitSet used, int b, List<int[]> kids) {
-            for (int[] k : kids) if (used.get(b + 1 + k[0])) return false;
+            for (int i = 0; i < kids.size(); i++) if (used.get(b + 1 + kids.get(i)[0])) return false;
             return true;
         }
     }
