@@ -1,5 +1,6 @@
 package org.exhunt.cli;
 
+import java.util.Collection;
 import java.util.List;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.ServerResult;
@@ -27,6 +28,21 @@ public final class ExitCodes {
         if (verdicts.stream().anyMatch(v -> v.exposure() == Exposure.VULNERABLE)) return EXPOSED;
         if (verdicts.stream().anyMatch(Verdict::isUndecided)
                 || results.stream().anyMatch(ServerResult::isIncomplete)) return INCOMPLETE;
+        return OK;
+    }
+
+    /** The code of a run made of parts whose codes are {@code a} and {@code b}: the first that applies wins. */
+    public static int worst(int a, int b) {
+        for (int code : new int[] {USAGE, INTERNAL_ERROR, COMPROMISE, EXPOSED, INCOMPLETE}) {
+            if (a == code || b == code) return code;
+        }
+        return OK;
+    }
+
+    /** The code for exposures alone ({@code build}): 4 when one is VULNERABLE, else 3 when one is UNKNOWN. */
+    public static int ofExposures(Collection<Exposure> exposures) {
+        if (exposures.contains(Exposure.VULNERABLE)) return EXPOSED;
+        if (exposures.contains(Exposure.UNKNOWN)) return INCOMPLETE;
         return OK;
     }
 }

@@ -12,9 +12,6 @@ import picocli.CommandLine.IVersionProvider;
 /** The versions every output names: exhunt itself, its rule pack and its knowledge base. */
 final class Versions implements IVersionProvider {
 
-    /** Until the knowledge base ships, reports say so instead of a version. */
-    static final String NO_KB = "none";
-
     static String exhunt() {
         try (InputStream in = Versions.class.getResourceAsStream("version.properties")) {
             Properties p = new Properties();
@@ -26,13 +23,15 @@ final class Versions implements IVersionProvider {
     }
 
     static RunInfo runInfo(RulePack pack) {
-        return new RunInfo(exhunt(), pack.version(), NO_KB, Instant.now());
+        return new RunInfo(exhunt(), pack.version(), pack.knowledgeBase().version(), Instant.now());
     }
 
     @Override
     public String[] getVersion() {
         try {
-            return new String[] {"exhunt " + exhunt(), "rule pack " + RulePack.bundled().version()};
+            RulePack pack = RulePack.bundled();
+            return new String[] {"exhunt " + exhunt(), "rule pack " + pack.version(),
+                "knowledge base " + pack.knowledgeBase().version()};
         } catch (UncheckedIOException e) {
             return new String[] {"exhunt " + exhunt(), "rule pack unreadable: " + e.getMessage()};
         }

@@ -12,6 +12,8 @@ class MainTest {
         assertThat(run.code()).isZero();
         assertThat(run.out())
                 .containsPattern("(?m)^  scan +Exposure and compromise verdicts for Exchange server images")
+                .containsPattern("(?m)^  build +What an Exchange build is, which attack chains it is exposed to")
+                .containsPattern("(?m)^  probe +Remote version and exposure of Exchange servers over the network")
                 .contains("Exit codes:")
                 .containsPattern("(?m)^ +4 +no evidence of compromise, but exposed");
     }
@@ -28,7 +30,8 @@ class MainTest {
         CliRun run = CliRun.of("--version");
         assertThat(run.code()).isZero();
         assertThat(run.out()).containsPattern("(?m)^exhunt \\d+\\.\\d+\\.\\d+$")
-                .containsPattern("(?m)^rule pack \\d{4}\\.\\d{2}\\.\\d{2}$");
+                .containsPattern("(?m)^rule pack \\d{4}\\.\\d{2}\\.\\d{2}$")
+                .containsPattern("(?m)^knowledge base \\d{4}\\.\\d{2}\\.\\d{2}$");
     }
 
     @Test

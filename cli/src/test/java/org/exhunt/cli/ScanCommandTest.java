@@ -67,11 +67,20 @@ class ScanCommandTest {
         assertThat(lines.get(0).get("type").asText()).isEqualTo("run");
         assertThat(lines.get(0).get("schema").asInt()).isEqualTo(1);
         assertThat(lines.get(0).get("rules").asText()).matches("\\d{4}\\.\\d{2}\\.\\d{2}");
-        JsonNode verdict = lines.stream().filter(l -> l.get("type").asText().equals("verdict")).findFirst().orElseThrow();
-        assertThat(verdict.get("row").asText()).isEqualTo("Post-exploitation");
-        assertThat(verdict.get("compromise").asText()).isEqualTo("COMPROMISED");
-        JsonNode finding = lines.stream().filter(l -> l.get("type").asText().equals("finding")).findFirst().orElseThrow();
-        assertThat(finding.get("rule_id").asText()).isEqualTo("exhunt.file.script-in-webshell-location");
+        assertThat(lines.get(0).get("kb").asText()).isEqualTo("2026.08.19");
+        assertThat(lines).filteredOn(l -> l.get("type").asText().equals("note")).extracting(l -> l.get("text").asText())
+                .contains("Build 15.1.2176.2: Exchange Server 2016 CU19, released 2020-12-15 (KB4588884); from the ExSetup.exe"
+                        + " file version of C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin\\ExSetup.exe");
+        List<JsonNode> verdicts = lines.stream().filter(l -> l.get("type").asText().equals("verdict")).toList();
+        assertThat(verdicts).extracting(v -> v.get("row").asText()).containsExactly("ProxyLogon", "ProxyShell",
+                "ProxyNotShell", "CVE-2020-0688", "CVE-2021-42321", "CVE-2021-33766", "CVE-2021-31196", "Post-exploitation");
+        assertThat(verdicts.get(0).get("exposure").asText()).isEqualTo("VULNERABLE");
+        assertThat(verdicts.get(3).get("exposure").asText()).isEqualTo("PATCHED");
+        assertThat(verdicts.get(7).get("exposure").asText()).isEqualTo("NOT_ASSESSED");
+        assertThat(verdicts.get(7).get("compromise").asText()).isEqualTo("COMPROMISED");
+        JsonNode finding = lines.stream().filter(l -> l.get("type").asText().equals("finding"))
+                .filter(l -> l.get("rule_id").asText().equals("exhunt.file.script-in-webshell-location"))
+                .findFirst().orElseThrow();
         assertThat(finding.get("level").asText()).isEqualTo("high");
         assertThat(finding.get("source").get("file").asText()).endsWith("errorEE.aspx");
     }

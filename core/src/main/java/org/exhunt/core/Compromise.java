@@ -9,5 +9,7 @@ public enum Compromise {
     /** Signs of success: a file written and then requested, a shell on disk linked to the chain, ... */
     COMPROMISED,
     /** No evidence found, but the evidence available could not have shown it (logs too short, or missing). */
-    CANNOT_TELL
+    CANNOT_TELL,
+    /** Compromise was not looked at: a remote probe sees a server's exposure, not its evidence. Never incomplete. */
+    NOT_ASSESSED
 }

@@ -17,6 +17,43 @@ public final class Limits {
     /** Evidence values longer than this are shortened in findings (the source reference points at the rest). */
     public static final int EVIDENCE_CHARS = 1_000;
 
+    /** Characters of one Sigma rule or mapping file; a longer one is not loaded. */
+    public static final int RULE_FILE_CHARS = 4 * 1024 * 1024;
+
+    /** YAML aliases per collection in a rule file (YAML's "billion laughs" guard). */
+    public static final int YAML_ALIASES = 50;
+
+    /** Nesting depth of a rule file's YAML. */
+    public static final int YAML_DEPTH = 64;
+
+    /** Values one Sigma value may expand into (windash permutations, placeholder lists); more is a load error. */
+    public static final int SIGMA_VALUE_EXPANSIONS = 4_096;
+
+    /** Length of a Sigma condition, in characters. */
+    public static final int SIGMA_CONDITION_CHARS = 10_000;
+
+    /** Characters of one JSON record (one string value, for the parser); a longer one ends the file's reading. */
+    public static final int JSON_RECORD_CHARS = 16 * 1024 * 1024;
+
+    /** Nesting depth of a JSON record. */
+    public static final int JSON_NESTING = 64;
+
+    /** Bytes of a PE file (ExSetup.exe) read to find its version; Exchange's is well under 1 MiB. */
+    public static final int PE_FILE_BYTES = 32 * 1024 * 1024;
+
+    /** Sections a PE file may declare (the Windows loader's own limit). */
+    public static final int PE_SECTIONS = 96;
+
+    /** Entries one PE resource directory may declare. */
+    public static final int PE_RESOURCE_ENTRIES = 4096;
+
+    /** Strings kept from a PE version resource, and characters kept of each. */
+    public static final int PE_VERSION_STRINGS = 64;
+    public static final int PE_VERSION_STRING_CHARS = 1024;
+
+    /** Bytes of an IIS configuration file (applicationHost.config, web.config) read for rewrite rules. */
+    public static final int IIS_CONFIG_BYTES = 64 * 1024 * 1024;
+
     // Archives (zip triage collections) are hostile input: these caps bound what one can cost.
 
     /** Archives opened inside an archive, below the one given: a zip in a zip is one level. */
@@ -49,6 +86,54 @@ public final class Limits {
      * to disk); this caps the memory they take per source. Stored (uncompressed) ones are read in place.
      */
     public static final long ARCHIVE_NESTED_IN_MEMORY_BYTES = 256L << 20;
+
+    // Sigma correlations keep state per group of events; these caps bound it (docs/sigma.md, "Memory").
+
+    /** Window entries (one per event still inside a group's time span) over all correlations of a run. */
+    public static final int CORRELATION_ENTRIES = 4_000_000;
+
+    /** Groups with an open window, over all correlations of a run; beyond, the least recently updated closes early. */
+    public static final int CORRELATION_GROUPS = 200_000;
+
+    /** Events a correlation finding links (the latest ones; its counts cover all). */
+    public static final int CORRELATION_LINKED = 5;
+
+    /**
+     * How deeply EVTX binary XML may nest (elements inside elements, and binary-XML values inside
+     * templates): real events are under 10 levels; a hostile record must not exhaust the stack.
+     */
+    public static final int EVTX_NESTING_DEPTH = 48;
+
+    /**
+     * Elements one EVTX record may render to. Array values repeat their element once per item, so a
+     * 64 KiB record could otherwise expand without bound; past the cap the record is cut and reported.
+     */
+    public static final int EVTX_ELEMENTS_PER_RECORD = 100_000;
+
+    /**
+     * Characters of text one EVTX record may render to (values and attribute text together). A 64 KiB
+     * record holds 32K characters; more can only come from a template repeating its values, which a hostile
+     * record can do until memory runs out.
+     */
+    public static final int EVTX_TEXT_PER_RECORD = 1 << 20;
+
+    /**
+     * Record-like places in one chunk that slack recovery tries to parse. A real chunk holds a few hundred
+     * records; a crafted one could make every 8th byte look like a record and parsing quadratic.
+     */
+    public static final int EVTX_RECOVERY_ATTEMPTS_PER_CHUNK = 4096;
+
+    /** Characters of one STIX indicator pattern read from a user's bundle. */
+    public static final int STIX_PATTERN_CHARS = 64 * 1024;
+
+    /**
+     * Alternatives one STIX pattern may expand to once AND is distributed over OR ({@code [(a OR b) AND (c OR d)]}
+     * is four): the expansion is exponential in the nesting, so a hostile pattern is refused past this.
+     */
+    public static final int STIX_PATTERN_ALTERNATIVES = 256;
+
+    /** Parentheses and brackets one STIX pattern may nest (real patterns use two or three levels). */
+    public static final int STIX_PATTERN_NESTING = 32;
 
     /**
      * Matches kept per YARA string and file; further ones are dropped with a warning. libyara's value

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,15 +25,24 @@ import org.exhunt.core.Record;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.collect.EvidenceCollector;
+import org.exhunt.hunt.detect.DetectionSink;
 import org.exhunt.hunt.detect.FileContent;
 import org.exhunt.hunt.detect.FileDetector;
+import org.exhunt.hunt.detect.Listing;
+import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
+import org.exhunt.hunt.detect.SigmaDetector;
+import org.exhunt.hunt.exposure.ExposureScan;
+import org.exhunt.hunt.exposure.LogReach;
+import org.exhunt.hunt.exposure.RowAssessments;
+import org.exhunt.hunt.exposure.ServerExposure;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.source.DriveView;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
+import org.exhunt.hunt.verdict.RowAssessment;
 import org.exhunt.hunt.verdict.Timeline;
 import org.exhunt.hunt.verdict.Verdicts;
 import org.exhunt.hunt.verdict.WebRequests;
@@ -40,6 +50,7 @@ import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.RecordStream;
 import org.exhunt.logs.coverage.CoverageCollector;
 import org.exhunt.logs.coverage.LogCoverage;
+import org.exhunt.kb.KnowledgeBase;
 
 /**
  * One server's scan, from its sources to its {@link ServerResult}: list the files, find Exchange among them,
@@ -51,10 +62,17 @@ final class ServerScan {
     private final String server;
     private final List<EvidenceSource> sources;
     private final Detectors detectors;
+    private final KnowledgeBase kb;
     private final HuntOptions options;
 
     private final Diagnostics problems = new Diagnostics();
     private final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
+    private final Map<String, Long> tallies = new ConcurrentHashMap<>();
+    private final DetectionSink sink = new DetectionSink() {
+        @Override public void finding(Finding f) { findings.add(f); }
+        @Override public void problem(Diagnostic d) { problems.add(d); }
+        @Override public void tally(String fact) { tallies.merge(fact, 1L, Long::sum); }
+    };
     private final WebRequests requests = new WebRequests();
     private final RequestIndexer requestIndexer = new RequestIndexer(requests);
     private final CoverageCollector coverage = new CoverageCollector();
@@ -63,11 +81,14 @@ final class ServerScan {
     private final AtomicInteger logFilesRead = new AtomicInteger();
     private int excluded;
     private List<EvidenceFile> files;
+    private SigmaDetector sigma;
+    private List<RecordDetector> recordDetectors;
 
-    ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, HuntOptions options) {
+    ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, KnowledgeBase kb, HuntOptions options) {
         this.server = server;
         this.sources = sources;
         this.detectors = detectors;
+        this.kb = kb;
         this.options = options;
     }
 
@@ -78,15 +99,27 @@ final class ServerScan {
                 ? ExchangeLayout.withInstallPath(options.installPath())
                 : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
 
+        List<String> sigmaNotes = new ArrayList<>();
+        sigma = detectors.sigma().forServer(layout.installPathForDisplay().orElse(null), problems::add, sigmaNotes::add);
+        recordDetectors = new ArrayList<>(detectors.records());
+        recordDetectors.add(sigma);
+
+        Listing listing = new Listing(files, layout);
+        for (ListingDetector d : detectors.listings()) d.examine(listing, findings::add);
+
         List<Runnable> work = new ArrayList<>();
         long bytes = 0;
         boolean sawInetpub = false;
+        ExposureScan exposure = new ExposureScan(kb, layout.installPath().orElse(null));
         for (EvidenceFile f : files) {
             sawInetpub |= f.drivePath().regionMatches(true, 0, "inetpub/", 0, "inetpub/".length());
+            exposure.examine(f, problems::add);
             if (layout.isWebContent(f.drivePath())) {
                 work.add(() -> examineContent(f, layout));
             } else if (layout.isLogLocation(f.drivePath())) {
                 work.add(() -> readLog(f));
+            } else if (detectors.contentWanted().test(f.size())) {
+                work.add(() -> examineContent(f, layout));
             } else {
                 continue;
             }
@@ -94,14 +127,22 @@ final class ServerScan {
         }
         options.progress().started(server, work.size(), bytes);
         runAll(work);
+        sigma.finish(sink);
         options.progress().finished(server);
 
         Allowlist.Tally tally = options.allowlist().tally();
         List<Finding> kept = findings.stream().filter(f -> !tally.suppresses(f)).toList();
-        Verdicts.Outcome outcome = Verdicts.decide(server, List.of(), kept, requests, webFilesExamined.get(),
+        List<LogCoverage> logs = coverage.coverage();
+        exposure.builds().logs(logs);
+        ServerExposure exposed = exposure.result();
+        List<RowAssessment> rows = RowAssessments.of(kb, exposed, logs.stream()
+                .map(c -> new LogReach(c.type(), c.oldest(), c.newest())).toList());
+        Verdicts.Outcome outcome = Verdicts.decide(server, rows, kept, requests, webFilesExamined.get(),
                 layout.installPath().isPresent() || sawInetpub);
         if (options.collectDir() != null) collect(outcome.findings());
         List<String> notes = notes(layout, tally);
+        notes.addAll(1, exposed.notes());
+        notes.addAll(sigmaNotes);
         notes.addAll(Timeline.of(outcome.findings(), requests));
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
                 outcome.verdicts(), outcome.findings(), problems.all(), notes);
@@ -151,7 +192,7 @@ final class ServerScan {
             }
             FileContent content = new FileContent(f, bytes, sha256(bytes),
                     layout.webShellLocation(f.drivePath()).orElse(null), layout.urlPath(f.drivePath()).orElse(null));
-            for (FileDetector d : detectors.files()) d.examine(content, findings::add);
+            for (FileDetector d : detectors.files()) d.examine(content, sink);
         } catch (IOException e) {
             problems.add(Diagnostic.error("read.failed", f.ref(), "could not be read: " + e.getMessage()));
         } finally {
@@ -176,7 +217,7 @@ final class ServerScan {
                     fileCoverage.add(r);
                     if (!options.window().contains(r.time())) continue;
                     requestIndexer.observe(r);
-                    for (RecordDetector d : detectors.records()) d.examine(r, findings::add);
+                    for (RecordDetector d : recordDetectors) d.examine(r, sink);
                 }
             }
             coverage.merge(fileCoverage);
@@ -203,7 +244,9 @@ final class ServerScan {
                 .orElse("no Exchange install found (give it with --install-path if it is elsewhere)"));
         notes.add(webFilesExamined.get() + " files examined in the web-shell locations, " + logFilesRead.get()
                 + " log files read");
+        notes.addAll(detectors.notes());
         for (LogCoverage c : coverage.coverage()) notes.add(describe(c));
+        new TreeMap<>(tallies).forEach((fact, n) -> notes.add(n + " " + fact));
         if (!unreadLogFormats.isEmpty()) {
             notes.add("files in log folders in formats exhunt does not read: " + unreadLogFormats);
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.ServerResult;
-import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
 import org.exhunt.hunt.source.Sources;
@@ -47,7 +46,7 @@ class EvidenceUnchangedTest {
         Files.createSymbolicLink(evidence.resolve("copy/inetpub/outside"), Path.of("/etc"));
         String before = TreeSnapshot.of(evidence);
 
-        Hunt hunt = Hunt.with(RulePack.of(Map.of("VERSION", "test", "ioc/test-sha256.csv",
+        Hunt hunt = Hunt.with(TestPacks.withKnowledgeBase(Map.of("VERSION", "test", "ioc/test-sha256.csv",
                 "sha256,name,campaign,source\n" + HuntTest.sha256(SHELL) + ",test shell,TEST,here\n")), HuntOptions.defaults());
         for (Path input : inputs) {
             try (EvidenceSource source = Sources.open(input)) {

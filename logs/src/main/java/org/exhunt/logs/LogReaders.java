@@ -2,10 +2,12 @@ package org.exhunt.logs;
 
 import java.util.List;
 import java.util.Optional;
+import org.exhunt.logs.evtx.EvtxReader;
 import org.exhunt.logs.exchange.ExchangeLogKind;
 import org.exhunt.logs.exchange.ExchangeLogReader;
 import org.exhunt.logs.exchange.OabGeneratorLogReader;
 import org.exhunt.logs.iis.IisLogReader;
+import org.exhunt.logs.json.JsonLogReader;
 
 /**
  * The registry of log formats exhunt reads. Adding a format is one reader class and one line here; the
@@ -17,6 +19,7 @@ public final class LogReaders {
     public static final int HEAD_BYTES = 4096;
 
     private static final List<LogReader> ALL = List.of(
+            EvtxReader.standard(),
             new ExchangeLogReader(ExchangeLogKind.HTTPPROXY),
             new ExchangeLogReader(ExchangeLogKind.ECP_SERVER),
             new ExchangeLogReader(ExchangeLogKind.ECP_ACTIVITY),
@@ -25,7 +28,8 @@ public final class LogReaders {
             new ExchangeLogReader(ExchangeLogKind.MESSAGE_TRACKING),
             new OabGeneratorLogReader(),
             new IisLogReader(),
-            new ExchangeLogReader(ExchangeLogKind.OTHER)
+            new ExchangeLogReader(ExchangeLogKind.OTHER),
+            new JsonLogReader()
     );
 
     private LogReaders() {}

@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.exhunt.core.Compromise;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Exposure;
@@ -39,7 +40,7 @@ public final class ConsoleReport implements ReportWriter {
         rows.add(new String[] {"SERVER", "ROW", "EXPOSURE", "COMPROMISE", "REASON"});
         for (ServerResult r : results) {
             for (Verdict v : r.verdicts()) {
-                rows.add(new String[] {v.server(), v.row(), exposure(v.exposure()), v.compromise().name(), v.reason()});
+                rows.add(new String[] {v.server(), v.row(), exposure(v.exposure()), compromise(v.compromise()), v.reason()});
             }
         }
         int[] width = new int[4];
@@ -53,6 +54,10 @@ public final class ConsoleReport implements ReportWriter {
             }
             out.println(line.append(row[4]));
         }
+    }
+
+    static String compromise(Compromise c) {
+        return c == Compromise.NOT_ASSESSED ? "not assessed" : c.name();
     }
 
     static String exposure(Exposure e) {

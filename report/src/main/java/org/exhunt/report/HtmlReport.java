@@ -79,6 +79,7 @@ public final class HtmlReport implements ReportWriter {
             case CANNOT_TELL -> "No evidence of compromise, but the evidence cannot tell for some rows on "
                     + list(worst.get(top), results.size());
             case CLEAN -> "No evidence of compromise on " + list(worst.get(top), results.size());
+            case NOT_ASSESSED -> "Compromise not assessed (exposure only) on " + list(worst.get(top), results.size());
         };
         boolean incomplete = results.stream().anyMatch(ServerResult::isIncomplete);
         html.raw("<p class=\"answer cmp-").raw(top == null ? "CANNOT_TELL" : top.name()).raw("\" id=\"answer\">")
@@ -92,6 +93,7 @@ public final class HtmlReport implements ReportWriter {
 
     private static int rank(Compromise c) {
         return switch (c) {
+            case NOT_ASSESSED -> -1;
             case CLEAN -> 0;
             case CANNOT_TELL -> 1;
             case ATTEMPTED -> 2;

@@ -25,6 +25,13 @@ public final class JsonlReport implements ReportWriter {
 
     @Override
     public void write(Writer out, RunInfo run, List<ServerResult> results) throws IOException {
+        writeRun(out, run);
+        for (ServerResult r : results) writeResult(out, r);
+        out.flush();
+    }
+
+    /** The first line, naming the versions: for writers that stream results as they come ({@code exhunt probe}). */
+    public void writeRun(Writer out, RunInfo run) throws IOException {
         line(out, g -> {
             g.writeStringField("type", "run");
             g.writeNumberField("schema", SCHEMA_VERSION);
@@ -33,28 +40,29 @@ public final class JsonlReport implements ReportWriter {
             g.writeStringField("kb", run.kbVersion());
             g.writeStringField("started", run.started().toString());
         });
-        for (ServerResult r : results) {
-            for (Verdict v : r.verdicts()) line(out, g -> verdict(g, v));
-            for (Finding f : r.findings()) line(out, g -> {
-                g.writeStringField("type", "finding");
-                g.writeStringField("server", r.server());
-                finding(g, f);
-            });
-            for (String note : r.notes()) line(out, g -> {
-                g.writeStringField("type", "note");
-                g.writeStringField("server", r.server());
-                g.writeStringField("text", note);
-            });
-            for (Diagnostic d : r.diagnostics()) line(out, g -> {
-                g.writeStringField("type", "diagnostic");
-                g.writeStringField("server", r.server());
-                g.writeStringField("level", d.level().name().toLowerCase(java.util.Locale.ROOT));
-                g.writeStringField("code", d.code());
-                g.writeStringField("message", d.message());
-                source(g, d.where());
-            });
-        }
-        out.flush();
+    }
+
+    /** The lines of one server's result: verdicts, findings, notes, diagnostics. */
+    public void writeResult(Writer out, ServerResult r) throws IOException {
+        for (Verdict v : r.verdicts()) line(out, g -> verdict(g, v));
+        for (Finding f : r.findings()) line(out, g -> {
+            g.writeStringField("type", "finding");
+            g.writeStringField("server", r.server());
+            finding(g, f);
+        });
+        for (String note : r.notes()) line(out, g -> {
+            g.writeStringField("type", "note");
+            g.writeStringField("server", r.server());
+            g.writeStringField("text", note);
+        });
+        for (Diagnostic d : r.diagnostics()) line(out, g -> {
+            g.writeStringField("type", "diagnostic");
+            g.writeStringField("server", r.server());
+            g.writeStringField("level", d.level().name().toLowerCase(java.util.Locale.ROOT));
+            g.writeStringField("code", d.code());
+            g.writeStringField("message", d.message());
+            source(g, d.where());
+        });
     }
 
     private interface Fields {

@@ -1,0 +1,150 @@
+package org.exhunt.probe;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.exhunt.core.Compromise;
+import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Exposure;
+import org.exhunt.core.Finding;
+import org.exhunt.core.ServerResult;
+import org.exhunt.core.Severity;
+import org.exhunt.core.SourceRef;
+import org.exhunt.core.Verdict;
+import org.exhunt.kb.BuildAssessment;
+import org.exhunt.kb.KnowledgeBase;
+import org.exhunt.kb.Row;
+import org.exhunt.kb.RowExposure;
+import org.exhunt.probe.http.TlsFacts;
+
+/**
+ * Turns what a probe saw into a {@link ServerResult}: one verdict per row of the knowledge base with the exposure
+ * the build gives (compromise is never assessed remotely), the active checks applied (a reachable primitive
+ * confirms VULNERABLE; an aborted ProxyLogon SSRF on a vulnerable build is MITIGATED), findings for what the
+ * server discloses (build, certificate, internal names), notes for a person, and a diagnostic when the target
+ * could not be probed.
+ */
+final class ProbeReport {
+
+    static final String PROXYLOGON = "ProxyLogon";
+    static final String PROXYSHELL = "ProxyShell";
+
+    private ProbeReport() {}
+
+    static ServerResult of(ProbeOutcome o, KnowledgeBase kb, Instant now) {
+        String server = o.target().input();
+        List<Verdict> verdicts = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<Diagnostic> problems = new ArrayList<>();
+        SourceRef where = SourceRef.file(o.target().base() + TargetProbe.LOGON);
+        TargetStatus status = o.status();
+
+        switch (status) {
+            case NO_ANSWER, TLS_FAILURE, GARBAGE -> {
+                String why = describe(status) + ": " + o.failure().message();
+                problems.add(Diagnostic.error("probe." + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        SourceRef.file(o.failure().uri().toString()), why));
+                for (Row r : kb.rows()) verdicts.add(new Verdict(server, r.name(), Exposure.UNKNOWN, Compromise.NOT_ASSESSED, why));
+            }
+            case NOT_EXCHANGE -> {
+                String why = "not Exchange: " + what(o);
+                for (Row r : kb.rows()) verdicts.add(new Verdict(server, r.name(), Exposure.NOT_AFFECTED, Compromise.NOT_ASSESSED, why));
+            }
+            case EXCHANGE_NO_VERSION -> {
+                String why = "Exchange (" + what(o) + "), but no build or CU showed";
+                for (Row r : kb.rows()) verdicts.add(new Verdict(server, r.name(), Exposure.UNKNOWN, Compromise.NOT_ASSESSED, why));
+            }
+            default -> {
+                BuildAssessment a = kb.assess(o.build());
+                for (RowExposure r : a.rows()) {
+                    RowExposure applied = applyActive(r, o.active());
+                    if (applied.exposure() == Exposure.MITIGATED) status = TargetStatus.MITIGATED;
+                    verdicts.add(new Verdict(server, r.row(), applied.exposure(), Compromise.NOT_ASSESSED, applied.reason()));
+                }
+                notes.add("Build " + o.build() + ": " + a.description() + "; from the " + o.buildSource());
+                if (o.build().isCuOnly()) {
+                    notes.add("CU known, SU unknown: the server shows its CU but not its security-update level; check it"
+                            + " locally (exhunt scan, or ExSetup.exe's file version)");
+                }
+                a.productLine().ifPresent(p -> notes.add(p.name() + ": " + p.supportStatus()));
+                a.path().ifPresent(p -> notes.add("Update path: " + p.describe()));
+                findings.add(Finding.builder("probe", "exhunt.probe.build").title("Exchange build " + o.build() + " (" + o.buildSource() + ")")
+                        .severity(Severity.INFORMATIONAL).source(where).evidence("build", o.build().toString())
+                        .evidence("source", o.buildSource()).evidence("known_as", a.description()).time(now).build());
+            }
+        }
+        notes.add(0, "Status: " + status + (o.title().isEmpty() ? "" : "; page title '" + o.title() + "'")
+                + (o.server().isEmpty() ? "" : "; Server: " + o.server()) + "; " + o.requests() + " requests");
+        tls(o.tls(), now, where, notes, findings);
+        new TreeMap<>(o.leaked()).forEach((header, value) -> {
+            notes.add("Internal name disclosed: " + header + ": " + value);
+            findings.add(Finding.builder("probe", "exhunt.probe.internal-name").title("Internal server name in " + header)
+                    .severity(Severity.LOW).source(where).evidence("header", header).evidence("value", value).time(now).build());
+        });
+        for (ActiveCheck c : o.active()) {
+            notes.add("Active check " + c.name() + ": " + c.verdict() + " (" + c.seen() + ")");
+            findings.add(Finding.builder("probe", "exhunt.probe.active." + (c.name().startsWith(PROXYLOGON) ? "proxylogon-ssrf" : "proxyshell-ssrf"))
+                    .title(c.name() + ": " + c.verdict()).severity(c.verdict() == ActiveCheck.Result.REACHABLE ? Severity.HIGH : Severity.INFORMATIONAL)
+                    .source(SourceRef.file(c.url())).evidence("result", c.verdict().name()).evidence("seen", c.seen()).time(now).build());
+        }
+        return new ServerResult(server, List.of(o.target().base()), verdicts, findings, problems, notes);
+    }
+
+    /**
+     * A reachable primitive makes the row VULNERABLE whatever the build says; an aborted ProxyLogon SSRF on a
+     * build vulnerable to it makes the row MITIGATED; anything else is added to the reason.
+     */
+    static RowExposure applyActive(RowExposure row, List<ActiveCheck> checks) {
+        String chain = row.row();
+        ActiveCheck c = checks.stream().filter(x -> x.name().startsWith(chain + " ")).findFirst().orElse(null);
+        if (c == null) return row;
+        String seen = "active check: " + c.seen();
+        return switch (c.verdict()) {
+            case REACHABLE -> new RowExposure(chain, Exposure.VULNERABLE, c.name() + " works (" + c.seen() + "); " + row.reason(),
+                    row.fixedBy(), row.cves());
+            case ABORTED -> chain.equals(PROXYLOGON) && row.exposure() == Exposure.VULNERABLE
+                    ? new RowExposure(chain, Exposure.MITIGATED, "vulnerable build, " + c.seen() + ": an EOMT rewrite rule ("
+                            + row.reason() + ")", row.fixedBy(), row.cves())
+                    : withNote(row, seen);
+            case NOT_REACHABLE, INCONCLUSIVE -> withNote(row, seen);
+        };
+    }
+
+    private static RowExposure withNote(RowExposure row, String note) {
+        return new RowExposure(row.row(), row.exposure(), row.reason() + "; " + note, row.fixedBy(), row.cves());
+    }
+
+    private static void tls(TlsFacts t, Instant now, SourceRef where, List<String> notes, List<Finding> findings) {
+        if (t == null) return;
+        boolean expired = t.expiredAt(now);
+        notes.add("Certificate: " + t.subject() + ", issued by " + (t.selfSigned() ? "itself (self-signed)" : t.issuer())
+                + ", valid " + t.notBefore() + " to " + t.notAfter() + (expired ? " (EXPIRED)" : "")
+                + (t.names().isEmpty() ? "" : ", names " + String.join(" ", t.names())) + ", " + t.protocol());
+        Finding.Builder f = Finding.builder("probe", "exhunt.probe.certificate").title("TLS certificate " + t.subject())
+                .severity(Severity.INFORMATIONAL).source(where).evidence("subject", t.subject()).evidence("issuer", t.issuer())
+                .evidence("not_before", t.notBefore().toString()).evidence("not_after", t.notAfter().toString())
+                .evidence("self_signed", Boolean.toString(t.selfSigned())).evidence("expired", Boolean.toString(expired))
+                .evidence("protocol", t.protocol()).time(now);
+        for (String name : t.names()) f.evidence("name", name);
+        findings.add(f.build());
+    }
+
+    private static String what(ProbeOutcome o) {
+        List<String> seen = new ArrayList<>();
+        if (!o.title().isEmpty()) seen.add("title '" + o.title() + "'");
+        if (!o.server().isEmpty()) seen.add("Server: " + o.server());
+        return seen.isEmpty() ? "no OWA page, title or version" : String.join(", ", seen);
+    }
+
+    private static String describe(TargetStatus status) {
+        return switch (status) {
+            case NO_ANSWER -> "no answer";
+            case TLS_FAILURE -> "TLS failure";
+            case GARBAGE -> "not HTTP";
+            default -> status.name();
+        };
+    }
+}

@@ -1,0 +1,182 @@
+package org.exhunt.testkit.evtx;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Events of the Exchange attacks exhunt hunts for, as the Windows logs of an Exchange server record them:
+ * MSExchange Management cmdlet logs (ProxyShell's mailbox export and role assignment, ProxyLogon's OAB
+ * virtual directory), Unified Messaging errors in Application (CVE-2021-26857), Sysmon process creation and
+ * file writes by IIS and Exchange workers, Security process creation (an LSASS dump through comsvcs.dll).
+ * Values follow the public write-ups of those attacks; host and account names are invented.
+ */
+public final class EventSamples {
+
+    public static final String COMPUTER = "EXCH01.contoso.local";
+    private static final String SYSMON = "Microsoft-Windows-Sysmon";
+    private static final String SYSMON_GUID = "5770385f-c22a-43e0-bf4c-06f5698ffbd9";
+    private static final String SYSMON_CHANNEL = "Microsoft-Windows-Sysmon/Operational";
+    private static final String SECURITY_PROVIDER = "Microsoft-Windows-Security-Auditing";
+    private static final String SECURITY_GUID = "54849625-5478-4994-a5ba-3e3b0328c30d";
+    private static final long CLASSIC = 0x80000000000000L;
+    private static final String W3WP = "c:\\windows\\system32\\inetsrv\\w3wp.exe";
+
+    private EventSamples() {}
+
+    /**
+     * An MSExchange Management cmdlet log entry (provider MSExchange CmdletLogs, event 1 for success, 6 for
+     * failure): unnamed Data with the cmdlet, its parameters, the caller and the session.
+     */
+    public static EvtxEvent cmdlet(Instant time, int eventId, String cmdlet, String parameters) {
+        return EvtxEvent.builder("MSExchange CmdletLogs", "MSExchange Management", eventId, time)
+                .qualifiers(16384).level(eventId == 6 ? 2 : 4).task(1).keywords(CLASSIC)
+                .layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML).computer(COMPUTER)
+                .unnamedData(cmdlet, parameters, "contoso.local/Users/Administrator",
+                        "S-1-5-21-3623811015-3361044348-30300820-500", "S-1-5-21-3623811015-3361044348-30300820-500",
+                        "Remote-ManagementShell-Unknown", "6892 w3wp#MSExchangePowerShellAppPool", "", "00:00:01.2031250",
+                        "View Entire Forest: 'False', Default Scope: 'contoso.local', Configuration Domain Controller: 'DC01.contoso.local'",
+                        "")
+                .build();
+    }
+
+    /** ProxyShell: a mailbox exported as a .aspx file under the web root (a web shell). */
+    public static EvtxEvent mailboxExportToWebRoot(Instant time) {
+        return cmdlet(time, 1, "New-MailboxExportRequest",
+                "-Mailbox \"administrator@contoso.local\" -FilePath \"\\\\127.0.0.1\\c$\\inetpub\\wwwroot\\aspnet_client\\x4mfa.aspx\"");
+    }
+
+    /** ProxyShell: the role needed for mailbox exports given to the attacker's account. */
+    public static EvtxEvent mailboxImportExportRoleAssignment(Instant time) {
+        return cmdlet(time, 1, "New-ManagementRoleAssignment",
+                "-Role \"Mailbox Import Export\" -User \"administrator@contoso.local\"");
+    }
+
+    /** ProxyLogon (CVE-2021-27065): the OAB virtual directory's ExternalUrl set to a China Chopper shell. */
+    public static EvtxEvent oabVirtualDirectoryChopper(Instant time) {
+        return cmdlet(time, 1, "Set-OabVirtualDirectory",
+                "-Identity \"EXCH01\\OAB (Default Web Site)\" -ExternalUrl \"http://f/<script language=\"JScript\""
+                        + " runat=\"server\">function Page_Load(){eval(Request[\"exec_code\"],\"unsafe\");}</script>\"");
+    }
+
+    /** CVE-2021-26857: the Unified Messaging service failing on a crafted, deserialized object. */
+    public static EvtxEvent unifiedMessagingInvalidCast(Instant time) {
+        return EvtxEvent.builder("MSExchange Unified Messaging", "Application", 1040, time)
+                .qualifiers(49156).level(2).task(3).keywords(CLASSIC).computer(COMPUTER)
+                .layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML)
+                .unnamedData("UM worker process", "System.InvalidCastException: Unable to cast object of type"
+                        + " 'System.Windows.Data.ObjectDataProvider' to type 'Microsoft.Exchange.UM.UMCommon.ExceptionHandling'.")
+                .build();
+    }
+
+    /** Sysmon 1: IIS's Exchange worker starting a shell (a web shell in use). */
+    public static EvtxEvent sysmonW3wpStartsCmd(Instant time, String commandLine) {
+        return sysmonProcess(time, "C:\\Windows\\System32\\cmd.exe", commandLine, W3WP,
+                W3WP + " -ap \"MSExchangeOWAAppPool\" -v \"v4.0\" -c \"C:\\Program Files\\Microsoft\\Exchange Server\\V15\\bin\\GenericAppPoolConfigWithGCServerEnabledFalse.config\"",
+                "NT AUTHORITY\\SYSTEM");
+    }
+
+    /** Sysmon 1: a process start with typed values as Sysmon writes them (GUIDs, integers, hex logon id). */
+    public static EvtxEvent sysmonProcess(Instant time, String image, String commandLine, String parentImage,
+                                          String parentCommandLine, String user) {
+        return sysmon(time, 1, 5, "0197231e-4a83-694d-9e0e-000000000800", 14144, image)
+                .data("FileVersion", "10.0.17763.1 (WinBuild.160101.0800)")
+                .data("Description", "Windows Command Processor")
+                .data("Product", "Microsoft® Windows® Operating System")
+                .data("Company", "Microsoft Corporation")
+                .data("OriginalFileName", "Cmd.Exe")
+                .data("CommandLine", commandLine)
+                .data("CurrentDirectory", "C:\\Windows\\system32\\")
+                .data("User", user)
+                .data("LogonGuid", EvtxValue.guid("0197231e-ab9f-67aa-e703-000000000000"))
+                .data("LogonId", EvtxValue.hex64(0x3e7))
+                .data("TerminalSessionId", EvtxValue.uint32(0))
+                .data("IntegrityLevel", "System")
+                .data("Hashes", "SHA256=F7C237A49B96FD77C047910E13F24AAC4678A0F94BABDB06643DBA63F38D48E5")
+                .data("ParentProcessGuid", EvtxValue.guid("0197231e-ec48-694c-aa0c-000000000800"))
+                .data("ParentProcessId", EvtxValue.uint32(6892))
+                .data("ParentImage", parentImage)
+                .data("ParentCommandLine", parentCommandLine)
+                .data("ParentUser", "NT AUTHORITY\\SYSTEM")
+                .build();
+    }
+
+    /** The System values and first EventData fields every Sysmon event shares. */
+    private static EvtxEvent.Builder sysmon(Instant time, int eventId, int version, String processGuid, long processId,
+                                            String image) {
+        return EvtxEvent.builder(SYSMON, SYSMON_CHANNEL, eventId, time)
+                .providerGuid(SYSMON_GUID).version(version).task(eventId).userSid("S-1-5-18").process(3208, 1724)
+                .computer(COMPUTER)
+                .data("RuleName", "-")
+                .data("UtcTime", time.toString().replace('T', ' ').replace("Z", ""))
+                .data("ProcessGuid", EvtxValue.guid(processGuid))
+                .data("ProcessId", EvtxValue.uint32(processId))
+                .data("Image", image);
+    }
+
+    /** Sysmon 11: the Unified Messaging worker writing a web shell (CVE-2021-26858). */
+    public static EvtxEvent sysmonUmWorkerWritesAspx(Instant time) {
+        return sysmon(time, 11, 2, "0197231e-c424-69e1-c922-000000000800", 7804,
+                "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin\\UMWorkerProcess.exe")
+                .data("TargetFilename", "C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\supp0rt.aspx")
+                .data("CreationUtcTime", time.toString().replace('T', ' ').replace("Z", ""))
+                .data("User", "NT AUTHORITY\\SYSTEM")
+                .build();
+    }
+
+    /** Security 4688: LSASS dumped to the web root through comsvcs.dll, as HAFNIUM did. */
+    public static EvtxEvent securityLsassDump(Instant time) {
+        return EvtxEvent.builder(SECURITY_PROVIDER, "Security", 4688, time)
+                .providerGuid(SECURITY_GUID).version(2).task(13312).keywords(0x8020000000000000L).process(4, 7412)
+                .computer(COMPUTER).layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML)
+                .data("SubjectUserSid", EvtxValue.sid("S-1-5-18"))
+                .data("SubjectUserName", "EXCH01$")
+                .data("SubjectDomainName", "CONTOSO")
+                .data("SubjectLogonId", EvtxValue.hex64(0x3e7))
+                .data("NewProcessId", EvtxValue.hex64(0x1a2c))
+                .data("NewProcessName", "C:\\Windows\\System32\\rundll32.exe")
+                .data("TokenElevationType", "%%1936")
+                .data("ProcessId", EvtxValue.hex64(0x1aec))
+                .data("CommandLine", "rundll32.exe C:\\windows\\System32\\comsvcs.dll, MiniDump 708"
+                        + " C:\\inetpub\\wwwroot\\aspnet_client\\lsass.dmp full")
+                .data("TargetUserSid", EvtxValue.sid("S-1-0-0"))
+                .data("TargetUserName", "-")
+                .data("TargetDomainName", "-")
+                .data("TargetLogonId", EvtxValue.hex64(0))
+                .data("ParentProcessName", W3WP)
+                .data("MandatoryLabel", EvtxValue.sid("S-1-16-16384"))
+                .build();
+    }
+
+    /**
+     * An endless, repeatable mix of the events above, one second apart from {@code start}, with varying
+     * values: what benchmarks write to make files of any size.
+     */
+    public static Iterator<EvtxEvent> mix(Instant start) {
+        return new Iterator<>() {
+            private long n;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public EvtxEvent next() {
+                if (n == Long.MAX_VALUE) throw new NoSuchElementException();
+                Instant t = start.plus(Duration.ofSeconds(n));
+                long i = n++;
+                switch ((int) (i % 8)) {
+                    case 0: case 1: case 2:
+                        return sysmonW3wpStartsCmd(t, "cmd /c \"cd /d C:\\inetpub\\wwwroot\\aspnet_client&whoami /all\" " + i);
+                    case 3: return sysmonUmWorkerWritesAspx(t);
+                    case 4: return securityLsassDump(t);
+                    case 5: return mailboxExportToWebRoot(t);
+                    case 6: return unifiedMessagingInvalidCast(t);
+                    default: return cmdlet(t, 1, "Get-Mailbox", "-Identity \"user" + i + "@contoso.local\"");
+                }
+            }
+        };
+    }
+}
