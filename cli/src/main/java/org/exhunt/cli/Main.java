@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         description = "Tells whether an Exchange server is exposed to, or was hit by, ProxyLogon, ProxyShell,"
                 + " ProxyNotShell/OWASSRF and the other exploited Exchange CVEs. Offline and read-only on evidence.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ScanCommand.class, BuildCommand.class, ProbeCommand.class, DumpCommand.class},
+        subcommands = {ScanCommand.class, BuildCommand.class, ProbeCommand.class, DumpCommand.class,
+            YaraCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:everything read; patched and clean",
             "1:evidence of compromise (a row ATTEMPTED or COMPROMISED; for sigma: a rule fired)",

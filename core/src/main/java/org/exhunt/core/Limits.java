@@ -90,4 +90,13 @@ public final class Limits {
      * records; a crafted one could make every 8th byte look like a record and parsing quadratic.
      */
     public static final int EVTX_RECOVERY_ATTEMPTS_PER_CHUNK = 4096;
+
+    /**
+     * Matches kept per YARA string and file; further ones are dropped with a warning. libyara's value
+     * ({@code YR_MAX_STRING_MATCHES}): a lower one would change {@code #a} and {@code -s} output.
+     */
+    public static final int YARA_MATCHES_PER_STRING = 1_000_000;
+
+    /** Bytes of each YARA match kept for reports (libyara's {@code YR_MAX_MATCH_DATA}). */
+    public static final int YARA_MATCH_DATA = 512;
 }

@@ -47,24 +47,19 @@ final class ChainVerdict {
     private static String reachReason(RowAssessment row) {
         RowProfile p = row.profile();
         LogWindow w = row.window();
-        String first = day(p.firstExploited()) + " (" + p.firstExploitedSource() + ")";
-        if (w == null) {
-            return "no evidence, but no " + String.join("/", new TreeSet<>(p.visibleIn()))
-                    + " logs to look in: they could have shown " + p.row();
-        }
-        String span = String.join("/", w.logTypes()) + " logs from " + day(w.from()) + " to " + day(w.to());
-        if (w.to().isBefore(p.firstExploited())) {
-            return "no evidence in " + span + ", which end before " + p.row() + " was first exploited on " + first;
-        }
+        String first = "first exploitation in the wild (" + day(p.firstExploited()) + ")";
+        if (w == null) return "no " + LogNames.list(p.visibleIn()) + " logs in the evidence, which could have shown it";
+        String span = "no evidence in " + LogNames.list(w.logTypes()) + " logs from " + day(w.from()) + " to " + day(w.to());
+        if (w.to().isBefore(p.firstExploited())) return span + ": they end before " + first;
         if (w.from().isAfter(p.firstExploited())) {
             if (w.atStart() == Exposure.PATCHED || w.atStart() == Exposure.NOT_AFFECTED) {
-                return "no evidence in " + span + "; the build was already fixed when they start, after first"
-                        + " exploitation on " + first + " (web shells on disk were checked for all time)";
+                return span + "; they start after " + first + ", but on a fixed build (files on disk were checked"
+                        + " for all time)";
             }
-            return "no evidence in " + span + ", but they start after first exploitation on " + first
-                    + " while the build was " + (w.atStart() == Exposure.UNKNOWN ? "not known" : "not yet fixed");
+            return span + ", but they start after " + first + " while the build was "
+                    + (w.atStart() == Exposure.UNKNOWN ? "not known" : "not yet fixed");
         }
-        return "no evidence in " + span + ", reaching back before first exploitation on " + first;
+        return span + ", back to before " + first;
     }
 
     private static String success(List<Finding> successes, List<ShellLinker.Link> links) {

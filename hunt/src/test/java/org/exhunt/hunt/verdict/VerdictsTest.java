@@ -117,7 +117,7 @@ class VerdictsTest {
     void noLogsOfTheChainsTypesCannotTell() {
         Verdict v = proxyLogon(null);
         assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
-        assertThat(v.reason()).contains("no exchange-httpproxy logs to look in");
+        assertThat(v.reason()).contains("no HttpProxy logs in the evidence, which could have shown it");
     }
 
     @Test
@@ -125,7 +125,7 @@ class VerdictsTest {
         Verdict v = proxyLogon(new LogWindow(List.of("exchange-httpproxy"), Instant.parse("2020-10-01T00:00:00Z"),
                 Instant.parse("2020-12-31T00:00:00Z"), Exposure.VULNERABLE));
         assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
-        assertThat(v.reason()).contains("which end before ProxyLogon was first exploited on 2021-01-03 (Volexity)");
+        assertThat(v.reason()).contains("they end before first exploitation in the wild (2021-01-03)");
     }
 
     @Test
@@ -134,7 +134,7 @@ class VerdictsTest {
             Verdict v = proxyLogon(new LogWindow(List.of("exchange-httpproxy"),
                     Instant.parse("2021-06-01T00:00:00Z"), Instant.parse("2021-07-01T00:00:00Z"), atStart));
             assertThat(v.compromise()).as("%s at start", atStart).isEqualTo(Compromise.CANNOT_TELL);
-            assertThat(v.reason()).contains("they start after first exploitation on 2021-01-03");
+            assertThat(v.reason()).contains("they start after first exploitation in the wild (2021-01-03) while the build was");
         }
     }
 
@@ -143,16 +143,16 @@ class VerdictsTest {
         Verdict v = proxyLogon(new LogWindow(List.of("exchange-httpproxy"), Instant.parse("2021-06-01T00:00:00Z"),
                 Instant.parse("2021-07-01T00:00:00Z"), Exposure.PATCHED));
         assertThat(v.compromise()).isEqualTo(Compromise.CLEAN);
-        assertThat(v.reason()).contains("the build was already fixed when they start")
-                .contains("exchange-httpproxy logs from 2021-06-01 to 2021-07-01");
+        assertThat(v.reason()).contains("but on a fixed build")
+                .contains("HttpProxy logs from 2021-06-01 to 2021-07-01");
     }
 
     @Test
     void logsReachingBackBeforeFirstExploitationAreClean() {
         Verdict v = proxyLogon(logsFrom("2020-12-01"));
         assertThat(v.compromise()).isEqualTo(Compromise.CLEAN);
-        assertThat(v.reason()).isEqualTo("build 15.1.2176.2; no evidence in exchange-httpproxy logs from 2020-12-01"
-                + " to 2021-04-01, reaching back before first exploitation on 2021-01-03 (Volexity)");
+        assertThat(v.reason()).isEqualTo("build 15.1.2176.2; no evidence in HttpProxy logs from 2020-12-01"
+                + " to 2021-04-01, back to before first exploitation in the wild (2021-01-03)");
         assertThat(v.exposure()).isEqualTo(Exposure.VULNERABLE);
     }
 

@@ -1,0 +1,252 @@
+package org.exhunt.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.exhunt.yara.CompileDiagnostic;
+import org.exhunt.yara.CompiledRules;
+import org.exhunt.yara.ExternalValues;
+import org.exhunt.yara.ScanResult;
+import org.exhunt.yara.Scanner;
+import org.exhunt.yara.YaraCompiler;
+import org.exhunt.yara.YaraException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code exhunt yara}: the YARA engine alone, with {@code yara} 4.2.3's options, output and exit codes, so
+ * that the sorted outputs of both tools on the same input are identical.
+ */
+@Command(name = "yara", mixinStandardHelpOptions = true, versionProvider = Versions.class, exitCodeOnInvalidInput = 1,
+        exitCodeOnExecutionException = 1,
+        header = "Scan files with YARA rules, as the yara command does (same options, output and exit codes).",
+        description = "RULES are rule files, each optionally prefixed with NAMESPACE: ; TARGET is a file or a directory."
+                + " Exit code 0 whether or not rules match, 1 on errors.")
+final class YaraCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "2..*", paramLabel = "RULES... TARGET", description = "Rule files, then the file or directory to scan.")
+    List<String> arguments;
+
+    @Option(names = {"-r", "--recursive"}, description = "Recursively search directories.")
+    boolean recursive;
+
+    @Option(names = {"-s", "--print-strings"}, description = "Print matching strings.")
+    boolean printStrings;
+
+    @Option(names = {"-L", "--print-string-length"}, description = "Print length of matched strings.")
+    boolean printLength;
+
+    @Option(names = {"-g", "--print-tags"}, description = "Print tags.")
+    boolean printTags;
+
+    @Option(names = {"-m", "--print-meta"}, description = "Print metadata.")
+    boolean printMeta;
+
+    @Option(names = {"-e", "--print-namespace"}, description = "Print rules' namespace.")
+    boolean printNamespace;
+
+    @Option(names = {"-n", "--negate"}, description = "Print only not satisfied rules (negate).")
+    boolean negate;
+
+    @Option(names = {"-c", "--count"}, description = "Print only number of matches.")
+    boolean count;
+
+    @Option(names = {"-f", "--fast-scan"}, description = "Fast matching mode.")
+    boolean fast;
+
+    @Option(names = {"-w", "--no-warnings"}, description = "Disable warnings.")
+    boolean noWarnings;
+
+    @Option(names = "--fail-on-warnings", description = "Fail on warnings.")
+    boolean failOnWarnings;
+
+    @Option(names = {"-p", "--threads"}, paramLabel = "N", description = "Use N threads to scan a directory (default: the number of processors).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = {"-d", "--define"}, paramLabel = "VAR=VALUE", description = "Define an external variable.")
+    List<String> defines = new ArrayList<>();
+
+    @Option(names = {"-t", "--tag"}, paramLabel = "TAG", description = "Print only rules tagged as TAG.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = {"-i", "--identifier"}, paramLabel = "IDENTIFIER", description = "Print only rules named IDENTIFIER.")
+    List<String> identifiers = new ArrayList<>();
+
+    @Option(names = {"-a", "--timeout"}, paramLabel = "SECONDS", description = "Abort scanning a file after SECONDS.")
+    int timeout = 1_000_000;
+
+    @Option(names = {"-l", "--max-rules"}, paramLabel = "NUMBER", description = "Abort scanning after matching NUMBER rules.")
+    int maxRules;
+
+    @Option(names = {"-N", "--no-follow-symlinks"}, description = "Do not follow symlinks when scanning.")
+    boolean noFollowSymlinks;
+
+    @Option(names = {"-z", "--skip-larger"}, paramLabel = "NUMBER", description = "Skip files larger than NUMBER bytes when scanning a directory.")
+    long skipLarger;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> ruleFiles = arguments.subList(0, arguments.size() - 1);
+        String target = arguments.get(arguments.size() - 1);
+
+        List<Object[]> externals = new ArrayList<>();
+        for (String d : defines) {
+            int eq = d.indexOf('=');
+            if (eq < 0) {
+                // yara says so, ignores this and the following definitions, and goes on.
+                err.println("error: wrong syntax for `-d` option.");
+                break;
+            }
+            externals.add(new Object[] {d.substring(0, eq), ExternalValues.fromCommandLine(d.substring(eq + 1))});
+        }
+        CompiledRules rules = compile(ruleFiles, externals, err);
+        if (rules == null) return 1;
+
+        YaraPrinter printer = new YaraPrinter(printStrings, printLength, printTags, printMeta, printNamespace, negate,
+                count, tags, identifiers, maxRules);
+        Path path = Path.of(target);
+        if (!Files.isDirectory(path)) {
+            Scanner scanner = scanner(rules, externals);
+            ScanOutcome o = scanOne(scanner, path, target);
+            if (o.error != null) {
+                err.println("error scanning " + target + ": " + o.error);
+                return 1;
+            }
+            warn(err, target, o.result);
+            out.print(printer.print(o.result, target, false));
+            out.flush();
+            return 0;
+        }
+        return scanDirectory(rules, externals, target, printer, out, err);
+    }
+
+    private CompiledRules compile(List<String> ruleFiles, List<Object[]> externals, PrintWriter err) {
+        YaraCompiler compiler = new YaraCompiler();
+        for (Object[] e : externals) compiler.defineExternal((String) e[0], e[1]);
+        for (String arg : ruleFiles) {
+            String namespace = YaraCompiler.DEFAULT_NAMESPACE;
+            String file = arg;
+            int colon = arg.indexOf(':');
+            if (colon > 0 && !Files.exists(Path.of(arg))) {
+                namespace = arg.substring(0, colon);
+                file = arg.substring(colon + 1);
+            }
+            try {
+                compiler.addSource(Files.readAllBytes(Path.of(file)), file, namespace);
+            } catch (IOException e) {
+                err.println("error: could not open file: " + file);
+                return null;
+            }
+        }
+        boolean warned = false;
+        for (CompileDiagnostic d : compiler.diagnostics()) {
+            if (d.error() || !noWarnings) err.println(d);
+            warned |= !d.error();
+        }
+        try {
+            CompiledRules rules = compiler.compile();
+            if (failOnWarnings && warned) return null;
+            return rules;
+        } catch (YaraException e) {
+            return null;
+        }
+    }
+
+    private Scanner scanner(CompiledRules rules, List<Object[]> externals) {
+        Scanner s = rules.newScanner().fastMode(fast).timeout(Duration.ofSeconds(timeout));
+        for (Object[] e : externals) s.define((String) e[0], e[1]);
+        return s;
+    }
+
+    private record ScanOutcome(ScanResult result, String error) {}
+
+    private ScanOutcome scanOne(Scanner scanner, Path file, String shown) {
+        byte[] data;
+        try {
+            data = Files.readAllBytes(file);
+        } catch (IOException | OutOfMemoryError e) {
+            return new ScanOutcome(null, "could not open file");
+        }
+        ScanResult r = scanner.scan(data);
+        if (r.failed()) return new ScanOutcome(r, r.error());
+        return new ScanOutcome(r, null);
+    }
+
+    /** yara's scan warnings unless {@code -w}; what this engine could not evaluate is said even with {@code -w}. */
+    private void warn(PrintWriter err, String file, ScanResult r) {
+        synchronized (err) {
+            if (!noWarnings) for (String w : r.warnings()) err.println("warning: " + w);
+            if (!r.rulesNeedingPe().isEmpty()) err.println(peNotImplemented(file, r.rulesNeedingPe()));
+        }
+    }
+
+    /** On a PE file, rules reading PE fields beyond is_pe and the constants may differ from yara's verdict. */
+    static String peNotImplemented(String file, List<String> rules) {
+        int shown = Math.min(rules.size(), 5);
+        String names = String.join(", ", rules.subList(0, shown))
+                + (rules.size() > shown ? " and " + (rules.size() - shown) + " more" : "");
+        return "warning: " + file + ": pe module not implemented beyond pe.is_pe and its constants; " + rules.size()
+                + " rule(s) reading other PE fields were evaluated with them undefined: " + names;
+    }
+
+    private int scanDirectory(CompiledRules rules, List<Object[]> externals, String dir, YaraPrinter printer,
+            PrintWriter out, PrintWriter err) {
+        List<String> files = YaraTargets.list(dir, recursive, !noFollowSymlinks, skipLarger);
+        int n = Math.max(1, threads);
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        ThreadLocal<Scanner> scanners = ThreadLocal.withInitial(() -> scanner(rules, externals));
+        List<Future<?>> tasks = new ArrayList<>();
+        for (String file : files) {
+            tasks.add(pool.submit(() -> {
+                ScanOutcome o = scanOne(scanners.get(), Path.of(file), file);
+                // Like yara, -c prints a count (0) even for a file it could not scan.
+                String text = printer.print(o.error != null ? ScanResult.failure(o.error) : o.result, file, true);
+                if (o.error != null) {
+                    synchronized (out) {
+                        out.print(text);
+                        out.flush();
+                    }
+                    synchronized (err) {
+                        err.println("error scanning " + file + ": " + o.error);
+                    }
+                    return;
+                }
+                warn(err, file, o.result);
+                if (!text.isEmpty()) {
+                    synchronized (out) {
+                        out.print(text);
+                        out.flush();
+                    }
+                }
+            }));
+        }
+        pool.shutdown();
+        for (Future<?> f : tasks) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,237 @@
+package org.exhunt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.exhunt.core.testing.TestEnvironment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code exhunt yara} against {@code yara} 4.2.3 with the same arguments on the same files: exit code,
+ * output (as sorted blocks: a rule line with its string lines, since threads print in any order) and,
+ * where yara prints them, the error lines.
+ */
+class YaraCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path rules;
+    private Path tree;
+    private Path single;
+
+    @BeforeEach
+    void files() throws IOException {
+        rules = write("rules.yar", """
+                rule quick : text animal { meta: author = "a \\"b\\"" n = 5 ok = true
+                  strings: $a = "quick" $b = "fox" nocase $c = { 6F [1-3] 72 } condition: any of them }
+                rule wide_hello : text { strings: $w = "hello" wide condition: $w }
+                private rule hidden { strings: $h = "hello" condition: $h }
+                rule uses_hidden { condition: hidden and filesize < 1000 }
+                rule binary { strings: $z = { 00 01 02 FF } condition: $z at 0 }
+                rule nothing { condition: false }
+                rule ext_rule { condition: size_limit > filesize and tag_name == "x" and enabled }
+                """);
+        tree = Files.createDirectories(tmp.resolve("tree"));
+        write("tree/a.txt", "The quick brown fox jumps over the lazy dog\n");
+        write("tree/sub/b.txt", "hello world, Fox");
+        Files.write(tree.resolve("sub/w.bin"), "h\0e\0l\0l\0o\0 quick".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(tree.resolve("sub/deeper.bin"), new byte[] {0, 1, 2, (byte) 0xFF, 10, 13, 'o', 'x', 'r'});
+        single = tree.resolve("a.txt");
+    }
+
+    @Test
+    void defaultOutputOnOneFile() throws Exception {
+        same(defines(rules.toString(), single.toString()));
+    }
+
+    @Test
+    void stringsRecursivelyOverADirectory() throws Exception {
+        same(defines("-s", "-r", rules.toString(), tree.toString()));
+    }
+
+    @Test
+    void withoutRecursionOnlyTheTopLevelIsScanned() throws Exception {
+        same(defines("-s", rules.toString(), tree.toString()));
+    }
+
+    @Test
+    void negateCountAndFast() throws Exception {
+        same(defines("-n", "-r", rules.toString(), tree.toString()));
+        same(defines("-c", "-r", rules.toString(), tree.toString()));
+        same(defines("-c", rules.toString(), single.toString()));
+        same(defines("-f", "-s", "-r", rules.toString(), tree.toString()));
+    }
+
+    @Test
+    void tagsIdentifiersMetadataNamespacesLengths() throws Exception {
+        same(defines("-t", "animal", "-r", rules.toString(), tree.toString()));
+        same(defines("-i", "wide_hello", "-t", "animal", "-r", rules.toString(), tree.toString()));
+        same(defines("-g", "-m", "-e", "-L", "-s", "-r", rules.toString(), tree.toString()));
+    }
+
+    @Test
+    void maxRulesCountsMatchesOverAllFilesAndStopsAfterTheRuleVisited() throws Exception {
+        same(defines("-l", "1", rules.toString(), single.toString()));
+        same(defines("-l", "1", "-n", rules.toString(), single.toString()));
+        same(defines("-l", "2", "-c", rules.toString(), single.toString()));
+        // Once the limit is reached each further file reports its first rule: the same whatever the file order.
+        Path everywhere = write("everywhere.yar", "rule a { condition: true } rule b { condition: true }");
+        same("-l", "1", "-r", everywhere.toString(), tree.toString());
+        same("-l", "1", "-c", "-r", everywhere.toString(), tree.toString());
+    }
+
+    @Test
+    void namespacesKeepSameNamedRulesAndGlobalRulesApart() throws Exception {
+        Path one = write("one.yar", "global rule g { condition: filesize > 20 } rule r { condition: true }");
+        Path two = write("two.yar", "rule r { condition: true } rule s { strings: $a = \"hello\" condition: $a }");
+        same("-e", "-r", "ns1:" + one, "ns2:" + two, tree.toString());
+    }
+
+    @Test
+    void includesAreReadRelativeToTheIncludingFile() throws Exception {
+        write("inc/base.yar", "rule base { strings: $a = \"fox\" condition: $a }");
+        Path top = write("inc/top.yar", "include \"base.yar\"\nrule top { condition: base }");
+        same("-r", top.toString(), tree.toString());
+    }
+
+    @Test
+    void externalsAreTypedAsYaraTypesThem() throws Exception {
+        Path ext = write("ext.yar", """
+                rule int_ext { condition: i + 1 == 43 }
+                rule float_ext { condition: f > 1.25 and f < 1.75 }
+                rule bool_ext { condition: b and not c }
+                rule str_ext { condition: s == "12x" and s contains "2x" }
+                """);
+        same("-d", "i=42", "-d", "f=1.5", "-d", "b=true", "-d", "c=false", "-d", "s=12x", ext.toString(), single.toString());
+        List<String> probes = List.of("x % 2 == 1 or x % 2 != 1", "x \\ 2 == 0.5 or x \\ 2 != 0.5",
+                "x == \"\" or x != \"\"", "x == 1", "x == 7", "x == 1410065407");
+        for (String value : List.of("1.", "-1.5", ".5", "4294967297", "9999999999", "007", "+5", "-", "", "1.2.3", "0x10")) {
+            for (String probe : probes) {
+                Path rule = write("kind.yar", "rule kind { condition: " + probe + " }");
+                same("-d", "x=" + value, rule.toString(), single.toString());
+            }
+        }
+    }
+
+    @Test
+    void compileErrorsExitOneWithYarasMessages() throws Exception {
+        Path bad = write("bad.yar", """
+                rule ok { condition: true }
+                rule broken { strings: $a = "x" condition: $b }
+                rule unknown { condition: nope }
+                rule syntax { condition: true and }
+                """);
+        same(bad.toString(), single.toString());
+    }
+
+    @Test
+    void aMissingTargetOrRuleFileExitsOne() throws Exception {
+        same(rules.toString(), tmp.resolve("absent").toString());
+        same(tmp.resolve("absent.yar").toString(), single.toString());
+    }
+
+    @Test
+    void aBadDefineIsAUsageError() throws Exception {
+        same("-d", "novalue", rules.toString(), single.toString());
+    }
+
+    @Test
+    void rulesReadingPeFieldsOnAPeFileAreReported() throws Exception {
+        byte[] pe = new byte[512];
+        pe[0] = 'M';
+        pe[1] = 'Z';
+        pe[0x3C] = (byte) 0x80;
+        pe[0x80] = 'P';
+        pe[0x81] = 'E';
+        Path file = tmp.resolve("tiny.exe");
+        Files.write(file, pe);
+        Path peRules = write("pe.yar", """
+                import "pe"
+                rule is_pe { condition: pe.is_pe }
+                rule reads_machine { condition: pe.machine == 0 }
+                """);
+        Path isPe = write("is_pe.yar", "import \"pe\" rule is_pe { condition: pe.is_pe and pe.MACHINE_I386 == 0x14c }");
+        same(isPe.toString(), file.toString());
+
+        CliRun run = CliRun.of("yara", peRules.toString(), file.toString());
+        assertThat(run.err()).contains(file + ": pe module not implemented").contains("reads_machine")
+                .doesNotContain("is_pe,");
+    }
+
+    private String[] defines(String... args) {
+        List<String> all = new ArrayList<>(List.of("-d", "size_limit=1000", "-d", "tag_name=x", "-d", "enabled=true"));
+        all.addAll(List.of(args));
+        return all.toArray(new String[0]);
+    }
+
+    /** Both tools, same arguments: same exit code, same output blocks, same error lines. */
+    private void same(String... args) throws Exception {
+        CliRun ours = CliRun.of(prepend("yara", args));
+        CliRun yara = yara(args);
+        assertThat(ours.code()).as("exit code; yara said %s", yara.err()).isEqualTo(yara.code());
+        assertThat(blocks(ours.out())).as("output").isEqualTo(blocks(yara.out()));
+        assertThat(errors(ours.err())).as("errors").isEqualTo(errors(yara.err()));
+    }
+
+    private CliRun yara(String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(TestEnvironment.tool("yara", "yara").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new CliRun(p.exitValue(), out, err);
+    }
+
+    /** Rule lines each with their string lines, sorted. */
+    static List<String> blocks(String output) {
+        List<String> blocks = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.isEmpty()) continue;
+            if (line.startsWith("0x") && !blocks.isEmpty()) {
+                blocks.set(blocks.size() - 1, blocks.get(blocks.size() - 1) + "\n" + line);
+            } else {
+                blocks.add(line);
+            }
+        }
+        blocks.sort(null);
+        return blocks;
+    }
+
+    /**
+     * The {@code error} lines, without what exhunt adds: the column ({@code file(3:7)} as yara's
+     * {@code file(3)}) and what a syntax error found ({@code syntax error, unexpected '}'}).
+     */
+    private static List<String> errors(String err) {
+        List<String> lines = new ArrayList<>();
+        for (String line : err.split("\n")) {
+            if (!line.startsWith("error")) continue;
+            lines.add(line.replaceAll("\\(([0-9]+):[0-9]+\\)", "($1)").replaceAll("syntax error, .*", "syntax error"));
+        }
+        lines.sort(null);
+        return lines;
+    }
+
+    private static String[] prepend(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = tmp.resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.writeString(p, text);
+    }
+}

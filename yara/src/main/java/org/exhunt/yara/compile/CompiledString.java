@@ -1,0 +1,174 @@
+package org.exhunt.yara.compile;
+
+import java.util.List;
+import org.exhunt.yara.condition.Values;
+import org.exhunt.yara.regex.Program;
+
+/**
+ * One string of a rule, ready for the scanner (libyara's {@code YR_STRING}). A string is verified either as a
+ * {@linkplain #literal} byte sequence (text strings, and regexes or hex strings that are only literals) or by
+ * running its {@link #forward}/{@link #backward} programs from an atom. A hex string with a jump longer than
+ * 200 bytes is split into chained parts, each its own {@code CompiledString} searched on its own; only the
+ * first part ({@link #chainedTo} null) is visible to the rule, and whole-chain matches are recorded under it.
+ */
+public final class CompiledString {
+
+    public final int index;
+    public final String identifier;
+    public final int rule;
+
+    // What it is.
+    boolean hex;
+    boolean literal;
+    byte[] bytes;
+    Program forward;
+    Program backward;
+    List<Atom> atoms;
+    int minAtomQuality;
+
+    // Modifiers, after libyara's defaults (ascii unless wide).
+    boolean ascii;
+    boolean wide;
+    boolean nocase;
+    boolean fullword;
+    boolean isPrivate;
+    boolean xor;
+    boolean base64;
+    boolean base64Wide;
+    boolean dotAll;
+    boolean greedyRegex;
+    boolean fastRegex;
+    boolean fitsInAtom;
+
+    // Chaining.
+    CompiledString chainedTo;
+    CompiledString head;
+    int chainGapMin;
+    int chainGapMax;
+    boolean chainPart;
+    boolean chainTail;
+
+    // How the condition uses it.
+    boolean referenced;
+    boolean fixedOffsetFlag = true;
+    long fixedOffset = Values.UNDEFINED;
+    boolean singleMatch = true;
+
+    CompiledString(int index, String identifier, int rule) {
+        this.index = index;
+        this.identifier = identifier;
+        this.rule = rule;
+        this.head = this;
+    }
+
+    public boolean isHex() {
+        return hex;
+    }
+
+    public boolean isLiteral() {
+        return literal;
+    }
+
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    public Program forward() {
+        return forward;
+    }
+
+    public Program backward() {
+        return backward;
+    }
+
+    public List<Atom> atoms() {
+        return atoms;
+    }
+
+    public boolean ascii() {
+        return ascii;
+    }
+
+    public boolean wide() {
+        return wide;
+    }
+
+    public boolean nocase() {
+        return nocase;
+    }
+
+    public boolean fullword() {
+        return fullword;
+    }
+
+    public boolean isPrivate() {
+        return isPrivate;
+    }
+
+    public boolean xor() {
+        return xor;
+    }
+
+    public boolean base64() {
+        return base64 || base64Wide;
+    }
+
+    public boolean isBase64Wide() {
+        return base64Wide;
+    }
+
+    public boolean dotAll() {
+        return dotAll;
+    }
+
+    public boolean greedyRegex() {
+        return greedyRegex;
+    }
+
+    public boolean fastRegex() {
+        return fastRegex;
+    }
+
+    public boolean fitsInAtom() {
+        return fitsInAtom;
+    }
+
+    public CompiledString chainedTo() {
+        return chainedTo;
+    }
+
+    /** The visible string this part belongs to (itself when not chained). */
+    public CompiledString head() {
+        return head;
+    }
+
+    public int chainGapMin() {
+        return chainGapMin;
+    }
+
+    public int chainGapMax() {
+        return chainGapMax;
+    }
+
+    public boolean isChainPart() {
+        return chainPart;
+    }
+
+    public boolean isChainTail() {
+        return chainTail;
+    }
+
+    /** Whether only a match at {@link #fixedOffset()} matters ({@code $a at 100} is its only use). */
+    public boolean hasFixedOffset() {
+        return fixedOffsetFlag && literal && chainedTo == null && fixedOffset != Values.UNDEFINED;
+    }
+
+    public long fixedOffset() {
+        return fixedOffset;
+    }
+
+    /** Whether, in fast mode, the first match is enough (only {@code $a} and sets use it). */
+    public boolean singleMatch() {
+        return singleMatch;
+    }
+}

@@ -1,0 +1,137 @@
+package org.exhunt.yara.regex;
+
+import java.util.Arrays;
+
+/**
+ * A regex compiled for one direction: libyara's instruction set in an {@code int[]}, ending with
+ * {@link #MATCH}, plus the entry point of each tree node (where matching starts when an atom of the
+ * pattern is found at that node). Instructions and their operands:
+ *
+ * <pre>
+ * ANY | LITERAL b | MASKED_LITERAL b mask | CLASS index | WORD_CHAR | NON_WORD_CHAR | SPACE | NON_SPACE
+ * DIGIT | NON_DIGIT | WORD_BOUNDARY | NON_WORD_BOUNDARY | MATCH_AT_START | MATCH_AT_END | MATCH
+ * SPLIT_A id offset | SPLIT_B id offset | JUMP offset
+ * REPEAT_ANY_GREEDY min max | REPEAT_ANY_UNGREEDY min max
+ * REPEAT_START_GREEDY min max offset | REPEAT_END_GREEDY ... | REPEAT_START_UNGREEDY ... | REPEAT_END_UNGREEDY ...
+ * </pre>
+ *
+ * Offsets are relative to the instruction's own index. {@code SPLIT_A} continues with the next instruction
+ * first and {@code SPLIT_B} with the jump target first; the id lets a fiber take each split once per step.
+ */
+public final class Program {
+
+    public static final int ANY = 1;
+    public static final int LITERAL = 2;
+    public static final int MASKED_LITERAL = 3;
+    public static final int CLASS = 4;
+    public static final int WORD_CHAR = 5;
+    public static final int NON_WORD_CHAR = 6;
+    public static final int SPACE = 7;
+    public static final int NON_SPACE = 8;
+    public static final int DIGIT = 9;
+    public static final int NON_DIGIT = 10;
+    public static final int MATCH = 11;
+    public static final int MATCH_AT_END = 12;
+    public static final int MATCH_AT_START = 13;
+    public static final int WORD_BOUNDARY = 14;
+    public static final int NON_WORD_BOUNDARY = 15;
+    public static final int REPEAT_ANY_GREEDY = 16;
+    public static final int REPEAT_ANY_UNGREEDY = 17;
+    public static final int SPLIT_A = 18;
+    public static final int SPLIT_B = 19;
+    public static final int JUMP = 20;
+    public static final int REPEAT_START_GREEDY = 21;
+    public static final int REPEAT_END_GREEDY = 22;
+    public static final int REPEAT_START_UNGREEDY = 23;
+    public static final int REPEAT_END_UNGREEDY = 24;
+
+    private static final String[] NAMES = {"?", "ANY", "LITERAL", "MASKED_LITERAL", "CLASS", "WORD_CHAR",
+        "NON_WORD_CHAR", "SPACE", "NON_SPACE", "DIGIT", "NON_DIGIT", "MATCH", "MATCH_AT_END", "MATCH_AT_START",
+        "WORD_BOUNDARY", "NON_WORD_BOUNDARY", "REPEAT_ANY_GREEDY", "REPEAT_ANY_UNGREEDY", "SPLIT_A", "SPLIT_B",
+        "JUMP", "REPEAT_START_GREEDY", "REPEAT_END_GREEDY", "REPEAT_START_UNGREEDY", "REPEAT_END_UNGREEDY"};
+
+    final int[] code;
+    final CharClass[] classes;
+    /** Entry point of each node (by node id), or -1. */
+    private final int[] entries;
+    /** Deepest nesting of {@code REPEAT_START}: the size a fiber's counter stack needs. */
+    final int maxRepeatDepth;
+    /**
+     * Whether one step of a run depends only on the fibers and the byte read (no assertion about the
+     * position or the previous byte), so that steps can be remembered as a DFA ({@link LazyDfa}).
+     */
+    final boolean stepsDependOnByteOnly;
+    private final int hash;
+
+    Program(int[] code, CharClass[] classes, int[] entries, int maxRepeatDepth) {
+        this.code = code;
+        this.classes = classes;
+        this.entries = entries;
+        this.maxRepeatDepth = maxRepeatDepth;
+        boolean byteOnly = true;
+        for (int pc = 0; pc < code.length; pc += length(code[pc])) {
+            int op = code[pc];
+            if (op == WORD_BOUNDARY || op == NON_WORD_BOUNDARY || op == MATCH_AT_START || op == MATCH_AT_END) {
+                byteOnly = false;
+            }
+        }
+        this.stepsDependOnByteOnly = byteOnly;
+        this.hash = Arrays.hashCode(code);
+    }
+
+    /** Where matching starts for node {@code node}; -1 when the node emitted no code in this direction. */
+    public int entry(RegexNode node) {
+        return node.id < entries.length ? entries[node.id] : -1;
+    }
+
+    /** Number of ints of code. */
+    public int size() {
+        return code.length;
+    }
+
+    static int length(int opcode) {
+        return switch (opcode) {
+            case LITERAL, CLASS, JUMP -> 2;
+            case MASKED_LITERAL, SPLIT_A, SPLIT_B, REPEAT_ANY_GREEDY, REPEAT_ANY_UNGREEDY -> 3;
+            case REPEAT_START_GREEDY, REPEAT_END_GREEDY, REPEAT_START_UNGREEDY, REPEAT_END_UNGREEDY -> 4;
+            default -> 1;
+        };
+    }
+
+    /** One instruction per line: {@code 3: SPLIT_A 0 +5}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder();
+        for (int pc = 0; pc < code.length; pc += length(code[pc])) {
+            int op = code[pc];
+            s.append(pc).append(": ").append(NAMES[op]);
+            switch (op) {
+                case LITERAL -> s.append(String.format(" %02X", code[pc + 1]));
+                case MASKED_LITERAL -> s.append(String.format(" %02X/%02X", code[pc + 1], code[pc + 2]));
+                case CLASS -> s.append(' ').append(classes[code[pc + 1]]);
+                case JUMP -> s.append(' ').append(signed(code[pc + 1]));
+                case SPLIT_A, SPLIT_B -> s.append(' ').append(code[pc + 1]).append(' ').append(signed(code[pc + 2]));
+                case REPEAT_ANY_GREEDY, REPEAT_ANY_UNGREEDY -> s.append(' ').append(code[pc + 1]).append(' ').append(code[pc + 2]);
+                case REPEAT_START_GREEDY, REPEAT_END_GREEDY, REPEAT_START_UNGREEDY, REPEAT_END_UNGREEDY ->
+                        s.append(' ').append(code[pc + 1]).append(' ').append(code[pc + 2]).append(' ').append(signed(code[pc + 3]));
+                default -> { }
+            }
+            s.append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String signed(int v) {
+        return v >= 0 ? "+" + v : Integer.toString(v);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Program p && Arrays.equals(p.code, code) && Arrays.equals(p.classes, classes);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+}

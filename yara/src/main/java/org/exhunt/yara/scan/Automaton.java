@@ -1,0 +1,205 @@
+package org.exhunt.yara.scan;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.exhunt.yara.compile.Atom;
+import org.exhunt.yara.compile.CompiledString;
+
+/**
+ * One Aho-Corasick automaton over the atoms (at most four bytes) of all strings of all rules.
+ *
+ * <p><b>Layout.</b> States are laid out in one {@code int[]} as in libyara's interleaved transition table: a
+ * state is an offset {@code s}; slot {@code s} holds its failure link and slot {@code s + 1 + b} its
+ * transition on byte {@code b}, as {@code target << 10 | reports << 9 | (b + 1)}, where {@code reports} tells
+ * whether the target state has matches to report. States share the table where their slots do not collide,
+ * and the low 9 bits tell whose a slot is. The root owns all 256 transitions, so following
+ * failure links always ends. This keeps hundreds of thousands of states in a few megabytes and makes a step
+ * one or two array reads.
+ *
+ * <p><b>Matches.</b> Each state lists the atoms ending there in insertion order (strings in rule order, each
+ * string's atoms in the order they were chosen), then, through {@link #outputLink}, those of its longest
+ * proper suffix state that has any, and so on: libyara's order, which decides which of two equal-offset
+ * matches is kept.
+ */
+public final class Automaton {
+
+    static final int INDEX_MASK = (1 << 9) - 1;
+    static final int REPORTS = 1 << 9;
+    static final int TARGET_SHIFT = 10;
+
+    final int[] table;
+    /** Per state (by offset): first and end index of its own matches in {@link #matches}. */
+    final int[] matchStart;
+    final int[] matchEnd;
+    /** Per state: the nearest suffix state (by failure links) with matches of its own, or -1. */
+    final int[] outputLink;
+    /** Whether the root reports matches (strings without atoms): then every position has some. */
+    final boolean rootReports;
+    final AtomMatch[] matches;
+    private final int states;
+
+    private Automaton(int[] table, int[] matchStart, int[] matchEnd, int[] outputLink, boolean[] hasMatches,
+            AtomMatch[] matches, int states) {
+        this.table = table;
+        this.matchStart = matchStart;
+        this.matchEnd = matchEnd;
+        this.outputLink = outputLink;
+        this.rootReports = hasMatches[0];
+        this.matches = matches;
+        this.states = states;
+    }
+
+    public int stateCount() {
+        return states;
+    }
+
+    public int tableSize() {
+        return table.length;
+    }
+
+    /** The state after reading byte {@code b} in state {@code state}. */
+    int next(int state, int b) {
+        int idx = b + 1;
+        int t = table[state + idx];
+        while ((t & INDEX_MASK) != idx) {
+            state = table[state] >>> TARGET_SHIFT;
+            t = table[state + idx];
+        }
+        return t >>> TARGET_SHIFT;
+    }
+
+    /** Builds the automaton of the atoms of {@code strings} (in index order). */
+    public static Automaton build(List<CompiledString> strings) {
+        return new Builder().build(strings);
+    }
+
+    private static final class Builder {
+        /** State number by atom prefix: key = length << 32 | bytes. */
+        private final Map<Long, Integer> ids = new HashMap<>();
+        private final List<long[]> keys = new ArrayList<>();
+        private final List<List<AtomMatch>> own = new ArrayList<>();
+
+        private static long key(byte[] bytes, int length) {
+            long k = 0;
+            for (int i = 0; i < length; i++) k = (k << 8) | (bytes[i] & 0xFF);
+            return ((long) length << 32) | k;
+        }
+
+        private int state(long key) {
+            Integer id = ids.get(key);
+            if (id != null) return id;
+            int n = keys.size();
+            ids.put(key, n);
+            keys.add(new long[] {key});
+            own.add(new ArrayList<>());
+            return n;
+        }
+
+        Automaton build(List<CompiledString> strings) {
+            state(0L); // root
+            for (CompiledString s : strings) {
+                for (Atom atom : s.atoms()) {
+                    byte[] b = atom.bytes();
+                    int st = 0;
+                    for (int len = 1; len <= b.length; len++) st = state(key(b, len));
+                    own.get(st).add(new AtomMatch(s, b.length + atom.backtrack(), atom.forwardEntry(), atom.backwardEntry()));
+                }
+            }
+            int n = keys.size();
+            int[] length = new int[n];
+            int[] value = new int[n];
+            for (int i = 0; i < n; i++) {
+                long k = keys.get(i)[0];
+                length[i] = (int) (k >>> 32);
+                value[i] = (int) k;
+            }
+            // Failure: the longest proper suffix of the state's bytes that is a state.
+            int[] failure = new int[n];
+            for (int i = 1; i < n; i++) {
+                int f = 0;
+                for (int drop = 1; drop < length[i]; drop++) {
+                    int len = length[i] - drop;
+                    long suffix = ((long) len << 32) | (value[i] & (len == 4 ? 0xFFFFFFFFL : (1L << (8 * len)) - 1));
+                    Integer id = ids.get(suffix);
+                    if (id != null) {
+                        f = id;
+                        break;
+                    }
+                }
+                failure[i] = f;
+            }
+            // Children by state.
+            List<List<int[]>> children = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) children.add(new ArrayList<>());
+            for (int i = 1; i < n; i++) {
+                int parentLen = length[i] - 1;
+                long parentKey = ((long) parentLen << 32) | ((value[i] & 0xFFFFFFFFL) >>> 8);
+                int parent = ids.get(parentKey);
+                children.get(parent).add(new int[] {value[i] & 0xFF, i});
+            }
+            return layout(n, failure, children);
+        }
+
+        /** First-fit placement of each state's slots into one table. */
+        private Automaton layout(int n, int[] failure, List<List<int[]>> children) {
+            int[] base = new int[n];
+            java.util.BitSet used = new java.util.BitSet();
+            used.set(0, 257);
+            base[0] = 0;
+            int cursor = 257;
+            for (int s = 1; s < n; s++) {
+                List<int[]> kids = children.get(s);
+                int b = cursor;
+                while (true) {
+                    if (!used.get(b) && fits(used, b, kids)) break;
+                    b++;
+                }
+                base[s] = b;
+                used.set(b);
+                for (int[] k : kids) used.set(b + 1 + k[0]);
+                while (used.get(cursor)) cursor++;
+            }
+            int size = Math.max(used.length(), 257) + 257;
+            if (size >= (1 << (32 - TARGET_SHIFT))) {
+                throw new IllegalStateException("too many atoms: the automaton table would exceed its addressable size");
+            }
+            int[] matchStart = new int[size];
+            int[] matchEnd = new int[size];
+            int[] outputLink = new int[size];
+            boolean[] hasMatches = new boolean[size];
+            Arrays.fill(outputLink, -1);
+            List<AtomMatch> flat = new ArrayList<>();
+            for (int s = 0; s < n; s++) {
+                matchStart[base[s]] = flat.size();
+                flat.addAll(own.get(s));
+                matchEnd[base[s]] = flat.size();
+            }
+            for (int s = 0; s < n; s++) {
+                int f = s == 0 ? -1 : failure[s];
+                while (f >= 0 && own.get(f).isEmpty()) f = f == 0 ? -1 : failure[f];
+                outputLink[base[s]] = f < 0 ? -1 : base[f];
+                hasMatches[base[s]] = !own.get(s).isEmpty() || f >= 0;
+            }
+            int[] table = new int[size];
+            int rootReports = hasMatches[0] ? REPORTS : 0;
+            // Root: every byte leads somewhere (to the root when no atom starts with it).
+            for (int b = 0; b < 256; b++) table[1 + b] = rootReports | (1 + b);
+            for (int s = 0; s < n; s++) {
+                if (s != 0) table[base[s]] = base[failure[s]] << TARGET_SHIFT;
+                for (int[] k : children.get(s)) {
+                    int target = base[k[1]];
+                    table[base[s] + 1 + k[0]] = (target << TARGET_SHIFT) | (hasMatches[target] ? REPORTS : 0) | (1 + k[0]);
+                }
+            }
+            return new Automaton(table, matchStart, matchEnd, outputLink, hasMatches, flat.toArray(new AtomMatch[0]), n);
+        }
+
+        private static boolean fits(java.util.BitSet used, int b, List<int[]> kids) {
+            for (int[] k : kids) if (used.get(b + 1 + k[0])) return false;
+            return true;
+        }
+    }
+}
