@@ -83,7 +83,7 @@ public final class Oracle {
                     + (files.isEmpty() ? "" : " and " + files.size() + (files.size() == 1 ? " file" : " files") + " linked to it"));
         }
         if (!mine.isEmpty()) {
-            return new ExpectedScan.Row(row.name(), exposure, List.of(ATTEMPTED), mine.size() + " exploit requests, none answered as the exploit wants");
+            return new ExpectedScan.Row(row.name(), exposure, List.of(ATTEMPTED), mine.size() + (mine.size() == 1 ? " exploit request" : " exploit requests") + ", none answered as the exploit wants");
         }
         if (NOT_AFFECTED.equals(exposure)) return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN), "the product is not affected");
         return visibility(s, table, row, exposure);

@@ -97,6 +97,11 @@ public final class Scenario {
         return logs.contains(kind) && !time.isBefore(logsFrom) && time.isBefore(logsTo);
     }
 
+    @Override
+    public String toString() {
+        return name;
+    }
+
     /** Collects a {@link Scenario}. */
     public static final class Builder {
         private final String name;

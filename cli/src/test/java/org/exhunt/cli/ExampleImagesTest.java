@@ -1,0 +1,46 @@
+package org.exhunt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.exhunt.core.ServerResult;
+import org.exhunt.hunt.examples.ExampleImages;
+import org.exhunt.hunt.examples.PendingIntegration;
+import org.exhunt.hunt.examples.ScanCheck;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every example image under examples/, scanned as a user scans it ({@code exhunt scan --format jsonl}), gets the
+ * verdicts, findings and exit code its {@code <name>.expected.json} names. Differences that wait for detectors
+ * not yet in the scan are printed and excused only while the scans prove them missing ({@link PendingIntegration}).
+ */
+class ExampleImagesTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void everyExampleImageGetsItsExpectedVerdictsFindingsAndExitCode() throws IOException {
+        List<String> names = ExampleImages.names();
+        assertThat(names).contains("hafnium-webshell", "clean", "proxylogon-victim", "proxyshell-victim",
+                "proxynotshell-victim", "attempted-only", "clean-with-lookalikes", "logs-start-too-late");
+        List<ScanCheck.Mismatch> mismatches = new ArrayList<>();
+        List<ServerResult> results = new ArrayList<>();
+        for (String name : names) {
+            Path report = tmp.resolve(name + ".jsonl");
+            CliRun run = CliRun.of("scan", "--no-progress", "--format", "jsonl", "-o", report.toString(),
+                    ExampleImages.image(name).toString());
+            assertThat(run.err()).as("standard error of the scan of %s", name).isEmpty();
+            ServerResult result = JsonlResult.read(report);
+            results.add(result);
+            mismatches.addAll(ScanCheck.check(ExampleImages.expected(name), result, run.code()));
+        }
+        PendingIntegration.Split split = PendingIntegration.split(mismatches, results);
+        split.excused().forEach(m -> System.out.println("ExampleImagesTest, excused: " + m));
+        assertThat(split.failures()).isEmpty();
+    }
+}
