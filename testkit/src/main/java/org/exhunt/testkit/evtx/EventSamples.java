@@ -163,9 +163,7 @@ public final class EventSamples {
     /** Security 4688: a process started by the computer account (as IIS worker processes run), with its command line. */
     public static EvtxEvent securityProcess(Instant time, String newProcessName, String commandLine, String parentProcessName,
                                             long newProcessId, long parentProcessId) {
-        return EvtxEvent.builder(SECURITY_PROVIDER, "Security", 4688, time)
-                .providerGuid(SECURITY_GUID).version(2).task(13312).keywords(0x8020000000000000L).process(4, 7412)
-                .computer(COMPUTER).layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML)
+        return security(time, 4688, 13312, 4, 7412)
                 .data("SubjectUserSid", EvtxValue.sid("S-1-5-18"))
                 .data("SubjectUserName", "EXCH01$")
                 .data("SubjectDomainName", "CONTOSO")
@@ -184,12 +182,17 @@ public final class EventSamples {
                 .build();
     }
 
+    /** The System values every Security audit event shares (audit-success keywords, EventData as binary XML). */
+    private static EvtxEvent.Builder security(Instant time, int eventId, int task, long processId, long threadId) {
+        return EvtxEvent.builder(SECURITY_PROVIDER, "Security", eventId, time)
+                .providerGuid(SECURITY_GUID).version(2).task(task).keywords(0x8020000000000000L).process(processId, threadId)
+                .computer(COMPUTER).layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML);
+    }
+
     /** Security 4624: an account logged on (network logons of users and services, as a mail server sees all day). */
     public static EvtxEvent securityLogon(Instant time, String user, String domain, int logonType, String ipAddress,
                                           long logonId) {
-        return EvtxEvent.builder(SECURITY_PROVIDER, "Security", 4624, time)
-                .providerGuid(SECURITY_GUID).version(2).task(12544).keywords(0x8020000000000000L).process(780, 4512)
-                .computer(COMPUTER).layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML)
+        return security(time, 4624, 12544, 780, 4512)
                 .data("SubjectUserSid", EvtxValue.sid("S-1-0-0"))
                 .data("SubjectUserName", "-")
                 .data("SubjectDomainName", "-")

@@ -70,13 +70,13 @@ public final class Attacks {
      * script. ECP's Server log and the MSExchange Management log record the command.
      */
     public static Step setOabExternalUrl(Instant at, String ip, String script, String parameter) {
-        Step ssrf = proxyLogonForgedRequest(at, ip, script, "ecp/DDI/DDIService.svc/SetObject?schema=OABVirtualDirectory&"
-                + ECP_CANARY, 200);
+        Step ssrf = proxyLogonForgedRequest(at, ip, script, "ecp/DDI/DDIService.svc/SetObject?" + ECP_CANARY
+                + "&schema=OABVirtualDirectory", 200);
         String url = Artifacts.oabScript(parameter);
         List<Trace> traces = new ArrayList<>(ssrf.traces());
         traces.add(line(LogKind.ECP_SERVER, new PlantedEvent.EcpCommand(at.plusMillis(180),
                         "Set-OabVirtualDirectory.ExternalUrl='" + url + "'.Identity='982d48c8-8bfa-4b6b-b431-53fd7ea4e9b3'",
-                        "/ecp/DDI/DDIService.svc/SetObject?schema=OABVirtualDirectory&" + ECP_CANARY),
+                        "/ecp/DDI/DDIService.svc/SetObject?" + ECP_CANARY + "&schema=OABVirtualDirectory"),
                 Expect.success(Rows.PROXYLOGON, "Set-OabVirtualDirectory with a script in ExternalUrl (CVE-2021-27065;"
                         + " Test-ProxyLogon's and CISA's ECP check)")));
         traces.add(new Trace.Event(LogKind.MANAGEMENT, EventSamples.cmdlet(at.plusMillis(190), 1, "Set-OabVirtualDirectory",
@@ -90,10 +90,12 @@ public final class Attacks {
     /**
      * CVE-2021-27065, second half: through the SSRF, ECP resets the OAB virtual directory, exporting its settings
      * (with the script) to a file the attacker names: ECP's application pool writes the web shell (Sysmon 11).
+     * The forged route ends with the schema, as the AnchorMailbox values Test-ProxyLogon looks for
+     * ({@code ServerInfo~*}{@code /*Reset*VirtualDirectory#}) show.
      */
     public static Step resetOabVirtualDirectory(Instant at, String ip, String script, String shellWindowsPath) {
-        Step ssrf = proxyLogonSsrf(at, ip, script, "ecp/DDI/DDIService.svc/SetObject?schema=ResetOABVirtualDirectory&"
-                + ECP_CANARY, 200, Expect.success(Rows.PROXYLOGON, "ResetOABVirtualDirectory through the SSRF answered 200:"
+        Step ssrf = proxyLogonSsrf(at, ip, script, "ecp/DDI/DDIService.svc/SetObject?" + ECP_CANARY
+                + "&schema=ResetOABVirtualDirectory", 200, Expect.success(Rows.PROXYLOGON, "ResetOABVirtualDirectory through the SSRF answered 200:"
                 + " Test-ProxyLogon's 'web shell possibly written' (CVE-2021-27065)"));
         List<Trace> traces = new ArrayList<>(ssrf.traces());
         traces.add(new Trace.Event(LogKind.SYSMON, EventSamples.sysmonFileCreate(at.plusMillis(640),
@@ -137,9 +139,7 @@ public final class Attacks {
                         + ": the back end was reached without credentials")
                 : Expect.attempt(Rows.PROXYSHELL, what + ", answered " + status + ": the path confusion works, nothing"
                         + " that gives control or data was reached by this request");
-        return new Step(at, ip, what, List.of(line(LogKind.IIS, r, iis),
-                line(LogKind.HTTPPROXY, r, Expect.context(Rows.PROXYSHELL,
-                        "the same request in the HttpProxy Autodiscover log: the IIS line already shows it"))));
+        return new Step(at, ip, what, List.of(line(LogKind.IIS, r, iis), sameInHttpProxy(r, Rows.PROXYSHELL)));
     }
 
     /** ProxyShell's remote PowerShell: the path confusion to {@code /powershell} with a forged X-Rps-CAT token (CVE-2021-34523). */
@@ -168,26 +168,14 @@ public final class Attacks {
                 + "ManagementShell;TargetServer=;PSVersion=5.1.17763.592&Email=autodiscover/autodiscover.json%3F@" + email;
         PlantedEvent.WebRequest r = new PlantedEvent.WebRequest(at, ip, "POST", "/autodiscover/autodiscover.json", query,
                 user, "python-requests/2.28.1", status, "Autodiscover", "");
-        String what = "ProxyNotShell SSRF (CVE-2022-41040) to /powershell as " + user;
-        return new Step(at, ip, what, List.of(
-                line(LogKind.IIS, r, status == 200
-                        ? Expect.success(Rows.PROXYNOTSHELL, what + ", answered 200: a remote PowerShell session")
-                        : Expect.attempt(Rows.PROXYNOTSHELL, what + ", refused (" + status + ")")),
-                line(LogKind.HTTPPROXY, r, Expect.context(Rows.PROXYNOTSHELL,
-                        "the same request in the HttpProxy Autodiscover log: the IIS line already shows it"))));
+        return powerShellSession(r, "ProxyNotShell SSRF (CVE-2022-41040) to /powershell as " + user);
     }
 
     /** OWASSRF (CrowdStrike, 2022-12): remote PowerShell through {@code /owa/<address>/powershell}, past EOMTv2's rule. */
     public static Step owaSsrf(Instant at, String ip, String user, int status) {
         PlantedEvent.WebRequest r = new PlantedEvent.WebRequest(at, ip, "POST", "/owa/mastermailbox%40outlook.com/powershell",
                 "", user, "python-requests/2.28.1", status, "Owa", "");
-        String what = "OWASSRF (CVE-2022-41080) to /powershell as " + user;
-        return new Step(at, ip, what, List.of(
-                line(LogKind.IIS, r, status == 200
-                        ? Expect.success(Rows.PROXYNOTSHELL, what + ", answered 200: a remote PowerShell session")
-                        : Expect.attempt(Rows.PROXYNOTSHELL, what + ", refused (" + status + ")")),
-                line(LogKind.HTTPPROXY, r, Expect.context(Rows.PROXYNOTSHELL,
-                        "the same request in the HttpProxy Owa log: the IIS line already shows it"))));
+        return powerShellSession(r, "OWASSRF (CVE-2022-41080) to /powershell as " + user);
     }
 
     // ---- CVE-2020-0688 ----
@@ -198,10 +186,8 @@ public final class Attacks {
                 "__VIEWSTATEGENERATOR=B97B4E27&__VIEWSTATE=%2FwEyhAYAAQAAAP%2F%2F%2F%2F8BAAAAAAAAAAwCAAAAXk1pY3Jvc29mdC5Qb3dlclNo",
                 user, "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:72.0) Gecko/20100101 Firefox/72.0", status, "Ecp", "");
         String what = "ECP ViewState deserialization request (CVE-2020-0688) as " + user + ", answered " + status;
-        return new Step(at, ip, what, List.of(
-                line(LogKind.IIS, r, Expect.attempt(Rows.CVE_2020_0688, what)),
-                line(LogKind.HTTPPROXY, r, Expect.context(Rows.CVE_2020_0688,
-                        "the same request in the HttpProxy Ecp log: the IIS line already shows it"))));
+        return new Step(at, ip, what, List.of(line(LogKind.IIS, r, Expect.attempt(Rows.CVE_2020_0688, what)),
+                sameInHttpProxy(r, Rows.CVE_2020_0688)));
     }
 
     // ---- after the exploit ----
@@ -220,6 +206,13 @@ public final class Attacks {
                 ? Expect.postExploitation(chain, what + ": a script in aspnet_client, where a standard install has none")
                 : Expect.context(chain, what + ": the file found on disk is the evidence");
         return new Step(at, ip, what, List.of(line(LogKind.IIS, r, expect)));
+    }
+
+    /** Requests to a web shell from one address at the given times ({@link #shellRequest}). */
+    public static List<Step> shellRequests(String ip, String urlPath, String userAgent, String chain, Instant... times) {
+        List<Step> steps = new ArrayList<>();
+        for (Instant t : times) steps.add(shellRequest(t, ip, urlPath, userAgent, chain));
+        return steps;
     }
 
     /** A process start seen by Sysmon (event 1) and, when {@code security}, by Security auditing (4688). */
@@ -259,6 +252,21 @@ public final class Attacks {
 
     private static Trace line(LogKind kind, PlantedEvent e, Expect expect) {
         return new Trace.Line(kind, e, expect);
+    }
+
+    /** The HttpProxy copy of a request the IIS line already shows: welcome as context, not required. */
+    private static Trace sameInHttpProxy(PlantedEvent.WebRequest r, String chain) {
+        return line(LogKind.HTTPPROXY, r, Expect.context(chain, "the same request in the HttpProxy " + r.proxyFolder()
+                + " log: the IIS line already shows it"));
+    }
+
+    /** A remote PowerShell request with a user's credentials: answered 200, a session; otherwise an attempt. */
+    private static Step powerShellSession(PlantedEvent.WebRequest r, String what) {
+        return new Step(r.at(), r.clientIp(), what, List.of(
+                line(LogKind.IIS, r, r.status() == 200
+                        ? Expect.success(Rows.PROXYNOTSHELL, what + ", answered 200: a remote PowerShell session")
+                        : Expect.attempt(Rows.PROXYNOTSHELL, what + ", refused (" + r.status() + ")")),
+                sameInHttpProxy(r, Rows.PROXYNOTSHELL)));
     }
 
     /**

@@ -64,9 +64,8 @@ public final class ExampleScenarios {
                 .step(Attacks.resetOabVirtualDirectory(t.plusMillis(9787), ip, "y.js", shell))
                 .step(Attacks.oabDownloadFailed(Instant.parse("2021-03-03T05:58:41.250Z"),
                         "C:\\inetpub\\wwwroot\\aspnet_client\\aspnet_iisstart.aspx"))
-                .step(Attacks.shellRequest(Instant.parse("2021-03-03T06:03:47Z"), ip, url, Attacks.ANTSWORD, Rows.PROXYLOGON))
-                .step(Attacks.shellRequest(Instant.parse("2021-03-03T06:04:12Z"), ip, url, Attacks.ANTSWORD, Rows.PROXYLOGON))
-                .step(Attacks.shellRequest(Instant.parse("2021-03-03T06:11:30Z"), ip, url, Attacks.ANTSWORD, Rows.PROXYLOGON))
+                .steps(Attacks.shellRequests(ip, url, Attacks.ANTSWORD, Rows.PROXYLOGON, Instant.parse("2021-03-03T06:03:47Z"),
+                        Instant.parse("2021-03-03T06:04:12Z"), Instant.parse("2021-03-03T06:11:30Z")))
                 .step(Attacks.process(Instant.parse("2021-03-03T06:11:30.412Z"), "C:\\Windows\\System32\\cmd.exe",
                         "Windows Command Processor", cmd, Attacks.w3wp(), appPool, 7312, 6892, true,
                         Expect.postExploitation(null, "IIS's worker starts a shell: a web shell runs a command")))
@@ -128,12 +127,9 @@ public final class ExampleScenarios {
                         "-Identity \"administrator@contoso.local\\MailboxExport\" -Confirm \"False\"",
                         Expect.success(Rows.PROXYSHELL, "the export request removed right after: ProxyShell's clean-up")))
                 .step(Attacks.proxyShellPowerShell(t.plusMillis(108_650), ip, email, "administrator@contoso.local", 200))
-                .step(Attacks.shellRequest(Instant.parse("2021-08-21T03:15:12Z"), ip, "/aspnet_client/iitkzk.aspx",
-                        Attacks.PYTHON, Rows.PROXYSHELL))
-                .step(Attacks.shellRequest(Instant.parse("2021-08-21T03:15:40Z"), ip, "/aspnet_client/iitkzk.aspx",
-                        Attacks.PYTHON, Rows.PROXYSHELL))
-                .step(Attacks.shellRequest(Instant.parse("2021-08-21T03:17:03Z"), ip, "/aspnet_client/iitkzk.aspx",
-                        Attacks.PYTHON, Rows.PROXYSHELL))
+                .steps(Attacks.shellRequests(ip, "/aspnet_client/iitkzk.aspx", Attacks.PYTHON, Rows.PROXYSHELL,
+                        Instant.parse("2021-08-21T03:15:12Z"), Instant.parse("2021-08-21T03:15:40Z"),
+                        Instant.parse("2021-08-21T03:17:03Z")))
                 .file(new DroppedFile(INETPUB + "aspnet_client/iitkzk.aspx", Artifacts.pstShell(21, "kw"),
                         Expect.postExploitation(Rows.PROXYSHELL, "a PST export (!BDN) carrying a page: specific to"
                                 + " ProxyShell")))
@@ -169,12 +165,9 @@ public final class ExampleScenarios {
                 .step(Attacks.fileCreate(t.plusMillis(171_300), "C:\\Windows\\System32\\certutil.exe", 9244, shell,
                         Expect.postExploitation(Rows.PROXYNOTSHELL, "the handler written into owa\\auth, by the command"
                                 + " the exploit ran")))
-                .step(Attacks.shellRequest(Instant.parse("2022-12-13T09:46:31Z"), ip, "/owa/auth/pxh4HG1v.ashx",
-                        "python-requests/2.28.1", Rows.PROXYNOTSHELL))
-                .step(Attacks.shellRequest(Instant.parse("2022-12-13T09:47:02Z"), ip, "/owa/auth/pxh4HG1v.ashx",
-                        "python-requests/2.28.1", Rows.PROXYNOTSHELL))
-                .step(Attacks.shellRequest(Instant.parse("2022-12-13T10:20:45Z"), ip, "/owa/auth/pxh4HG1v.ashx",
-                        "python-requests/2.28.1", Rows.PROXYNOTSHELL))
+                .steps(Attacks.shellRequests(ip, "/owa/auth/pxh4HG1v.ashx", "python-requests/2.28.1", Rows.PROXYNOTSHELL,
+                        Instant.parse("2022-12-13T09:46:31Z"), Instant.parse("2022-12-13T09:47:02Z"),
+                        Instant.parse("2022-12-13T10:20:45Z")))
                 .file(new DroppedFile(OWA_AUTH + "pxh4HG1v.ashx", Artifacts.ashxLoader("z"),
                         Expect.postExploitation(Rows.PROXYNOTSHELL, "an assembly loader in owa\\auth, named like GTSC's"
                                 + " sample, first requested by the address that used the exploit minutes before")))
