@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 + " ProxyNotShell/OWASSRF and the other exploited Exchange CVEs. Offline and read-only on evidence.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {ScanCommand.class, BuildCommand.class, ProbeCommand.class, DumpCommand.class,
-            YaraCommand.class},
+            YaraCommand.class, SigmaCommand.class, RulesCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:everything read; patched and clean",
             "1:evidence of compromise (a row ATTEMPTED or COMPROMISED; for sigma: a rule fired)",

@@ -18,6 +18,7 @@ import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.HuntOptions;
+import org.exhunt.hunt.UserRules;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.scope.PathGlob;
@@ -103,10 +104,24 @@ final class ScanCommand implements Callable<Integer> {
                     + " is counted in the report.")
     Path allowlist;
 
+    @Option(names = "--ioc", paramLabel = "FILE",
+            description = "Your own indicators, matched with the bundled ones: a CSV list in the bundled lists' form (first"
+                    + " column sha256, sha1, md5, filename, path, ip or url; optional columns name, campaign, chain, stage,"
+                    + " source) or a STIX 2.1 bundle of indicator objects (file hashes, names, sizes and folders; IPv4/IPv6"
+                    + " addresses and ranges; URLs). Indicators exhunt cannot use are listed, never skipped in silence."
+                    + " Repeatable.")
+    List<Path> iocFiles = new ArrayList<>();
+
     @Option(names = "--collect", paramLabel = "DIR",
             description = "Copy every file a finding points to into DIR (a new or empty folder outside the"
                     + " evidence), with a SHA-256 manifest.")
     Path collect;
+
+    @Option(names = "--yara", paramLabel = "PATH",
+            description = "Also run these YARA rules (a file or a folder of .yar/.yara files, e.g. signature-base's"
+                    + " yara folder) on the web folders. Repeatable. The externals filename, filepath, extension,"
+                    + " filetype and owner are declared. A file that does not compile is reported and left out.")
+    List<Path> yara = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
@@ -132,7 +147,7 @@ final class ScanCommand implements Callable<Integer> {
         HuntOptions options = new HuntOptions(installPath, excludes.stream().map(PathGlob::of).toList(),
                 new TimeWindow(since, until), readAllowlist(optionProblems), threads, collect,
                 TerminalProgress.forTerminal(spec.commandLine().getErr(), !noProgress));
-        Hunt hunt = Hunt.with(pack, options);
+        Hunt hunt = Hunt.with(pack, new UserRules(yara, List.of(), iocFiles), options);
         List<ServerResult> results = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             try {
@@ -168,6 +183,12 @@ final class ScanCommand implements Callable<Integer> {
                             + " is not empty; give a new or empty folder, so that no earlier collection is overwritten");
                 }
             }
+        }
+        for (Path p : yara) {
+            if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such YARA rules: " + p);
+        }
+        for (Path ioc : iocFiles) {
+            if (!Files.isRegularFile(ioc)) throw new ParameterException(spec.commandLine(), "no such indicator file: " + ioc);
         }
         if (allowlist != null && !Files.isRegularFile(allowlist)) {
             throw new ParameterException(spec.commandLine(), "no such allowlist file: " + allowlist);

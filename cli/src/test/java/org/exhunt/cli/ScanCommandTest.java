@@ -78,8 +78,9 @@ class ScanCommandTest {
         assertThat(verdicts.get(3).get("exposure").asText()).isEqualTo("PATCHED");
         assertThat(verdicts.get(7).get("exposure").asText()).isEqualTo("NOT_ASSESSED");
         assertThat(verdicts.get(7).get("compromise").asText()).isEqualTo("COMPROMISED");
-        JsonNode finding = lines.stream().filter(l -> l.get("type").asText().equals("finding")).findFirst().orElseThrow();
-        assertThat(finding.get("rule_id").asText()).isEqualTo("exhunt.file.script-in-webshell-location");
+        JsonNode finding = lines.stream().filter(l -> l.get("type").asText().equals("finding"))
+                .filter(l -> l.get("rule_id").asText().equals("exhunt.file.script-in-webshell-location"))
+                .findFirst().orElseThrow();
         assertThat(finding.get("level").asText()).isEqualTo("high");
         assertThat(finding.get("source").get("file").asText()).endsWith("errorEE.aspx");
     }

@@ -30,7 +30,8 @@ class ScanOptionsTest {
         Path allow = Files.writeString(tmp.resolve("allow.txt"), "# reviewed\nsha256:" + SHELL_SHA256 + "\n");
         CliRun run = CliRun.of("scan", "--allowlist", allow.toString(), Examples.example("hafnium-webshell").toString());
         assertThat(run.code()).as("no finding left, but the example's 2016 CU19 build is exposed").isEqualTo(ExitCodes.EXPOSED);
-        assertThat(run.out()).contains("allowlist 'sha256:" + SHELL_SHA256 + "' suppressed 1 finding")
+        // the shell's three findings (its place, its name, its content) carry its SHA-256
+        assertThat(run.out()).contains("allowlist 'sha256:" + SHELL_SHA256 + "' suppressed 3 findings")
                 .contains("Findings: none");
     }
 
@@ -40,6 +41,41 @@ class ScanOptionsTest {
         CliRun run = CliRun.of("scan", "--allowlist", allow.toString(), Examples.example("clean").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(run.out()).contains("allow.txt:1: expected 'path:GLOB'");
+    }
+
+    @Test
+    void userIndicatorsFromCsvAndStixAreMatchedAndWhatCannotBeUsedIsListed() throws IOException {
+        Path csv = Files.writeString(tmp.resolve("case-iocs.csv"), "sha256,name,campaign\n" + SHELL_SHA256 + ",our shell,CASE-42\n");
+        Path stix = Files.writeString(tmp.resolve("feed.json"), """
+                {"type": "bundle", "id": "bundle--1", "objects": [
+                  {"type": "indicator", "id": "indicator--aa", "name": "shell by MD5",
+                   "pattern": "[file:hashes.MD5 = '%s']", "pattern_type": "stix"},
+                  {"type": "indicator", "id": "indicator--bb", "name": "registry key",
+                   "pattern": "[windows-registry-key:key = 'HKLM']", "pattern_type": "stix"}
+                ]}""".formatted(md5(Examples.example("hafnium-webshell").resolve(SHELL))));
+        CliRun run = CliRun.of("scan", "--ioc", csv.toString(), "--ioc", stix.toString(),
+                Examples.example("hafnium-webshell").toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(run.out()).contains("Known web shell: our shell (CASE-42)").contains("rule exhunt.ioc.user.case-iocs (ioc)")
+                .contains("Known web shell: shell by MD5").contains("rule indicator--aa (ioc)")
+                .contains("feed.json:4#indicator--bb: pattern column 2: exhunt cannot match windows-registry-key:key")
+                .contains("with 2 --ioc files: ");
+    }
+
+    @Test
+    void aMissingIndicatorFileIsAUsageError() {
+        CliRun run = CliRun.of("scan", "--ioc", tmp.resolve("nope.csv").toString(), Examples.example("clean").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("no such indicator file");
+    }
+
+    private static String md5(Path file) throws IOException {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -56,7 +92,8 @@ class ScanOptionsTest {
         assertThat(Files.readAllLines(dir.resolve("image/manifest.csv"))).containsExactly(
                 "sha256,size,modified,server_path,source,rules",
                 SHELL_SHA256 + ",80,2021-03-03T04:05:06Z,\"C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx\","
-                        + "\"" + image.resolve(SHELL) + "\",\"exhunt.file.script-in-webshell-location\"");
+                        + "\"" + image.resolve(SHELL) + "\",\"EXHUNT_Chopper_JScript_Eval exhunt.file.script-in-webshell-location"
+                        + " exhunt.ioc.webshell-names\"");
     }
 
     @Test

@@ -17,6 +17,27 @@ public final class Limits {
     /** Evidence values longer than this are shortened in findings (the source reference points at the rest). */
     public static final int EVIDENCE_CHARS = 1_000;
 
+    /** Characters of one Sigma rule or mapping file; a longer one is not loaded. */
+    public static final int RULE_FILE_CHARS = 4 * 1024 * 1024;
+
+    /** YAML aliases per collection in a rule file (YAML's "billion laughs" guard). */
+    public static final int YAML_ALIASES = 50;
+
+    /** Nesting depth of a rule file's YAML. */
+    public static final int YAML_DEPTH = 64;
+
+    /** Values one Sigma value may expand into (windash permutations, placeholder lists); more is a load error. */
+    public static final int SIGMA_VALUE_EXPANSIONS = 4_096;
+
+    /** Length of a Sigma condition, in characters. */
+    public static final int SIGMA_CONDITION_CHARS = 10_000;
+
+    /** Characters of one JSON record (one string value, for the parser); a longer one ends the file's reading. */
+    public static final int JSON_RECORD_CHARS = 16 * 1024 * 1024;
+
+    /** Nesting depth of a JSON record. */
+    public static final int JSON_NESTING = 64;
+
     /** Bytes of a PE file (ExSetup.exe) read to find its version; Exchange's is well under 1 MiB. */
     public static final int PE_FILE_BYTES = 32 * 1024 * 1024;
 
@@ -66,6 +87,17 @@ public final class Limits {
      */
     public static final long ARCHIVE_NESTED_IN_MEMORY_BYTES = 256L << 20;
 
+    // Sigma correlations keep state per group of events; these caps bound it (docs/sigma.md, "Memory").
+
+    /** Window entries (one per event still inside a group's time span) over all correlations of a run. */
+    public static final int CORRELATION_ENTRIES = 4_000_000;
+
+    /** Groups with an open window, over all correlations of a run; beyond, the least recently updated closes early. */
+    public static final int CORRELATION_GROUPS = 200_000;
+
+    /** Events a correlation finding links (the latest ones; its counts cover all). */
+    public static final int CORRELATION_LINKED = 5;
+
     /**
      * How deeply EVTX binary XML may nest (elements inside elements, and binary-XML values inside
      * templates): real events are under 10 levels; a hostile record must not exhaust the stack.
@@ -90,6 +122,18 @@ public final class Limits {
      * records; a crafted one could make every 8th byte look like a record and parsing quadratic.
      */
     public static final int EVTX_RECOVERY_ATTEMPTS_PER_CHUNK = 4096;
+
+    /** Characters of one STIX indicator pattern read from a user's bundle. */
+    public static final int STIX_PATTERN_CHARS = 64 * 1024;
+
+    /**
+     * Alternatives one STIX pattern may expand to once AND is distributed over OR ({@code [(a OR b) AND (c OR d)]}
+     * is four): the expansion is exponential in the nesting, so a hostile pattern is refused past this.
+     */
+    public static final int STIX_PATTERN_ALTERNATIVES = 256;
+
+    /** Parentheses and brackets one STIX pattern may nest (real patterns use two or three levels). */
+    public static final int STIX_PATTERN_NESTING = 32;
 
     /**
      * Matches kept per YARA string and file; further ones are dropped with a warning. libyara's value

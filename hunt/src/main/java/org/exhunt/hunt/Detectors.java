@@ -1,19 +1,28 @@
 package org.exhunt.hunt;
 
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.hunt.detect.FileDetector;
+import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.RecordDetector;
 
 /**
  * The compiled detectors of a hunt, shared read-only by every server's scan, and what went wrong loading
  * them (reported with every server, since a rule that did not load makes every answer incomplete).
+ *
+ * @param contentWanted sizes of files outside the web folders that the file detectors want to read anyway (a digest
+ *                      indicator gives that size)
+ * @param notes         what was loaded, for every server's report (the indicator lists and their sizes)
  */
-record Detectors(List<FileDetector> files, List<RecordDetector> records, List<Diagnostic> problems) {
+record Detectors(List<FileDetector> files, List<RecordDetector> records, List<ListingDetector> listings,
+                 LongPredicate contentWanted, List<Diagnostic> problems, List<String> notes) {
 
     Detectors {
         files = List.copyOf(files);
         records = List.copyOf(records);
+        listings = List.copyOf(listings);
         problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
     }
 }

@@ -1,16 +1,35 @@
 package org.exhunt.hunt;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.ServerResult;
+import org.exhunt.core.SourceRef;
+import org.exhunt.hunt.detect.AuthFolderAge;
+import org.exhunt.hunt.detect.AuthFolderAudit;
 import org.exhunt.hunt.detect.FileDetector;
+import org.exhunt.hunt.detect.FileIocMatch;
+import org.exhunt.hunt.detect.ListingDetector;
+import org.exhunt.hunt.detect.LsassDumpSweep;
+import org.exhunt.hunt.detect.PlaceIocSweep;
 import org.exhunt.hunt.detect.RecordDetector;
+import org.exhunt.hunt.detect.RequestIocMatch;
+import org.exhunt.hunt.detect.StagedArchiveSweep;
 import org.exhunt.hunt.detect.WebShellSweep;
-import org.exhunt.hunt.ioc.HashIocs;
+import org.exhunt.hunt.detect.YaraDetector;
+import org.exhunt.hunt.detect.YaraRules;
+import org.exhunt.hunt.ioc.IocCsv;
+import org.exhunt.hunt.ioc.IocFiles;
+import org.exhunt.hunt.ioc.IocSet;
+import org.exhunt.hunt.layout.AuthFolderBaseline;
+import org.exhunt.yara.CompiledRules;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.EvidenceSource;
 import org.exhunt.kb.KnowledgeBase;
+import org.exhunt.kb.Row;
 
 /**
  * The main job: exposure and compromise verdicts for servers. A {@code Hunt} compiles the rules once and then
@@ -31,14 +50,52 @@ public final class Hunt {
 
     /** A hunt with the rules of a rule pack. */
     public static Hunt with(RulePack pack, HuntOptions options) {
+        return with(pack, UserRules.NONE, options);
+    }
+
+    /**
+     * A hunt with the rules of a rule pack and the user's own: YARA and Sigma rules, indicator files (CSV
+     * lists or STIX 2.1 bundles).
+     */
+    public static Hunt with(RulePack pack, UserRules user, HuntOptions options) {
+        KnowledgeBase kb = pack.knowledgeBase();
+        List<Path> iocFiles = user.ioc();
         List<Diagnostic> problems = new ArrayList<>();
-        HashIocs iocs = new HashIocs();
+        List<String> notes = new ArrayList<>();
+        Set<String> chains = kb.rows().stream().map(Row::name).collect(Collectors.toSet());
+        IocSet iocs = new IocSet();
+        int lists = 0;
         for (String file : pack.list("ioc/")) {
-            if (file.endsWith("-sha256.csv")) iocs.load("rules/" + file, pack.text(file), problems::add);
+            if (!file.endsWith(".csv")) continue;
+            String list = file.substring("ioc/".length(), file.length() - ".csv".length());
+            IocCsv.load("exhunt.ioc." + list, "rules/" + file, pack.text(file), chains, iocs, problems::add);
+            lists++;
         }
-        List<FileDetector> files = List.of(new WebShellSweep(iocs));
-        List<RecordDetector> records = List.of();
-        return new Hunt(new Detectors(files, records, problems), pack.knowledgeBase(), options);
+        String bundled = iocs.describe();
+        int bundledWithoutSize = iocs.contentWithoutSize();
+        for (Path p : iocFiles) IocFiles.load(p, chains, iocs, problems::add);
+        notes.add("indicators: " + lists + " bundled lists (" + bundled + ")" + (iocFiles.isEmpty() ? ""
+                : "; with " + iocFiles.size() + " --ioc " + (iocFiles.size() == 1 ? "file" : "files") + ": " + iocs.describe()));
+        int unsized = iocs.contentWithoutSize() - bundledWithoutSize;
+        if (unsized > 0) {
+            notes.add(unsized + " of your digest indicators give no file size: they were matched only against the files"
+                    + " exhunt reads (the web folders, and elsewhere the files of a size another indicator gives)");
+        }
+
+        List<FileDetector> files = new ArrayList<>(List.of(new FileIocMatch(iocs), new WebShellSweep()));
+        CompiledRules yara = YaraRules.compile(pack, user.yara(), problems::add);
+        if (yara != null) files.add(new YaraDetector(yara));
+        if (pack.has(AuthFolderBaseline.FILE)) {
+            files.add(new AuthFolderAudit(AuthFolderBaseline.parse("rules/" + AuthFolderBaseline.FILE,
+                    pack.text(AuthFolderBaseline.FILE), problems::add)));
+        } else {
+            problems.add(Diagnostic.error("rules.missing", SourceRef.file("rules/" + AuthFolderBaseline.FILE),
+                    "not in the rule pack: files in the OWA and ECP auth folders were not compared with a standard install"));
+        }
+        List<RecordDetector> records = List.of(new RequestIocMatch(iocs));
+        List<ListingDetector> listings = List.of(new PlaceIocSweep(iocs), new LsassDumpSweep(), new StagedArchiveSweep(),
+                new AuthFolderAge());
+        return new Hunt(new Detectors(files, records, listings, iocs::wantsContentOfSize, problems, notes), kb, options);
     }
 
     /** Scans the evidence of one server, which may come from several sources. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,8 +25,11 @@ import org.exhunt.core.Record;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.collect.EvidenceCollector;
+import org.exhunt.hunt.detect.DetectionSink;
 import org.exhunt.hunt.detect.FileContent;
 import org.exhunt.hunt.detect.FileDetector;
+import org.exhunt.hunt.detect.Listing;
+import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
 import org.exhunt.hunt.exposure.ExposureScan;
@@ -62,6 +66,12 @@ final class ServerScan {
 
     private final Diagnostics problems = new Diagnostics();
     private final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
+    private final Map<String, Long> tallies = new ConcurrentHashMap<>();
+    private final DetectionSink sink = new DetectionSink() {
+        @Override public void finding(Finding f) { findings.add(f); }
+        @Override public void problem(Diagnostic d) { problems.add(d); }
+        @Override public void tally(String fact) { tallies.merge(fact, 1L, Long::sum); }
+    };
     private final WebRequests requests = new WebRequests();
     private final RequestIndexer requestIndexer = new RequestIndexer(requests);
     private final CoverageCollector coverage = new CoverageCollector();
@@ -86,6 +96,9 @@ final class ServerScan {
                 ? ExchangeLayout.withInstallPath(options.installPath())
                 : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
 
+        Listing listing = new Listing(files, layout);
+        for (ListingDetector d : detectors.listings()) d.examine(listing, findings::add);
+
         List<Runnable> work = new ArrayList<>();
         long bytes = 0;
         boolean sawInetpub = false;
@@ -97,6 +110,8 @@ final class ServerScan {
                 work.add(() -> examineContent(f, layout));
             } else if (layout.isLogLocation(f.drivePath())) {
                 work.add(() -> readLog(f));
+            } else if (detectors.contentWanted().test(f.size())) {
+                work.add(() -> examineContent(f, layout));
             } else {
                 continue;
             }
@@ -167,7 +182,7 @@ final class ServerScan {
             }
             FileContent content = new FileContent(f, bytes, sha256(bytes),
                     layout.webShellLocation(f.drivePath()).orElse(null), layout.urlPath(f.drivePath()).orElse(null));
-            for (FileDetector d : detectors.files()) d.examine(content, findings::add);
+            for (FileDetector d : detectors.files()) d.examine(content, sink);
         } catch (IOException e) {
             problems.add(Diagnostic.error("read.failed", f.ref(), "could not be read: " + e.getMessage()));
         } finally {
@@ -192,7 +207,7 @@ final class ServerScan {
                     fileCoverage.add(r);
                     if (!options.window().contains(r.time())) continue;
                     requestIndexer.observe(r);
-                    for (RecordDetector d : detectors.records()) d.examine(r, findings::add);
+                    for (RecordDetector d : detectors.records()) d.examine(r, sink);
                 }
             }
             coverage.merge(fileCoverage);
@@ -219,7 +234,9 @@ final class ServerScan {
                 .orElse("no Exchange install found (give it with --install-path if it is elsewhere)"));
         notes.add(webFilesExamined.get() + " files examined in the web-shell locations, " + logFilesRead.get()
                 + " log files read");
+        notes.addAll(detectors.notes());
         for (LogCoverage c : coverage.coverage()) notes.add(describe(c));
+        new TreeMap<>(tallies).forEach((fact, n) -> notes.add(n + " " + fact));
         if (!unreadLogFormats.isEmpty()) {
             notes.add("files in log folders in formats exhunt does not read: " + unreadLogFormats);
         }

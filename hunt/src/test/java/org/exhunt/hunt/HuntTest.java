@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HuntTest {
 
     private static final String INSTALL = "Program Files/Microsoft/Exchange Server/V15/";
+    private static final String TEST_HASH_RULE = "exhunt.ioc.test-sha256";
     private static final String SHELL = "<%@ Page Language=\"Jscript\"%><%eval(Request.Item[\"t\"],\"unsafe\");%>";
 
     @TempDir
@@ -39,7 +40,7 @@ class HuntTest {
         ServerResult r = scan(huntKnowing(sha256(SHELL)), new DirectorySource(drive));
 
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder(
-                WebShellSweep.RULE_KNOWN_HASH, WebShellSweep.RULE_MISPLACED_SCRIPT);
+                TEST_HASH_RULE, WebShellSweep.RULE_MISPLACED_SCRIPT);
         assertThat(r.findings()).allSatisfy(f -> {
             assertThat(f.evidence("path")).isEqualTo("C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx");
             assertThat(f.evidence("sha256")).isEqualTo(sha256(SHELL));
@@ -52,17 +53,19 @@ class HuntTest {
 
     @Test
     void exchangeScriptsInOwaAuthAreNotSuspectByNameButAreByHash() throws Exception {
-        write(INSTALL + "FrontEnd/HttpProxy/owa/auth/logon.aspx", "logon");
-        write(INSTALL + "FrontEnd/HttpProxy/owa/auth/Current/shell.aspx", SHELL);
+        write(INSTALL + "FrontEnd/HttpProxy/owa/auth/logoff.aspx", "logoff");
+        write(INSTALL + "FrontEnd/HttpProxy/owa/auth/Current/themes/resources/logon.css", "body{}");
+        // a standard page rewritten into a shell, as GTSC saw with RedirSuiteServiceProxy.aspx
+        write(INSTALL + "FrontEnd/HttpProxy/owa/auth/logon.aspx", SHELL);
 
         ServerResult clean = scan(huntKnowing(sha256("something else")), new DirectorySource(drive));
         assertThat(clean.findings()).isEmpty();
         assertThat(postExploitation(clean).compromise()).isEqualTo(Compromise.CLEAN);
-        assertThat(postExploitation(clean).reason()).contains("2 files");
+        assertThat(postExploitation(clean).reason()).contains("3 files");
 
         ServerResult hit = scan(huntKnowing(sha256(SHELL)), new DirectorySource(drive));
         assertThat(hit.findings()).singleElement().satisfies(f -> {
-            assertThat(f.ruleId()).isEqualTo(WebShellSweep.RULE_KNOWN_HASH);
+            assertThat(f.ruleId()).isEqualTo(TEST_HASH_RULE);
             assertThat(f.title()).isEqualTo("Known web shell: test shell (TEST)");
         });
     }

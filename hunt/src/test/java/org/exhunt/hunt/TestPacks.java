@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.exhunt.hunt.rules.RulePack;
 
-/** Rule packs for tests: the given files plus the bundled knowledge base, which every hunt needs. */
+/**
+ * Rule packs for tests: the given files plus the bundled knowledge base and standard-install baseline, which every
+ * hunt needs.
+ */
 public final class TestPacks {
 
     private TestPacks() {}
@@ -13,6 +16,7 @@ public final class TestPacks {
         Map<String, String> all = new HashMap<>(files);
         RulePack bundled = RulePack.bundled();
         for (String kb : bundled.list("kb/")) all.put(kb, bundled.text(kb));
+        for (String baseline : bundled.list("baseline/")) all.putIfAbsent(baseline, bundled.text(baseline));
         return RulePack.of(all);
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.exhunt.core.CsvLine;
 
 /**
  * The CSV of the knowledge-base files (RFC 4180 quoting, one record per line): leading {@code #} lines are
@@ -51,26 +52,8 @@ final class Csv {
     }
 
     private static List<String> split(String file, int number, String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c != '"') field.append(c);
-                else if (i + 1 < line.length() && line.charAt(i + 1) == '"') field.append(line.charAt(++i));
-                else quoted = false;
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) throw new KbDataException(file, number, "unterminated quoted field");
-        fields.add(field.toString());
+        List<String> fields = CsvLine.split(line);
+        if (fields == null) throw new KbDataException(file, number, "unterminated quoted field");
         return fields;
     }
 }

@@ -7,6 +7,7 @@ import org.exhunt.logs.exchange.ExchangeLogKind;
 import org.exhunt.logs.exchange.ExchangeLogReader;
 import org.exhunt.logs.exchange.OabGeneratorLogReader;
 import org.exhunt.logs.iis.IisLogReader;
+import org.exhunt.logs.json.JsonLogReader;
 
 /**
  * The registry of log formats exhunt reads. Adding a format is one reader class and one line here; the
@@ -27,7 +28,8 @@ public final class LogReaders {
             new ExchangeLogReader(ExchangeLogKind.MESSAGE_TRACKING),
             new OabGeneratorLogReader(),
             new IisLogReader(),
-            new ExchangeLogReader(ExchangeLogKind.OTHER)
+            new ExchangeLogReader(ExchangeLogKind.OTHER),
+            new JsonLogReader()
     );
 
     private LogReaders() {}

@@ -7,4 +7,9 @@ import org.exhunt.core.Finding;
 public interface FileDetector {
 
     void examine(FileContent content, Consumer<Finding> findings);
+
+    /** Examines with the full sink; detectors that also report problems or tallies override this one. */
+    default void examine(FileContent content, DetectionSink sink) {
+        examine(content, sink::finding);
+    }
 }

@@ -8,4 +8,9 @@ import org.exhunt.core.Record;
 public interface RecordDetector {
 
     void examine(Record record, Consumer<Finding> findings);
+
+    /** Examines with the full sink; detectors that also report problems or tallies override this one. */
+    default void examine(Record record, DetectionSink sink) {
+        examine(record, sink::finding);
+    }
 }

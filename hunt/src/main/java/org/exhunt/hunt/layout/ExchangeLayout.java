@@ -109,6 +109,16 @@ public final class ExchangeLayout {
         return Optional.empty();
     }
 
+    /**
+     * A file's path below the front end's web root ({@code <install>\FrontEnd\HttpProxy\}), '/'-separated, in the
+     * case it was found in ({@code owa/auth/logon.aspx}); empty for files elsewhere.
+     */
+    public Optional<String> frontEndPath(String drivePath) {
+        String proxy = installKey == null ? null : installKey + "/frontend/httpproxy/";
+        if (proxy == null || !drivePath.toLowerCase(Locale.ROOT).startsWith(proxy)) return Optional.empty();
+        return Optional.of(drivePath.substring(proxy.length()));
+    }
+
     private static String normalize(String path) {
         String p = path.replace('\\', '/');
         if (p.length() >= 2 && p.charAt(1) == ':') p = p.substring(2);

@@ -1,5 +1,6 @@
 package org.exhunt.hunt.rules;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +14,13 @@ import java.util.zip.ZipInputStream;
 import org.exhunt.kb.KnowledgeBase;
 
 /**
- * exhunt's own rules ({@code rules/} in the project), packed into the jar as one archive at build time and
- * unpacked in memory only, never to disk. Files are addressed by their path under {@code rules/}.
+ * exhunt's own rules ({@code rules/} in the project), packed into the jar as one archive at build time, masked
+ * ({@link PackMask}) so that no rule text lies in the jar in the clear, and unpacked in memory only, never to disk.
+ * Files are addressed by their path under {@code rules/}.
  */
 public final class RulePack {
 
-    static final String RESOURCE = "/org/exhunt/hunt/rules.zip";
+    static final String RESOURCE = "/org/exhunt/hunt/rules.pack";
 
     private final Map<String, byte[]> files;
 
@@ -30,7 +32,7 @@ public final class RulePack {
     public static RulePack bundled() {
         try (InputStream in = RulePack.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("rule pack " + RESOURCE + " missing from the build");
-            return read(in);
+            return read(new ByteArrayInputStream(PackMask.apply(in.readAllBytes())));
         } catch (IOException e) {
             throw new UncheckedIOException("rule pack " + RESOURCE + " is damaged", e);
         }
@@ -71,10 +73,20 @@ public final class RulePack {
         return files.keySet().stream().filter(p -> p.startsWith(folder)).toList();
     }
 
+    /** Whether the pack holds a file. */
+    public boolean has(String path) {
+        return files.containsKey(path);
+    }
+
     /** A file's content as UTF-8 text. */
     public String text(String path) {
+        return new String(bytes(path), StandardCharsets.UTF_8);
+    }
+
+    /** A file's content. */
+    public byte[] bytes(String path) {
         byte[] b = files.get(path);
         if (b == null) throw new IllegalArgumentException("no " + path + " in the rule pack");
-        return new String(b, StandardCharsets.UTF_8);
+        return b.clone();
     }
 }

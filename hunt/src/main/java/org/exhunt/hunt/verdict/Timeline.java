@@ -49,11 +49,18 @@ public final class Timeline {
         }
         if (!ips.isEmpty()) head.append(", exploit from ").append(shown(ips));
         lines.add(head.toString());
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         for (Finding f : fs) {
-            if (Stage.of(f) != Stage.POST_EXPLOITATION || f.evidence("path") == null) continue;
-            lines.add("  file " + f.evidence("path") + " (" + f.title() + (f.time() == null ? "" : ", modified " + f.time())
-                    + ")" + requested(f, requests));
+            if (Stage.of(f) == Stage.POST_EXPLOITATION && f.evidence("path") != null) {
+                byFile.computeIfAbsent(f.evidence("path"), k -> new ArrayList<>()).add(f);
+            }
         }
+        byFile.forEach((path, about) -> {
+            Finding first = about.get(0);
+            String titles = String.join("; ", about.stream().map(Finding::title).distinct().toList());
+            lines.add("  file " + path + " (" + titles + (first.time() == null ? "" : ", modified " + first.time())
+                    + ")" + requested(first, requests));
+        });
     }
 
     private static String requested(Finding f, WebRequests requests) {

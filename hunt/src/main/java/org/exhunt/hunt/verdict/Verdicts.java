@@ -3,18 +3,36 @@ package org.exhunt.hunt.verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
+import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Severity;
 import org.exhunt.core.Verdict;
 
 /**
  * The verdicts of one server: post-exploitation findings are first linked to chains
  * ({@link ShellLinker}), then each row is decided ({@link ChainVerdict}), then the Post-exploitation row
  * takes what no chain explains. The single entry point is {@link #decide}.
+ *
+ * <p>Context findings tagged {@link #ESCALATES_WITH_CHAIN_EVIDENCE} (archives staged in ProgramData) become
+ * post-exploitation when a chain of the same server shows exploitation (an attempt, a success or a file linked to
+ * it), as Test-ProxyLogon reports such archives only when a CVE check hit (its fix for CSS-Exchange #311).
  */
 public final class Verdicts {
 
+    /** The tag of context findings that count as post-exploitation once a chain of the server shows exploitation. */
+    public static final String ESCALATES_WITH_CHAIN_EVIDENCE = "exhunt.escalates-with-chain-evidence";
+
     /** The verdicts, and the findings with the chains they were linked to. */
     public record Outcome(List<Verdict> verdicts, List<Finding> findings) {}
+
+    /** Time first; ties (files examined in parallel) broken by place and rule, so that reports are stable. */
+    static final Comparator<Finding> REPORT_ORDER = Comparator
+            .comparing(Finding::time, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(f -> f.source().file())
+            .thenComparingLong(f -> f.source().line())
+            .thenComparingLong(f -> f.source().offset())
+            .thenComparing(Finding::ruleId);
 
     private Verdicts() {}
 
@@ -28,12 +46,19 @@ public final class Verdicts {
     public static Outcome decide(String server, List<RowAssessment> rows, List<Finding> findings,
                                  WebRequests requests, int filesLooked, boolean sawServer) {
         List<Finding> byTime = new ArrayList<>(findings);
-        byTime.sort(Comparator.comparing(Finding::time, Comparator.nullsLast(Comparator.naturalOrder())));
+        byTime.sort(REPORT_ORDER);
         List<Finding> chainFindings = byTime.stream()
                 .filter(f -> f.chain() != null && (Stage.of(f) == Stage.ATTEMPT || Stage.of(f) == Stage.SUCCESS))
                 .toList();
-        List<Finding> postExploitation = byTime.stream().filter(f -> Stage.of(f) == Stage.POST_EXPLOITATION).toList();
-        List<ShellLinker.Link> links = ShellLinker.link(postExploitation, chainFindings, requests);
+        List<ShellLinker.Link> links = ShellLinker.link(postExploitation(byTime), chainFindings, requests);
+        TreeSet<String> exploited = new TreeSet<>();
+        chainFindings.forEach(f -> exploited.add(f.chain()));
+        links.stream().filter(l -> l.chain() != null).forEach(l -> exploited.add(l.chain()));
+        if (!exploited.isEmpty() && byTime.stream().anyMatch(Verdicts::escalates)) {
+            String why = "exploitation evidence on this server: " + String.join(", ", exploited);
+            byTime = byTime.stream().map(f -> escalates(f) ? escalated(f, why) : f).toList();
+            links = ShellLinker.link(postExploitation(byTime), chainFindings, requests);
+        }
 
         List<Verdict> verdicts = new ArrayList<>();
         for (RowAssessment row : rows) {
@@ -46,6 +71,25 @@ public final class Verdicts {
         verdicts.add(PostExploitationVerdict.decide(server, unlinked, filesLooked, sawServer));
 
         return new Outcome(verdicts, attributed(byTime, links));
+    }
+
+    private static List<Finding> postExploitation(List<Finding> findings) {
+        return findings.stream().filter(f -> Stage.of(f) == Stage.POST_EXPLOITATION).toList();
+    }
+
+    private static boolean escalates(Finding f) {
+        return Stage.of(f) == Stage.CONTEXT && f.tags().contains(ESCALATES_WITH_CHAIN_EVIDENCE);
+    }
+
+    /** A context finding restated as post-exploitation, saying why. */
+    private static Finding escalated(Finding f, String why) {
+        List<String> tags = new ArrayList<>(f.tags().stream().filter(t -> !t.startsWith(Stage.TAG_PREFIX)).toList());
+        tags.add(Stage.POST_EXPLOITATION.tag());
+        List<Evidence> evidence = new ArrayList<>(f.evidence());
+        evidence.add(new Evidence("escalated_because", why));
+        Severity severity = f.severity().compareTo(Severity.HIGH) < 0 ? Severity.HIGH : f.severity();
+        return new Finding(f.detector(), f.ruleId(), f.title(), severity, f.chain(), tags, f.meta(), evidence, f.time(),
+                f.source(), f.linked());
     }
 
     /** The findings with each linked post-exploitation finding carrying its chain and the reason as evidence. */

@@ -1,0 +1,134 @@
+package org.exhunt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SigmaCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String RULE = """
+            title: Whoami Execution
+            id: 11111111-2222-3333-4444-555555555555
+            level: high
+            logsource: {product: windows, category: process_creation}
+            detection:
+                selection:
+                    Image|endswith: '\\whoami.exe'
+                condition: selection
+            """;
+
+    private static final String EVENT = """
+            {"Event": {"System": {"Provider": {"#attributes": {"Name": "Microsoft-Windows-Sysmon"}}, "EventID": 1,
+              "Channel": "Microsoft-Windows-Sysmon/Operational"}, "EventData": {"Image": "%s"}}}
+            """;
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+        return p;
+    }
+
+    @Test
+    void printsOneLinePerFiringAndExitsOneWhenARuleFired() throws IOException {
+        Path rules = write("rules/whoami.yml", RULE);
+        Path events = write("logs/events.json", EVENT.formatted("C:\\\\Windows\\\\System32\\\\whoami.exe") + EVENT.formatted("C:\\\\x\\\\cmd.exe"));
+        CliRun run = CliRun.of("sigma", "-r", rules.getParent().toString(), events.getParent().toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(run.out()).isEqualTo(events + ":1  high  11111111-2222-3333-4444-555555555555  Whoami Execution\n");
+        assertThat(run.err()).contains("1 rules loaded", "2 records in 1 files; 1 firings");
+    }
+
+    @Test
+    void exitsZeroWhenNothingFiredAndEverythingWasRead() throws IOException {
+        Path rules = write("whoami.yml", RULE);
+        Path events = write("events.json", EVENT.formatted("C:\\\\x\\\\cmd.exe"));
+        CliRun run = CliRun.of("sigma", "-r", rules.toString(), events.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aRuleThatDoesNotLoadOrAnUnreadableInputMakesItIncomplete() throws IOException {
+        Path rules = write("bad.yml", RULE.replace("endswith", "endswiht"));
+        Path events = write("events.json", EVENT.formatted("x"));
+        Path binary = write("blob.bin", "\u0000\u0001binary");
+        CliRun run = CliRun.of("sigma", "-r", rules.toString(), events.toString(), binary.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.err()).contains(rules + ":7: 'Image|endswiht': unknown modifier 'endswiht' [sigma.modifier]")
+                .contains(binary + ": not a log format exhunt reads; not read [input.format]");
+    }
+
+    @Test
+    void aMissingInputIsAUsageError() {
+        CliRun run = CliRun.of("sigma", "-r", dir.toString(), dir.resolve("nope.json").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("no such file or folder");
+    }
+
+    @Test
+    void rulesCheckCountsLoadedInactiveAndNotLoaded() throws IOException {
+        write("r/ok.yml", RULE);
+        write("r/linux.yml", RULE.replace("product: windows", "product: linux").replace("1111", "2222"));
+        write("r/placeholder.yml", RULE.replace("Image|endswith: '\\whoami.exe'", "User|expand: '%Admins%'").replace("1111", "3333"));
+        CliRun ok = CliRun.of("rules", "check", dir.resolve("r").toString());
+        assertThat(ok.code()).isEqualTo(ExitCodes.OK);
+        assertThat(ok.out()).contains("loaded: 3 rules", "running on logs exhunt reads: 1", "no log-source mapping (never run): 1",
+                "product:linux category:process_creation", "inactive (placeholders without values): 1",
+                "no values for placeholder %Admins%", "not loaded: 0");
+
+        write("r/broken.yml", "title: broken\nlogsource: {product: windows}\ndetection:\n    sel: {A: x}\n    condition: sel or nothing\n");
+        CliRun bad = CliRun.of("rules", "check", dir.resolve("r").toString());
+        assertThat(bad.code()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(bad.out()).contains("not loaded: 1", "broken.yml:5: condition names 'nothing', which the detection does not define [sigma.condition]");
+    }
+
+    private static final String TIMED_EVENT = """
+            {"Event": {"System": {"Provider": {"#attributes": {"Name": "Microsoft-Windows-Sysmon"}}, "EventID": 1,
+              "Channel": "Microsoft-Windows-Sysmon/Operational", "TimeCreated": {"#attributes": {"SystemTime": "%s"}}},
+              "EventData": {"Image": "C:\\\\Windows\\\\System32\\\\whoami.exe", "User": "%s"}}}
+            """;
+
+    @Test
+    void filtersTuneOutAndCorrelationsLinkEventsAcrossFilesMergedByTime() throws IOException {
+        write("rules/whoami.yml", RULE + """
+                ---
+                title: Whoami Twice
+                id: 99999999-0000-0000-0000-000000000000
+                level: critical
+                correlation:
+                    type: event_count
+                    rules: [11111111-2222-3333-4444-555555555555]
+                    group-by: [User]
+                    timespan: 10m
+                    condition: {gte: 2}
+                generate: true
+                """);
+        write("filters/admins.yml", """
+                title: Admins run whoami
+                logsource: {product: windows, category: process_creation}
+                filter:
+                    rules: [11111111-2222-3333-4444-555555555555]
+                    sel:
+                        User|startswith: 'adm_'
+                    condition: sel
+                """);
+        Path a = write("logs/a.json", TIMED_EVENT.formatted("2021-03-02T04:00:00Z", "bob") + TIMED_EVENT.formatted("2021-03-02T04:09:00Z", "adm_x"));
+        Path b = write("logs/b.json", TIMED_EVENT.formatted("2021-03-02T04:05:00Z", "bob"));
+        CliRun run = CliRun.of("sigma", "-r", dir.resolve("rules").toString(), "--filters", dir.resolve("filters").toString(),
+                dir.resolve("logs").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(run.out().lines()).containsExactly(
+                a + ":1  high  11111111-2222-3333-4444-555555555555  Whoami Execution",
+                b + ":1  high  11111111-2222-3333-4444-555555555555  Whoami Execution",
+                b + ":1  critical  99999999-0000-0000-0000-000000000000  Whoami Twice  [User=bob, count=2]");
+        assertThat(run.err()).contains("applied to 1 rules");
+    }
+}

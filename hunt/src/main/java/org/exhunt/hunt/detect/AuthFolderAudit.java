@@ -1,0 +1,50 @@
+package org.exhunt.hunt.detect;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.exhunt.core.Finding;
+import org.exhunt.core.Severity;
+import org.exhunt.hunt.layout.AuthFolderBaseline;
+import org.exhunt.hunt.layout.WebShellLocation;
+import org.exhunt.hunt.verdict.Stage;
+
+/**
+ * Files in the OWA and ECP {@code auth} folders that a standard install does not keep there (CISA AA21-062A: "any
+ * file" in {@code ecp\auth} but TimeoutLogoff.aspx, anything "added or modified vs. a standard install" in
+ * {@code owa\auth}, any .aspx in its {@code Current} and version folders). A script file is a web shell; any other
+ * unknown file directly in the folder is context. The standard files are the sourced list of
+ * {@code rules/baseline/auth-folders.csv}.
+ */
+public final class AuthFolderAudit implements FileDetector {
+
+    public static final String RULE_SCRIPT = "exhunt.file.unknown-script-in-auth-folder";
+    public static final String RULE_FILE = "exhunt.file.unknown-file-in-auth-folder";
+
+    private final AuthFolderBaseline baseline;
+
+    public AuthFolderAudit(AuthFolderBaseline baseline) {
+        this.baseline = baseline;
+    }
+
+    @Override
+    public void examine(FileContent c, Consumer<Finding> findings) {
+        if (c.location() != WebShellLocation.OWA_AUTH && c.location() != WebShellLocation.ECP_AUTH) return;
+        if (c.url() == null) return;
+        String url = c.url().toLowerCase(Locale.ROOT);
+        String folder = c.location() == WebShellLocation.OWA_AUTH ? "owa/auth" : "ecp/auth";
+        String below = url.substring(url.indexOf(folder) + folder.length() + 1);
+        boolean top = below.indexOf('/') < 0;
+        if (top && baseline.isStandard(folder, below)) return;
+        boolean script = WebShellSweep.isScript(below);
+        if (!script && !top && c.location() == WebShellLocation.OWA_AUTH) return; // OWA's resource folders
+        Finding.Builder b = FileFindings.about(c, "file", script ? RULE_SCRIPT : RULE_FILE);
+        if (script) {
+            b.title("Script file in " + c.location().display() + " that a standard install does not have")
+                    .severity(Severity.HIGH).tag(Stage.POST_EXPLOITATION.tag()).tag("attack.t1505.003");
+        } else {
+            b.title("File in " + c.location().display() + " that a standard install does not have")
+                    .severity(Severity.LOW).tag(Stage.CONTEXT.tag());
+        }
+        findings.accept(b.meta("reference", "CISA AA21-062A; " + baseline.describe()).build());
+    }
+}

@@ -1,0 +1,19 @@
+package org.exhunt.hunt.detect;
+
+import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Finding;
+
+/**
+ * Where a detector reports, during one server's scan: findings, problems with the input, and tallies —
+ * facts worth one line per server rather than one per file ("412 PE files: rules reading PE fields were
+ * evaluated without them"). Thread-safe.
+ */
+public interface DetectionSink {
+
+    void finding(Finding f);
+
+    void problem(Diagnostic d);
+
+    /** Counts one more occurrence of a fact; the report shows each fact once, with its count. */
+    void tally(String fact);
+}

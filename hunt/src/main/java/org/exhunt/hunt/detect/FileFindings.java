@@ -1,0 +1,32 @@
+package org.exhunt.hunt.detect;
+
+import org.exhunt.core.Finding;
+import org.exhunt.hunt.source.EvidenceFile;
+
+/** The evidence every finding about a file carries: its Windows path, the URL it is served under, its size and time. */
+public final class FileFindings {
+
+    private FileFindings() {}
+
+    /** A finding about a file seen in the listing (no content read). */
+    public static Finding.Builder about(EvidenceFile file, String url, String detector, String rule) {
+        Finding.Builder b = Finding.builder(detector, rule).source(file.ref()).evidence("path", file.windowsPath());
+        if (url != null) b.evidence("url", url);
+        return b;
+    }
+
+    /** A finding about a file whose content was read: also where it lies among the web-shell locations, and its SHA-256. */
+    public static Finding.Builder about(FileContent c, String detector, String rule) {
+        Finding.Builder b = about(c.file(), c.url(), detector, rule);
+        if (c.location() != null) b.evidence("location", c.location().display());
+        b.evidence("sha256", c.sha256());
+        return sized(b, c.file());
+    }
+
+    /** Adds the file's size and modification time (the finding's time) to a finding. */
+    public static Finding.Builder sized(Finding.Builder b, EvidenceFile file) {
+        b.evidence("size", Long.toString(file.size()));
+        if (file.modified() != null) b.time(file.modified()).evidence("modified", file.modified().toString());
+        return b;
+    }
+}

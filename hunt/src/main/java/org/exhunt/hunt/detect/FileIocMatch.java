@@ -1,0 +1,63 @@
+package org.exhunt.hunt.detect;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+import org.exhunt.core.Finding;
+import org.exhunt.core.Severity;
+import org.exhunt.hunt.ioc.FileFacts;
+import org.exhunt.hunt.ioc.FileIndicator;
+import org.exhunt.hunt.ioc.IndicatorSource;
+import org.exhunt.hunt.ioc.IocSet;
+import org.exhunt.hunt.ioc.UrlIndicator;
+import org.exhunt.hunt.verdict.Stage;
+
+/**
+ * Indicators on the files whose content is read (those IIS serves, and elsewhere those of a size a digest indicator
+ * gives): a known digest is a known file wherever it lies; a known name or path is a web shell in a web-shell
+ * location and context elsewhere; a file served at a published web-shell URL is one too. SHA-1 and MD5 are computed
+ * only when some indicator asks for them.
+ */
+public final class FileIocMatch implements FileDetector {
+
+    private final IocSet iocs;
+
+    public FileIocMatch(IocSet iocs) {
+        this.iocs = iocs;
+    }
+
+    @Override
+    public void examine(FileContent c, Consumer<Finding> findings) {
+        FileFacts facts = new FileFacts(c.file().drive(), c.file().drivePath(), c.file().size(), c.sha256(),
+                iocs.needsSha1() ? digest("SHA-1", c.bytes()) : null, iocs.needsMd5() ? digest("MD5", c.bytes()) : null);
+        for (FileIndicator i : iocs.matching(facts)) {
+            IndicatorSource s = i.source();
+            boolean strong = i.isContent() || c.location() != null;
+            Finding.Builder b = FileFindings.about(c, "ioc", s.ruleId())
+                    .title(i.isContent() ? (c.url() != null ? "Known web shell: " : "Known file: ") + IocFindings.named(s)
+                            : "Web shell " + i.matchedBy() + " " + c.file().drivePath().substring(c.file().drivePath().lastIndexOf('/') + 1)
+                                    + ": " + IocFindings.named(s))
+                    .evidence("matched_by", i.matchedBy())
+                    .tag("attack.t1505.003");
+            findings.accept(IocFindings.of(b, s, strong ? Stage.POST_EXPLOITATION : Stage.CONTEXT,
+                    i.isContent() ? Severity.CRITICAL : null).build());
+        }
+        if (c.url() == null) return;
+        for (UrlIndicator u : iocs.requested(c.url())) {
+            Finding.Builder b = FileFindings.about(c, "ioc", u.source().ruleId())
+                    .title("File served at a published web-shell URL: " + IocFindings.named(u.source()))
+                    .evidence("matched_by", "url")
+                    .tag("attack.t1505.003");
+            findings.accept(IocFindings.of(b, u.source(), Stage.POST_EXPLOITATION, null).build());
+        }
+    }
+
+    private static String digest(String algorithm, byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has " + algorithm, e);
+        }
+    }
+}

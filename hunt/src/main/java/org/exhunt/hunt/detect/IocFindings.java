@@ -1,0 +1,31 @@
+package org.exhunt.hunt.detect;
+
+import java.util.Locale;
+import org.exhunt.core.Finding;
+import org.exhunt.core.Severity;
+import org.exhunt.hunt.ioc.IndicatorSource;
+import org.exhunt.hunt.verdict.Stage;
+
+/** What every finding of an indicator carries: its campaign, chain and stage, who published it and where it was read. */
+final class IocFindings {
+
+    private IocFindings() {}
+
+    /**
+     * Completes a finding of an indicator: the list's stage wins over {@code defaultStage}; the severity follows
+     * the stage (what states an intrusion is high, context is medium) unless {@code severity} is given.
+     */
+    static Finding.Builder of(Finding.Builder b, IndicatorSource s, Stage defaultStage, Severity severity) {
+        Stage stage = s.stage() == null ? defaultStage : Stage.valueOf(s.stage().toUpperCase(Locale.ROOT).replace('-', '_'));
+        b.tag(stage.tag()).chain(s.chain()).meta("reference", s.reference()).meta("indicator", s.origin().toString());
+        if (!s.campaign().isEmpty()) {
+            b.tag("campaign." + s.campaign().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", ""));
+        }
+        return b.severity(severity != null ? severity : stage == Stage.CONTEXT ? Severity.MEDIUM : Severity.HIGH);
+    }
+
+    /** {@code name (campaign)}, or the name alone. */
+    static String named(IndicatorSource s) {
+        return s.campaign().isEmpty() ? s.name() : s.name() + " (" + s.campaign() + ")";
+    }
+}

@@ -1,0 +1,38 @@
+package org.exhunt.hunt.detect;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.exhunt.core.Finding;
+import org.exhunt.core.Severity;
+import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.hunt.verdict.Verdicts;
+
+/**
+ * Archives under {@code ProgramData} ({@code .7z}, {@code .zip}, {@code .rar}), where HAFNIUM staged mailbox exports
+ * for exfiltration ({@code C:\ProgramData\it.zip}). Many products keep archives there too, so, as in Test-ProxyLogon
+ * since its fix for CSS-Exchange #311, they are context unless a chain shows exploitation on the same server, when
+ * {@link Verdicts} makes them post-exploitation (they carry {@link Verdicts#ESCALATES_WITH_CHAIN_EVIDENCE}).
+ */
+public final class StagedArchiveSweep implements ListingDetector {
+
+    public static final String RULE = "exhunt.file.archive-in-programdata";
+    private static final List<String> ENDINGS = List.of(".7z", ".zip", ".rar");
+
+    @Override
+    public void examine(Listing listing, Consumer<Finding> findings) {
+        for (EvidenceFile f : listing.files()) {
+            String path = f.drivePath().toLowerCase(Locale.ROOT);
+            if (!path.startsWith("programdata/") || ENDINGS.stream().noneMatch(path::endsWith)) continue;
+            findings.accept(FileFindings.sized(FileFindings.about(f, null, "file", RULE), f)
+                    .title("Archive in ProgramData (HAFNIUM staged exfiltration there)")
+                    .severity(Severity.MEDIUM)
+                    .tag(Stage.CONTEXT.tag())
+                    .tag(Verdicts.ESCALATES_WITH_CHAIN_EVIDENCE)
+                    .tag("attack.t1560.001")
+                    .meta("reference", "Test-ProxyLogon SuspiciousArchive check; Microsoft HAFNIUM post (2021-03-02)")
+                    .build());
+        }
+    }
+}

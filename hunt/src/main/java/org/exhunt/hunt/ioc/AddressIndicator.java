@@ -1,0 +1,4 @@
+package org.exhunt.hunt.ioc;
+
+/** A client address or range known to have been used by intruders. */
+public record AddressIndicator(IpRange range, IndicatorSource source) {}

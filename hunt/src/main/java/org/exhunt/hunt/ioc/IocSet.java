@@ -1,0 +1,128 @@
+package org.exhunt.hunt.ioc;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The indicators a hunt matches, indexed for the questions the detectors ask: which file indicators hold for a
+ * file, which address indicators for a client address, which URL indicators for a requested path. Filled once
+ * while the rules load, then read by every scan (not to be changed after).
+ */
+public final class IocSet {
+
+    private final Map<String, List<FileIndicator>> bySha256 = new HashMap<>();
+    private final Map<String, List<FileIndicator>> bySha1 = new HashMap<>();
+    private final Map<String, List<FileIndicator>> byMd5 = new HashMap<>();
+    private final Map<String, List<FileIndicator>> byName = new HashMap<>();
+    private final List<FileIndicator> byFolder = new ArrayList<>();
+    private final Map<String, List<AddressIndicator>> byAddress = new HashMap<>();
+    private final List<AddressIndicator> ranges = new ArrayList<>();
+    private final Map<String, List<UrlIndicator>> byPath = new HashMap<>();
+    private final Set<Long> contentSizes = new HashSet<>();
+    private int files;
+    private int contentWithoutSize;
+
+    public IocSet add(FileIndicator i) {
+        files++;
+        if (i.isContent() && i.size() != null) contentSizes.add(i.size());
+        else if (i.isContent()) contentWithoutSize++;
+        if (i.sha256() != null) put(bySha256, i.sha256(), i);
+        else if (i.sha1() != null) put(bySha1, i.sha1(), i);
+        else if (i.md5() != null) put(byMd5, i.md5(), i);
+        else if (i.name() != null) put(byName, i.name(), i);
+        else byFolder.add(i);
+        return this;
+    }
+
+    public IocSet add(AddressIndicator i) {
+        if (i.range().isSingle()) put(byAddress, i.range().key(), i);
+        else ranges.add(i);
+        return this;
+    }
+
+    public IocSet add(UrlIndicator i) {
+        put(byPath, i.path(), i);
+        return this;
+    }
+
+    /** The file indicators that hold for a file (digests that were not computed match nothing). */
+    public List<FileIndicator> matching(FileFacts f) {
+        List<FileIndicator> out = new ArrayList<>();
+        if (f.sha256() != null) collect(bySha256.get(f.sha256()), f, out);
+        if (f.sha1() != null) collect(bySha1.get(f.sha1()), f, out);
+        if (f.md5() != null) collect(byMd5.get(f.md5()), f, out);
+        collect(byName.get(f.lowerName()), f, out);
+        collect(byFolder, f, out);
+        return out;
+    }
+
+    /** The address indicators an address (as written in a log) falls under; empty when it is no address. */
+    public List<AddressIndicator> matching(String address) {
+        byte[] a = IpRange.address(address);
+        if (a == null) return List.of();
+        List<AddressIndicator> out = new ArrayList<>(byAddress.getOrDefault(IpRange.key(a), List.of()));
+        for (AddressIndicator r : ranges) if (r.range().contains(a)) out.add(r);
+        return out;
+    }
+
+    /** The URL indicators naming a request path (case ignored, as IIS does). */
+    public List<UrlIndicator> requested(String path) {
+        return byPath.getOrDefault(path.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** Whether some indicator needs a file's SHA-1 or MD5, which are then computed for the files read. */
+    public boolean needsSha1() {
+        return !bySha1.isEmpty();
+    }
+
+    public boolean needsMd5() {
+        return !byMd5.isEmpty();
+    }
+
+    /**
+     * Whether some digest indicator gives this size ({@code file:size} in STIX): such files are worth reading and
+     * hashing wherever they lie, not only in the web folders.
+     */
+    public boolean wantsContentOfSize(long size) {
+        return contentSizes.contains(size);
+    }
+
+    /** How many digest indicators give no size, so that only the files exhunt reads anyway are hashed for them. */
+    public int contentWithoutSize() {
+        return contentWithoutSize;
+    }
+
+    /** Whether there are indicators that a file can match by name or folder alone, without its content. */
+    public boolean hasPlaceIndicators() {
+        return !byName.isEmpty() || !byFolder.isEmpty();
+    }
+
+    public boolean hasRequestIndicators() {
+        return !byAddress.isEmpty() || !ranges.isEmpty() || !byPath.isEmpty();
+    }
+
+    /** How many indicators of each kind, for notes: {@code 15 file, 15 address, 0 URL}. */
+    public String describe() {
+        int addresses = ranges.size() + byAddress.values().stream().mapToInt(List::size).sum();
+        int urls = byPath.values().stream().mapToInt(List::size).sum();
+        return files + " file, " + addresses + " address, " + urls + " URL";
+    }
+
+    public boolean isEmpty() {
+        return files == 0 && byAddress.isEmpty() && ranges.isEmpty() && byPath.isEmpty();
+    }
+
+    private static <T> void put(Map<String, List<T>> map, String key, T value) {
+        map.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+
+    private static void collect(List<FileIndicator> candidates, FileFacts f, List<FileIndicator> out) {
+        if (candidates == null) return;
+        for (FileIndicator i : candidates) if (i.matches(f) && !out.contains(i)) out.add(i);
+    }
+}

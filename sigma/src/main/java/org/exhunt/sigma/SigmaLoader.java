@@ -1,0 +1,194 @@
+package org.exhunt.sigma;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Limits;
+import org.exhunt.core.SourceRef;
+import org.exhunt.sigma.compile.DetectionCompiler;
+import org.exhunt.sigma.detection.FieldSlots;
+import org.exhunt.sigma.mapping.Mappings;
+import org.exhunt.sigma.mapping.RecordSpec;
+import org.exhunt.sigma.detection.Logic;
+import org.exhunt.sigma.detection.Matcher;
+import org.exhunt.sigma.rule.CorrelationParser;
+import org.exhunt.sigma.rule.RuleException;
+import org.exhunt.sigma.rule.RuleParser;
+import org.exhunt.sigma.rule.SigmaCorrelation;
+import org.exhunt.sigma.rule.SigmaFilter;
+import org.exhunt.sigma.rule.SigmaRule;
+import org.exhunt.sigma.yaml.YNode;
+import org.exhunt.sigma.yaml.YamlProblem;
+import org.exhunt.sigma.yaml.YamlTree;
+
+/**
+ * Reads Sigma rule files and builds a {@link SigmaRules}. Mutable, single-threaded; {@link #build()} once.
+ * A rule that cannot be loaded is reported with its file, line and reason, and the others go on; every rule is
+ * checked in full even when no mapping routes it, so {@code rules check} finds all errors.
+ */
+public final class SigmaLoader {
+
+    public static final String CODE_FILE = "sigma.file";
+    public static final String CODE_UNSUPPORTED = "sigma.unsupported";
+    public static final String CODE_DUPLICATE = "sigma.duplicate-id";
+
+    private final Mappings mappings;
+    private final Placeholders placeholders;
+    private final List<SigmaRule> active = new ArrayList<>();
+    private final List<InactiveRule> inactive = new ArrayList<>();
+    private final List<Diagnostic> problems = new ArrayList<>();
+    private final Set<String> ids = new HashSet<>();
+    private final List<SigmaFilter> filters = new ArrayList<>();
+    private final List<SigmaCorrelation> correlations = new ArrayList<>();
+
+    public SigmaLoader(Mappings mappings, Placeholders placeholders) {
+        this.mappings = mappings;
+        this.placeholders = placeholders;
+    }
+
+    /** Adds a problem met while setting the load up (mapping or placeholder files), so that it is reported with the rest. */
+    public void report(Diagnostic problem) {
+        problems.add(problem);
+    }
+
+    /** Loads a rule file or every {@code .yml}/{@code .yaml} file under a folder, in path order. */
+    public void loadPath(Path path) throws IOException {
+        List<Path> files;
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> s = Files.walk(path)) {
+                files = s.filter(Files::isRegularFile).filter(SigmaLoader::isYaml).sorted().toList();
+            }
+        } else {
+            files = List.of(path);
+        }
+        for (Path f : files) loadFile(f);
+    }
+
+    private static boolean isYaml(Path p) {
+        String n = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return n.endsWith(".yml") || n.endsWith(".yaml");
+    }
+
+    private void loadFile(Path f) {
+        String name = f.toString();
+        try {
+            if (Files.size(f) > Limits.RULE_FILE_CHARS) {
+                problems.add(Diagnostic.error(CODE_FILE, SourceRef.file(name), "larger than " + Limits.RULE_FILE_CHARS + " bytes; not read"));
+                return;
+            }
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
+            load(name, text);
+        } catch (CharacterCodingException e) {
+            problems.add(Diagnostic.error(CODE_FILE, SourceRef.file(name), "not UTF-8 text; not read"));
+        } catch (IOException e) {
+            problems.add(Diagnostic.error(CODE_FILE, SourceRef.file(name), "cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** Loads the rules of one file's text; {@code name} is how messages name the file. */
+    public void load(String name, String text) {
+        List<YNode> docs;
+        try {
+            docs = YamlTree.parseAll(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (YamlProblem e) {
+            problems.add(Diagnostic.error(RuleException.YAML, SourceRef.line(name, e.line()), e.getMessage()));
+            return;
+        }
+        for (YNode doc : docs) {
+            if (doc instanceof YNode.YMap m && m.get("action") != null) {
+                problems.add(Diagnostic.error(CODE_UNSUPPORTED, SourceRef.line(name, m.line()),
+                        "'action' documents (Sigma 1.x rule collections) are not supported; write each rule in full"));
+                continue;
+            }
+            if (doc instanceof YNode.YMap m && m.get("correlation") != null) {
+                try {
+                    correlations.add(CorrelationParser.parse(name, doc));
+                } catch (RuleException e) {
+                    problems.add(Diagnostic.error(e.code(), SourceRef.line(name, e.line() > 0 ? e.line() : doc.line()), e.getMessage()));
+                }
+                continue;
+            }
+            if (doc instanceof YNode.YMap m && m.get("filter") != null) {
+                try {
+                    SigmaFilter f = RuleParser.parseFilter(name, doc);
+                    DetectionCompiler.compile(f.detection(), new FieldSlots(RecordSpec.identity()), placeholders);
+                    filters.add(f);
+                } catch (RuleException e) {
+                    problems.add(Diagnostic.error(e.code(), SourceRef.line(name, e.line() > 0 ? e.line() : doc.line()), e.getMessage()));
+                }
+                continue;
+            }
+            try {
+                SigmaRule rule = RuleParser.parse(name, doc);
+                DetectionCompiler.Result checked = DetectionCompiler.compile(rule, new FieldSlots(RecordSpec.identity()), placeholders);
+                if (!ids.add(rule.id())) {
+                    problems.add(Diagnostic.warning(CODE_DUPLICATE, rule.where(), "rule id " + rule.id() + " is used by an earlier rule too"));
+                }
+                if (checked.unresolved().isEmpty()) active.add(rule);
+                else inactive.add(new InactiveRule(rule, checked.unresolved()));
+            } catch (RuleException e) {
+                problems.add(Diagnostic.error(e.code(), SourceRef.line(name, e.line() > 0 ? e.line() : doc.line()), e.getMessage()));
+            }
+        }
+    }
+
+    /** Compiles the active rules for every kind of record their log sources select, with filters and correlations. */
+    public SigmaRules build() {
+        List<Diagnostic> all = new ArrayList<>(problems);
+        RuleIndex index = new RuleIndex(active);
+        Map<SigmaRule, List<SigmaFilter>> filtersOf = new java.util.IdentityHashMap<>();
+        List<AppliedFilter> applied = Filters.resolve(filters, index, all, filtersOf);
+        Correlations.Resolved resolved = Correlations.resolve(correlations, index, inactive, all);
+        return compile(filtersOf, all, applied, resolved);
+    }
+
+    private SigmaRules compile(Map<SigmaRule, List<SigmaFilter>> filtersOf, List<Diagnostic> all,
+                               List<AppliedFilter> applied, Correlations.Resolved resolved) {
+        Map<RecordSpec, List<SigmaRule>> bySpec = new LinkedHashMap<>();
+        List<SigmaRule> unrouted = new ArrayList<>();
+        for (SigmaRule rule : active) {
+            List<RecordSpec> specs = mappings.specsFor(rule.logsource());
+            if (specs.isEmpty()) unrouted.add(rule);
+            for (RecordSpec spec : specs) bySpec.computeIfAbsent(spec, k -> new ArrayList<>()).add(rule);
+        }
+        Map<SigmaRule, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < active.size(); i++) index.put(active.get(i), i);
+        List<Route> routes = new ArrayList<>();
+        bySpec.forEach((spec, rules) -> {
+            FieldSlots slots = new FieldSlots(spec);
+            List<CompiledRule> compiled = new ArrayList<>();
+            boolean keywords = false;
+            for (SigmaRule rule : rules) {
+                try {
+                    DetectionCompiler.Result r = DetectionCompiler.compile(rule, slots, placeholders);
+                    List<Matcher> terms = new ArrayList<>(List.of(r.matcher()));
+                    for (SigmaFilter f : filtersOf.getOrDefault(rule, List.of())) {
+                        DetectionCompiler.Result fr = DetectionCompiler.compile(f.detection(), slots, placeholders);
+                        terms.add(Logic.not(fr.matcher()));
+                        keywords |= fr.keywords();
+                    }
+                    compiled.add(new CompiledRule(rule, index.get(rule), Logic.all(terms)));
+                    keywords |= r.keywords();
+                } catch (RuleException e) {
+                    // compiled once already against plain field names; a mapping cannot make it fail
+                    throw new IllegalStateException("rule " + rule + " failed to compile for " + spec.name(), e);
+                }
+            }
+            routes.add(new Route(spec, slots, compiled, keywords));
+        });
+        return new SigmaRules(active, unrouted, inactive, all, routes, applied, resolved);
+    }
+}

@@ -1,0 +1,51 @@
+package org.exhunt.sigma;
+
+import java.util.List;
+import org.exhunt.core.Evidence;
+import org.exhunt.core.Finding;
+import org.exhunt.core.Limits;
+import org.exhunt.core.Record;
+import org.exhunt.sigma.mapping.RecordSpec;
+import org.exhunt.sigma.rule.SigmaRule;
+
+/**
+ * A rule that fired on a record, with the field values that made it fire, and the kind of record it was read as
+ * (whose mapping gives the rule's field names, for {@link #values}).
+ */
+public record SigmaMatch(SigmaRule rule, Record record, List<Evidence> matched, RecordSpec spec) {
+
+    public static final String DETECTOR = "sigma";
+
+    public SigmaMatch {
+        matched = List.copyOf(matched);
+    }
+
+    /** The values of a field by the rule's name for it (as the rule's mapping reads the record). */
+    public List<String> values(String field) {
+        return spec.access(field).values(record);
+    }
+
+    /**
+     * The finding: detector {@code sigma}, the rule's id, title, level and tags; its author, description and
+     * references as metadata; as evidence the record's raw text then the values that matched; the record's
+     * time and place.
+     */
+    public Finding toFinding() {
+        Finding.Builder b = Finding.builder(DETECTOR, rule.id())
+                .title(rule.title())
+                .severity(rule.level())
+                .tags(rule.tags())
+                .time(record.time())
+                .source(record.source());
+        if (rule.author() != null) b.meta("author", rule.author());
+        if (rule.description() != null) b.meta("description", rule.description().trim());
+        if (!rule.references().isEmpty()) b.meta("references", String.join(" ", rule.references()));
+        if (record.raw() != null) b.evidence("raw", shorten(record.raw()));
+        for (Evidence e : matched) b.evidence(e.name(), e.value());
+        return b.build();
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= Limits.EVIDENCE_CHARS ? s : s.substring(0, Limits.EVIDENCE_CHARS) + "…";
+    }
+}
