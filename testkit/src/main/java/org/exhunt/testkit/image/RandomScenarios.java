@@ -36,6 +36,7 @@ public final class RandomScenarios {
         long room = Math.max(1, Math.min(1200, Duration.between(released, NEWEST_LOGS).toDays()));
         Instant from = released.plus(Duration.ofDays(r.nextLong(room))).plus(Duration.ofMinutes(r.nextInt(24 * 60)));
         Instant to = from.plus(Duration.ofHours(30 + r.nextInt(42)));
+        if (endsNearFirstExploitation(to)) to = to.plus(Duration.ofHours(6));
 
         List<LogKind> kinds = new ArrayList<>(List.of(LogKind.IIS));
         maybe(r, 75, kinds, LogKind.HTTPPROXY);
@@ -59,6 +60,15 @@ public final class RandomScenarios {
         if (r.nextInt(100) < 15) story.viewState();
         if (r.nextInt(100) < 15) story.orphanShell();
         return s.build();
+    }
+
+    /**
+     * Whether the logs would end within hours after a chain's first exploitation: the last record may then fall on
+     * either side of it (traffic is sparse), and the verdict with it. Such a span is stretched.
+     */
+    private static boolean endsNearFirstExploitation(Instant to) {
+        return Rows.CHAIN_ROWS.stream().anyMatch(row -> !to.isBefore(row.firstExploited())
+                && to.isBefore(row.firstExploited().plus(Duration.ofHours(4))));
     }
 
     private static void maybe(SplittableRandom r, int percent, List<LogKind> kinds, LogKind kind) {
