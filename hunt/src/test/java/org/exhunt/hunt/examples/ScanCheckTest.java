@@ -1,0 +1,77 @@
+package org.exhunt.hunt.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.exhunt.core.Compromise;
+import org.exhunt.core.Exposure;
+import org.exhunt.core.Finding;
+import org.exhunt.core.ServerResult;
+import org.exhunt.core.Severity;
+import org.exhunt.core.SourceRef;
+import org.exhunt.core.Verdict;
+import org.junit.jupiter.api.Test;
+
+/** The check of a scan against an expected-verdict file, and what waits for detectors not yet in the scan. */
+class ScanCheckTest {
+
+    private static final String LOG = "inetpub/logs/LogFiles/W3SVC1/u_ex210303.log";
+    private static final Instant T = Instant.parse("2021-03-03T05:52:10Z");
+
+    private static final ExpectedScan EXPECTED = new ExpectedScan("img", "", 1,
+            List.of(new ExpectedScan.Row("ProxyLogon", "VULNERABLE", List.of("ATTEMPTED"), "an attempt")),
+            List.of(new ExpectedScan.Finding(LOG, T, "ProxyLogon", "attempt", true, false, "the probe"),
+                    new ExpectedScan.Finding(LOG, T.plusSeconds(60), null, null, false, true, "a benign look-alike")));
+
+    @Test
+    void aScanThatSaysWhatIsExpectedPasses() {
+        assertThat(ScanCheck.check(EXPECTED, result(Compromise.ATTEMPTED, probe("sigma", T, "ProxyLogon")), 1)).isEmpty();
+    }
+
+    @Test
+    void eachDifferenceIsNamed() {
+        List<ScanCheck.Mismatch> m = ScanCheck.check(EXPECTED, result(Compromise.CLEAN,
+                probe("sigma", T, "ProxyShell"), probe("sigma", T.plusSeconds(60), null)), 0);
+        assertThat(m).extracting(ScanCheck.Mismatch::kind).containsExactly(ScanCheck.Kind.ROW, ScanCheck.Kind.EXIT_CODE,
+                ScanCheck.Kind.MISSING_FINDING, ScanCheck.Kind.UNEXPECTED_FINDING, ScanCheck.Kind.UNEXPECTED_FINDING);
+        assertThat(m.get(4).detail()).contains("on a benign look-alike");
+    }
+
+    @Test
+    void aFindingOfAnotherFileOrTimeDoesNotCount() {
+        Finding elsewhere = Finding.builder("sigma", "r").title("t").severity(Severity.HIGH).chain("ProxyLogon")
+                .tag("exhunt.stage.attempt").time(T).source(SourceRef.line("/x/inetpub/logs/LogFiles/W3SVC1/u_ex210304.log", 3))
+                .build();
+        assertThat(ScanCheck.check(EXPECTED, result(Compromise.ATTEMPTED, elsewhere), 1)).extracting(ScanCheck.Mismatch::kind)
+                .containsExactly(ScanCheck.Kind.MISSING_FINDING, ScanCheck.Kind.UNEXPECTED_FINDING);
+    }
+
+    @Test
+    void differencesWaitForSigmaOnlyWhileNoScanHasASigmaFinding() {
+        ServerResult withoutSigma = result(Compromise.CANNOT_TELL);
+        List<ScanCheck.Mismatch> m = ScanCheck.check(EXPECTED, withoutSigma, 4);
+        assertThat(PendingIntegration.split(m, List.of(withoutSigma)).failures()).isEmpty();
+        assertThat(PendingIntegration.split(m, List.of(withoutSigma, result(Compromise.CLEAN, probe("sigma", T, null))))
+                .failures()).hasSize(m.size());
+    }
+
+    @Test
+    void anExposureDifferenceIsNeverExcused() {
+        ServerResult r = new ServerResult("img", List.of(), List.of(new Verdict("img", "ProxyLogon", Exposure.PATCHED,
+                Compromise.CANNOT_TELL, "")), List.of(), List.of(), List.of());
+        List<ScanCheck.Mismatch> m = ScanCheck.check(EXPECTED, r, null);
+        assertThat(PendingIntegration.split(m, List.of(r)).failures()).extracting(ScanCheck.Mismatch::detail)
+                .contains("exposure PATCHED, expected VULNERABLE");
+    }
+
+    private static Finding probe(String detector, Instant time, String chain) {
+        return Finding.builder(detector, "r").title("t").severity(Severity.HIGH).chain(chain).tag("exhunt.stage.attempt")
+                .time(time).source(SourceRef.line("/tmp/img/" + LOG, 7)).build();
+    }
+
+    private static ServerResult result(Compromise c, Finding... findings) {
+        return new ServerResult("img", List.of(), List.of(new Verdict("img", "ProxyLogon", Exposure.VULNERABLE, c, "why")),
+                List.of(findings), List.of(), List.of());
+    }
+}
