@@ -6,6 +6,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.hunt.detect.FileDetector;
 import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.RecordDetector;
+import org.exhunt.hunt.detect.SigmaHunt;
 
 /**
  * The compiled detectors of a hunt, shared read-only by every server's scan, and what went wrong loading
@@ -16,7 +17,7 @@ import org.exhunt.hunt.detect.RecordDetector;
  * @param notes         what was loaded, for every server's report (the indicator lists and their sizes)
  */
 record Detectors(List<FileDetector> files, List<RecordDetector> records, List<ListingDetector> listings,
-                 LongPredicate contentWanted, List<Diagnostic> problems, List<String> notes) {
+                 SigmaHunt sigma, LongPredicate contentWanted, List<Diagnostic> problems, List<String> notes) {
 
     Detectors {
         files = List.copyOf(files);

@@ -9,6 +9,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.detect.AuthFolderAge;
+import org.exhunt.hunt.detect.ChainAttribution;
 import org.exhunt.hunt.detect.AuthFolderAudit;
 import org.exhunt.hunt.detect.FileDetector;
 import org.exhunt.hunt.detect.FileIocMatch;
@@ -17,6 +18,7 @@ import org.exhunt.hunt.detect.LsassDumpSweep;
 import org.exhunt.hunt.detect.PlaceIocSweep;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIocMatch;
+import org.exhunt.hunt.detect.SigmaHunt;
 import org.exhunt.hunt.detect.StagedArchiveSweep;
 import org.exhunt.hunt.detect.WebShellSweep;
 import org.exhunt.hunt.detect.YaraDetector;
@@ -95,7 +97,12 @@ public final class Hunt {
         List<RecordDetector> records = List.of(new RequestIocMatch(iocs));
         List<ListingDetector> listings = List.of(new PlaceIocSweep(iocs), new LsassDumpSweep(), new StagedArchiveSweep(),
                 new AuthFolderAge());
-        return new Hunt(new Detectors(files, records, listings, iocs::wantsContentOfSize, problems, notes), kb, options);
+        ChainAttribution attribution = new ChainAttribution(kb.rows(),
+                pack.has(ChainAttribution.FILE) ? pack.text(ChainAttribution.FILE) : null, problems::add);
+        SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), attribution, problems::add);
+        notes.addAll(sigma.notes());
+        return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, notes), kb,
+                options);
     }
 
     /** Scans the evidence of one server, which may come from several sources. */

@@ -32,6 +32,7 @@ import org.exhunt.hunt.detect.Listing;
 import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
+import org.exhunt.hunt.detect.SigmaDetector;
 import org.exhunt.hunt.exposure.ExposureScan;
 import org.exhunt.hunt.exposure.LogReach;
 import org.exhunt.hunt.exposure.RowAssessments;
@@ -80,6 +81,8 @@ final class ServerScan {
     private final AtomicInteger logFilesRead = new AtomicInteger();
     private int excluded;
     private List<EvidenceFile> files;
+    private SigmaDetector sigma;
+    private List<RecordDetector> recordDetectors;
 
     ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, KnowledgeBase kb, HuntOptions options) {
         this.server = server;
@@ -95,6 +98,11 @@ final class ServerScan {
         ExchangeLayout layout = options.installPath() != null
                 ? ExchangeLayout.withInstallPath(options.installPath())
                 : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
+
+        List<String> sigmaNotes = new ArrayList<>();
+        sigma = detectors.sigma().forServer(layout.installPathForDisplay().orElse(null), problems::add, sigmaNotes::add);
+        recordDetectors = new ArrayList<>(detectors.records());
+        recordDetectors.add(sigma);
 
         Listing listing = new Listing(files, layout);
         for (ListingDetector d : detectors.listings()) d.examine(listing, findings::add);
@@ -119,6 +127,7 @@ final class ServerScan {
         }
         options.progress().started(server, work.size(), bytes);
         runAll(work);
+        sigma.finish(sink);
         options.progress().finished(server);
 
         Allowlist.Tally tally = options.allowlist().tally();
@@ -133,6 +142,7 @@ final class ServerScan {
         if (options.collectDir() != null) collect(outcome.findings());
         List<String> notes = notes(layout, tally);
         notes.addAll(1, exposed.notes());
+        notes.addAll(sigmaNotes);
         notes.addAll(Timeline.of(outcome.findings(), requests));
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
                 outcome.verdicts(), outcome.findings(), problems.all(), notes);
@@ -207,7 +217,7 @@ final class ServerScan {
                     fileCoverage.add(r);
                     if (!options.window().contains(r.time())) continue;
                     requestIndexer.observe(r);
-                    for (RecordDetector d : detectors.records()) d.examine(r, sink);
+                    for (RecordDetector d : recordDetectors) d.examine(r, sink);
                 }
             }
             coverage.merge(fileCoverage);

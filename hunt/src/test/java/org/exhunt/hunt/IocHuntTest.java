@@ -203,7 +203,7 @@ class IocHuntTest {
                   "pattern": "[file:hashes.'SHA-256' = '%s' AND file:size = %d]"}]}""".formatted(sha, tool.length()));
         Path list = Files.writeString(root.resolveSibling(root.getFileName() + "-iocs.csv"), "sha256,name\n" + HuntTest.sha256("second tool") + ",tool\n");
 
-        ServerResult r = Hunt.with(RulePack.bundled(), List.of(bundle, list), HuntOptions.defaults())
+        ServerResult r = Hunt.with(RulePack.bundled(), new UserRules(List.of(), List.of(), List.of(bundle, list)), HuntOptions.defaults())
                 .scan("test", List.of(new DirectorySource(root)));
 
         assertThat(paths(r, "indicator--sized")).containsExactlyInAnyOrder("C:\\PerfLogs\\t",

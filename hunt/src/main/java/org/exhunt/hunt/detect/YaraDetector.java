@@ -80,7 +80,7 @@ public final class YaraDetector implements FileDetector {
     }
 
     private static Finding finding(FileContent content, RuleMatch m) {
-        Finding.Builder b = WebShellSweep.describe(content, "yara", m.name())
+        Finding.Builder b = FileFindings.about(content, "yara", m.name())
                 .title(text(m, "description", m.name()))
                 .severity(severity(m));
         String chain = text(m, "exhunt_chain", null);

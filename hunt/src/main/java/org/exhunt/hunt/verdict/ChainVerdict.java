@@ -66,8 +66,8 @@ final class ChainVerdict {
         StringBuilder s = new StringBuilder();
         if (!successes.isEmpty()) {
             Finding first = successes.get(0);
-            s.append(count(successes.size(), "sign", "signs")).append(" of success, first: ").append(first.title())
-                    .append(at(first));
+            s.append(count(successes.size(), "sign", "signs")).append(" of success").append(from(successes))
+                    .append(", first: ").append(first.title()).append(at(first));
         }
         for (ShellLinker.Link link : links) {
             if (s.length() > 0) s.append("; ");
@@ -77,14 +77,19 @@ final class ChainVerdict {
         return s.toString();
     }
 
-    private static String attempts(List<Finding> attempts) {
+    /** " from a, b" with the client addresses the findings name (at most five), or "" when they name none. */
+    private static String from(List<Finding> findings) {
         TreeSet<String> ips = new TreeSet<>();
-        attempts.stream().map(ShellLinker::clientIp).filter(Objects::nonNull).forEach(ips::add);
+        findings.stream().map(ShellLinker::clientIp).filter(Objects::nonNull).forEach(ips::add);
+        if (ips.isEmpty()) return "";
+        return " from " + String.join(", ", ips.stream().limit(5).toList())
+                + (ips.size() > 5 ? " and " + (ips.size() - 5) + " more" : "");
+    }
+
+    private static String attempts(List<Finding> attempts) {
         Finding first = attempts.get(0);
         Finding last = attempts.get(attempts.size() - 1);
-        return count(attempts.size(), "exploit attempt", "exploit attempts")
-                + (ips.isEmpty() ? "" : " from " + String.join(", ", ips.stream().limit(5).toList())
-                        + (ips.size() > 5 ? " and " + (ips.size() - 5) + " more" : ""))
+        return count(attempts.size(), "exploit attempt", "exploit attempts") + from(attempts)
                 + (first.time() == null ? "" : ", " + first.time() + (attempts.size() > 1 && last.time() != null
                         ? " to " + last.time() : ""))
                 + ", no sign of success (first: " + first.title() + ")";

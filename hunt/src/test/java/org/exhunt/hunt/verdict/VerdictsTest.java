@@ -43,7 +43,7 @@ class VerdictsTest {
         findings.add(exploit("oab-write", Stage.SUCCESS, "2021-03-02T10:05:00Z", "192.0.2.7"));
         Verdict v = proxyLogon(logsFrom("2020-12-01"));
         assertThat(v.compromise()).isEqualTo(Compromise.COMPROMISED);
-        assertThat(v.reason()).contains("1 sign of success, first: oab-write at 2021-03-02T10:05:00Z");
+        assertThat(v.reason()).contains("1 sign of success from 192.0.2.7, first: oab-write at 2021-03-02T10:05:00Z");
     }
 
     // --- linking rules ---

@@ -1,0 +1,121 @@
+package org.exhunt.hunt.detect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.exhunt.core.Diagnostic;
+import org.exhunt.core.SourceRef;
+import org.exhunt.hunt.rules.RulePack;
+import org.exhunt.sigma.InactiveRule;
+import org.exhunt.sigma.Placeholders;
+import org.exhunt.sigma.SigmaLoader;
+import org.exhunt.sigma.SigmaRules;
+import org.exhunt.sigma.mapping.Mappings;
+
+/**
+ * The Sigma rules of a hunt, compiled once: the rule pack's {@code sigma/} rules and the user's
+ * ({@code --sigma}, e.g. SigmaHQ), routed by the pack's {@code mappings/}. Rules that need the server's own
+ * Exchange install path ({@code %ExchangeInstallPath%}) are compiled again for each server, with its path,
+ * by {@link #forServer}.
+ */
+public final class SigmaHunt {
+
+    /** The placeholder exhunt fills per server: the install path in Windows form, ending with a backslash. */
+    public static final String INSTALL_PATH = "ExchangeInstallPath";
+
+    private final Mappings mappings;
+    private final SigmaRules rules;
+    private final Map<String, String> perServerFiles;   // pack files holding rules that wait for the install path
+    private final ChainAttribution attribution;
+    private final List<String> notes;
+
+    private SigmaHunt(Mappings mappings, SigmaRules rules, Map<String, String> perServerFiles,
+                      ChainAttribution attribution, List<String> notes) {
+        this.mappings = mappings;
+        this.rules = rules;
+        this.perServerFiles = perServerFiles;
+        this.attribution = attribution;
+        this.notes = notes;
+    }
+
+    /** Loads the pack's mappings and rules and the user's rules; every problem goes to {@code problems}. */
+    public static SigmaHunt load(RulePack pack, List<Path> userRules, ChainAttribution attribution,
+                                 Consumer<Diagnostic> problems) {
+        Mappings mappings = mappings(pack, problems);
+        SigmaLoader loader = new SigmaLoader(mappings, Placeholders.none());
+        Map<String, String> packFiles = new LinkedHashMap<>();
+        for (String file : pack.list("sigma/")) {
+            if (file.endsWith(".yml") || file.endsWith(".yaml")) {
+                packFiles.put("rules/" + file, pack.text(file));
+                loader.load("rules/" + file, pack.text(file));
+            }
+        }
+        for (Path p : userRules) {
+            try {
+                loader.loadPath(p);
+            } catch (IOException e) {
+                problems.accept(Diagnostic.error("sigma.unreadable", SourceRef.file(p.toString()), "cannot read: " + e));
+            }
+        }
+        SigmaRules rules = loader.build();
+        rules.problems().forEach(problems);
+
+        Map<String, String> perServer = new LinkedHashMap<>();
+        int waitingForSite = 0;
+        for (InactiveRule r : rules.inactive()) {
+            String file = r.rule().where().file();
+            if (packFiles.containsKey(file) && r.placeholders().equals(List.of(INSTALL_PATH))) {
+                perServer.put(file, packFiles.get(file));
+            } else {
+                waitingForSite++;
+            }
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        notes.add("Sigma: " + (rules.loaded().size() + rules.inactive().size()) + " rules loaded"
+                + (rules.unrouted().isEmpty() ? "" : ", " + rules.unrouted().size() + " for logs exhunt does not read")
+                + (waitingForSite == 0 ? "" : ", " + waitingForSite + " inactive (placeholders without values)"));
+        return new SigmaHunt(mappings, rules, perServer, attribution, List.copyOf(notes));
+    }
+
+    /** The rule pack's log-source mappings; a problem in them is reported like a rule that did not load. */
+    public static Mappings mappings(RulePack pack, Consumer<Diagnostic> problems) {
+        Map<String, String> files = new LinkedHashMap<>();
+        for (String path : pack.list("mappings/")) {
+            if (path.endsWith(".yml") || path.endsWith(".yaml")) files.put("rules/" + path, pack.text(path));
+        }
+        return Mappings.parse(files, problems::accept);
+    }
+
+    /** Lines for every server's report: how many rules run. */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /**
+     * The detector for one server: the shared rules, plus those needing the install path compiled with it.
+     *
+     * @param installPath the install path in Windows form ({@code C:\Program Files\...\V15\}), or null when
+     *                    none was found (those rules then do not run, and a note says so)
+     */
+    public SigmaDetector forServer(String installPath, Consumer<Diagnostic> problems, Consumer<String> notes) {
+        SigmaRules own = null;
+        if (!perServerFiles.isEmpty()) {
+            if (installPath == null) {
+                Set<String> files = new TreeSet<>(perServerFiles.keySet());
+                notes.accept("Sigma rules needing the Exchange install path did not run (none found): " + files);
+            } else {
+                SigmaLoader loader = new SigmaLoader(mappings,
+                        Placeholders.of(Map.of(INSTALL_PATH, List.of(installPath))));
+                perServerFiles.forEach(loader::load);
+                own = loader.build();
+                own.problems().forEach(problems);
+            }
+        }
+        return new SigmaDetector(rules, own, attribution);
+    }
+}
