@@ -18,8 +18,18 @@ import org.exhunt.hunt.verdict.Stage;
  */
 public final class ScanCheck {
 
-    /** One difference between the scan and the expectation. */
-    public record Mismatch(Kind kind, String image, String subject, String detail) {
+    /**
+     * One difference between the scan and the expectation, with what it is about: the expected row and the
+     * scan's verdict ({@link Kind#ROW}), the expected finding ({@link Kind#MISSING_FINDING}), or the scan's finding
+     * and the expected traces at its record ({@link Kind#UNEXPECTED_FINDING}).
+     */
+    public record Mismatch(Kind kind, String image, String subject, String detail, ExpectedScan.Row row, Verdict verdict,
+                           ExpectedScan.Finding expected, Finding actual, List<ExpectedScan.Finding> there) {
+
+        public Mismatch {
+            there = there == null ? List.of() : List.copyOf(there);
+        }
+
         @Override
         public String toString() {
             return image + ": " + kind.describe + " " + subject + ": " + detail;
@@ -44,26 +54,29 @@ public final class ScanCheck {
         List<Mismatch> out = new ArrayList<>();
         String image = expected.image();
         for (ExpectedScan.Row row : expected.verdicts()) {
-            Optional<Verdict> v = result.verdicts().stream().filter(x -> x.row().equals(row.row())).findFirst();
-            if (v.isEmpty()) {
-                out.add(new Mismatch(Kind.ROW, image, row.row(), "no such row in the scan"));
+            Optional<Verdict> found = result.verdicts().stream().filter(x -> x.row().equals(row.row())).findFirst();
+            if (found.isEmpty()) {
+                out.add(new Mismatch(Kind.ROW, image, row.row(), "no such row in the scan", row, null, null, null, null));
                 continue;
             }
-            if (row.exposure() != null && !row.exposure().equals(v.get().exposure().name())) {
-                out.add(new Mismatch(Kind.ROW, image, row.row(), "exposure " + v.get().exposure() + ", expected " + row.exposure()));
+            Verdict v = found.get();
+            if (row.exposure() != null && !row.exposure().equals(v.exposure().name())) {
+                out.add(new Mismatch(Kind.ROW, image, row.row(), "exposure " + v.exposure() + ", expected " + row.exposure(),
+                        row, v, null, null, null));
             }
-            if (!row.compromise().contains(v.get().compromise().name())) {
-                out.add(new Mismatch(Kind.ROW, image, row.row(), v.get().compromise() + ", expected "
-                        + String.join(" or ", row.compromise()) + " (" + row.why() + "); the scan says: " + v.get().reason()));
+            if (!row.compromise().contains(v.compromise().name())) {
+                out.add(new Mismatch(Kind.ROW, image, row.row(), v.compromise() + ", expected " + String.join(" or ", row.compromise())
+                        + " (" + row.why() + "); the scan says: " + v.reason(), row, v, null, null, null));
             }
         }
         if (exitCode != null && expected.exitCode() != null && !exitCode.equals(expected.exitCode())) {
-            out.add(new Mismatch(Kind.EXIT_CODE, image, "", exitCode + ", expected " + expected.exitCode()));
+            out.add(new Mismatch(Kind.EXIT_CODE, image, "", exitCode + ", expected " + expected.exitCode(), null, null, null, null,
+                    null));
         }
         for (ExpectedScan.Finding e : expected.findings()) {
             if (e.required() && result.findings().stream().noneMatch(f -> satisfies(f, e))) {
                 out.add(new Mismatch(Kind.MISSING_FINDING, image, e.source() + (e.time() == null ? "" : " " + e.time()),
-                        e.toString()));
+                        e.toString(), null, null, e, null, null));
             }
         }
         for (Finding f : result.findings()) {
@@ -74,7 +87,8 @@ public final class ScanCheck {
                     .map(e -> "on a benign look-alike: " + e.what())
                     .orElse(here.isEmpty() ? "no expected trace there" : "expected there: " + here);
             out.add(new Mismatch(Kind.UNEXPECTED_FINDING, image, f.ruleId() + " at " + f.source(),
-                    label(Stage.of(f)) + " / " + (f.chain() == null ? "no chain" : f.chain()) + ", " + why));
+                    label(Stage.of(f)) + " / " + (f.chain() == null ? "no chain" : f.chain()) + ", " + why, null, null, null, f,
+                    here));
         }
         return out;
     }
@@ -85,10 +99,14 @@ public final class ScanCheck {
     }
 
     /** The same file (the expected drive path at the end of the scanned path) and, for log records, the same time. */
-    private static boolean sameRecord(Finding f, ExpectedScan.Finding e) {
+    static boolean sameRecord(Finding f, ExpectedScan.Finding e) {
+        return sameFile(f, e.source()) && (e.time() == null || e.time().equals(f.time()));
+    }
+
+    /** Whether a finding was read from the file at this drive path. */
+    static boolean sameFile(Finding f, String drivePath) {
         String file = f.source().file().replace('\\', '/').toLowerCase(Locale.ROOT);
-        if (!file.endsWith("/" + e.source().toLowerCase(Locale.ROOT))) return false;
-        return e.time() == null || e.time().equals(f.time());
+        return file.endsWith("/" + drivePath.toLowerCase(Locale.ROOT));
     }
 
     private static String label(Stage s) {

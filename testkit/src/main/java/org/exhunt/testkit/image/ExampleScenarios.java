@@ -89,8 +89,8 @@ public final class ExampleScenarios {
     /**
      * ProxyShell, August 2021, on Exchange 2019 CU9 without the April and May updates: a scanner confirms the
      * SSRF; the attacker reaches remote PowerShell with a forged token, gives itself the Mailbox Import Export
-     * role, exports a mailbox as a PST-encoded web shell into aspnet_client, removes the export request and uses
-     * the shell.
+     * role, exports a mailbox as a PST-encoded web shell into aspnet_client and a spare one into owa\auth, removes
+     * the export request and uses the first shell.
      */
     static Scenario proxyShellVictim() {
         String ip = "203.0.113.99";
@@ -123,6 +123,14 @@ public final class ExampleScenarios {
                 .step(Attacks.fileCreate(t.plusMillis(95_112), "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin"
                         + "\\MSExchangeMailboxReplication.exe", 4312, shell, Expect.success(Rows.PROXYSHELL,
                         "the mailbox replication service writes the export to a web folder (CVE-2021-31207's write)")))
+                .step(Attacks.cmdlet(t.plusMillis(75_280), ip, "New-MailboxExportRequest",
+                        "-Mailbox \"administrator@contoso.local\" -IncludeFolders \"#Drafts#\" -ContentFilter"
+                                + " \"(Subject -eq 'iitkzk')\" -ExcludeDumpster -FilePath \"\\\\127.0.0.1\\c$\\Program Files"
+                                + "\\Microsoft\\Exchange Server\\V15\\FrontEnd\\HttpProxy\\owa\\auth\\rzgpe.aspx\"",
+                        Expect.success(Rows.PROXYSHELL, "a mailbox exported as an .aspx file into owa\\auth, a spare shell (CVE-2021-31207)")))
+                .step(Attacks.fileCreate(t.plusMillis(101_530), "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin"
+                        + "\\MSExchangeMailboxReplication.exe", 4312, "C:\\" + OWA_AUTH.replace('/', '\\') + "rzgpe.aspx",
+                        Expect.success(Rows.PROXYSHELL, "the mailbox replication service writes the second export")))
                 .step(Attacks.cmdlet(t.plusMillis(107_900), ip, "Remove-MailboxExportRequest",
                         "-Identity \"administrator@contoso.local\\MailboxExport\" -Confirm \"False\"",
                         Expect.success(Rows.PROXYSHELL, "the export request removed right after: ProxyShell's clean-up")))
@@ -133,6 +141,9 @@ public final class ExampleScenarios {
                 .file(new DroppedFile(INETPUB + "aspnet_client/iitkzk.aspx", Artifacts.pstShell(21, "kw"),
                         Expect.postExploitation(Rows.PROXYSHELL, "a PST export (!BDN) carrying a page: specific to"
                                 + " ProxyShell")))
+                .file(new DroppedFile(OWA_AUTH + "rzgpe.aspx", Artifacts.pstShell(22, "gj"),
+                        Expect.postExploitation(Rows.PROXYSHELL, "the spare PST-export shell in owa\\auth, never requested"
+                                + " in the logs: specific to ProxyShell")))
                 .build();
     }
 

@@ -39,6 +39,9 @@ public final class Oracle {
     static final String COMPROMISED = "COMPROMISED";
     static final String CANNOT_TELL = "CANNOT_TELL";
 
+    private static final LocalDate APRIL_2021_SU = LocalDate.parse("2021-04-13");
+    private static final LocalDate JULY_2021_SU = LocalDate.parse("2021-07-13");
+
     /** The logs whose headers and columns show the build that wrote them. */
     private static final Set<LogKind> SHOW_BUILD = EnumSet.of(LogKind.HTTPPROXY, LogKind.ECP_SERVER);
 
@@ -62,8 +65,10 @@ public final class Oracle {
             default -> {
                 // Microsoft: CVE-2021-42321 affects Exchange 2016 and 2019 only
                 if (row.equals(Rows.CVE_2021_42321) && b.family().equals("2013")) return NOT_AFFECTED;
-                // Microsoft's CVE record: ProxyToken fixed from the April 2021 SUs; the table credits July 2021
-                if (row.equals(Rows.CVE_2021_33766) && (b.update().contains("Apr21SU") || b.update().contains("May21SU"))) {
+                // Microsoft's CVE record: ProxyToken fixed from the April 2021 SUs (and the CUs after them); the table
+                // credits only July 2021's, so builds released in between are not settled by it
+                if (row.equals(Rows.CVE_2021_33766) && !b.otherFixed().contains(row)
+                        && !b.released().isBefore(APRIL_2021_SU) && b.released().isBefore(JULY_2021_SU)) {
                     return null;
                 }
                 // the older CUs' March 2021 SUs carry no earlier SU: the CU itself or an SU installed before decides
