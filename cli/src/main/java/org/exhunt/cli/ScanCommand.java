@@ -19,6 +19,8 @@ import org.exhunt.core.ServerResult;
 import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.HuntOptions;
 import org.exhunt.hunt.UserRules;
+import org.exhunt.report.ConsoleReport;
+import org.exhunt.report.ReportWriter;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.scope.PathGlob;
@@ -123,8 +125,18 @@ final class ScanCommand implements Callable<Integer> {
                     + " filetype and owner are declared. A file that does not compile is reported and left out.")
     List<Path> yara = new ArrayList<>();
 
+    @Option(names = "--sigma", paramLabel = "PATH",
+            description = "Also run these Sigma rules (a file or a folder, e.g. SigmaHQ's rules folders) on the logs."
+                    + " Repeatable. Routed by log source like the pack's rules; a rule that does not load is reported.")
+    List<Path> sigma = new ArrayList<>();
+
     @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour in the console report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: on a"
+                    + " terminal, unless NO_COLOR is set).")
+    ColorMode color;
 
     @Option(names = "--no-progress", description = "No progress bar on standard error.")
     boolean noProgress;
@@ -147,7 +159,7 @@ final class ScanCommand implements Callable<Integer> {
         HuntOptions options = new HuntOptions(installPath, excludes.stream().map(PathGlob::of).toList(),
                 new TimeWindow(since, until), readAllowlist(optionProblems), threads, collect,
                 TerminalProgress.forTerminal(spec.commandLine().getErr(), !noProgress));
-        Hunt hunt = Hunt.with(pack, new UserRules(yara, List.of(), iocFiles), options);
+        Hunt hunt = Hunt.with(pack, new UserRules(yara, sigma, iocFiles), options);
         List<ServerResult> results = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             try {
@@ -158,7 +170,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         for (ReportOutputs.Output o : outputs) {
             if (o.file() == null) {
-                o.format().writer.write(spec.commandLine().getOut(), run, results);
+                ReportWriter writer = o.format() == ReportFormat.console && color.wanted()
+                        ? new ConsoleReport(true) : o.format().writer;
+                writer.write(spec.commandLine().getOut(), run, results);
             } else {
                 try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
                     o.format().writer.write(w, run, results);
@@ -186,6 +200,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         for (Path p : yara) {
             if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such YARA rules: " + p);
+        }
+        for (Path p : sigma) {
+            if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such Sigma rules: " + p);
         }
         for (Path ioc : iocFiles) {
             if (!Files.isRegularFile(ioc)) throw new ParameterException(spec.commandLine(), "no such indicator file: " + ioc);

@@ -9,10 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -66,7 +64,7 @@ final class ServerScan {
     private final HuntOptions options;
 
     private final Diagnostics problems = new Diagnostics();
-    private final Queue<Finding> findings = new ConcurrentLinkedQueue<>();
+    private final FindingsKept findings = new FindingsKept();
     private final Map<String, Long> tallies = new ConcurrentHashMap<>();
     private final DetectionSink sink = new DetectionSink() {
         @Override public void finding(Finding f) { findings.add(f); }
@@ -131,7 +129,7 @@ final class ServerScan {
         options.progress().finished(server);
 
         Allowlist.Tally tally = options.allowlist().tally();
-        List<Finding> kept = findings.stream().filter(f -> !tally.suppresses(f)).toList();
+        List<Finding> kept = findings.all().stream().filter(f -> !tally.suppresses(f)).toList();
         List<LogCoverage> logs = coverage.coverage();
         exposure.builds().logs(logs);
         ServerExposure exposed = exposure.result();
@@ -247,6 +245,8 @@ final class ServerScan {
         notes.addAll(detectors.notes());
         for (LogCoverage c : coverage.coverage()) notes.add(describe(c));
         new TreeMap<>(tallies).forEach((fact, n) -> notes.add(n + " " + fact));
+        findings.dropped().forEach((rule, n) -> notes.add("rule " + rule + ": " + n + " more findings not kept (the "
+                + Limits.FINDINGS_PER_RULE + " earliest and the latest are)"));
         if (!unreadLogFormats.isEmpty()) {
             notes.add("files in log folders in formats exhunt does not read: " + unreadLogFormats);
         }

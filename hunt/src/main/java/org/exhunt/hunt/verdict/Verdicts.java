@@ -27,12 +27,14 @@ public final class Verdicts {
     public record Outcome(List<Verdict> verdicts, List<Finding> findings) {}
 
     /** Time first; ties (files examined in parallel) broken by place and rule, so that reports are stable. */
-    static final Comparator<Finding> REPORT_ORDER = Comparator
+    public static final Comparator<Finding> REPORT_ORDER = Comparator
             .comparing(Finding::time, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(f -> f.source().file())
             .thenComparingLong(f -> f.source().line())
             .thenComparingLong(f -> f.source().offset())
-            .thenComparing(Finding::ruleId);
+            .thenComparing(f -> String.valueOf(f.source().recordId()))
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.evidence().toString());   // two findings equal so far are told apart by what they saw
 
     private Verdicts() {}
 
