@@ -11,6 +11,13 @@ public final class Limits {
     /** Problems kept per input file; more are counted, not listed. */
     public static final int DIAGNOSTICS_PER_FILE = 100;
 
+    /**
+     * Findings one rule may leave in a server's result: half the earliest and half the latest in time. More (an
+     * attacker address on every line of a large log) are counted and the count is reported, so that a flood of
+     * findings cannot exhaust memory.
+     */
+    public static final int FINDINGS_PER_RULE = 1_000;
+
     /** Files larger than this are not read for content examination (they are reported as not examined). */
     public static final int CONTENT_BYTES = 64 << 20;
 

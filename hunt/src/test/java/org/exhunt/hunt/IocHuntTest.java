@@ -9,8 +9,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Limits;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.Verdict;
@@ -112,6 +114,28 @@ class IocHuntTest {
         });
         assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
         assertThat(row(r, Rows.PROXYLOGON).reason()).contains("3 exploit attempts from");
+    }
+
+    @Test
+    void anAttackerAddressOnEveryLineKeepsTheFirstAndLastRequestsAndCountsTheRest() throws IOException {
+        int requests = Limits.FINDINGS_PER_RULE * 3;
+        String[] lines = new String[requests];
+        for (int i = 0; i < requests; i++) {
+            lines[i] = String.format("2021-03-03 %02d:%02d:%02d 10.0.0.5 GET /owa/ - 443 - %s Mozilla/5.0 - 200 0 0 5",
+                    i / 3600, i / 60 % 60, i % 60, HAFNIUM_IP);
+        }
+        iisLog(lines);
+
+        ServerResult r = scan();
+
+        List<Finding> hits = r.findings().stream().filter(f -> f.ruleId().equals("exhunt.ioc.attacker-ips")).toList();
+        assertThat(hits).hasSize(Limits.FINDINGS_PER_RULE);
+        assertThat(hits).extracting(Finding::time).contains(Instant.parse("2021-03-03T00:00:00Z"),
+                Instant.parse("2021-03-03T00:00:00Z").plusSeconds(requests - 1));
+        assertThat(r.notes()).contains(String.format(Locale.ROOT, "%,d findings of rule exhunt.ioc.attacker-ips"
+                + " not kept: beyond %,d per rule, the %,d earliest and %,d latest are", requests - Limits.FINDINGS_PER_RULE,
+                Limits.FINDINGS_PER_RULE, Limits.FINDINGS_PER_RULE / 2, Limits.FINDINGS_PER_RULE / 2));
+        assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class Verdicts {
     public record Outcome(List<Verdict> verdicts, List<Finding> findings) {}
 
     /** Time first; ties (files examined in parallel) broken by place and rule, so that reports are stable. */
-    static final Comparator<Finding> REPORT_ORDER = Comparator
+    public static final Comparator<Finding> REPORT_ORDER = Comparator
             .comparing(Finding::time, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(f -> f.source().file())
             .thenComparingLong(f -> f.source().line())
