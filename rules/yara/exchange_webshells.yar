@@ -164,3 +164,35 @@ rule EXHUNT_ASPX_Command_Shell
     condition:
         filesize < 512KB and $aspnet and $args and $shell
 }
+
+rule EXHUNT_ASPX_Process_Output_To_Response
+{
+    meta:
+        description = "ASP.NET command shell: starts a process and writes its output back into the page"
+        author = "exhunt"
+        reference = "CISA AA21-062A (post-exploitation web shells on Exchange); MITRE ATT&CK T1505.003"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $output = /StandardOutput\s*\.\s*ReadToEnd\s*\(/ nocase ascii wide
+        $start = /(Process\s*\.\s*Start|\.Start\s*\(\s*\))/ nocase ascii wide
+        $response = /Response\s*\.\s*Write/ nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        filesize < 512KB and $aspnet and $output and $start and $response
+}
+
+rule EXHUNT_ASPX_Write_File_From_Request
+{
+    meta:
+        description = "ASP.NET page that writes a file with content or a name taken from the request (a dropper)"
+        author = "exhunt"
+        reference = "Microsoft HAFNIUM post 2021-03-02 (follow-on droppers); CISA AA21-062A"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $write = /(File\s*\.\s*(WriteAllBytes|WriteAllText|AppendAllText)|new\s+(System\.IO\.)?(StreamWriter|FileStream))\s*\([^;]{0,200}Request\s*[\[\.]/ nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        filesize < 512KB and $aspnet and $write
+}

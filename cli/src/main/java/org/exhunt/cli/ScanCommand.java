@@ -19,6 +19,8 @@ import org.exhunt.core.ServerResult;
 import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.HuntOptions;
 import org.exhunt.hunt.UserRules;
+import org.exhunt.report.ConsoleReport;
+import org.exhunt.report.ReportWriter;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.scope.PathGlob;
@@ -131,6 +133,11 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour in the console report: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}: on a"
+                    + " terminal, unless NO_COLOR is set).")
+    ColorMode color;
+
     @Option(names = "--no-progress", description = "No progress bar on standard error.")
     boolean noProgress;
 
@@ -163,7 +170,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         for (ReportOutputs.Output o : outputs) {
             if (o.file() == null) {
-                o.format().writer.write(spec.commandLine().getOut(), run, results);
+                ReportWriter writer = o.format() == ReportFormat.console && color.wanted()
+                        ? new ConsoleReport(true) : o.format().writer;
+                writer.write(spec.commandLine().getOut(), run, results);
             } else {
                 try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
                     o.format().writer.write(w, run, results);

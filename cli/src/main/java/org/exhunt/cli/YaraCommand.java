@@ -1,6 +1,8 @@
 package org.exhunt.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import org.exhunt.yara.ScanResult;
 import org.exhunt.yara.Scanner;
 import org.exhunt.yara.YaraCompiler;
 import org.exhunt.yara.YaraException;
+import org.exhunt.yara.store.CorruptRulesException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,8 +41,16 @@ final class YaraCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "2..*", paramLabel = "RULES... TARGET", description = "Rule files, then the file or directory to scan.")
+    @Parameters(arity = "1..*", paramLabel = "RULES... TARGET",
+            description = "Rule files, then the file or directory to scan (with --compile: rule files only).")
     List<String> arguments;
+
+    @Option(names = "--compile", paramLabel = "OUT",
+            description = "Compile RULES into the compiled-rules file OUT (as yarac does) instead of scanning.")
+    Path compileTo;
+
+    @Option(names = {"-C", "--compiled-rules"}, description = "RULES is a compiled-rules file written by --compile.")
+    boolean compiledRules;
 
     @Option(names = {"-r", "--recursive"}, description = "Recursively search directories.")
     boolean recursive;
@@ -102,8 +113,6 @@ final class YaraCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<String> ruleFiles = arguments.subList(0, arguments.size() - 1);
-        String target = arguments.get(arguments.size() - 1);
 
         List<Object[]> externals = new ArrayList<>();
         for (String d : defines) {
@@ -115,15 +124,29 @@ final class YaraCommand implements Callable<Integer> {
             }
             externals.add(new Object[] {d.substring(0, eq), ExternalValues.fromCommandLine(d.substring(eq + 1))});
         }
-        CompiledRules rules = compile(ruleFiles, externals, err);
+        if (compileTo != null) return compileOnly(externals, err);
+        if (arguments.size() < 2) {
+            err.println("yara: wrong number of arguments");
+            err.println(spec.commandLine().getUsageMessage());
+            return 1;
+        }
+        List<String> ruleFiles = arguments.subList(0, arguments.size() - 1);
+        String target = arguments.get(arguments.size() - 1);
+        CompiledRules rules = compiledRules ? load(ruleFiles, err) : compile(ruleFiles, externals, err);
         if (rules == null) return 1;
+        try {
+            scanner(rules, externals);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
 
         YaraPrinter printer = new YaraPrinter(printStrings, printLength, printTags, printMeta, printNamespace, negate,
                 count, tags, identifiers, maxRules);
         Path path = Path.of(target);
         if (!Files.isDirectory(path)) {
             Scanner scanner = scanner(rules, externals);
-            ScanOutcome o = scanOne(scanner, path, target);
+            ScanOutcome o = scanOne(scanner, path);
             if (o.error != null) {
                 err.println("error scanning " + target + ": " + o.error);
                 return 1;
@@ -134,6 +157,35 @@ final class YaraCommand implements Callable<Integer> {
             return 0;
         }
         return scanDirectory(rules, externals, target, printer, out, err);
+    }
+
+    /** {@code --compile OUT}: every argument is a rule file; the compiled rules go to OUT. */
+    private int compileOnly(List<Object[]> externals, PrintWriter err) {
+        CompiledRules rules = compile(arguments, externals, err);
+        if (rules == null) return 1;
+        try (OutputStream out = Files.newOutputStream(compileTo)) {
+            rules.save(out);
+        } catch (IOException e) {
+            err.println("error: could not write " + compileTo + ": " + e.getMessage());
+            return 1;
+        }
+        return 0;
+    }
+
+    /** {@code -C}: one compiled-rules file, as yara accepts. */
+    private CompiledRules load(List<String> ruleFiles, PrintWriter err) {
+        if (ruleFiles.size() != 1) {
+            err.println("error: can't accept multiple rules files if one of them is in compiled form.");
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(Path.of(ruleFiles.get(0)))) {
+            return CompiledRules.load(in);
+        } catch (CorruptRulesException e) {
+            err.println("error: invalid compiled rules file: " + e.getMessage());
+        } catch (IOException e) {
+            err.println("error: could not open file: " + ruleFiles.get(0));
+        }
+        return null;
     }
 
     private CompiledRules compile(List<String> ruleFiles, List<Object[]> externals, PrintWriter err) {
@@ -176,16 +228,14 @@ final class YaraCommand implements Callable<Integer> {
 
     private record ScanOutcome(ScanResult result, String error) {}
 
-    private ScanOutcome scanOne(Scanner scanner, Path file, String shown) {
-        byte[] data;
+    private ScanOutcome scanOne(Scanner scanner, Path file) {
+        ScanResult r;
         try {
-            data = Files.readAllBytes(file);
-        } catch (IOException | OutOfMemoryError e) {
+            r = scanner.scan(file);
+        } catch (IOException e) {
             return new ScanOutcome(null, "could not open file");
         }
-        ScanResult r = scanner.scan(data);
-        if (r.failed()) return new ScanOutcome(r, r.error());
-        return new ScanOutcome(r, null);
+        return new ScanOutcome(r, r.failed() ? r.error() : null);
     }
 
     /** yara's scan warnings unless {@code -w}; what this engine could not evaluate is said even with {@code -w}. */
@@ -214,7 +264,7 @@ final class YaraCommand implements Callable<Integer> {
         List<Future<?>> tasks = new ArrayList<>();
         for (String file : files) {
             tasks.add(pool.submit(() -> {
-                ScanOutcome o = scanOne(scanners.get(), Path.of(file), file);
+                ScanOutcome o = scanOne(scanners.get(), Path.of(file));
                 // Like yara, -c prints a count (0) even for a file it could not scan.
                 String text = printer.print(o.error != null ? ScanResult.failure(o.error) : o.result, file, true);
                 if (o.error != null) {

@@ -123,6 +123,36 @@ class YaraCommandTest {
     }
 
     @Test
+    void compiledRulesScanAsTheSourcesDo() throws Exception {
+        Path compiled = tmp.resolve("rules.exyarc");
+        CliRun build = CliRun.of(prepend("yara", defines("--compile", compiled.toString(), rules.toString())));
+        assertThat(build.code()).as(build.err()).isZero();
+        assertThat(build.out()).isEmpty();
+
+        CliRun fromFile = CliRun.of(prepend("yara", defines("-C", "-s", "-r", compiled.toString(), tree.toString())));
+        CliRun yara = yara(defines("-s", "-r", rules.toString(), tree.toString()));
+        assertThat(fromFile.code()).isZero();
+        assertThat(blocks(fromFile.out())).isEqualTo(blocks(yara.out()));
+        // Externals take new values at scan time; their names and types are those compiled in.
+        assertThat(CliRun.of("yara", "-C", "-d", "size_limit=1", compiled.toString(), single.toString()).out())
+                .doesNotContain("ext_rule");
+        assertThat(CliRun.of("yara", "-C", "-d", "nope=1", compiled.toString(), single.toString()).code()).isEqualTo(1);
+    }
+
+    @Test
+    void compiledRulesAreOneFileAndAFileOfSourcesIsNotOne() throws Exception {
+        Path compiled = tmp.resolve("rules.exyarc");
+        CliRun.of(prepend("yara", defines("--compile", compiled.toString(), rules.toString())));
+        CliRun two = CliRun.of("yara", "-C", compiled.toString(), compiled.toString(), single.toString());
+        assertThat(two.code()).isEqualTo(1);
+        assertThat(two.err()).contains("error: can't accept multiple rules files if one of them is in compiled form.");
+        CliRun sources = CliRun.of("yara", "-C", rules.toString(), single.toString());
+        assertThat(sources.code()).isEqualTo(1);
+        assertThat(sources.err()).contains("invalid compiled rules file");
+        assertThat(CliRun.of("yara", "--compile", compiled.toString(), tmp.resolve("absent.yar").toString()).code()).isEqualTo(1);
+    }
+
+    @Test
     void compileErrorsExitOneWithYarasMessages() throws Exception {
         Path bad = write("bad.yar", """
                 rule ok { condition: true }

@@ -11,15 +11,14 @@ public final class Limits {
     /** Problems kept per input file; more are counted, not listed. */
     public static final int DIAGNOSTICS_PER_FILE = 100;
 
-    /**
-     * Findings one rule may leave in a server's result: half the earliest and half the latest in time. More (an
-     * attacker address on every line of a large log) are counted and the count is reported, so that a flood of
-     * findings cannot exhaust memory.
-     */
-    public static final int FINDINGS_PER_RULE = 1_000;
-
     /** Files larger than this are not read for content examination (they are reported as not examined). */
     public static final int CONTENT_BYTES = 64 << 20;
+
+    /**
+     * Findings one rule keeps per server (the earliest, plus the latest); more are counted. Bounds memory when a
+     * rule fires on every line of a large log.
+     */
+    public static final int FINDINGS_PER_RULE = 1_000;
 
     /** Evidence values longer than this are shortened in findings (the source reference points at the rest). */
     public static final int EVIDENCE_CHARS = 1_000;
@@ -150,4 +149,14 @@ public final class Limits {
 
     /** Bytes of each YARA match kept for reports (libyara's {@code YR_MAX_MATCH_DATA}). */
     public static final int YARA_MATCH_DATA = 512;
+
+    /**
+     * Matches one YARA scan may hold over all its strings (about 8 bytes each): past it the file's scan
+     * stops with "too many matches". libyara has no such cap (a 1 MB file of {@code <%%>} takes it 0.9 GB);
+     * strings that are the same in several rules count once.
+     */
+    public static final int YARA_MATCHES_PER_SCAN = 16_000_000;
+
+    /** Files larger than this are not scanned with YARA rules (reported as not scanned: too large). */
+    public static final long YARA_FILE_BYTES = 512L << 20;
 }

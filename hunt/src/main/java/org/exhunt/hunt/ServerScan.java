@@ -66,7 +66,7 @@ final class ServerScan {
     private final HuntOptions options;
 
     private final Diagnostics problems = new Diagnostics();
-    private final FindingStore findings = new FindingStore(Limits.FINDINGS_PER_RULE);
+    private final FindingsKept findings = new FindingsKept();
     private final Allowlist.Tally suppressions;
     private final Map<String, Long> tallies = new ConcurrentHashMap<>();
     private final DetectionSink sink = new DetectionSink() {
@@ -132,7 +132,7 @@ final class ServerScan {
         sigma.finish(sink);
         options.progress().finished(server);
 
-        List<Finding> kept = findings.kept();
+        List<Finding> kept = findings.all();
         List<LogCoverage> logs = coverage.coverage();
         exposure.builds().logs(logs);
         ServerExposure exposed = exposure.result();
@@ -257,6 +257,8 @@ final class ServerScan {
         notes.addAll(detectors.notes());
         for (LogCoverage c : coverage.coverage()) notes.add(describe(c));
         new TreeMap<>(tallies).forEach((fact, n) -> notes.add(n + " " + fact));
+        findings.dropped().forEach((rule, n) -> notes.add("rule " + rule + ": " + n + " more findings not kept (the "
+                + Limits.FINDINGS_PER_RULE + " earliest and the latest are)"));
         if (!unreadLogFormats.isEmpty()) {
             notes.add("files in log folders in formats exhunt does not read: " + unreadLogFormats);
         }
@@ -264,9 +266,6 @@ final class ServerScan {
         if (!options.window().isAll()) notes.add("log evidence limited to " + options.window());
         suppressions.suppressed().forEach((entry, n) -> notes.add("allowlist '" + entry + "' suppressed " + n
                 + (n == 1 ? " finding" : " findings")));
-        findings.dropped().forEach((rule, n) -> notes.add(String.format(Locale.ROOT, "%,d findings of rule %s not kept:"
-                + " beyond %,d per rule, the %,d earliest and %,d latest are", n, rule, Limits.FINDINGS_PER_RULE,
-                Limits.FINDINGS_PER_RULE / 2, Limits.FINDINGS_PER_RULE / 2)));
         if (requests.dropped() > 0) {
             notes.add(requests.dropped() + " requests to script files not indexed (cap reached)");
         }

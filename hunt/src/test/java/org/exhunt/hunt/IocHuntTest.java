@@ -21,6 +21,7 @@ import org.exhunt.hunt.detect.AuthFolderAudit;
 import org.exhunt.hunt.detect.LsassDumpSweep;
 import org.exhunt.hunt.detect.StagedArchiveSweep;
 import org.exhunt.hunt.rules.RulePack;
+import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.hunt.verdict.Rows;
 import org.exhunt.hunt.verdict.Stage;
@@ -118,24 +119,44 @@ class IocHuntTest {
 
     @Test
     void anAttackerAddressOnEveryLineKeepsTheFirstAndLastRequestsAndCountsTheRest() throws IOException {
-        int requests = Limits.FINDINGS_PER_RULE * 3;
-        String[] lines = new String[requests];
-        for (int i = 0; i < requests; i++) {
-            lines[i] = String.format("2021-03-03 %02d:%02d:%02d 10.0.0.5 GET /owa/ - 443 - %s Mozilla/5.0 - 200 0 0 5",
-                    i / 3600, i / 60 % 60, i % 60, HAFNIUM_IP);
-        }
-        iisLog(lines);
+        int requests = floodedIisLog();
 
         ServerResult r = scan();
 
         List<Finding> hits = r.findings().stream().filter(f -> f.ruleId().equals("exhunt.ioc.attacker-ips")).toList();
-        assertThat(hits).hasSize(Limits.FINDINGS_PER_RULE);
+        assertThat(hits).hasSize(Limits.FINDINGS_PER_RULE + 1);
         assertThat(hits).extracting(Finding::time).contains(Instant.parse("2021-03-03T00:00:00Z"),
                 Instant.parse("2021-03-03T00:00:00Z").plusSeconds(requests - 1));
-        assertThat(r.notes()).contains(String.format(Locale.ROOT, "%,d findings of rule exhunt.ioc.attacker-ips"
-                + " not kept: beyond %,d per rule, the %,d earliest and %,d latest are", requests - Limits.FINDINGS_PER_RULE,
-                Limits.FINDINGS_PER_RULE, Limits.FINDINGS_PER_RULE / 2, Limits.FINDINGS_PER_RULE / 2));
+        assertThat(r.notes()).contains("rule exhunt.ioc.attacker-ips: " + (requests - Limits.FINDINGS_PER_RULE - 1)
+                + " more findings not kept (the " + Limits.FINDINGS_PER_RULE + " earliest and the latest are)");
         assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
+    }
+
+    @Test
+    void anAllowlistCountsEveryFindingItSuppressesNotOnlyThoseUnderTheCap() throws IOException {
+        int requests = floodedIisLog();
+        Allowlist allowlist = Allowlist.parse("allow.txt", "rule:exhunt.ioc.attacker-ips\n", d -> { });
+        HuntOptions defaults = HuntOptions.defaults();
+        HuntOptions options = new HuntOptions(null, List.of(), defaults.window(), allowlist, defaults.threads(), null,
+                defaults.progress());
+
+        ServerResult r = Hunt.with(RulePack.bundled(), options).scan("test", List.of(new DirectorySource(root)));
+
+        assertThat(r.findings()).noneMatch(f -> f.ruleId().equals("exhunt.ioc.attacker-ips"));
+        assertThat(r.notes()).contains("allowlist 'rule:exhunt.ioc.attacker-ips' suppressed " + requests + " findings");
+        assertThat(r.notes()).noneMatch(n -> n.contains("not kept"));
+    }
+
+    /** An IIS log of three times the cap's requests, one a second, every one from a published attacker address. */
+    private int floodedIisLog() throws IOException {
+        int requests = Limits.FINDINGS_PER_RULE * 3;
+        String[] lines = new String[requests];
+        for (int i = 0; i < requests; i++) {
+            lines[i] = String.format(Locale.ROOT, "2021-03-03 %02d:%02d:%02d 10.0.0.5 GET /owa/ - 443 - %s Mozilla/5.0 - 200 0 0 5",
+                    i / 3600, i / 60 % 60, i % 60, HAFNIUM_IP);
+        }
+        iisLog(lines);
+        return requests;
     }
 
     @Test

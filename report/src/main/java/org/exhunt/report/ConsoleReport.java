@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Diagnostic;
@@ -21,6 +23,21 @@ import org.exhunt.core.Verdict;
  */
 public final class ConsoleReport implements ReportWriter {
 
+    private static final String CONTEXT_TAG = "exhunt.stage.context";
+    private static final String POST_EXPLOITATION = "Post-exploitation";
+
+    private final Ansi ansi;
+
+    /** Plain text, for files and pipes. */
+    public ConsoleReport() {
+        this(false);
+    }
+
+    /** With {@code colour}, verdict words and levels are coloured with ANSI codes (for a terminal). */
+    public ConsoleReport(boolean colour) {
+        this.ansi = new Ansi(colour);
+    }
+
     @Override
     public void write(Writer writer, RunInfo run, List<ServerResult> results) throws IOException {
         PrintWriter out = new PrintWriter(writer);
@@ -35,7 +52,7 @@ public final class ConsoleReport implements ReportWriter {
         out.flush();
     }
 
-    private static void verdictTable(PrintWriter out, List<ServerResult> results) {
+    private void verdictTable(PrintWriter out, List<ServerResult> results) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SERVER", "ROW", "EXPOSURE", "COMPROMISE", "REASON"});
         for (ServerResult r : results) {
@@ -47,12 +64,15 @@ public final class ConsoleReport implements ReportWriter {
         for (String[] row : rows) {
             for (int i = 0; i < width.length; i++) width[i] = Math.max(width[i], row[i].length());
         }
+        boolean header = true;
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < width.length; i++) {
-                line.append(row[i]).append(" ".repeat(width[i] - row[i].length() + 2));
+                String cell = header || i < 2 ? row[i] : ansi.verdict(row[i]);
+                line.append(cell).append(" ".repeat(width[i] - row[i].length() + 2));
             }
             out.println(line.append(row[4]));
+            header = false;
         }
     }
 
@@ -66,34 +86,55 @@ public final class ConsoleReport implements ReportWriter {
 
     private static void notes(PrintWriter out, ServerResult r) {
         out.printf("%n== %s (%s)%n", r.server(), String.join(", ", r.inputs()));
-        for (String note : r.notes()) out.println("  " + note);
+        for (String note : r.notes()) out.println("  " + Printable.visible(note));
     }
 
-    private static void findings(PrintWriter out, ServerResult r) {
+    /**
+     * The findings by row, in the verdict table's order: each chain's own, then post-exploitation findings no
+     * chain explains, then context (worth seeing, not evidence by itself).
+     */
+    private void findings(PrintWriter out, ServerResult r) {
         if (r.findings().isEmpty()) {
             out.println("\nFindings: none");
             return;
         }
         out.printf("%nFindings (%d)%n", r.findings().size());
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        for (Verdict v : r.verdicts()) groups.put(v.row(), new ArrayList<>());
+        String context = "Context (not evidence of compromise by itself)";
         for (Finding f : r.findings()) {
-            out.printf("  [%s] %s%n", f.severity().label().toUpperCase(Locale.ROOT), f.title());
-            out.printf("      rule %s (%s)%s%n", f.ruleId(), f.detector(),
-                    f.chain() == null ? "" : ", chain " + f.chain());
-            out.printf("      at %s%s%n", Printable.visible(f.source().toString()), f.time() == null ? "" : ", " + f.time());
-            for (Evidence e : f.evidence()) out.printf("      %s: %s%n", e.name(), Printable.shorten(e.value()));
+            String group = f.chain() != null ? f.chain() : f.tags().contains(CONTEXT_TAG) ? context : POST_EXPLOITATION;
+            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(f);
+        }
+        groups.forEach((group, findings) -> {
+            if (findings.isEmpty()) return;
+            out.printf("%n  -- %s (%d)%n", group, findings.size());
+            for (Finding f : findings) finding(out, f);
+        });
+    }
+
+    private void finding(PrintWriter out, Finding f) {
+        out.printf("  [%s] %s%n", ansi.level(f.severity()), Printable.visible(f.title()));
+        out.printf("      rule %s (%s)%s%n", Printable.visible(f.ruleId()), f.detector(),
+                f.chain() == null ? "" : ", chain " + f.chain());
+        out.printf("      at %s%s%n", Printable.visible(f.source().toString()), f.time() == null ? "" : ", " + f.time());
+        for (Evidence e : f.evidence()) out.printf("      %s: %s%n", Printable.visible(e.name()), Printable.shorten(e.value()));
+        for (Finding linked : f.linked()) {
+            out.printf("      linked: %s at %s%s%n", Printable.visible(linked.title()), Printable.visible(linked.source().toString()),
+                    linked.time() == null ? "" : ", " + linked.time());
         }
     }
 
-    private static void notRead(PrintWriter out, ServerResult r) {
+    private void notRead(PrintWriter out, ServerResult r) {
         List<Diagnostic> errors = r.diagnostics().stream().filter(Diagnostic::isError).toList();
         List<Diagnostic> others = r.diagnostics().stream().filter(d -> !d.isError()).toList();
         if (!errors.isEmpty()) {
             out.printf("%nNot read (%d): the verdicts above may miss evidence in these%n", errors.size());
-            for (Diagnostic d : errors) out.println("  " + d);
+            for (Diagnostic d : errors) out.println("  " + Printable.visible(d.toString()));
         }
         if (!others.isEmpty()) {
             out.printf("%nWarnings (%d)%n", others.size());
-            for (Diagnostic d : others) out.println("  " + d);
+            for (Diagnostic d : others) out.println("  " + Printable.visible(d.toString()));
         }
     }
 }

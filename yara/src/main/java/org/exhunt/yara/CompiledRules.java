@@ -22,21 +22,27 @@ public final class CompiledRules {
     /** External variables: name to slot, and the default values by slot. */
     final Map<String, Integer> externalSlots;
     final Object[] externalDefaults;
-    private final Automaton automaton;
+    final Automaton automaton;
+    final Recipe recipe;
+    /** For each string, the string whose search finds its matches (itself, or an equal earlier one). */
+    final int[] searchedAs;
     /** Each non-private rule's outcome when it does not match, by rule index (null for private rules). */
     final RuleMatch[] unmatched;
     /** The rules that read PE fields not implemented yet (on PE files, their verdict may differ from yara's). */
     final List<CompiledRule> rulesReadingPe;
 
-    private CompiledRules(List<CompiledRule> rules, List<CompiledString> strings, Automaton automaton,
-            List<String> namespaces, List<String> modules, Map<String, Integer> externalSlots, Object[] defaults) {
+    private CompiledRules(List<CompiledRule> rules, List<CompiledString> strings, int[] searchedAs, Automaton automaton,
+            List<String> namespaces, List<String> modules, Map<String, Integer> externalSlots, Object[] defaults,
+            Recipe recipe) {
         this.rules = rules;
         this.strings = strings;
+        this.searchedAs = searchedAs;
         this.automaton = automaton;
+        this.recipe = recipe;
         this.namespaces = namespaces;
         this.externalSlots = externalSlots;
         this.externalDefaults = defaults;
-        this.engine = new ScanEngine(automaton, rules, modules, namespaces.size(), strings.size());
+        this.engine = new ScanEngine(automaton, rules, modules, namespaces.size(), searchedAs);
         this.unmatched = new RuleMatch[rules.size()];
         List<CompiledRule> readingPe = new ArrayList<>();
         for (CompiledRule r : rules) {
@@ -58,7 +64,8 @@ public final class CompiledRules {
         return List.copyOf(out);
     }
 
-    static CompiledRules of(RuleCompiler c) {
+    /** The rules {@code c} compiled from {@code recipe}, with their automaton when already built (else null). */
+    static CompiledRules of(RuleCompiler c, Recipe recipe, Automaton automaton) {
         List<CompiledRule> rules = List.copyOf(c.rules());
         List<CompiledString> strings = List.copyOf(c.strings());
         Map<String, Integer> slots = new java.util.LinkedHashMap<>();
@@ -67,8 +74,36 @@ public final class CompiledRules {
             slots.put(name, ext.slot());
             defaults[ext.slot()] = ext.value();
         });
-        return new CompiledRules(rules, strings, Automaton.build(strings), List.copyOf(c.namespaces()),
-                c.modules(), Map.copyOf(slots), defaults);
+        int[] searchedAs = searchedAs(strings);
+        return new CompiledRules(rules, strings, searchedAs, automaton != null ? automaton : Automaton.build(strings, searchedAs),
+                List.copyOf(c.namespaces()), c.modules(), Map.copyOf(slots), defaults, recipe);
+    }
+
+    /** Equal strings (by {@link CompiledString#matchKey}) are searched once, as the first of them. */
+    private static int[] searchedAs(List<CompiledString> strings) {
+        int[] out = new int[strings.size()];
+        Map<Object, Integer> first = new java.util.HashMap<>();
+        for (CompiledString s : strings) {
+            Object key = s.matchKey();
+            out[s.index] = key == null ? s.index : first.computeIfAbsent(key, k -> s.index);
+        }
+        return out;
+    }
+
+    /**
+     * Writes these rules as a compiled-rules file (like yarac's), to be read back with {@link #load} in place
+     * of compiling the sources again.
+     */
+    public void save(java.io.OutputStream out) throws java.io.IOException {
+        RulesFile.write(this, out);
+    }
+
+    /**
+     * Reads rules written by {@link #save}. Throws {@link org.exhunt.yara.store.CorruptRulesException} when
+     * the file is damaged, of another format version, or not a compiled-rules file.
+     */
+    public static CompiledRules load(java.io.InputStream in) throws java.io.IOException {
+        return RulesFile.read(in);
     }
 
     /** A new scanner over these rules (cheap; one per thread). */

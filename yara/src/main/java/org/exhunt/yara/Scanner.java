@@ -2,8 +2,10 @@ package org.exhunt.yara;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.exhunt.yara.modules.PeModule;
 import org.exhunt.yara.regex.TooManyFibersException;
 import org.exhunt.yara.scan.ScanContext;
 import org.exhunt.yara.scan.ScanTimeoutException;
+import org.exhunt.yara.scan.TooManyMatchesException;
 
 /**
  * Scans data with {@link CompiledRules}. Holds what varies per scan: external values, a timeout, fast
@@ -25,12 +28,15 @@ public final class Scanner {
     private final CompiledRules rules;
     private final ScanContext context;
     private final Object[] externals;
+    /** The last file read; kept for the next one unless it grew past {@link #RETAINED_BUFFER}. */
+    private byte[] buffer = new byte[0];
+    private static final int RETAINED_BUFFER = 16 << 20;
     private Duration timeout;
     private boolean fastMode;
 
     Scanner(CompiledRules rules) {
         this.rules = rules;
-        this.context = rules.engine.newContext(rules.strings.size());
+        this.context = rules.engine.newContext();
         this.externals = rules.externalDefaults.clone();
         this.context.externals = externals;
     }
@@ -63,9 +69,26 @@ public final class Scanner {
         return this;
     }
 
+    /**
+     * Scans a file, read once into a buffer this scanner reuses. A file larger than
+     * {@link Limits#YARA_FILE_BYTES} is not read: the result says so.
+     */
     public ScanResult scan(Path file) throws IOException {
-        byte[] data = Files.readAllBytes(file);
-        return scan(data, data.length);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size > Limits.YARA_FILE_BYTES) {
+                return ScanResult.failure("file too large to scan (" + size + " bytes, more than "
+                        + (Limits.YARA_FILE_BYTES >> 20) + " MiB)");
+            }
+            if (buffer.length < size) buffer = new byte[(int) size];
+            ByteBuffer into = ByteBuffer.wrap(buffer, 0, (int) size);
+            while (into.hasRemaining() && channel.read(into) >= 0) {
+                // Read up to the size the file had when opened (a growing file is read as it was).
+            }
+            ScanResult result = scan(buffer, into.position());
+            if (buffer.length > RETAINED_BUFFER) buffer = new byte[0];
+            return result;
+        }
     }
 
     public ScanResult scan(byte[] data) {
@@ -82,6 +105,8 @@ public final class Scanner {
             return ScanResult.failure("scanning timed out");
         } catch (TooManyFibersException e) {
             return ScanResult.failure("error: 46 (too many regular expression fibers)");
+        } catch (TooManyMatchesException e) {
+            return ScanResult.failure("too many matches");
         }
         List<RuleMatch> matching = new ArrayList<>();
         int[] indexes = new int[context.trueCount()];
@@ -97,10 +122,13 @@ public final class Scanner {
         if (!rules.rulesReadingPe.isEmpty() && PeModule.isPe(data, length)) {
             for (CompiledRule rule : rules.rulesReadingPe) needingPe.add(rule.name());
         }
-        for (int s : context.cappedStrings()) {
-            CompiledString str = rules.strings.get(s);
-            warnings.add("rule \"" + rules.rules.get(str.rule).name() + "\": too many matches for " + str.identifier
-                    + ", results for this rule may be incorrect");
+        for (int capped : context.cappedStrings()) {
+            // Every string searched as the capped one reached the cap with it.
+            for (CompiledString str : rules.strings) {
+                if (rules.searchedAs[str.index] != capped || str.head() != str) continue;
+                warnings.add("rule \"" + rules.rules.get(str.rule).name() + "\": too many matches for " + str.identifier
+                        + ", results for this rule may be incorrect");
+            }
         }
         return new ScanResult(matching, java.util.Arrays.copyOf(indexes, n), rules.unmatched, warnings, needingPe, null);
     }

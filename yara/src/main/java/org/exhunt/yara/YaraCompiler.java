@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.exhunt.yara.compile.PreparedStrings;
 import org.exhunt.yara.compile.RuleCompiler;
 import org.exhunt.yara.syntax.IncludeResolver;
 import org.exhunt.yara.syntax.Parser;
+import org.exhunt.yara.syntax.StringDecl;
 
 /**
  * Compiles YARA rules, from files or text, into {@link CompiledRules}. Declare external variables first,
@@ -26,16 +31,30 @@ public final class YaraCompiler {
     public static final String DEFAULT_NAMESPACE = "default";
 
     private final RuleCompiler compiler = new RuleCompiler();
+    // What was added, kept so the compiled rules can be saved (see CompiledRules#save).
+    private final Map<String, Object> externals = new LinkedHashMap<>();
+    private final List<Recipe.Source> sources = new ArrayList<>();
+    private final Map<String, IncludeResolver.Source> included =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private boolean includes = true;
+    /** Sources added but not parsed yet: they are parsed together, on all cores (see {@link #flush}). */
+    private final List<Pending> pending = new ArrayList<>();
+
+    private record Pending(byte[] source, String name, String namespace, IncludeResolver includes) {}
+
+    private record Parsed(List<Object> items, Map<StringDecl, PreparedStrings> strings) {}
 
     /**
      * Declares external variable {@code name} with a default value: a {@code Long} or {@code Integer}, a
      * {@code Boolean}, a {@code Double}, or a {@code String} (or {@code byte[]}).
      */
     public YaraCompiler defineExternal(String name, Object value) {
+        flush(); // sources added before do not see it, as in libyara
         Object v = value;
         if (value instanceof Integer i) v = (long) i;
         if (value instanceof String s) v = s.getBytes(StandardCharsets.UTF_8);
         compiler.defineExternal(name, v);
+        externals.put(name, v);
         return this;
     }
 
@@ -45,8 +64,24 @@ public final class YaraCompiler {
     }
 
     public YaraCompiler addSource(byte[] source, String name, String namespace) {
-        compiler.add(Parser.parse(source, name, namespace, YaraCompiler::resolveInclude));
+        sources.add(new Recipe.Source(source.clone(), name, namespace));
+        pending.add(new Pending(source, name, namespace, includes ? this::resolveInclude : IncludeResolver.NONE));
         return this;
+    }
+
+    /**
+     * Parses the pending sources and compiles their strings (the costly part) in parallel, then adds their
+     * rules one after the other in the order the sources came: a rule can only name rules before it.
+     */
+    private void flush() {
+        if (pending.isEmpty()) return;
+        List<Pending> batch = List.copyOf(pending);
+        pending.clear();
+        List<Parsed> parsed = batch.parallelStream().map(p -> {
+            List<Object> items = Parser.parse(p.source(), p.name(), p.namespace(), p.includes());
+            return new Parsed(items, PreparedStrings.of(items));
+        }).toList();
+        for (Parsed p : parsed) compiler.add(p.items(), p.strings());
     }
 
     public YaraCompiler addFile(Path file) throws IOException {
@@ -58,21 +93,35 @@ public final class YaraCompiler {
         return addSource(Files.readAllBytes(file), file.toString(), namespace);
     }
 
-    /** libyara's rule: relative to the including file, else as written. */
-    private static IncludeResolver.Source resolveInclude(String path, String includingFile) throws IOException {
+    /**
+     * Makes {@code include} an error in the sources added next ("includes are disabled", as libyara's
+     * {@code yr_compiler_set_include_callback} without a callback): for rules from untrusted hands.
+     */
+    public YaraCompiler disableIncludes() {
+        includes = false;
+        return this;
+    }
+
+    /** libyara's rule: relative to the including file, else as written. Only regular files are read. */
+    private IncludeResolver.Source resolveInclude(String path, String includingFile) throws IOException {
         Path relative = Path.of(includingFile).toAbsolutePath().resolveSibling(path);
         Path file = Files.isRegularFile(relative) ? relative : Path.of(path);
-        return new IncludeResolver.Source(Files.readAllBytes(file), file.toString());
+        if (!Files.isRegularFile(file)) throw new IOException("not a regular file");
+        IncludeResolver.Source source = new IncludeResolver.Source(Files.readAllBytes(file), file.toString());
+        included.put(Recipe.includeKey(path, includingFile), source);
+        return source;
     }
 
     /** Errors and warnings so far. */
     public List<CompileDiagnostic> diagnostics() {
+        flush();
         return List.copyOf(compiler.diagnostics());
     }
 
     /** The compiled rules; throws with all diagnostics when any source had an error. */
     public CompiledRules compile() throws YaraException {
+        flush();
         if (compiler.hasErrors()) throw new YaraException(compiler.diagnostics());
-        return CompiledRules.of(compiler);
+        return CompiledRules.of(compiler, new Recipe(externals, sources, included), null);
     }
 }

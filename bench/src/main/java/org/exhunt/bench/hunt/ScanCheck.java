@@ -110,7 +110,7 @@ public final class ScanCheck {
                 + " and %,d log records read", verdicts.size(), findings.size(), planted.size(), logsRead, records);
     }
 
-    private static final Pattern DROPPED = Pattern.compile("([\\d,]+) findings of rule exhunt\\.ioc\\.attacker-ips not kept: beyond ([\\d,]+) per rule.*");
+    private static final Pattern DROPPED = Pattern.compile("rule exhunt\\.ioc\\.attacker-ips: (\\d+) more findings not kept .*");
 
     private String flood(List<JsonNode> report) {
         long records = 0;
@@ -119,7 +119,7 @@ public final class ScanCheck {
             Matcher c = COVERAGE.matcher(n.get("text").asText());
             if (c.matches() && c.group(1).equals("iis")) records = Long.parseLong(c.group(2));
             Matcher d = DROPPED.matcher(n.get("text").asText());
-            if (d.matches()) dropped = Long.parseLong(d.group(1).replace(",", ""));
+            if (d.matches()) dropped = Long.parseLong(d.group(1));
         }
         long kept = of(report, "finding").stream().filter(f -> f.get("rule_id").asText().equals("exhunt.ioc.attacker-ips")).count();
         if (dropped < 0) problems.add("no note of the findings not kept");

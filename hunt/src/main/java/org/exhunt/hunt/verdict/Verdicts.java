@@ -32,7 +32,9 @@ public final class Verdicts {
             .thenComparing(f -> f.source().file())
             .thenComparingLong(f -> f.source().line())
             .thenComparingLong(f -> f.source().offset())
-            .thenComparing(Finding::ruleId);
+            .thenComparing(f -> String.valueOf(f.source().recordId()))
+            .thenComparing(Finding::ruleId)
+            .thenComparing(f -> f.evidence().toString());   // two findings equal so far are told apart by what they saw
 
     private Verdicts() {}
 

@@ -30,12 +30,23 @@ public final class EventSamples {
      * failure): unnamed Data with the cmdlet, its parameters, the caller and the session.
      */
     public static EvtxEvent cmdlet(Instant time, int eventId, String cmdlet, String parameters) {
+        return cmdlet(time, eventId, cmdlet, parameters, "contoso.local/Users/Administrator",
+                "Remote-ManagementShell-Unknown", "6892 w3wp#MSExchangePowerShellAppPool");
+    }
+
+    /**
+     * A cmdlet log entry with its caller ({@code contoso.local/Users/Administrator}), the session kind
+     * ({@code Remote-ManagementShell-Unknown}, {@code ECP}) and the process that ran it
+     * ({@code 6892 w3wp#MSExchangePowerShellAppPool}).
+     */
+    public static EvtxEvent cmdlet(Instant time, int eventId, String cmdlet, String parameters, String caller,
+                                   String session, String process) {
         return EvtxEvent.builder("MSExchange CmdletLogs", "MSExchange Management", eventId, time)
                 .qualifiers(16384).level(eventId == 6 ? 2 : 4).task(1).keywords(CLASSIC)
                 .layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML).computer(COMPUTER)
-                .unnamedData(cmdlet, parameters, "contoso.local/Users/Administrator",
+                .unnamedData(cmdlet, parameters, caller,
                         "S-1-5-21-3623811015-3361044348-30300820-500", "S-1-5-21-3623811015-3361044348-30300820-500",
-                        "Remote-ManagementShell-Unknown", "6892 w3wp#MSExchangePowerShellAppPool", "", "00:00:01.2031250",
+                        session, process, "", "00:00:01.2031250",
                         "View Entire Forest: 'False', Default Scope: 'contoso.local', Configuration Domain Controller: 'DC01.contoso.local'",
                         "")
                 .build();
@@ -80,12 +91,23 @@ public final class EventSamples {
     /** Sysmon 1: a process start with typed values as Sysmon writes them (GUIDs, integers, hex logon id). */
     public static EvtxEvent sysmonProcess(Instant time, String image, String commandLine, String parentImage,
                                           String parentCommandLine, String user) {
-        return sysmon(time, 1, 5, "0197231e-4a83-694d-9e0e-000000000800", 14144, image)
+        return sysmonProcess(time, "0197231e-4a83-694d-9e0e-000000000800", 14144, image, "Windows Command Processor",
+                "Cmd.Exe", commandLine, parentImage, parentCommandLine, user, 6892);
+    }
+
+    /**
+     * Sysmon 1 with every value that tells processes apart: the process GUID and id, the program's description
+     * and original file name as its version resource gives them, and the parent's id.
+     */
+    public static EvtxEvent sysmonProcess(Instant time, String processGuid, long processId, String image,
+                                          String description, String originalFileName, String commandLine,
+                                          String parentImage, String parentCommandLine, String user, long parentProcessId) {
+        return sysmon(time, 1, 5, processGuid, processId, image)
                 .data("FileVersion", "10.0.17763.1 (WinBuild.160101.0800)")
-                .data("Description", "Windows Command Processor")
+                .data("Description", description)
                 .data("Product", "Microsoft® Windows® Operating System")
                 .data("Company", "Microsoft Corporation")
-                .data("OriginalFileName", "Cmd.Exe")
+                .data("OriginalFileName", originalFileName)
                 .data("CommandLine", commandLine)
                 .data("CurrentDirectory", "C:\\Windows\\system32\\")
                 .data("User", user)
@@ -95,7 +117,7 @@ public final class EventSamples {
                 .data("IntegrityLevel", "System")
                 .data("Hashes", "SHA256=F7C237A49B96FD77C047910E13F24AAC4678A0F94BABDB06643DBA63F38D48E5")
                 .data("ParentProcessGuid", EvtxValue.guid("0197231e-ec48-694c-aa0c-000000000800"))
-                .data("ParentProcessId", EvtxValue.uint32(6892))
+                .data("ParentProcessId", EvtxValue.uint32(parentProcessId))
                 .data("ParentImage", parentImage)
                 .data("ParentCommandLine", parentCommandLine)
                 .data("ParentUser", "NT AUTHORITY\\SYSTEM")
@@ -117,9 +139,16 @@ public final class EventSamples {
 
     /** Sysmon 11: the Unified Messaging worker writing a web shell (CVE-2021-26858). */
     public static EvtxEvent sysmonUmWorkerWritesAspx(Instant time) {
-        return sysmon(time, 11, 2, "0197231e-c424-69e1-c922-000000000800", 7804,
-                "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin\\UMWorkerProcess.exe")
-                .data("TargetFilename", "C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\supp0rt.aspx")
+        return sysmonFileCreate(time, "0197231e-c424-69e1-c922-000000000800", 7804,
+                "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin\\UMWorkerProcess.exe",
+                "C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\supp0rt.aspx");
+    }
+
+    /** Sysmon 11: a process created (or overwrote) a file. */
+    public static EvtxEvent sysmonFileCreate(Instant time, String processGuid, long processId, String image,
+                                             String targetFilename) {
+        return sysmon(time, 11, 2, processGuid, processId, image)
+                .data("TargetFilename", targetFilename)
                 .data("CreationUtcTime", time.toString().replace('T', ' ').replace("Z", ""))
                 .data("User", "NT AUTHORITY\\SYSTEM")
                 .build();
@@ -127,25 +156,57 @@ public final class EventSamples {
 
     /** Security 4688: LSASS dumped to the web root through comsvcs.dll, as HAFNIUM did. */
     public static EvtxEvent securityLsassDump(Instant time) {
-        return EvtxEvent.builder(SECURITY_PROVIDER, "Security", 4688, time)
-                .providerGuid(SECURITY_GUID).version(2).task(13312).keywords(0x8020000000000000L).process(4, 7412)
-                .computer(COMPUTER).layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML)
+        return securityProcess(time, "C:\\Windows\\System32\\rundll32.exe", "rundll32.exe C:\\windows\\System32\\comsvcs.dll, MiniDump 708"
+                + " C:\\inetpub\\wwwroot\\aspnet_client\\lsass.dmp full", W3WP, 0x1a2c, 0x1aec);
+    }
+
+    /** Security 4688: a process started by the computer account (as IIS worker processes run), with its command line. */
+    public static EvtxEvent securityProcess(Instant time, String newProcessName, String commandLine, String parentProcessName,
+                                            long newProcessId, long parentProcessId) {
+        return security(time, 4688, 13312, 4, 7412)
                 .data("SubjectUserSid", EvtxValue.sid("S-1-5-18"))
                 .data("SubjectUserName", "EXCH01$")
                 .data("SubjectDomainName", "CONTOSO")
                 .data("SubjectLogonId", EvtxValue.hex64(0x3e7))
-                .data("NewProcessId", EvtxValue.hex64(0x1a2c))
-                .data("NewProcessName", "C:\\Windows\\System32\\rundll32.exe")
+                .data("NewProcessId", EvtxValue.hex64(newProcessId))
+                .data("NewProcessName", newProcessName)
                 .data("TokenElevationType", "%%1936")
-                .data("ProcessId", EvtxValue.hex64(0x1aec))
-                .data("CommandLine", "rundll32.exe C:\\windows\\System32\\comsvcs.dll, MiniDump 708"
-                        + " C:\\inetpub\\wwwroot\\aspnet_client\\lsass.dmp full")
+                .data("ProcessId", EvtxValue.hex64(parentProcessId))
+                .data("CommandLine", commandLine)
                 .data("TargetUserSid", EvtxValue.sid("S-1-0-0"))
                 .data("TargetUserName", "-")
                 .data("TargetDomainName", "-")
                 .data("TargetLogonId", EvtxValue.hex64(0))
-                .data("ParentProcessName", W3WP)
+                .data("ParentProcessName", parentProcessName)
                 .data("MandatoryLabel", EvtxValue.sid("S-1-16-16384"))
+                .build();
+    }
+
+    /** The System values every Security audit event shares (audit-success keywords, EventData as binary XML). */
+    private static EvtxEvent.Builder security(Instant time, int eventId, int task, long processId, long threadId) {
+        return EvtxEvent.builder(SECURITY_PROVIDER, "Security", eventId, time)
+                .providerGuid(SECURITY_GUID).version(2).task(task).keywords(0x8020000000000000L).process(processId, threadId)
+                .computer(COMPUTER).layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML);
+    }
+
+    /** Security 4624: an account logged on (network logons of users and services, as a mail server sees all day). */
+    public static EvtxEvent securityLogon(Instant time, String user, String domain, int logonType, String ipAddress,
+                                          long logonId) {
+        return security(time, 4624, 12544, 780, 4512)
+                .data("SubjectUserSid", EvtxValue.sid("S-1-0-0"))
+                .data("SubjectUserName", "-")
+                .data("SubjectDomainName", "-")
+                .data("SubjectLogonId", EvtxValue.hex64(0))
+                .data("TargetUserSid", EvtxValue.sid("S-1-5-21-3623811015-3361044348-30300820-" + (1100 + (logonId % 400))))
+                .data("TargetUserName", user)
+                .data("TargetDomainName", domain)
+                .data("TargetLogonId", EvtxValue.hex64(logonId))
+                .data("LogonType", EvtxValue.uint32(logonType))
+                .data("LogonProcessName", "Kerberos")
+                .data("AuthenticationPackageName", "Kerberos")
+                .data("WorkstationName", "-")
+                .data("IpAddress", ipAddress)
+                .data("IpPort", "0")
                 .build();
     }
 

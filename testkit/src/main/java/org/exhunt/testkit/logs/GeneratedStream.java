@@ -15,22 +15,27 @@ final class GeneratedStream extends InputStream {
     private final SplittableRandom random;
     private final long meanGap;
     private final long size;
+    private final long end;
     private final long restartEvery;
     private final Deque<PlantedEvent> pending;
     private final LineBuffer buf = new LineBuffer();
     private long time;
+    private long lastWritten;  // time of the last line written, so planted lines never go back in time
     private long produced;     // bytes of lines written into buf so far, all batches
     private long lines;
     private int pos;
     private boolean started;
     private boolean ended;
 
-    GeneratedStream(Dialect dialect, long seed, long start, long meanGap, long size, long restartEvery, List<PlantedEvent> planted) {
+    GeneratedStream(Dialect dialect, long seed, long start, long end, long meanGap, long size, long restartEvery,
+                    List<PlantedEvent> planted) {
         this.dialect = dialect;
         this.random = new SplittableRandom(seed);
         this.time = start;
+        this.lastWritten = start;
         this.meanGap = meanGap;
         this.size = size;
+        this.end = end;
         this.restartEvery = restartEvery;
         this.pending = new ArrayDeque<>(planted);
     }
@@ -66,7 +71,7 @@ final class GeneratedStream extends InputStream {
             dialect.header(buf, time);
             return;
         }
-        if (produced + buf.length >= size) {
+        if (produced + buf.length >= size || time >= end) {
             while (!pending.isEmpty()) plant(pending.poll());
             ended = true;
             return;
@@ -77,12 +82,14 @@ final class GeneratedStream extends InputStream {
         }
         if (restartEvery > 0 && lines > 0 && lines % restartEvery == 0) dialect.header(buf, time);
         dialect.line(buf, time, random);
+        lastWritten = time;
         lines++;
         time += random.nextLong(2 * meanGap + 1);
     }
 
+    /** Writes a planted event at its own time (or after the last line, when that is later); the traffic goes on around it. */
     private void plant(PlantedEvent e) {
-        time = Math.max(time, e.at().toEpochMilli());
-        dialect.planted(buf, time, e);
+        long at = Math.max(lastWritten, e.at().toEpochMilli());
+        if (dialect.planted(buf, at, e)) lastWritten = at;
     }
 }

@@ -76,8 +76,12 @@ final class HttpProxyDialect implements Dialect {
             write(b, time, r, "/autodiscover/autodiscover.json", "?@" + e.email() + "/" + e.target()
                     + "?&Email=autodiscover/autodiscover.json%3F@" + e.email(), "GET", 200, "", "", "python-requests/2.25.1",
                     e.attackerIp(), "Basic", "");
-        } else if (event instanceof PlantedEvent.WebShellRequest e && protocol.equalsIgnoreCase("Owa")) {
+        } else if (event instanceof PlantedEvent.WebShellRequest e && protocol.equalsIgnoreCase("Owa")
+                && e.path().toLowerCase(java.util.Locale.ROOT).startsWith("/owa/")) {
             write(b, time, r, e.path(), "", "POST", 200, "", "", "antSword/v2.1", e.attackerIp(), "", "");
+        } else if (event instanceof PlantedEvent.WebRequest e && protocol.equalsIgnoreCase(e.proxyFolder())) {
+            write(b, time, r, e.stem(), e.query().isEmpty() ? "" : "?" + e.query(), e.method(), e.status(), e.user(),
+                    e.anchorMailbox(), e.userAgent().replace(',', ' '), e.clientIp(), e.user().isEmpty() ? "" : "Basic", "");
         } else {
             return false;
         }

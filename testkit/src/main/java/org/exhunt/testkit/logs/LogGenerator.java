@@ -36,6 +36,7 @@ public final class LogGenerator {
     private Instant start = Instant.parse("2021-03-03T00:00:00Z");
     private Duration meanGap = Duration.ofMillis(50);
     private long size = 1 << 20;
+    private Instant end = Instant.MAX;
     private long restartEvery;
     private String server = "EX01";
     private String build = "15.1.2176.2";
@@ -91,6 +92,12 @@ public final class LogGenerator {
         return this;
     }
 
+    /** Ordinary traffic stops at this time, or when the size is reached, whichever comes first. Default: no end time. */
+    public LogGenerator until(Instant end) {
+        this.end = Objects.requireNonNull(end);
+        return this;
+    }
+
     /** Writes the header block again every {@code lines} lines, as after a service restart. 0 (default): never. */
     public LogGenerator restartEvery(long lines) {
         this.restartEvery = lines;
@@ -130,8 +137,9 @@ public final class LogGenerator {
     public InputStream open() {
         List<PlantedEvent> events = new ArrayList<>(planted);
         events.sort(Comparator.comparing(PlantedEvent::at));
-        return new GeneratedStream(dialect.apply(this), seed, start.toEpochMilli(), Math.max(1, meanGap.toMillis()),
-                size, restartEvery, events);
+        long endMillis = end.equals(Instant.MAX) ? Long.MAX_VALUE : end.toEpochMilli();
+        return new GeneratedStream(dialect.apply(this), seed, start.toEpochMilli(), endMillis,
+                Math.max(1, meanGap.toMillis()), size, restartEvery, events);
     }
 
     /** Writes the log to a file, creating its folders. */

@@ -47,6 +47,35 @@ public sealed interface PlantedEvent {
      */
     record OabDownloadFailed(Instant at, String path) implements PlantedEvent {}
 
-    /** A request to a dropped web shell ({@code /aspnet_client/system_web/errorEE.aspx}); IIS and OWA HttpProxy. */
+    /**
+     * A request to a dropped web shell ({@code /aspnet_client/system_web/errorEE.aspx}): in IIS, and in the OWA
+     * HttpProxy log when the shell lies under {@code /owa/}.
+     */
     record WebShellRequest(Instant at, String attackerIp, String path) implements PlantedEvent {}
+
+    /**
+     * Any request as IIS logs it and, when the front end proxies it to a back end, as the HttpProxy log of its
+     * protocol folder logs it: the building block of scenario-built attack steps.
+     *
+     * @param method        {@code GET}, {@code POST}, ...
+     * @param stem          the URL path as received ({@code /autodiscover/autodiscover.json})
+     * @param query         the query without its {@code ?}, as received (percent-encoding kept), or empty
+     * @param user          the authenticated user ({@code CONTOSO\alice}), or empty
+     * @param userAgent     the user agent as the client sent it (IIS writes its spaces as {@code +})
+     * @param status        the HTTP status returned
+     * @param proxyFolder   the HttpProxy protocol folder that logs the request ({@code Ecp}, {@code Autodiscover},
+     *                      {@code Owa}, ...), or null when the front end does not proxy it (e.g. {@code /aspnet_client/})
+     * @param anchorMailbox HttpProxy's AnchorMailbox value, or empty
+     */
+    record WebRequest(Instant at, String clientIp, String method, String stem, String query, String user,
+                      String userAgent, int status, String proxyFolder, String anchorMailbox) implements PlantedEvent {}
+
+    /**
+     * A command ECP ran, as the ECP Server log records it.
+     *
+     * @param command the {@code S:CMD} value ({@code Set-OabVirtualDirectory.ExternalUrl='...'.Identity='...'}), as ECP
+     *                writes it before quoting the pair
+     * @param url     the ECP URL that ran it ({@code /ecp/DDI/DDIService.svc/SetObject?...})
+     */
+    record EcpCommand(Instant at, String command, String url) implements PlantedEvent {}
 }

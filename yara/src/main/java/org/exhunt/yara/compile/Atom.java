@@ -50,6 +50,13 @@ public final class Atom {
         return backwardEntry;
     }
 
+    /** Whether {@code other} is the same atom at the same place of its string. */
+    boolean sameAs(Atom other) {
+        return length == other.length && backtrack == other.backtrack && forwardEntry == other.forwardEntry
+                && backwardEntry == other.backwardEntry && Arrays.equals(bytes, 0, length, other.bytes, 0, length)
+                && Arrays.equals(mask, 0, length, other.mask, 0, length);
+    }
+
     int mask(int i) {
         return mask[i] & 0xFF;
     }

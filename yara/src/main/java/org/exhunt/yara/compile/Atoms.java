@@ -53,9 +53,9 @@ public final class Atoms {
     // ---- quality ----
 
     static int quality(Atom atom) {
-        boolean[] seen = new boolean[256];
         int quality = 0;
         int unique = 0;
+        int first = -1;
         for (int i = 0; i < atom.length; i++) {
             switch (atom.mask(i)) {
                 case 0x00 -> quality -= 10;
@@ -65,20 +65,26 @@ public final class Atoms {
                     if (b == 0x00 || b == 0x20 || b == 0xCC || b == 0xFF) quality += 12;
                     else if (Chars.isAsciiLetter(b)) quality += 18;
                     else quality += 20;
-                    if (!seen[b]) {
-                        seen[b] = true;
+                    if (!seenBefore(atom, i, b)) {
                         unique++;
+                        if (first < 0) first = b;
                     }
                 }
                 default -> { }
             }
         }
-        if (unique == 1 && (seen[0x00] || seen[0x20] || seen[0x90] || seen[0xCC] || seen[0xFF])) {
+        if (unique == 1 && (first == 0x00 || first == 0x20 || first == 0x90 || first == 0xCC || first == 0xFF)) {
             quality -= 10 * atom.length;
         } else {
             quality += 2 * unique;
         }
         return MAX_QUALITY - 22 * MAX_LENGTH + quality;
+    }
+
+    /** Whether byte {@code b} is at a fully masked position of {@code atom} before {@code i}. */
+    private static boolean seenBefore(Atom atom, int i, int b) {
+        for (int k = 0; k < i; k++) if (atom.mask(k) == 0xFF && atom.b(k) == b) return true;
+        return false;
     }
 
     static int minQuality(List<Atom> atoms) {

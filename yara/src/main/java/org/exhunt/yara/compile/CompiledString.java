@@ -61,6 +61,38 @@ public final class CompiledString {
         this.head = this;
     }
 
+    /**
+     * This string as compiled (pattern, atoms, modifiers, chain gaps), under another index and rule; its
+     * chain links point to itself and are set by the caller.
+     */
+    CompiledString copyAs(int newIndex, int newRule) {
+        CompiledString s = new CompiledString(newIndex, identifier, newRule);
+        s.hex = hex;
+        s.literal = literal;
+        s.bytes = bytes;
+        s.forward = forward;
+        s.backward = backward;
+        s.atoms = atoms;
+        s.minAtomQuality = minAtomQuality;
+        s.ascii = ascii;
+        s.wide = wide;
+        s.nocase = nocase;
+        s.fullword = fullword;
+        s.isPrivate = isPrivate;
+        s.xor = xor;
+        s.base64 = base64;
+        s.base64Wide = base64Wide;
+        s.dotAll = dotAll;
+        s.greedyRegex = greedyRegex;
+        s.fastRegex = fastRegex;
+        s.fitsInAtom = fitsInAtom;
+        s.chainGapMin = chainGapMin;
+        s.chainGapMax = chainGapMax;
+        s.chainPart = chainPart;
+        s.chainTail = chainTail;
+        return s;
+    }
+
     public boolean isHex() {
         return hex;
     }
@@ -170,5 +202,50 @@ public final class CompiledString {
     /** Whether, in fast mode, the first match is enough (only {@code $a} and sets use it). */
     public boolean singleMatch() {
         return singleMatch;
+    }
+
+    /**
+     * What decides this string's matches in any scan: its pattern, modifiers, atoms and the uses that
+     * restrict recording (fixed offset, fast mode). Strings with equal keys (signature-base repeats many
+     * strings across rules) always have the same matches, so one search serves them all. Null for parts of a
+     * chained hex string, which are never shared.
+     */
+    public Object matchKey() {
+        return chainPart ? null : new MatchKey(this);
+    }
+
+    private static final class MatchKey {
+        private final CompiledString s;
+        private final int flags;
+        private final int hash;
+
+        MatchKey(CompiledString s) {
+            this.s = s;
+            boolean[] bits = {s.literal, s.ascii, s.wide, s.nocase, s.fullword, s.xor, s.base64, s.base64Wide,
+                s.dotAll, s.greedyRegex, s.fastRegex, s.fitsInAtom, s.singleMatch, s.hasFixedOffset()};
+            int f = 0;
+            for (boolean b : bits) f = f << 1 | (b ? 1 : 0);
+            this.flags = f;
+            int h = f * 31 + Long.hashCode(s.hasFixedOffset() ? s.fixedOffset : -1);
+            h = h * 31 + (s.literal ? java.util.Arrays.hashCode(s.bytes) : java.util.Objects.hash(s.forward, s.backward));
+            this.hash = h * 31 + s.atoms.size();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof MatchKey k) || k.hash != hash || k.flags != flags) return false;
+            CompiledString t = k.s;
+            if (s.hasFixedOffset() && s.fixedOffset != t.fixedOffset) return false;
+            boolean pattern = s.literal ? java.util.Arrays.equals(s.bytes, t.bytes)
+                    : java.util.Objects.equals(s.forward, t.forward) && java.util.Objects.equals(s.backward, t.backward);
+            if (!pattern || s.atoms.size() != t.atoms.size()) return false;
+            for (int i = 0; i < s.atoms.size(); i++) if (!s.atoms.get(i).sameAs(t.atoms.get(i))) return false;
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }

@@ -41,6 +41,20 @@ public final class RuleCompiler {
     private final Map<String, Scope.External> externals = new LinkedHashMap<>();
     private final List<CompileDiagnostic> diagnostics = new ArrayList<>();
     private int nextRuleIndex;
+    /** When loading a compiled-rules file: the strings as compiled then, used instead of compiling again. */
+    private final StringRecords recorded;
+    /** The string declarations of the items being added that were compiled ahead. */
+    private Map<StringDecl, PreparedStrings> prepared = Map.of();
+
+    /** A compiler that compiles everything. */
+    public RuleCompiler() {
+        this(null);
+    }
+
+    /** A compiler that takes each declaration's strings from {@code recorded} (see {@link StringRecords}). */
+    public RuleCompiler(StringRecords recorded) {
+        this.recorded = recorded;
+    }
 
     /** Declares an external variable ({@code Long}, {@code Boolean}, {@code Double} or {@code byte[]}). */
     public void defineExternal(String name, Object value) {
@@ -65,6 +79,12 @@ public final class RuleCompiler {
 
     /** The items {@link org.exhunt.yara.syntax.Parser#parse} returned for one source. */
     public void add(List<Object> items) {
+        add(items, Map.of());
+    }
+
+    /** The same, with the items' string declarations already compiled (see {@link PreparedStrings}). */
+    public void add(List<Object> items, Map<StringDecl, PreparedStrings> prepared) {
+        this.prepared = prepared;
         for (Object item : items) {
             if (item instanceof SyntaxError e) {
                 SourcePos p = e.pos();
@@ -131,8 +151,12 @@ public final class RuleCompiler {
                     throw new CompileError(ErrorCode.DUPLICATED_STRING_IDENTIFIER,
                             "duplicated string identifier \"" + s.id() + "\"", s.pos());
                 }
-                List<CompiledString> parts = StringCompiler.compile(s, strings.size() + ruleStrings.size(), ruleIndex,
-                        (code, message) -> warn(code, message, decl, s.pos()));
+                int first = strings.size() + ruleStrings.size();
+                StringCompiler.Warnings warnings = (code, message) -> warn(code, message, decl, s.pos());
+                PreparedStrings ahead = prepared.get(s);
+                List<CompiledString> parts = recorded != null ? recorded.next(s, first, ruleIndex)
+                        : ahead != null ? ahead.instantiate(first, ruleIndex, warnings)
+                        : StringCompiler.compile(s, first, ruleIndex, warnings);
                 ruleStrings.addAll(parts);
                 visible.add(parts.get(0));
             }
@@ -201,6 +225,11 @@ public final class RuleCompiler {
 
     public List<CompileDiagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /** When replaying recorded strings: whether every record was used (else the file does not match). */
+    public boolean recordsExhausted() {
+        return recorded == null || recorded.exhausted();
     }
 
     public boolean hasErrors() {

@@ -72,6 +72,17 @@ public final class CharClass {
         return s.append(']').toString();
     }
 
+    void write(org.exhunt.yara.store.Out out) throws java.io.IOException {
+        for (long b : bits) out.i64(b);
+        out.bool(negated);
+    }
+
+    static CharClass read(org.exhunt.yara.store.In in) throws java.io.IOException {
+        long[] bits = new long[4];
+        for (int i = 0; i < 4; i++) bits[i] = in.i64();
+        return new CharClass(bits, in.bool());
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof CharClass c && c.negated == negated && Arrays.equals(c.bits, bits);

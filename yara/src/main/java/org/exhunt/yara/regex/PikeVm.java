@@ -47,6 +47,17 @@ public final class PikeVm {
     private int tail = -1;
     private int stackDepth;
 
+    /** Whether steps are remembered as a DFA (always, but for tests that compare with the plain VM). */
+    private final boolean rememberSteps;
+
+    public PikeVm() {
+        this(true);
+    }
+
+    PikeVm(boolean rememberSteps) {
+        this.rememberSteps = rememberSteps;
+    }
+
     // The run in progress.
     private int[] code;
     private CharClass[] classes;
@@ -111,7 +122,7 @@ public final class PikeVm {
         ip[f] = entry;
         append(f);
         sync(f);
-        if (program.stepsDependOnByteOnly && (flags & SCAN) == 0) return runDfa(program, entry);
+        if (rememberSteps && program.stepsDependOnByteOnly && (flags & SCAN) == 0) return runDfa(program, entry);
         return runNfa(entry);
     }
 
@@ -216,7 +227,7 @@ public final class PikeVm {
                     if (exhausted) {
                         action = KILL;
                     } else {
-                        boolean word = isWordChar(data, input, charSize);
+                        boolean word = isWordChar(input);
                         action = word == (op == Program.WORD_CHAR) ? NONE : KILL;
                         ip[fiber] = pc + 1;
                     }
@@ -246,7 +257,7 @@ public final class PikeVm {
                     } else if (bytesMatched >= maxBytes) {
                         match = true;
                     } else {
-                        match = isWordChar(data, input, charSize) != isWordChar(data, input - incr, charSize);
+                        match = isWordChar(input) != isWordChar(input - incr);
                     }
                     if (op == Program.NON_WORD_BOUNDARY) match = !match;
                     action = match ? CONTINUE : KILL;
@@ -313,23 +324,23 @@ public final class PikeVm {
     private static final int MAX_DFA_STATES = 2048;
     private static final int MAX_DFA_STATES_TOTAL = 16384;
 
-    private record DfaKey(Program program, int entry, int flags) {}
-
-    private final java.util.Map<DfaKey, LazyDfa> dfas = new java.util.HashMap<>();
+    /** By program (identity), then by entry and flags: the DFAs of this VM. */
+    private final java.util.IdentityHashMap<Program, java.util.HashMap<Long, LazyDfa>> dfas = new java.util.IdentityHashMap<>();
     private int dfaStates;
     private int[] config = new int[64];
 
     /** The DFA for this program, entry and the flags that change a step's outcome. */
     private LazyDfa dfa(Program program, int entry) {
-        DfaKey key = new DfaKey(program, entry, flags & (NO_CASE | DOT_ALL | EXHAUSTIVE));
-        LazyDfa dfa = dfas.get(key);
+        long key = ((long) entry << 8) | (flags & (NO_CASE | DOT_ALL | EXHAUSTIVE));
+        java.util.HashMap<Long, LazyDfa> byEntry = dfas.get(program);
+        LazyDfa dfa = byEntry == null ? null : byEntry.get(key);
         if (dfa == null) {
             if (dfaStates >= MAX_DFA_STATES_TOTAL) {
                 dfas.clear();
                 dfaStates = 0;
             }
             dfa = new LazyDfa();
-            dfas.put(key, dfa);
+            dfas.computeIfAbsent(program, p -> new java.util.HashMap<>()).put(key, dfa);
         }
         return dfa;
     }
@@ -370,7 +381,12 @@ public final class PikeVm {
         }
     }
 
-    private static boolean isWordChar(byte[] data, int at, int charSize) {
+    /**
+     * Whether the character at {@code at} is a word character (in wide text, with a zero high byte). A
+     * character outside the run's window is not one: libyara would read past the data there.
+     */
+    private boolean isWordChar(int at) {
+        if (at < pos - backwardSize || at + charSize > pos + forwardSize) return false;
         boolean word = Chars.isWordChar(data[at] & 0xFF);
         if (charSize == 2) word = word && data[at + 1] == 0;
         return word;

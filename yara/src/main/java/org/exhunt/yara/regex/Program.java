@@ -1,6 +1,10 @@
 package org.exhunt.yara.regex;
 
+import java.io.IOException;
 import java.util.Arrays;
+import org.exhunt.yara.store.CorruptRulesException;
+import org.exhunt.yara.store.In;
+import org.exhunt.yara.store.Out;
 
 /**
  * A regex compiled for one direction: libyara's instruction set in an {@code int[]}, ending with
@@ -84,6 +88,20 @@ public final class Program {
         return node.id < entries.length ? entries[node.id] : -1;
     }
 
+    /** Whether an instruction starts at {@code pc}. */
+    public boolean startsInstruction(int pc) {
+        java.util.BitSet s = starts;
+        if (s == null) {
+            s = new java.util.BitSet(code.length);
+            for (int at = 0; at < code.length; at += length(code[at])) s.set(at);
+            starts = s;
+        }
+        return pc >= 0 && s.get(pc);
+    }
+
+    /** Instruction starts, computed on first use (a benign race: any thread computes the same set). */
+    private volatile java.util.BitSet starts;
+
     /** Number of ints of code. */
     public int size() {
         return code.length;
@@ -123,6 +141,106 @@ public final class Program {
 
     private static String signed(int v) {
         return v >= 0 ? "+" + v : Integer.toString(v);
+    }
+
+    /** Writes this program for the compiled-rules file. */
+    public void write(Out out) throws IOException {
+        out.ints(code);
+        out.i32(classes.length);
+        for (CharClass c : classes) c.write(out);
+        out.ints(entries);
+    }
+
+    /**
+     * Reads a program written by {@link #write}, checking that it can be run safely: known instructions,
+     * operands in range, every jump and entry on an instruction, and a MATCH at the end.
+     */
+    public static Program read(In in) throws IOException {
+        int[] code = in.ints(1 << 24);
+        CharClass[] classes = new CharClass[in.count(1 << 16)];
+        for (int i = 0; i < classes.length; i++) classes[i] = CharClass.read(in);
+        int[] entries = in.ints(1 << 24);
+        boolean[] starts = new boolean[code.length + 1];
+        int repeats = 0;
+        int last = -1;
+        for (int pc = 0; pc < code.length; pc += length(code[pc])) {
+            if (code[pc] < ANY || code[pc] > REPEAT_END_UNGREEDY) throw new CorruptRulesException("bad opcode at " + pc);
+            if (pc + length(code[pc]) > code.length) throw new CorruptRulesException("truncated instruction at " + pc);
+            starts[pc] = true;
+            last = code[pc];
+            if (code[pc] == REPEAT_START_GREEDY || code[pc] == REPEAT_START_UNGREEDY) repeats++;
+        }
+        if (last != MATCH) throw new CorruptRulesException("program does not end with MATCH");
+        for (int pc = 0; pc < code.length; pc += length(code[pc])) checkOperands(code, pc, classes.length, starts);
+        for (int e : entries) {
+            if (e != -1 && (e < 0 || e >= code.length || !starts[e])) throw new CorruptRulesException("bad entry " + e);
+        }
+        checkRepeatNesting(code, entries, repeats);
+        return new Program(code, classes, entries, repeats);
+    }
+
+    /**
+     * Follows every path from every entry with the depth of the repeat-counter stack, as the VM would push
+     * and pop it: each instruction must always be reached at one depth, between empty and the number of
+     * REPEAT_STARTs, so that a run can never overflow or underflow a fiber's stack.
+     */
+    private static void checkRepeatNesting(int[] code, int[] entries, int repeats) throws IOException {
+        int[] depth = new int[code.length];
+        Arrays.fill(depth, Integer.MIN_VALUE);
+        java.util.ArrayDeque<int[]> work = new java.util.ArrayDeque<>();
+        work.add(new int[] {0, -1});
+        for (int e : entries) if (e >= 0) work.add(new int[] {e, -1});
+        while (!work.isEmpty()) {
+            int[] item = work.poll();
+            int pc = item[0];
+            int d = item[1];
+            if (d < -1 || d >= repeats) throw new CorruptRulesException("repeat nesting out of range at " + pc);
+            if (depth[pc] == d) continue;
+            if (depth[pc] != Integer.MIN_VALUE) throw new CorruptRulesException("inconsistent repeat nesting at " + pc);
+            depth[pc] = d;
+            int op = code[pc];
+            int next = pc + length(op);
+            switch (op) {
+                case MATCH -> { }
+                case JUMP -> work.add(new int[] {pc + code[pc + 1], d});
+                case SPLIT_A, SPLIT_B -> {
+                    work.add(new int[] {next, d});
+                    work.add(new int[] {pc + code[pc + 2], d});
+                }
+                case REPEAT_START_GREEDY, REPEAT_START_UNGREEDY -> {
+                    work.add(new int[] {next, d + 1});
+                    if (code[pc + 1] == 0) work.add(new int[] {pc + code[pc + 3], d});
+                }
+                case REPEAT_END_GREEDY, REPEAT_END_UNGREEDY -> {
+                    if (d < 0) throw new CorruptRulesException("repeat end without start at " + pc);
+                    work.add(new int[] {next, d - 1});
+                    work.add(new int[] {pc + code[pc + 3], d});
+                }
+                default -> work.add(new int[] {next, d});
+            }
+        }
+    }
+
+    private static void checkOperands(int[] code, int pc, int classCount, boolean[] starts) throws IOException {
+        int op = code[pc];
+        boolean ok = switch (op) {
+            case LITERAL -> code[pc + 1] >= 0 && code[pc + 1] <= 255;
+            case MASKED_LITERAL -> code[pc + 1] >= 0 && code[pc + 1] <= 255 && code[pc + 2] >= 0 && code[pc + 2] <= 255;
+            case CLASS -> code[pc + 1] >= 0 && code[pc + 1] < classCount;
+            case JUMP -> target(code, pc, code[pc + 1], starts);
+            case SPLIT_A, SPLIT_B -> code[pc + 1] >= 0 && code[pc + 1] < RegexEmitter.MAX_SPLITS
+                    && target(code, pc, code[pc + 2], starts);
+            case REPEAT_ANY_GREEDY, REPEAT_ANY_UNGREEDY -> code[pc + 1] >= 0 && code[pc + 1] <= code[pc + 2];
+            case REPEAT_START_GREEDY, REPEAT_END_GREEDY, REPEAT_START_UNGREEDY, REPEAT_END_UNGREEDY ->
+                    code[pc + 1] >= 0 && code[pc + 1] <= code[pc + 2] && target(code, pc, code[pc + 3], starts);
+            default -> true;
+        };
+        if (!ok) throw new CorruptRulesException("bad operand at " + pc);
+    }
+
+    private static boolean target(int[] code, int pc, int offset, boolean[] starts) {
+        long t = (long) pc + offset;
+        return t >= 0 && t < code.length && starts[(int) t];
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.exhunt.yara.scan;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -7,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import org.exhunt.yara.compile.Atom;
 import org.exhunt.yara.compile.CompiledString;
+import org.exhunt.yara.store.CorruptRulesException;
+import org.exhunt.yara.store.In;
+import org.exhunt.yara.store.Out;
 
 /**
  * One Aho-Corasick automaton over the atoms (at most four bytes) of all strings of all rules.
@@ -40,16 +44,19 @@ public final class Automaton {
     final boolean rootReports;
     final AtomMatch[] matches;
     private final int states;
+    /** Table offset of each state (the root first). */
+    private final int[] stateBases;
 
-    private Automaton(int[] table, int[] matchStart, int[] matchEnd, int[] outputLink, boolean[] hasMatches,
-            AtomMatch[] matches, int states) {
+    private Automaton(int[] table, int[] matchStart, int[] matchEnd, int[] outputLink, boolean rootReports,
+            AtomMatch[] matches, int[] stateBases) {
         this.table = table;
         this.matchStart = matchStart;
         this.matchEnd = matchEnd;
         this.outputLink = outputLink;
-        this.rootReports = hasMatches[0];
+        this.rootReports = rootReports;
         this.matches = matches;
-        this.states = states;
+        this.states = stateBases.length;
+        this.stateBases = stateBases;
     }
 
     public int stateCount() {
@@ -58,6 +65,116 @@ public final class Automaton {
 
     public int tableSize() {
         return table.length;
+    }
+
+    /** Writes the automaton for the compiled-rules file. */
+    public void write(Out out) throws IOException {
+        out.i32(states);
+        out.ints(table);
+        int[] bases = stateBases;
+        out.ints(bases);
+        for (int b : bases) {
+            out.i32(matchStart[b]);
+            out.i32(matchEnd[b]);
+            out.i32(outputLink[b]);
+        }
+        out.bool(rootReports);
+        out.i32(matches.length);
+        for (AtomMatch m : matches) {
+            out.i32(m.string().index);
+            out.i32(m.backtrack());
+            out.i32(m.forwardEntry());
+            out.i32(m.backwardEntry());
+        }
+    }
+
+    /**
+     * Reads an automaton written by {@link #write} for {@code strings}, checking what a scan relies on:
+     * transitions and failure links lead to states, failure and output links end at the root, the root has a
+     * transition on every byte, and every match names a string and a place in its programs.
+     */
+    public static Automaton read(In in, List<CompiledString> strings) throws IOException {
+        int states = in.count(1 << 22);
+        int[] table = in.ints(1 << 22);
+        int[] bases = in.ints(states);
+        if (bases.length != states || states == 0 || bases[0] != 0 || table.length < 257) {
+            throw new CorruptRulesException("bad automaton layout");
+        }
+        java.util.BitSet isState = new java.util.BitSet();
+        for (int b : bases) {
+            if (b < 0 || b + 257 > table.length) throw new CorruptRulesException("state outside the table");
+            isState.set(b);
+        }
+        int[] matchStart = new int[table.length];
+        int[] matchEnd = new int[table.length];
+        int[] outputLink = new int[table.length];
+        Arrays.fill(outputLink, -1);
+        for (int b : bases) {
+            matchStart[b] = in.i32();
+            matchEnd[b] = in.i32();
+            outputLink[b] = in.i32();
+        }
+        boolean rootReports = in.bool();
+        AtomMatch[] matches = new AtomMatch[in.count(1 << 24)];
+        for (int i = 0; i < matches.length; i++) {
+            CompiledString s = strings.get(in.i32(0, strings.size() - 1));
+            int backtrack = in.i32(0, 1 << 24);
+            int forward = in.i32();
+            int backward = in.i32();
+            if (!entryOk(forward, s.forward()) || !entryOk(backward, s.backward())) {
+                throw new CorruptRulesException("bad match entry");
+            }
+            matches[i] = new AtomMatch(s, backtrack, forward, backward);
+        }
+        for (int b = 1; b <= 256; b++) {
+            if ((table[b] & INDEX_MASK) != b) throw new CorruptRulesException("root without a transition on " + (b - 1));
+        }
+        for (int base : bases) {
+            if (matchStart[base] < 0 || matchStart[base] > matchEnd[base] || matchEnd[base] > matches.length) {
+                throw new CorruptRulesException("bad match range");
+            }
+            if (outputLink[base] != -1 && (outputLink[base] < 0 || !isState.get(outputLink[base]))) {
+                throw new CorruptRulesException("bad output link");
+            }
+            if (base != 0 && !isState.get(table[base] >>> TARGET_SHIFT)) throw new CorruptRulesException("bad failure link");
+            for (int idx = 1; idx <= 256; idx++) {
+                int t = table[base + idx];
+                if ((t & INDEX_MASK) == idx && !isState.get(t >>> TARGET_SHIFT)) throw new CorruptRulesException("bad transition");
+            }
+        }
+        checkLinksEnd(bases, table, outputLink);
+        return new Automaton(table, matchStart, matchEnd, outputLink, rootReports, matches, bases);
+    }
+
+    private static boolean entryOk(int pc, org.exhunt.yara.regex.Program p) {
+        return pc == -1 || (p != null && p.startsInstruction(pc));
+    }
+
+    /** Failure links must reach the root and output links run out: no cycle may trap a scan. */
+    private static void checkLinksEnd(int[] bases, int[] table, int[] outputLink) throws CorruptRulesException {
+        java.util.Map<Integer, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < bases.length; i++) order.put(bases[i], i);
+        byte[] failureDone = new byte[bases.length];
+        byte[] outputDone = new byte[bases.length];
+        failureDone[0] = 2;
+        for (int start : bases) {
+            walk(start, order, failureDone, s -> s == 0 ? -1 : table[s] >>> TARGET_SHIFT);
+            walk(start, order, outputDone, s -> outputLink[s]);
+        }
+    }
+
+    /** Follows {@code link} from {@code start}, marking states in progress (1) and known to end (2). */
+    private static void walk(int start, java.util.Map<Integer, Integer> order, byte[] done,
+            java.util.function.IntUnaryOperator link) throws CorruptRulesException {
+        java.util.List<Integer> path = new java.util.ArrayList<>();
+        for (int s = start; s != -1; s = link.applyAsInt(s)) {
+            int i = order.get(s);
+            if (done[i] == 2) break;
+            if (done[i] == 1) throw new CorruptRulesException("link cycle in the automaton");
+            done[i] = 1;
+            path.add(i);
+        }
+        for (int i : path) done[i] = 2;
     }
 
     /** The state after reading byte {@code b} in state {@code state}. */
@@ -71,9 +188,9 @@ public final class Automaton {
         return t >>> TARGET_SHIFT;
     }
 
-    /** Builds the automaton of the atoms of {@code strings} (in index order). */
-    public static Automaton build(List<CompiledString> strings) {
-        return new Builder().build(strings);
+    /** Builds the automaton of the atoms of {@code strings} (in index order) that search for themselves. */
+    public static Automaton build(List<CompiledString> strings, int[] searchedAs) {
+        return new Builder().build(strings, searchedAs);
     }
 
     private static final class Builder {
@@ -98,9 +215,10 @@ public final class Automaton {
             return n;
         }
 
-        Automaton build(List<CompiledString> strings) {
+        Automaton build(List<CompiledString> strings, int[] searchedAs) {
             state(0L); // root
             for (CompiledString s : strings) {
+                if (searchedAs[s.index] != s.index) continue;
                 for (Atom atom : s.atoms()) {
                     byte[] b = atom.bytes();
                     int st = 0;
@@ -152,11 +270,8 @@ public final class Automaton {
             int cursor = 257;
             for (int s = 1; s < n; s++) {
                 List<int[]> kids = children.get(s);
-                int b = cursor;
-                while (true) {
-                    if (!used.get(b) && fits(used, b, kids)) break;
-                    b++;
-                }
+                int b = used.nextClearBit(cursor);
+                while (!fits(used, b, kids)) b = used.nextClearBit(b + 1);
                 base[s] = b;
                 used.set(b);
                 for (int[] k : kids) used.set(b + 1 + k[0]);
@@ -194,11 +309,11 @@ public final class Automaton {
                     table[base[s] + 1 + k[0]] = (target << TARGET_SHIFT) | (hasMatches[target] ? REPORTS : 0) | (1 + k[0]);
                 }
             }
-            return new Automaton(table, matchStart, matchEnd, outputLink, hasMatches, flat.toArray(new AtomMatch[0]), n);
+            return new Automaton(table, matchStart, matchEnd, outputLink, hasMatches[0], flat.toArray(new AtomMatch[0]), base);
         }
 
         private static boolean fits(java.util.BitSet used, int b, List<int[]> kids) {
-            for (int[] k : kids) if (used.get(b + 1 + k[0])) return false;
+            for (int i = 0; i < kids.size(); i++) if (used.get(b + 1 + kids.get(i)[0])) return false;
             return true;
         }
     }

@@ -27,6 +27,14 @@ public final class ScanContext extends EvalContext {
     /** Strings that reached the match cap in this scan, in the order they did. */
     final java.util.List<Integer> capped = new java.util.ArrayList<>();
     private final Map<Object, Object> cache = new HashMap<>();
+    /** Matches held by all strings in this scan, unconfirmed chain parts included. */
+    private int heldMatches;
+
+    /** Counts one more held match; past {@link org.exhunt.core.Limits#YARA_MATCHES_PER_SCAN} the scan stops. */
+    void hold() {
+        if (++heldMatches > org.exhunt.core.Limits.YARA_MATCHES_PER_SCAN) throw new TooManyMatchesException();
+    }
+
     /** Scratch marks, by rule, for {@link ScanEngine}'s choice of rules to evaluate. */
     final boolean[] mayHold;
     /** The rules whose condition held in the last scan, in order. */
@@ -36,13 +44,15 @@ public final class ScanContext extends EvalContext {
     private final Module[] modules;
     private final ObjectValue.Struct[] moduleRoots;
 
-    ScanContext(int strings, int rules, Module[] modules) {
+    /** Strings searched as another share its match list ({@code searchedAs[i]} is the one searched). */
+    ScanContext(int[] searchedAs, int rules, Module[] modules) {
+        int strings = searchedAs.length;
         this.modules = modules;
         this.moduleRoots = new ObjectValue.Struct[modules.length];
         matches = new MatchList[strings];
         unconfirmed = new Unconfirmed[strings];
         for (int i = 0; i < strings; i++) {
-            matches[i] = new MatchList();
+            matches[i] = searchedAs[i] == i ? new MatchList() : matches[searchedAs[i]];
             unconfirmed[i] = new Unconfirmed();
         }
         disabled = new boolean[strings];
@@ -62,6 +72,7 @@ public final class ScanContext extends EvalContext {
             touched[i] = false;
         }
         touchedCount = 0;
+        heldMatches = 0;
         for (int k = 0; k < trueCount; k++) ruleResults[trueRules[k]] = 0;
         trueCount = 0;
         capped.clear();

@@ -25,31 +25,39 @@ public final class ScanEngine {
     /** Rules evaluated on every scan, in order: no required strings, or global. */
     private final int[] alwaysEvaluated;
 
+    /** For each string, the string whose search finds its matches (see {@code CompiledString.matchKey}). */
+    private final int[] searchedAs;
+
     public ScanEngine(Automaton automaton, List<CompiledRule> rules, List<String> modules, int namespaces,
-            int strings) {
+            int[] searchedAs) {
         this.automaton = automaton;
         this.rules = rules;
         this.modules = modules.stream().map(Modules::get).toArray(Module[]::new);
         this.namespaces = namespaces;
-        this.rulesRequiring = rulesRequiring(rules, strings);
+        this.searchedAs = searchedAs;
+        this.rulesRequiring = rulesRequiring(rules, searchedAs);
         this.alwaysEvaluated = rules.stream().filter(r -> r.requiredStrings() == null || r.isGlobal())
                 .mapToInt(CompiledRule::index).toArray();
     }
 
-    private static int[][] rulesRequiring(List<CompiledRule> rules, int strings) {
+    /** By searched string: the rules requiring it (or a string it is searched for, or another string). */
+    private static int[][] rulesRequiring(List<CompiledRule> rules, int[] searchedAs) {
+        int strings = searchedAs.length;
         int[] counts = new int[strings];
-        for (CompiledRule r : rules) if (r.requiredStrings() != null) for (int s : r.requiredStrings()) counts[s]++;
+        for (CompiledRule r : rules) {
+            if (r.requiredStrings() != null) for (int s : r.requiredStrings()) counts[searchedAs[s]]++;
+        }
         int[][] out = new int[strings][];
         for (int s = 0; s < strings; s++) out[s] = new int[counts[s]];
         for (CompiledRule r : rules) {
-            if (r.requiredStrings() != null) for (int s : r.requiredStrings()) out[s][--counts[s]] = r.index();
+            if (r.requiredStrings() != null) for (int s : r.requiredStrings()) out[searchedAs[s]][--counts[searchedAs[s]]] = r.index();
         }
         return out;
     }
 
     /** A fresh per-scan state sized for these rules. */
-    public ScanContext newContext(int strings) {
-        return new ScanContext(strings, rules.size(), modules);
+    public ScanContext newContext() {
+        return new ScanContext(searchedAs, rules.size(), modules);
     }
 
     /**

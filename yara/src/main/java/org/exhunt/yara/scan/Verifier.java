@@ -164,7 +164,7 @@ final class Verifier {
             return;
         }
         c.touch(s.index);
-        list.add(offset, length, replace);
+        if (list.add(offset, length, replace) >= 0) c.hold();
     }
 
     /** libyara's {@code _yr_scan_verify_chained_string_match}. */
@@ -218,6 +218,7 @@ final class Verifier {
         } else {
             c.touch(s.index);
             c.unconfirmed[s.index].add(offset, length);
+            c.hold();
         }
     }
 

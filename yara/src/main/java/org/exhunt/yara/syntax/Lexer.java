@@ -240,11 +240,14 @@ public final class Lexer {
         return token(kind, name, at);
     }
 
+    private static final java.util.Set<String> INTEGER_FUNCTIONS = java.util.Set.of("int8", "int16", "int32",
+            "int8be", "int16be", "int32be", "uint8", "uint16", "uint32", "uint8be", "uint16be", "uint32be");
+
     private Token word(SourcePos at) throws SyntaxError {
         int start = pos;
         while (pos < src.length && (isLetter(src[pos]) || isDigit(src[pos]) || src[pos] == '_')) pos++;
         String word = latin1(start, pos);
-        if (word.matches("u?int(8|16|32)(be)?")) return token(TokenKind.INTEGER_FUNCTION, word, at);
+        if (INTEGER_FUNCTIONS.contains(word)) return token(TokenKind.INTEGER_FUNCTION, word, at);
         if (word.equals("include")) {
             int save = pos;
             int i = pos;

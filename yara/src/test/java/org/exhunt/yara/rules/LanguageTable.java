@@ -21,6 +21,7 @@ public final class LanguageTable extends RuleTable {
         ruleReferences();
         stringOperators();
         comments();
+        sharedStrings();
         limits();
         errors();
     }
@@ -300,6 +301,17 @@ public final class LanguageTable extends RuleTable {
         assertTrueRule("/* a\n block */ rule test // line\n { /* x */ strings: $a = \"o\" // y\n condition: /**/ $a }");
         assertTrueRule("rule test { strings: $a = \"/* not a comment */\" condition: $a }", "x/* not a comment */");
         assertTrueRule("rule test { condition: true } /* unterminated at the end of the file");
+    }
+
+    /** Equal strings in several rules are searched once; their uses must still be each rule's own. */
+    private void sharedStrings() {
+        group("strings equal in several rules");
+        assertTrueRule("rule a { strings: $x = \"fox\" condition: $x } rule test { strings: $y = \"fox\" condition: #y == 1 and a }");
+        assertTrueRule("rule a { strings: $x = \"o\" condition: $x at 12 } rule test { strings: $y = \"o\" condition: #y == 4 and a }");
+        assertStrings("rule a { strings: $x = \"o\" condition: $x at 12 } rule test { strings: $y = \"o\" $z = \"o\" private "
+                + "condition: $y and $z }", TEXT, "0xc:$y: o", "0x11:$y: o", "0x1a:$y: o", "0x29:$y: o");
+        assertFalseRule("rule a { strings: $x = \"fox\" nocase condition: $x } rule test { strings: $y = \"FOX\" condition: $y }");
+        assertTrueRule("rule a { strings: $x = /o[a-z]/ condition: #x == 4 } rule test { strings: $y = /o[a-z]/ condition: #y == 4 and a }");
     }
 
     private void limits() {

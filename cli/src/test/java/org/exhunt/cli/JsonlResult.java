@@ -1,0 +1,55 @@
+package org.exhunt.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.exhunt.core.Compromise;
+import org.exhunt.core.Exposure;
+import org.exhunt.core.Finding;
+import org.exhunt.core.ServerResult;
+import org.exhunt.core.Severity;
+import org.exhunt.core.SourceRef;
+import org.exhunt.core.Verdict;
+
+/** One server's verdicts and findings read back from a {@code --format jsonl} report, as a user's script would. */
+final class JsonlResult {
+
+    private JsonlResult() {}
+
+    static ServerResult read(Path report) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        String server = null;
+        List<Verdict> verdicts = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        for (String line : Files.readAllLines(report)) {
+            JsonNode n = json.readTree(line);
+            switch (n.get("type").asText()) {
+                case "verdict" -> {
+                    server = n.get("server").asText();
+                    verdicts.add(new Verdict(server, n.get("row").asText(), Exposure.valueOf(n.get("exposure").asText()),
+                            Compromise.valueOf(n.get("compromise").asText()), n.get("reason").asText()));
+                }
+                case "finding" -> findings.add(finding(n));
+                default -> { }
+            }
+        }
+        return new ServerResult(server, List.of(), verdicts, findings, List.of(), List.of());
+    }
+
+    private static Finding finding(JsonNode n) {
+        Finding.Builder b = Finding.builder(n.get("detector").asText(), n.get("rule_id").asText())
+                .title(n.get("title").asText()).severity(Severity.parse(n.get("level").asText()))
+                .chain(n.get("chain").isNull() ? null : n.get("chain").asText())
+                .time(n.get("time").isNull() ? null : Instant.parse(n.get("time").asText()));
+        n.get("tags").forEach(t -> b.tag(t.asText()));
+        n.get("evidence").forEach(e -> b.evidence(e.get("name").asText(), e.get("value").asText()));
+        JsonNode s = n.get("source");
+        return b.source(new SourceRef(s.get("file").asText(), s.path("line").asLong(-1), s.path("offset").asLong(-1),
+                s.hasNonNull("record") ? s.get("record").asText() : null)).build();
+    }
+}

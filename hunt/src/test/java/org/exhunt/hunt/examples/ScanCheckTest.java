@@ -1,0 +1,114 @@
+package org.exhunt.hunt.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.exhunt.core.Compromise;
+import org.exhunt.core.Exposure;
+import org.exhunt.core.Finding;
+import org.exhunt.core.ServerResult;
+import org.exhunt.core.Severity;
+import org.exhunt.core.SourceRef;
+import org.exhunt.core.Verdict;
+import org.junit.jupiter.api.Test;
+
+/** The check of a scan against an expected-verdict file, and the known gaps it sets aside. */
+class ScanCheckTest {
+
+    private static final String LOG = "inetpub/logs/LogFiles/W3SVC1/u_ex210303.log";
+    private static final String SYSMON = "Windows/System32/winevt/Logs/Microsoft-Windows-Sysmon%4Operational.evtx";
+    private static final Instant T = Instant.parse("2021-03-03T05:52:10Z");
+
+    private static final ExpectedScan EXPECTED = new ExpectedScan("img", "", 1,
+            List.of(new ExpectedScan.Row("ProxyLogon", "VULNERABLE", List.of("ATTEMPTED"), "an attempt")),
+            List.of(new ExpectedScan.Finding(LOG, T, "ProxyLogon", "attempt", true, false, "the probe"),
+                    new ExpectedScan.Finding(LOG, T.plusSeconds(60), null, null, false, true, "a benign look-alike")));
+
+    @Test
+    void aScanThatSaysWhatIsExpectedPasses() {
+        assertThat(ScanCheck.check(EXPECTED, result(Compromise.ATTEMPTED, probe("sigma", T, "ProxyLogon")), 1)).isEmpty();
+    }
+
+    @Test
+    void eachDifferenceIsNamed() {
+        List<ScanCheck.Mismatch> m = ScanCheck.check(EXPECTED, result(Compromise.CLEAN,
+                probe("sigma", T, "ProxyShell"), probe("sigma", T.plusSeconds(60), null)), 0);
+        assertThat(m).extracting(ScanCheck.Mismatch::kind).containsExactly(ScanCheck.Kind.ROW, ScanCheck.Kind.EXIT_CODE,
+                ScanCheck.Kind.MISSING_FINDING, ScanCheck.Kind.UNEXPECTED_FINDING, ScanCheck.Kind.UNEXPECTED_FINDING);
+        assertThat(m.get(4).detail()).contains("on a benign look-alike");
+    }
+
+    @Test
+    void aFindingOfAnotherFileOrTimeDoesNotCount() {
+        Finding elsewhere = Finding.builder("sigma", "r").title("t").severity(Severity.HIGH).chain("ProxyLogon")
+                .tag("exhunt.stage.attempt").time(T).source(SourceRef.line("/x/inetpub/logs/LogFiles/W3SVC1/u_ex210304.log", 3))
+                .build();
+        assertThat(ScanCheck.check(EXPECTED, result(Compromise.ATTEMPTED, elsewhere), 1)).extracting(ScanCheck.Mismatch::kind)
+                .containsExactly(ScanCheck.Kind.MISSING_FINDING, ScanCheck.Kind.UNEXPECTED_FINDING);
+    }
+
+    @Test
+    void aMissingEventFindingIsAKnownGapAndTheRowItWouldHaveDecidedFollowsFromIt() {
+        ExpectedScan expected = new ExpectedScan("img", "", 1,
+                List.of(new ExpectedScan.Row("ProxyLogon", "VULNERABLE", List.of("COMPROMISED"), "a success")),
+                List.of(new ExpectedScan.Finding(SYSMON, T, "ProxyLogon", "success", true, false, "ECP writes a shell")));
+        ServerResult r = result(Compromise.CANNOT_TELL);
+        KnownGaps.Split split = KnownGaps.split(ScanCheck.check(expected, r, 4), Map.of("img", r));
+        assertThat(split.failures()).isEmpty();
+        assertThat(split.known()).extracting(KnownGaps.Known::gap, KnownGaps.Known::follows).containsExactlyInAnyOrder(
+                tuple(KnownGaps.Gap.PROCESS_AND_FILE_EVENTS, true), tuple(KnownGaps.Gap.PROCESS_AND_FILE_EVENTS, true),
+                tuple(KnownGaps.Gap.PROCESS_AND_FILE_EVENTS, false));
+        assertThat(split.shown()).containsExactly(KnownGaps.Gap.PROCESS_AND_FILE_EVENTS);
+    }
+
+    @Test
+    void aMissingLogFindingOutsideTheKnownGapsFailsAndSoDoesItsRow() {
+        ServerResult r = result(Compromise.CANNOT_TELL);
+        KnownGaps.Split split = KnownGaps.split(ScanCheck.check(EXPECTED, r, 4), Map.of("img", r));
+        assertThat(split.known()).isEmpty();
+        assertThat(split.failures()).hasSize(3);
+        assertThat(KnownGaps.unseen(split)).containsExactlyInAnyOrder(KnownGaps.Gap.values());
+    }
+
+    @Test
+    void aFileLinkedByOneFindingButNotByAnotherIsTheOneByOneGap() {
+        String shell = "inetpub/wwwroot/aspnet_client/x.aspx";
+        ExpectedScan expected = new ExpectedScan("img", "", 1,
+                List.of(new ExpectedScan.Row("Post-exploitation", "NOT_ASSESSED", List.of("CLEAN"), "linked")),
+                List.of(new ExpectedScan.Finding(shell, null, "ProxyShell", "post-exploitation", true, false, "a PST shell")));
+        Finding linked = file("yara", "EXHUNT_PST_Export_Shell", "ProxyShell", shell);
+        Finding unlinked = file("ioc", "exhunt.file.script-in-webshell-location", null, shell);
+        ServerResult r = new ServerResult("img", List.of(), List.of(new Verdict("img", "Post-exploitation",
+                Exposure.NOT_ASSESSED, Compromise.COMPROMISED, "1 finding not linked")), List.of(linked, unlinked), List.of(), List.of());
+        KnownGaps.Split split = KnownGaps.split(ScanCheck.check(expected, r, null), Map.of("img", r));
+        assertThat(split.failures()).isEmpty();
+        assertThat(split.shown()).containsExactly(KnownGaps.Gap.FINDINGS_LINKED_ONE_BY_ONE);
+    }
+
+    @Test
+    void anExposureDifferenceIsNeverAKnownGap() {
+        ServerResult r = new ServerResult("img", List.of(), List.of(new Verdict("img", "ProxyLogon", Exposure.PATCHED,
+                Compromise.CANNOT_TELL, "")), List.of(), List.of(), List.of());
+        List<ScanCheck.Mismatch> m = ScanCheck.check(EXPECTED, r, null);
+        assertThat(KnownGaps.split(m, Map.of("img", r)).failures()).extracting(ScanCheck.Mismatch::detail)
+                .contains("exposure PATCHED, expected VULNERABLE");
+    }
+
+    private static Finding file(String detector, String rule, String chain, String drivePath) {
+        return Finding.builder(detector, rule).title(rule).severity(Severity.CRITICAL).chain(chain)
+                .tag("exhunt.stage.post-exploitation").source(SourceRef.file("/tmp/img/" + drivePath)).build();
+    }
+
+    private static Finding probe(String detector, Instant time, String chain) {
+        return Finding.builder(detector, "r").title("t").severity(Severity.HIGH).chain(chain).tag("exhunt.stage.attempt")
+                .time(time).source(SourceRef.line("/tmp/img/" + LOG, 7)).build();
+    }
+
+    private static ServerResult result(Compromise c, Finding... findings) {
+        return new ServerResult("img", List.of(), List.of(new Verdict("img", "ProxyLogon", Exposure.VULNERABLE, c, "why")),
+                List.of(findings), List.of(), List.of());
+    }
+}

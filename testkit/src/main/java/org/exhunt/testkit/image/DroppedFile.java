@@ -1,0 +1,32 @@
+package org.exhunt.testkit.image;
+
+import java.util.Objects;
+
+/**
+ * A file an intruder left on the server's drive.
+ *
+ * @param drivePath where, '/'-separated from the drive's root ({@code inetpub/wwwroot/aspnet_client/x.aspx})
+ * @param content   its bytes
+ * @param expect    what a correct scan says about it
+ */
+public record DroppedFile(String drivePath, byte[] content, Expect expect) {
+
+    public DroppedFile {
+        Objects.requireNonNull(drivePath, "drivePath");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(expect, "expect");
+    }
+
+    /** The path in Windows form, as the server and exhunt's reports write it. */
+    public String windowsPath() {
+        return "C:\\" + drivePath.replace('/', '\\');
+    }
+
+    /** The URL path IIS serves it under, when it lies in a web folder; else null. */
+    public String urlPath() {
+        String lower = drivePath.toLowerCase(java.util.Locale.ROOT);
+        if (lower.startsWith("inetpub/wwwroot/")) return drivePath.substring("inetpub/wwwroot".length());
+        int proxy = lower.indexOf("/frontend/httpproxy/");
+        return proxy < 0 ? null : drivePath.substring(proxy + "/frontend/httpproxy".length());
+    }
+}

@@ -1,0 +1,199 @@
+package org.exhunt.testkit.image;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a correct scan concludes from a scenario, worked out from the scenario alone with ARCHITECTURE.md's
+ * verdict rules and the build table's own columns, never with exhunt's code: a second, independent
+ * implementation of the rules, so that the scan and this oracle check each other.
+ *
+ * <ul>
+ *   <li>Exposure: the chains from the table's {@code patched_for}, the other CVE rows from {@code other_kev_fixed};
+ *       ProxyLogon is MITIGATED on a vulnerable build behind EOMT's rules (EOMTv2 does not stop OWASSRF, so it
+ *       mitigates no row). Where the table is known to answer differently from Microsoft's CVE records
+ *       (rules/README.md), the exposure is left open (null).</li>
+ *   <li>Compromise: COMPROMISED on a success trace in the logs or a file linked to the chain; ATTEMPTED on
+ *       attempts alone; otherwise CLEAN only when the logs could have shown the chain: CANNOT_TELL without
+ *       such logs, when they end before the chain's first exploitation, or when they start after it while the
+ *       build the logs show then was not fixed (or, when no log shows the build, was not known to be fixed).</li>
+ *   <li>Post-exploitation: COMPROMISED when a post-exploitation trace or file is linked to no chain.</li>
+ *   <li>Exit code: 1 on any ATTEMPTED or COMPROMISED row, 4 on any VULNERABLE exposure, 3 on any CANNOT_TELL,
+ *       else 0 (the images are fully readable).</li>
+ * </ul>
+ */
+public final class Oracle {
+
+    static final String PATCHED = "PATCHED";
+    static final String MITIGATED = "MITIGATED";
+    static final String VULNERABLE = "VULNERABLE";
+    static final String NOT_AFFECTED = "NOT_AFFECTED";
+    static final String UNKNOWN = "UNKNOWN";
+    static final String CLEAN = "CLEAN";
+    static final String ATTEMPTED = "ATTEMPTED";
+    static final String COMPROMISED = "COMPROMISED";
+    static final String CANNOT_TELL = "CANNOT_TELL";
+
+    private static final LocalDate APRIL_2021_SU = LocalDate.parse("2021-04-13");
+    private static final LocalDate JULY_2021_SU = LocalDate.parse("2021-07-13");
+
+    /** The logs whose headers and columns show the build that wrote them. */
+    private static final Set<LogKind> SHOW_BUILD = EnumSet.of(LogKind.HTTPPROXY, LogKind.ECP_SERVER);
+
+    private Oracle() {}
+
+    public static ExpectedScan expect(Scenario s, BuildTable table) {
+        List<ExpectedScan.Finding> findings = findings(s);
+        List<ExpectedScan.Row> rows = new ArrayList<>();
+        for (Rows.Row row : Rows.CHAIN_ROWS) rows.add(chainRow(s, table, row));
+        rows.add(postExploitation(s));
+        return new ExpectedScan(s.name(), s.title(), exitCode(rows), rows, findings);
+    }
+
+    /** The row's exposure on a build, or null when the build table cannot settle it. */
+    static String exposure(String row, BuildTable.Build b, Set<Scenario.Mitigation> mitigations) {
+        switch (row) {
+            case Rows.PROXYLOGON, Rows.PROXYSHELL, Rows.PROXYNOTSHELL -> {
+                if (b.patchedFor().contains(row)) return PATCHED;
+                return row.equals(Rows.PROXYLOGON) && mitigations.contains(Scenario.Mitigation.EOMT) ? MITIGATED : VULNERABLE;
+            }
+            default -> {
+                // Microsoft: CVE-2021-42321 affects Exchange 2016 and 2019 only
+                if (row.equals(Rows.CVE_2021_42321) && b.family().equals("2013")) return NOT_AFFECTED;
+                // Microsoft's CVE record: ProxyToken fixed from the April 2021 SUs (and the CUs after them); the table
+                // credits only July 2021's, so builds released in between are not settled by it
+                if (row.equals(Rows.CVE_2021_33766) && !b.otherFixed().contains(row)
+                        && !b.released().isBefore(APRIL_2021_SU) && b.released().isBefore(JULY_2021_SU)) {
+                    return null;
+                }
+                // the older CUs' March 2021 SUs carry no earlier SU: the CU itself or an SU installed before decides
+                if (row.equals(Rows.CVE_2020_0688) && b.notes().contains("older-CU Mar21SU")) return null;
+                return b.otherFixed().contains(row) ? PATCHED : VULNERABLE;
+            }
+        }
+    }
+
+    private static ExpectedScan.Row chainRow(Scenario s, BuildTable table, Rows.Row row) {
+        String exposure = exposure(row.name(), table.get(s.build()), s.mitigations());
+        List<Trace> mine = visibleTraces(s).stream().filter(t -> row.name().equals(t.expect().chain()) && t.expect().required())
+                .toList();
+        List<DroppedFile> files = s.files().stream().filter(f -> row.name().equals(f.expect().chain())).toList();
+        if (mine.stream().anyMatch(t -> t.expect().stage() != Stage.ATTEMPT) || !files.isEmpty()) {
+            return new ExpectedScan.Row(row.name(), exposure, List.of(COMPROMISED), "signs of success"
+                    + (files.isEmpty() ? "" : " and " + files.size() + (files.size() == 1 ? " file" : " files") + " linked to it"));
+        }
+        if (!mine.isEmpty()) {
+            return new ExpectedScan.Row(row.name(), exposure, List.of(ATTEMPTED), mine.size() + (mine.size() == 1 ? " exploit request" : " exploit requests") + ", none answered as the exploit wants");
+        }
+        if (NOT_AFFECTED.equals(exposure)) return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN), "the product is not affected");
+        return visibility(s, table, row, exposure);
+    }
+
+    private static ExpectedScan.Row visibility(Scenario s, BuildTable table, Rows.Row row, String exposure) {
+        Set<LogKind> present = EnumSet.noneOf(LogKind.class);
+        present.addAll(s.logs());
+        present.retainAll(row.visibleIn());
+        String first = day(row.firstExploited());
+        if (present.isEmpty()) return cannotTell(row, exposure, "no logs that could show it");
+        if (!s.logsTo().isAfter(row.firstExploited())) {
+            return cannotTell(row, exposure, "the logs end before its first exploitation on " + first);
+        }
+        if (!s.logsFrom().isAfter(row.firstExploited())) {
+            return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN), "the logs reach back before its first exploitation on " + first);
+        }
+        String atStart = atStart(s, table, row.name(), exposure);
+        if (atStart == null) {
+            return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN, CANNOT_TELL),
+                    "the logs start after " + first + " on a build whose exposure the table does not settle");
+        }
+        if (atStart.equals(PATCHED) || atStart.equals(NOT_AFFECTED)) {
+            return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN), "the logs start after " + first
+                    + ", on a build already fixed");
+        }
+        return cannotTell(row, exposure, "the logs start after its first exploitation on " + first + " while the build was "
+                + (atStart.equals(UNKNOWN) ? "not known to be fixed" : "not yet fixed"));
+    }
+
+    /** The row's exposure when the logs start: from the build they show then, else only what the build now implies. */
+    private static String atStart(Scenario s, BuildTable table, String row, String now) {
+        boolean logsShowBuild = s.logs().stream().anyMatch(SHOW_BUILD::contains);
+        if (logsShowBuild) return exposure(row, table.get(s.buildAt(s.logsFrom())), Set.of());
+        String unmitigated = exposure(row, table.get(s.build()), Set.of());
+        if (unmitigated == null) return null;
+        return unmitigated.equals(VULNERABLE) || unmitigated.equals(NOT_AFFECTED) ? unmitigated : UNKNOWN;
+    }
+
+    private static ExpectedScan.Row cannotTell(Rows.Row row, String exposure, String why) {
+        return new ExpectedScan.Row(row.name(), exposure, List.of(CANNOT_TELL), "no evidence, but " + why);
+    }
+
+    private static ExpectedScan.Row postExploitation(Scenario s) {
+        long definite = visibleTraces(s).stream().map(Trace::expect).filter(e -> unlinkedPostExploitation(e)).count()
+                + s.files().stream().map(DroppedFile::expect).filter(e -> unlinkedPostExploitation(e)).count();
+        long either = s.files().stream().map(DroppedFile::expect).filter(e -> e.chain() == null && e.required() && e.stage() == null)
+                .count();
+        if (definite > 0) {
+            return new ExpectedScan.Row(Rows.POST_EXPLOITATION, "NOT_ASSESSED", List.of(COMPROMISED),
+                    definite + " post-exploitation traces or files that no chain explains");
+        }
+        if (either > 0) {
+            return new ExpectedScan.Row(Rows.POST_EXPLOITATION, "NOT_ASSESSED", List.of(CLEAN, COMPROMISED),
+                    "only files whose stage is the scan's policy (a staged archive)");
+        }
+        return new ExpectedScan.Row(Rows.POST_EXPLOITATION, "NOT_ASSESSED", List.of(CLEAN), "nothing left behind that no chain explains");
+    }
+
+    private static boolean unlinkedPostExploitation(Expect e) {
+        return e.chain() == null && e.required() && e.stage() == Stage.POST_EXPLOITATION;
+    }
+
+    private static Integer exitCode(List<ExpectedScan.Row> rows) {
+        if (rows.stream().anyMatch(r -> r.compromise().equals(List.of(ATTEMPTED)) || r.compromise().equals(List.of(COMPROMISED)))) {
+            return 1;
+        }
+        if (rows.stream().anyMatch(r -> r.compromise().contains(ATTEMPTED) || r.compromise().contains(COMPROMISED))) return null;
+        if (rows.stream().anyMatch(r -> VULNERABLE.equals(r.exposure()))) return 4;
+        if (rows.stream().anyMatch(r -> r.exposure() == null)) return null;
+        if (rows.stream().allMatch(r -> r.compromise().equals(List.of(CLEAN)))) return 0;
+        return rows.stream().anyMatch(r -> r.compromise().equals(List.of(CANNOT_TELL))) ? 3 : null;
+    }
+
+    /** The traces of the scenario's steps that are in its logs. */
+    static List<Trace> visibleTraces(Scenario s) {
+        List<Trace> out = new ArrayList<>();
+        for (Step step : s.steps()) {
+            for (Trace t : step.traces()) {
+                if (s.logged(t.kind(), time(t))) out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static List<ExpectedScan.Finding> findings(Scenario s) {
+        List<ExpectedScan.Finding> out = new ArrayList<>();
+        for (Trace t : visibleTraces(s)) {
+            Expect e = t.expect();
+            out.add(new ExpectedScan.Finding(Layout.file(s, t), Layout.recordTime(t), e.chain(),
+                    e.stage() == null ? null : e.stage().label(), e.required(), e.benign(), e.what()));
+        }
+        for (DroppedFile f : s.files()) {
+            Expect e = f.expect();
+            out.add(new ExpectedScan.Finding(f.drivePath(), null, e.chain(), e.stage() == null ? null : e.stage().label(),
+                    e.required(), e.benign(), e.what()));
+        }
+        return out;
+    }
+
+    private static Instant time(Trace t) {
+        return t instanceof Trace.Line l ? l.event().at() : ((Trace.Event) t).event().time();
+    }
+
+    private static String day(Instant t) {
+        return LocalDate.ofInstant(t, ZoneOffset.UTC).toString();
+    }
+}

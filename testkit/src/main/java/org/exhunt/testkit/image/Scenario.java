@@ -1,0 +1,161 @@
+package org.exhunt.testkit.image;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A server image described in a few lines: what ran, which logs were kept and how far back, what the intruders
+ * did and left behind, and what was in front of the server. Build one with {@link #named}; {@link ImageBuilder}
+ * writes it, {@link Oracle} says what a correct scan concludes from it.
+ */
+public final class Scenario {
+
+    /** URL-rewrite mitigations in the Default Web Site's configuration. */
+    public enum Mitigation {
+        /** EOMT.ps1's two cookie rules (March 2021, CVE-2021-26855). */
+        EOMT,
+        /** EOMTv2.ps1's rule (October 2022, CVE-2022-41040; OWASSRF passes it). */
+        EOMT_V2
+    }
+
+    /** A build the server ran before an update, up to {@code until}. */
+    public record EarlierBuild(String build, Instant until) {}
+
+    private final String name;
+    private final String title;
+    private final long seed;
+    private final String build;
+    private final List<EarlierBuild> earlier;
+    private final Instant logsFrom;
+    private final Instant logsTo;
+    private final Set<LogKind> logs;
+    private final int requestsPerHour;
+    private final boolean bareCsvHeader;
+    private final List<Step> steps;
+    private final List<DroppedFile> files;
+    private final Set<Mitigation> mitigations;
+
+    private Scenario(Builder b) {
+        name = b.name;
+        title = Objects.requireNonNull(b.title, "title");
+        seed = b.seed;
+        build = Objects.requireNonNull(b.build, "build");
+        earlier = List.copyOf(b.earlier);
+        logsFrom = b.logsFrom;
+        logsTo = b.logsTo;
+        logs = Set.copyOf(b.logs);
+        requestsPerHour = b.requestsPerHour;
+        bareCsvHeader = b.bareCsvHeader;
+        steps = List.copyOf(b.steps);
+        files = List.copyOf(b.files);
+        mitigations = b.mitigations.isEmpty() ? Set.of() : Set.copyOf(b.mitigations);
+        if (!logs.isEmpty() && (logsFrom == null || logsTo == null || !logsTo.isAfter(logsFrom))) {
+            throw new IllegalArgumentException(name + ": logs need a span (logs(from, to, kinds...))");
+        }
+    }
+
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** The image's folder name. */
+    public String name() { return name; }
+    /** One line saying what the image shows. */
+    public String title() { return title; }
+    public long seed() { return seed; }
+    /** The build installed now: {@code Bin\ExSetup.exe}'s version. */
+    public String build() { return build; }
+    /** Builds the server ran before, oldest first, each up to its update. */
+    public List<EarlierBuild> earlierBuilds() { return earlier; }
+    public Instant logsFrom() { return logsFrom; }
+    /** Where the logs end (exclusive). */
+    public Instant logsTo() { return logsTo; }
+    public Set<LogKind> logs() { return logs; }
+    /** Ordinary requests per hour in the IIS log (the other logs scale from it). */
+    public int requestsPerHour() { return requestsPerHour; }
+    /** Whether the HttpProxy logs put a bare CSV header before their {@code #} block, as some servers do. */
+    public boolean bareCsvHeader() { return bareCsvHeader; }
+    public List<Step> steps() { return steps; }
+    public List<DroppedFile> files() { return files; }
+    public Set<Mitigation> mitigations() { return mitigations; }
+
+    /** The build the server ran at {@code time}. */
+    public String buildAt(Instant time) {
+        for (EarlierBuild e : earlier) {
+            if (time.isBefore(e.until())) return e.build();
+        }
+        return build;
+    }
+
+    /** Whether a trace of this kind at this time is in the image's logs. */
+    public boolean logged(LogKind kind, Instant time) {
+        return logs.contains(kind) && !time.isBefore(logsFrom) && time.isBefore(logsTo);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    /** Collects a {@link Scenario}. */
+    public static final class Builder {
+        private final String name;
+        private String title;
+        private long seed = 1;
+        private String build;
+        private final List<EarlierBuild> earlier = new ArrayList<>();
+        private Instant logsFrom;
+        private Instant logsTo;
+        private final Set<LogKind> logs = EnumSet.noneOf(LogKind.class);
+        private int requestsPerHour = 8;
+        private boolean bareCsvHeader = true;
+        private final List<Step> steps = new ArrayList<>();
+        private final List<DroppedFile> files = new ArrayList<>();
+        private final Set<Mitigation> mitigations = EnumSet.noneOf(Mitigation.class);
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        public Builder title(String title) { this.title = title; return this; }
+        public Builder seed(long seed) { this.seed = seed; return this; }
+
+        /** The build installed now (short form, {@code 15.1.2176.2}). */
+        public Builder build(String build) { this.build = build; return this; }
+
+        /** A build the server ran until an update at {@code until}; call oldest first. */
+        public Builder ranEarlier(String build, Instant until) {
+            earlier.add(new EarlierBuild(build, until));
+            return this;
+        }
+
+        /** The logs kept, all reaching from {@code from} to {@code to}. */
+        public Builder logs(Instant from, Instant to, LogKind... kinds) {
+            logsFrom = from;
+            logsTo = to;
+            logs.addAll(List.of(kinds));
+            return this;
+        }
+
+        /** The logs kept, from {@code from} for {@code span}. */
+        public Builder logs(Instant from, Duration span, LogKind... kinds) {
+            return logs(from, from.plus(span), kinds);
+        }
+
+        public Builder requestsPerHour(int n) { requestsPerHour = n; return this; }
+        public Builder bareCsvHeader(boolean bare) { bareCsvHeader = bare; return this; }
+        public Builder step(Step step) { steps.add(step); return this; }
+        public Builder steps(List<Step> more) { steps.addAll(more); return this; }
+        public Builder file(DroppedFile file) { files.add(file); return this; }
+        public Builder mitigation(Mitigation m) { mitigations.add(m); return this; }
+
+        public Scenario build() {
+            return new Scenario(this);
+        }
+    }
+}

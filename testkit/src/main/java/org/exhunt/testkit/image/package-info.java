@@ -1,0 +1,12 @@
+/**
+ * Whole server images built from a small {@link org.exhunt.testkit.image.Scenario}: the server's build, which logs
+ * exist and how far they reach, the attack steps with their times and attacker addresses, the files left on disk
+ * and the mitigations in place. {@link org.exhunt.testkit.image.ImageBuilder} writes the drive (ExSetup.exe, OWA
+ * version folders, IIS, HttpProxy, ECP and OAB generator logs with benign traffic around the planted steps, event
+ * logs, web shells, applicationHost.config) and an expected-verdict file that {@link org.exhunt.testkit.image.Oracle}
+ * derives from the scenario alone, from the public descriptions of the attacks and the build table, never from
+ * exhunt's own code. The same scenario and seed always give the same bytes: {@link org.exhunt.testkit.image.WriteExamples}
+ * regenerates the committed example images, {@link org.exhunt.testkit.image.RandomScenarios} draws images no test
+ * has seen before.
+ */
+package org.exhunt.testkit.image;
