@@ -8,7 +8,9 @@
 # must give, no finding on any other file), so a fast wrong scan fails.
 # MODE=flood scans instead a server whose one IIS log of LOG_MB megabytes has a listed attacker address on every line
 # (FloodImage): memory must stay bounded (give JAVA_OPTS=-Xmx512m to show it) and the findings not kept be counted.
-# Not a test: run it by hand on a quiet machine. Settings: MODE, FILES, LOG_MB, RUNS, CORES, JAVA_OPTS, BENCH_DIR.
+# BREAKDOWN=1 (image mode) then scans the image three more times, without the logs, without the web folders and without
+# either (--exclude), to split the time between web content, logs and the fixed part (start, rules, listing, report).
+# Not a test: run it by hand on a quiet machine. Settings: MODE, FILES, LOG_MB, RUNS, CORES, JAVA_OPTS, BREAKDOWN, BENCH_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${MODE:-image}
@@ -39,9 +41,10 @@ if [ "$(nproc)" -gt "$CORES" ]; then PIN=(taskset -c "0-$((CORES - 1))"); fi
 scan() {
     rm -f "$DIR/report.jsonl"
     "${PIN[@]}" /usr/bin/time -v java ${JAVA_OPTS:-} -jar cli/target/exhunt.jar scan --no-progress \
-        --format jsonl -o "$DIR/report.jsonl" "$DIR/drive" 2> "$DIR/time.txt" || echo "exit $?" > "$DIR/exit.txt"
+        --format jsonl -o "$DIR/report.jsonl" "$@" "$DIR/drive" 2> "$DIR/time.txt" || echo "exit $?" > "$DIR/exit.txt"
 }
 field() { grep "$1" "$DIR/time.txt" | awk '{print $NF}'; }
+cpu() { grep -E 'User time|System time' "$DIR/time.txt" | awk '{s += $NF} END {print s}'; }
 
 echo "== warm-up scan (page cache)"
 scan
@@ -52,9 +55,20 @@ for i in $(seq "$RUNS"); do
     scan
     code=$(cut -d' ' -f2 "$DIR/exit.txt" 2>/dev/null || echo 0)
     wall=$(field 'Elapsed (wall clock)')
-    cpu=$(grep -E 'User time|System time' "$DIR/time.txt" | awk '{s += $NF} END {print s}')
+    cpu=$(cpu)
     rss=$(field 'Maximum resident set size')
     printf 'run %d: wall %s, CPU %.1f s, peak RSS %d MiB, exit %s, load before %s\n' "$i" "$wall" "$cpu" $((rss / 1024)) "$code" "$load"
     [ "$code" = 1 ] && [ -s "$DIR/report.jsonl" ] || { echo "expected exit code 1 (evidence of compromise) and a report"; cat "$DIR/time.txt"; exit 1; }
     java -cp "$CP" org.exhunt.bench.hunt.ScanCheck "${CHECK[@]}"
 done
+
+if [ "${BREAKDOWN:-}" = 1 ] && [ "$MODE" = image ]; then
+    V15='Program Files/Microsoft/Exchange Server/V15'
+    WEB=(--exclude "$V15/ClientAccess/**" --exclude "$V15/FrontEnd/**" --exclude 'inetpub/wwwroot/**')
+    LOGS=(--exclude "$V15/Logging/**" --exclude 'inetpub/logs/**' --exclude 'Windows/System32/winevt/**')
+    echo "== breakdown (one scan each; the answer is not checked: parts of the evidence are left out)"
+    scan "${LOGS[@]}"; printf 'web folders only (logs left out): wall %s, CPU %.1f s\n' "$(field 'Elapsed (wall clock)')" "$(cpu)"
+    scan "${WEB[@]}"; printf 'logs only (web folders left out): wall %s, CPU %.1f s\n' "$(field 'Elapsed (wall clock)')" "$(cpu)"
+    scan "${WEB[@]}" "${LOGS[@]}"; printf 'neither (start, rules, listing, exposure, report): wall %s, CPU %.1f s\n' \
+        "$(field 'Elapsed (wall clock)')" "$(cpu)"
+fi
