@@ -72,10 +72,15 @@ final class EventLogs {
             case MANAGEMENT -> EventSamples.cmdlet(t, 1, CMDLETS[r.nextInt(CMDLETS.length)],
                     "-Identity \"user" + r.nextInt(400) + "@contoso.local\"");
             case SECURITY -> r.nextInt(3) == 0 ? process(t, r) : logon(t, r);
-            case SYSMON -> EventSamples.sysmonProcess(t, PROCESSES[r.nextInt(PROCESSES.length)], "\"" + PROCESSES[r.nextInt(PROCESSES.length)] + "\" " + n,
-                    "C:\\Windows\\System32\\services.exe", "C:\\Windows\\system32\\services.exe", "NT AUTHORITY\\SYSTEM");
+            case SYSMON -> sysmon(t, n, r);
             default -> throw new IllegalArgumentException(log);
         };
+    }
+
+    private static EvtxEvent sysmon(Instant t, long n, SplittableRandom r) {
+        String image = PROCESSES[r.nextInt(PROCESSES.length)];
+        return EventSamples.sysmonProcess(t, image, "\"" + image + "\" " + n, "C:\\Windows\\System32\\services.exe",
+                "C:\\Windows\\system32\\services.exe", "NT AUTHORITY\\SYSTEM");
     }
 
     private static final String[] CMDLETS = {"Get-Mailbox", "Get-MailboxStatistics", "Get-ExchangeServer", "Get-MailboxDatabase",

@@ -19,7 +19,7 @@ import org.exhunt.testkit.pe.PeImage;
  */
 public final class FloodImage {
 
-    /** The IIS default field set's client-address column ({@code date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip ...}). */
+    /** The client-address column of IIS's default fields ({@code date time s-ip cs-method ... cs-username c-ip ...}). */
     private static final int CLIENT_COLUMN = 8;
 
     private FloodImage() {}

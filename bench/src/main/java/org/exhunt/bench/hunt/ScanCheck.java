@@ -79,14 +79,18 @@ public final class ScanCheck {
             boolean found = findings.stream().anyMatch(f -> f.get("rule_id").asText().equals(s.ruleId())
                     && path.equals(evidence(f, "path"))
                     && (s.chain() == null ? f.get("chain").isNull() : s.chain().equals(f.get("chain").asText())));
-            if (!found) problems.add("no " + s.ruleId() + " finding on " + path + (s.chain() == null ? " unlinked" : " linked to " + s.chain()));
+            if (!found) {
+                problems.add("no " + s.ruleId() + " finding on " + path + (s.chain() == null ? " unlinked" : " linked to " + s.chain()));
+            }
         }
         for (JsonNode f : findings) {
             String path = evidence(f, "path");
             if (path != null && !planted.contains(path)) problems.add("false positive: " + f.get("rule_id").asText() + " on " + path);
         }
         for (String rule : Intrusion.SIGMA_RULES) {
-            if (findings.stream().noneMatch(f -> f.get("rule_id").asText().equals(rule))) problems.add("Sigma rule " + rule + " did not fire");
+            if (findings.stream().noneMatch(f -> f.get("rule_id").asText().equals(rule))) {
+                problems.add("Sigma rule " + rule + " did not fire");
+            }
         }
         if (findings.stream().noneMatch(f -> f.get("rule_id").asText().equals("exhunt.ioc.attacker-ips"))) {
             problems.add("no request from the listed attacker address " + Intrusion.PROXYLOGON_IP + " was found");
@@ -123,7 +127,9 @@ public final class ScanCheck {
         }
         long kept = of(report, "finding").stream().filter(f -> f.get("rule_id").asText().equals("exhunt.ioc.attacker-ips")).count();
         if (dropped < 0) problems.add("no note of the findings not kept");
-        if (kept + dropped != records) problems.add(kept + " attacker-address findings kept and " + dropped + " counted, for " + records + " requests");
+        if (kept + dropped != records) {
+            problems.add(kept + " attacker-address findings kept and " + dropped + " counted, for " + records + " requests");
+        }
         String proxyLogon = of(report, "verdict").stream().filter(v -> v.get("row").asText().equals("ProxyLogon"))
                 .map(v -> v.get("compromise").asText()).findFirst().orElse("missing");
         if (!proxyLogon.equals("ATTEMPTED")) problems.add("ProxyLogon is " + proxyLogon + ", not ATTEMPTED");

@@ -87,7 +87,9 @@ final class WebContent {
 
     private static void html(Text t, SplittableRandom r) {
         t.add("<!DOCTYPE html>\r\n<html><head><meta charset=\"utf-8\"><title>Outlook</title></head><body>\r\n");
-        while (!t.full()) t.add("<p class=\"").add(pick(WORDS, r)).add("\">").add(pick(WORDS, r)).add(" ").add(pick(WORDS, r)).add("</p>\r\n");
+        while (!t.full()) {
+            t.add("<p class=\"").add(pick(WORDS, r)).add("\">").add(pick(WORDS, r)).add(" ").add(pick(WORDS, r)).add("</p>\r\n");
+        }
     }
 
     private static void xml(Text t, SplittableRandom r, FileKind kind) {
@@ -116,7 +118,8 @@ final class WebContent {
 
     /** An MZ/PE header, then blocks of random code and data alternating with UTF-16 type names (metadata strings). */
     private static void assembly(Text t, SplittableRandom r) {
-        t.add("MZ\u0090\u0000").random(r, 0x3C - 4).add(new byte[] {(byte) 0x80, 0, 0, 0}).add("This program cannot be run in DOS mode.\r\r\n$");
+        t.add("MZ\u0090\u0000").random(r, 0x3C - 4).add(new byte[] {(byte) 0x80, 0, 0, 0})   // e_lfanew: PE header at 0x80
+                .add("This program cannot be run in DOS mode.\r\r\n$");
         t.random(r, 0x80 - t.length).add("PE\u0000\u0000");
         while (!t.full()) {
             if (r.nextInt(3) == 0) t.addUtf16(pick(TYPES, r) + "." + capitalised(pick(WORDS, r)) + "\u0000");
