@@ -1,7 +1,6 @@
 package org.exhunt.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +14,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Record;
 import org.exhunt.core.SourceRef;
-import org.exhunt.logs.LogReader;
-import org.exhunt.logs.LogReaders;
+import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.MergedStream;
 import org.exhunt.logs.RecordStream;
 import org.exhunt.sigma.AppliedFilter;
@@ -149,16 +147,13 @@ final class SigmaCommand implements Callable<Integer> {
     private static RecordStream open(Path file, List<Diagnostic> problems) {
         String name = file.toString();
         try {
-            byte[] head;
-            try (InputStream in = Files.newInputStream(file)) {
-                head = in.readNBytes(LogReaders.HEAD_BYTES);
-            }
-            Optional<LogReader> reader = LogReaders.forFile(name.replace('\\', '/'), head);
-            if (reader.isEmpty()) {
+            Optional<RecordStream> opened = LogFiles.open(name.replace('\\', '/'), name, Files.newInputStream(file),
+                    problems::add);
+            if (opened.isEmpty()) {
                 problems.add(Diagnostic.error("input.format", SourceRef.file(name), "not a log format exhunt reads; not read"));
                 return null;
             }
-            return reader.get().open(name, Files.newInputStream(file), problems::add);
+            return opened.get();
         } catch (IOException e) {
             problems.add(Diagnostic.error("input.io", SourceRef.file(name), "cannot read: " + e.getMessage()));
             return null;

@@ -5,11 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.SourceRef;
+import org.exhunt.hunt.detect.SigmaHunt;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.sigma.Placeholders;
 import org.exhunt.sigma.SigmaLoader;
@@ -25,19 +24,10 @@ final class SigmaSetup {
 
     private SigmaSetup() {}
 
-    /** The rule pack's mappings; a problem in them is reported like a rule that did not load. */
-    static Mappings mappings(RulePack pack, List<Diagnostic> problems) {
-        Map<String, String> files = new LinkedHashMap<>();
-        for (String path : pack.list("mappings/")) {
-            if (path.endsWith(".yml") || path.endsWith(".yaml")) files.put("rules/" + path, pack.text(path));
-        }
-        return Mappings.parse(files, problems::add);
-    }
-
     /** Loads rules; problems with the mappings or the placeholder file come first in {@link SigmaRules#problems()}. */
     static SigmaRules load(List<Path> ruleSources, Path placeholderFile) throws IOException {
         List<Diagnostic> setup = new ArrayList<>();
-        Mappings mappings = mappings(RulePack.bundled(), setup);
+        Mappings mappings = SigmaHunt.mappings(RulePack.bundled(), setup::add);
         Placeholders placeholders = Placeholders.none();
         if (placeholderFile != null) {
             try {

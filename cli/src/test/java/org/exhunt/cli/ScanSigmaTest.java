@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.exhunt.core.testing.TestEnvironment;
+import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.testkit.logs.LogGenerator;
 import org.exhunt.testkit.logs.PlantedEvent;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,13 @@ class ScanSigmaTest {
         assertThat(run.out())
                 .containsPattern("(?m)^image +ProxyShell +VULNERABLE +COMPROMISED .*of success from 198\\.51\\.100\\.23")
                 .contains("rule 992be1eb-e5da-437e-9a54-6d13b57bb4d8 (sigma), chain ProxyShell")
-                .contains("Sigma: 28 rules loaded");
+                .contains("Sigma: " + (packRules() + 2) + " rules loaded");
+    }
+
+    /** The rule pack's own Sigma rules: one per file. */
+    private static long packRules() {
+        return java.util.stream.StreamSupport.stream(RulePack.bundled().list("sigma/").spliterator(), false)
+                .filter(f -> f.endsWith(".yml")).count();
     }
 
     @Test

@@ -23,7 +23,9 @@ public final class SigmaDetector implements RecordDetector {
     /** Fields that tell who did what, added as evidence when a record has them. */
     static final List<String> CONTEXT_FIELDS = List.of("c-ip", "ClientIpAddress", "cs-method", "Method", "cs-uri-stem",
             "UrlStem", "cs-uri-query", "UrlQuery", "sc-status", "HttpStatus", "cs-username", "AuthenticatedUser",
-            "cs(User-Agent)", "UserAgent", "AnchorMailbox", "Computer", "Provider_Name", "EventID");
+            "cs(User-Agent)", "UserAgent", "AnchorMailbox", "Computer", "Provider_Name", "EventID", "Image",
+            "NewProcessName", "ProcessId", "NewProcessId", "CommandLine", "ParentImage", "ParentProcessName",
+            "TargetFilename");
 
     private final List<SigmaRules> sets = new ArrayList<>();
     private final List<ThreadLocal<SigmaScanner>> scanners = new ArrayList<>();
@@ -78,6 +80,9 @@ public final class SigmaDetector implements RecordDetector {
             String v = r.field(name);
             if (v != null && f.evidence(name) == null) b.evidence(name, v);
         }
+        // a file an event names is evidence about that file: the same key file findings use, for linking
+        String target = r.field("TargetFilename");
+        if (target != null && f.evidence("path") == null) b.evidence("path", target);
         return attribution.apply(b.build());
     }
 }

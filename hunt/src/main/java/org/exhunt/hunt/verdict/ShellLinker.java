@@ -3,8 +3,10 @@ package org.exhunt.hunt.verdict;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
@@ -46,7 +48,27 @@ public final class ShellLinker {
                     .or(() -> sameClient(f, chainFindings, requests))
                     .orElse(new Link(f, null, null)));
         }
-        return links;
+        return sameFile(links);
+    }
+
+    /**
+     * A file is one piece of evidence, whatever number of rules saw it: once one of its findings ties it to a
+     * chain (its content is a PST export), its other findings (its name, its folder) are that chain's too.
+     */
+    private static List<Link> sameFile(List<Link> links) {
+        Map<String, Link> linkedFiles = new HashMap<>();
+        for (Link l : links) {
+            String path = l.finding().evidence("path");
+            if (l.chain() != null && path != null) linkedFiles.putIfAbsent(PathKey.of(path), l);
+        }
+        List<Link> out = new ArrayList<>(links.size());
+        for (Link l : links) {
+            String path = l.finding().evidence("path");
+            Link first = l.chain() == null && path != null ? linkedFiles.get(PathKey.of(path)) : null;
+            out.add(first == null ? l : new Link(l.finding(), first.chain(),
+                    "same file as " + first.finding().ruleId() + ": " + first.why()));
+        }
+        return out;
     }
 
     private static Optional<Link> specific(Finding f) {

@@ -51,49 +51,11 @@ class ScanCheckTest {
     }
 
     @Test
-    void aMissingEventFindingIsAKnownGapAndTheRowItWouldHaveDecidedFollowsFromIt() {
-        ExpectedScan expected = new ExpectedScan("img", "", 1,
-                List.of(new ExpectedScan.Row("ProxyLogon", "VULNERABLE", List.of("COMPROMISED"), "a success")),
-                List.of(new ExpectedScan.Finding(SYSMON, T, "ProxyLogon", "success", true, false, "ECP writes a shell")));
-        ServerResult r = result(Compromise.CANNOT_TELL);
-        KnownGaps.Split split = KnownGaps.split(ScanCheck.check(expected, r, 4), Map.of("img", r));
-        assertThat(split.failures()).isEmpty();
-        assertThat(split.known()).extracting(KnownGaps.Known::gap, KnownGaps.Known::follows).containsExactlyInAnyOrder(
-                tuple(KnownGaps.Gap.PROCESS_AND_FILE_EVENTS, true), tuple(KnownGaps.Gap.PROCESS_AND_FILE_EVENTS, true),
-                tuple(KnownGaps.Gap.PROCESS_AND_FILE_EVENTS, false));
-        assertThat(split.shown()).containsExactly(KnownGaps.Gap.PROCESS_AND_FILE_EVENTS);
-    }
-
-    @Test
-    void aMissingLogFindingOutsideTheKnownGapsFailsAndSoDoesItsRow() {
-        ServerResult r = result(Compromise.CANNOT_TELL);
-        KnownGaps.Split split = KnownGaps.split(ScanCheck.check(EXPECTED, r, 4), Map.of("img", r));
-        assertThat(split.known()).isEmpty();
-        assertThat(split.failures()).hasSize(3);
-        assertThat(KnownGaps.unseen(split)).containsExactlyInAnyOrder(KnownGaps.Gap.values());
-    }
-
-    @Test
-    void aFileLinkedByOneFindingButNotByAnotherIsTheOneByOneGap() {
-        String shell = "inetpub/wwwroot/aspnet_client/x.aspx";
-        ExpectedScan expected = new ExpectedScan("img", "", 1,
-                List.of(new ExpectedScan.Row("Post-exploitation", "NOT_ASSESSED", List.of("CLEAN"), "linked")),
-                List.of(new ExpectedScan.Finding(shell, null, "ProxyShell", "post-exploitation", true, false, "a PST shell")));
-        Finding linked = file("yara", "EXHUNT_PST_Export_Shell", "ProxyShell", shell);
-        Finding unlinked = file("ioc", "exhunt.file.script-in-webshell-location", null, shell);
-        ServerResult r = new ServerResult("img", List.of(), List.of(new Verdict("img", "Post-exploitation",
-                Exposure.NOT_ASSESSED, Compromise.COMPROMISED, "1 finding not linked")), List.of(linked, unlinked), List.of(), List.of());
-        KnownGaps.Split split = KnownGaps.split(ScanCheck.check(expected, r, null), Map.of("img", r));
-        assertThat(split.failures()).isEmpty();
-        assertThat(split.shown()).containsExactly(KnownGaps.Gap.FINDINGS_LINKED_ONE_BY_ONE);
-    }
-
-    @Test
-    void anExposureDifferenceIsNeverAKnownGap() {
+    void anExposureDifferenceIsAMismatch() {
         ServerResult r = new ServerResult("img", List.of(), List.of(new Verdict("img", "ProxyLogon", Exposure.PATCHED,
                 Compromise.CANNOT_TELL, "")), List.of(), List.of(), List.of());
         List<ScanCheck.Mismatch> m = ScanCheck.check(EXPECTED, r, null);
-        assertThat(KnownGaps.split(m, Map.of("img", r)).failures()).extracting(ScanCheck.Mismatch::detail)
+        assertThat(m).extracting(ScanCheck.Mismatch::detail)
                 .contains("exposure PATCHED, expected VULNERABLE");
     }
 

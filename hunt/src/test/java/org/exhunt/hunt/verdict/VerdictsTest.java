@@ -58,6 +58,19 @@ class VerdictsTest {
     }
 
     @Test
+    void everyFindingOfALinkedFileGoesWithIt() {
+        findings.add(Finding.builder(shell(SHELL, null)).chain("ProxyLogon").build());
+        findings.add(Finding.builder("ioc", "name").title("shell name").severity(Severity.HIGH)
+                .source(SourceRef.file(SHELL)).evidence("path", SHELL.toUpperCase()).build());
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
+        assertThat(o.findings()).filteredOn(f -> f.ruleId().equals("name")).singleElement().satisfies(f -> {
+            assertThat(f.chain()).isEqualTo("ProxyLogon");
+            assertThat(f.evidence("linked_because")).isEqualTo("same file as shell: rule shell is specific to ProxyLogon");
+        });
+    }
+
+    @Test
     void aShellWhosePathTheChainsEvidenceNamesIsLinkedEvenInUncForm() {
         findings.add(exploit("oab-write", Stage.ATTEMPT, "2021-03-02T10:05:00Z", null,
                 "path", "'\\\\127.0.0.1\\c$\\inetpub\\wwwroot\\aspnet_client\\system_web\\X.ASPX'"));
