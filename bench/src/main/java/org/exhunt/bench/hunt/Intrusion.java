@@ -94,9 +94,10 @@ final class Intrusion {
             "25e34b8b-6e01-4d1d-aaf3-66fced361713",   // ProxyShell autodiscover SSRF answered
             "23ceb345-ac41-4044-8dc1-7eed5eaf1c07",   // UM InvalidCastException (CVE-2021-26857)
             "4b3fc41b-3b50-49dc-805c-faeb1ccb93ca",   // Set-OabVirtualDirectory with a script (CVE-2021-27065)
-            "eb33d760-b6c7-485e-8e10-a6b70490065c");  // Mailbox Import Export role assigned
-    // Not listed: fd9a3c9d (mailbox exported to a web path) wants ' -Mailbox ' with a space before it, which the cmdlet
-    // log's parameters value ("-Mailbox ... -FilePath ...") does not have, so it does not fire on the planted export.
+            "eb33d760-b6c7-485e-8e10-a6b70490065c",   // Mailbox Import Export role assigned
+            "fd9a3c9d-3fb4-4d67-a46b-fb9ba3632f5d",   // mailbox exported to a .aspx path (CVE-2021-31207)
+            "aa7b810b-bc80-4cb2-a99f-60768a0d5511",   // w3wp starting cmd (Sysmon)
+            "0b4f4616-3c43-483e-9882-36b7a049dd6e");  // LSASS dumped through comsvcs.dll (Security 4688)
 
     /** The verdict rows the intrusions decide; every other row must show no attempt and no compromise. */
     static final List<String> COMPROMISED_ROWS = List.of("ProxyLogon", "ProxyShell", "Post-exploitation");
