@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -65,9 +67,10 @@ final class ServerScan {
 
     private final Diagnostics problems = new Diagnostics();
     private final FindingsKept findings = new FindingsKept();
+    private final Allowlist.Tally suppressions;
     private final Map<String, Long> tallies = new ConcurrentHashMap<>();
     private final DetectionSink sink = new DetectionSink() {
-        @Override public void finding(Finding f) { findings.add(f); }
+        @Override public void finding(Finding f) { keep(f); }
         @Override public void problem(Diagnostic d) { problems.add(d); }
         @Override public void tally(String fact) { tallies.merge(fact, 1L, Long::sum); }
     };
@@ -88,6 +91,7 @@ final class ServerScan {
         this.detectors = detectors;
         this.kb = kb;
         this.options = options;
+        this.suppressions = options.allowlist().tally();
     }
 
     ServerResult run() {
@@ -103,9 +107,9 @@ final class ServerScan {
         recordDetectors.add(sigma);
 
         Listing listing = new Listing(files, layout);
-        for (ListingDetector d : detectors.listings()) d.examine(listing, findings::add);
+        for (ListingDetector d : detectors.listings()) d.examine(listing, this::keep);
 
-        List<Runnable> work = new ArrayList<>();
+        List<Work> work = new ArrayList<>();
         long bytes = 0;
         boolean sawInetpub = false;
         ExposureScan exposure = new ExposureScan(kb, layout.installPath().orElse(null));
@@ -113,11 +117,11 @@ final class ServerScan {
             sawInetpub |= f.drivePath().regionMatches(true, 0, "inetpub/", 0, "inetpub/".length());
             exposure.examine(f, problems::add);
             if (layout.isWebContent(f.drivePath())) {
-                work.add(() -> examineContent(f, layout));
+                work.add(new Work(f.size(), () -> examineContent(f, layout)));
             } else if (layout.isLogLocation(f.drivePath())) {
-                work.add(() -> readLog(f));
+                work.add(new Work(f.size(), () -> readLog(f)));
             } else if (detectors.contentWanted().test(f.size())) {
-                work.add(() -> examineContent(f, layout));
+                work.add(new Work(f.size(), () -> examineContent(f, layout)));
             } else {
                 continue;
             }
@@ -128,8 +132,7 @@ final class ServerScan {
         sigma.finish(sink);
         options.progress().finished(server);
 
-        Allowlist.Tally tally = options.allowlist().tally();
-        List<Finding> kept = findings.all().stream().filter(f -> !tally.suppresses(f)).toList();
+        List<Finding> kept = findings.all();
         List<LogCoverage> logs = coverage.coverage();
         exposure.builds().logs(logs);
         ServerExposure exposed = exposure.result();
@@ -138,7 +141,7 @@ final class ServerScan {
         Verdicts.Outcome outcome = Verdicts.decide(server, rows, kept, requests, webFilesExamined.get(),
                 layout.installPath().isPresent() || sawInetpub);
         if (options.collectDir() != null) collect(outcome.findings());
-        List<String> notes = notes(layout, tally);
+        List<String> notes = notes(layout);
         notes.addAll(1, exposed.notes());
         notes.addAll(sigmaNotes);
         notes.addAll(Timeline.of(outcome.findings(), requests));
@@ -155,7 +158,14 @@ final class ServerScan {
         return files;
     }
 
-    private void runAll(List<Runnable> work) {
+    /** A file to read, and its size: the largest are started first, so that no thread is left with one at the end. */
+    private record Work(long size, Runnable read) {}
+
+    private void keep(Finding f) {
+        if (!suppressions.suppresses(f)) findings.add(f);
+    }
+
+    private void runAll(List<Work> work) {
         ExecutorService pool = Executors.newFixedThreadPool(options.threads(), r -> {
             Thread t = new Thread(r, "exhunt-scan");
             t.setDaemon(true);
@@ -163,7 +173,9 @@ final class ServerScan {
         });
         try {
             List<Future<?>> pending = new ArrayList<>();
-            for (Runnable r : work) pending.add(pool.submit(r));
+            List<Work> largestFirst = new ArrayList<>(work);
+            largestFirst.sort(Comparator.comparingLong(Work::size).reversed());
+            for (Work w : largestFirst) pending.add(pool.submit(w.read()));
             for (Future<?> f : pending) f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -235,7 +247,7 @@ final class ServerScan {
         }
     }
 
-    private List<String> notes(ExchangeLayout layout, Allowlist.Tally tally) {
+    private List<String> notes(ExchangeLayout layout) {
         List<String> notes = new ArrayList<>();
         notes.add(layout.installPathForDisplay()
                 .map(p -> "Exchange install path: " + p + (options.installPath() != null ? " (given)" : " (found)"))
@@ -252,7 +264,7 @@ final class ServerScan {
         }
         if (excluded > 0) notes.add(excluded + " files left out by --exclude " + options.excludes());
         if (!options.window().isAll()) notes.add("log evidence limited to " + options.window());
-        tally.suppressed().forEach((entry, n) -> notes.add("allowlist '" + entry + "' suppressed " + n
+        suppressions.suppressed().forEach((entry, n) -> notes.add("allowlist '" + entry + "' suppressed " + n
                 + (n == 1 ? " finding" : " findings")));
         if (requests.dropped() > 0) {
             notes.add(requests.dropped() + " requests to script files not indexed (cap reached)");
@@ -273,7 +285,7 @@ final class ServerScan {
     private static String extension(String path) {
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
-        return dot < 0 ? "(none)" : name.substring(dot).toLowerCase(java.util.Locale.ROOT);
+        return dot < 0 ? "(none)" : name.substring(dot).toLowerCase(Locale.ROOT);
     }
 
     static String sha256(byte[] bytes) {

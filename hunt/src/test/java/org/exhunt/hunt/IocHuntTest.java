@@ -9,8 +9,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Limits;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.Verdict;
@@ -19,6 +21,7 @@ import org.exhunt.hunt.detect.AuthFolderAudit;
 import org.exhunt.hunt.detect.LsassDumpSweep;
 import org.exhunt.hunt.detect.StagedArchiveSweep;
 import org.exhunt.hunt.rules.RulePack;
+import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.hunt.verdict.Rows;
 import org.exhunt.hunt.verdict.Stage;
@@ -112,6 +115,48 @@ class IocHuntTest {
         });
         assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
         assertThat(row(r, Rows.PROXYLOGON).reason()).contains("3 exploit attempts from");
+    }
+
+    @Test
+    void anAttackerAddressOnEveryLineKeepsTheFirstAndLastRequestsAndCountsTheRest() throws IOException {
+        int requests = floodedIisLog();
+
+        ServerResult r = scan();
+
+        List<Finding> hits = r.findings().stream().filter(f -> f.ruleId().equals("exhunt.ioc.attacker-ips")).toList();
+        assertThat(hits).hasSize(Limits.FINDINGS_PER_RULE + 1);
+        assertThat(hits).extracting(Finding::time).contains(Instant.parse("2021-03-03T00:00:00Z"),
+                Instant.parse("2021-03-03T00:00:00Z").plusSeconds(requests - 1));
+        assertThat(r.notes()).contains("rule exhunt.ioc.attacker-ips: " + (requests - Limits.FINDINGS_PER_RULE - 1)
+                + " more findings not kept (the " + Limits.FINDINGS_PER_RULE + " earliest and the latest are)");
+        assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
+    }
+
+    @Test
+    void anAllowlistCountsEveryFindingItSuppressesNotOnlyThoseUnderTheCap() throws IOException {
+        int requests = floodedIisLog();
+        Allowlist allowlist = Allowlist.parse("allow.txt", "rule:exhunt.ioc.attacker-ips\n", d -> { });
+        HuntOptions defaults = HuntOptions.defaults();
+        HuntOptions options = new HuntOptions(null, List.of(), defaults.window(), allowlist, defaults.threads(), null,
+                defaults.progress());
+
+        ServerResult r = Hunt.with(RulePack.bundled(), options).scan("test", List.of(new DirectorySource(root)));
+
+        assertThat(r.findings()).noneMatch(f -> f.ruleId().equals("exhunt.ioc.attacker-ips"));
+        assertThat(r.notes()).contains("allowlist 'rule:exhunt.ioc.attacker-ips' suppressed " + requests + " findings");
+        assertThat(r.notes()).noneMatch(n -> n.contains("not kept"));
+    }
+
+    /** An IIS log of three times the cap's requests, one a second, every one from a published attacker address. */
+    private int floodedIisLog() throws IOException {
+        int requests = Limits.FINDINGS_PER_RULE * 3;
+        String[] lines = new String[requests];
+        for (int i = 0; i < requests; i++) {
+            lines[i] = String.format(Locale.ROOT, "2021-03-03 %02d:%02d:%02d 10.0.0.5 GET /owa/ - 443 - %s Mozilla/5.0 - 200 0 0 5",
+                    i / 3600, i / 60 % 60, i % 60, HAFNIUM_IP);
+        }
+        iisLog(lines);
+        return requests;
     }
 
     @Test

@@ -18,10 +18,30 @@ final class IocFindings {
     static Finding.Builder of(Finding.Builder b, IndicatorSource s, Stage defaultStage, Severity severity) {
         Stage stage = s.stage() == null ? defaultStage : Stage.valueOf(s.stage().toUpperCase(Locale.ROOT).replace('-', '_'));
         b.tag(stage.tag()).chain(s.chain()).meta("reference", s.reference()).meta("indicator", s.origin().toString());
-        if (!s.campaign().isEmpty()) {
-            b.tag("campaign." + s.campaign().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", ""));
-        }
+        if (!s.campaign().isEmpty()) b.tag("campaign." + slug(s.campaign()));
         return b.severity(severity != null ? severity : stage == Stage.CONTEXT ? Severity.MEDIUM : Severity.HIGH);
+    }
+
+    /**
+     * A campaign name as a tag word: lower case, each run of other characters than {@code a-z0-9} one {@code -}, none at
+     * either end ({@code "HAFNIUM / DEV-0322"} gives {@code hafnium-dev-0322}). By hand, not with regular expressions:
+     * it runs for every finding of an indicator, which can be every line of a log.
+     */
+    static String slug(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(lower.length());
+        boolean gap = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (gap && out.length() > 0) out.append('-');
+                out.append(c);
+                gap = false;
+            } else {
+                gap = true;
+            }
+        }
+        return out.toString();
     }
 
     /** {@code name (campaign)}, or the name alone. */

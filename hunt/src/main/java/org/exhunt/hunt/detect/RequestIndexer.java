@@ -1,6 +1,5 @@
 package org.exhunt.hunt.detect;
 
-import java.util.Locale;
 import org.exhunt.core.Record;
 import org.exhunt.hunt.verdict.WebRequests;
 
@@ -22,16 +21,17 @@ public final class RequestIndexer {
     public void observe(Record r) {
         if (!"iis".equals(r.type())) return;
         String stem = r.field("cs-uri-stem");
-        if (stem == null || !worthFollowing(stem.toLowerCase(Locale.ROOT))) return;
+        if (stem == null || !worthFollowing(stem)) return;
         requests.add(stem, r.time(), r.field("c-ip"));
     }
 
+    /** Case ignored, without lower-casing every stem of the log: this runs on every IIS record. */
     private static boolean worthFollowing(String stem) {
         boolean underPrefix = false;
-        for (String p : PREFIXES) underPrefix |= stem.startsWith(p);
+        for (String p : PREFIXES) underPrefix |= stem.regionMatches(true, 0, p, 0, p.length());
         if (!underPrefix) return false;
         for (String s : SCRIPTS) {
-            if (stem.endsWith(s)) return true;
+            if (stem.regionMatches(true, stem.length() - s.length(), s, 0, s.length())) return true;
         }
         return false;
     }

@@ -1,6 +1,8 @@
 package org.exhunt.hunt.detect;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Record;
@@ -24,7 +26,14 @@ public final class RequestIocMatch implements RecordDetector {
             new Fields("iis", "c-ip", "cs-uri-stem", "cs-method", "sc-status"),
             new Fields("exchange-httpproxy", "ClientIpAddress", "UrlStem", "Method", "HttpStatus"));
 
+    /**
+     * Client addresses whose indicators each scanning thread remembers: a server's logs repeat a few thousand
+     * clients millions of times, and parsing each address anew was the hunt's most costly step per web-log record.
+     */
+    static final int CLIENTS_REMEMBERED = 4_096;
+
     private final IocSet iocs;
+    private final ThreadLocal<Map<String, List<AddressIndicator>>> byClient = ThreadLocal.withInitial(HashMap::new);
 
     public RequestIocMatch(IocSet iocs) {
         this.iocs = iocs;
@@ -33,12 +42,12 @@ public final class RequestIocMatch implements RecordDetector {
     @Override
     public void examine(Record r, Consumer<Finding> findings) {
         if (!iocs.hasRequestIndicators()) return;
-        Fields log = LOGS.stream().filter(l -> l.type().equals(r.type())).findFirst().orElse(null);
+        Fields log = fieldsOf(r.type());
         if (log == null) return;
         String client = r.field(log.client());
         String path = r.field(log.path());
         if (client != null) {
-            for (AddressIndicator a : iocs.matching(client)) {
+            for (AddressIndicator a : addressIndicators(client)) {
                 Finding.Builder b = request(r, log, a.source().ruleId())
                         .title("Request from a published attacker address: " + IocFindings.named(a.source()));
                 findings.accept(IocFindings.of(b, a.source(), a.source().chain() != null ? Stage.ATTEMPT : Stage.CONTEXT,
@@ -53,6 +62,24 @@ public final class RequestIocMatch implements RecordDetector {
                 findings.accept(IocFindings.of(b, u.source(), Stage.POST_EXPLOITATION, null).build());
             }
         }
+    }
+
+    private static Fields fieldsOf(String type) {
+        for (Fields f : LOGS) {
+            if (f.type().equals(type)) return f;
+        }
+        return null;
+    }
+
+    private List<AddressIndicator> addressIndicators(String client) {
+        Map<String, List<AddressIndicator>> remembered = byClient.get();
+        List<AddressIndicator> found = remembered.get(client);
+        if (found == null) {
+            if (remembered.size() >= CLIENTS_REMEMBERED) remembered.clear();
+            found = iocs.matching(client);
+            remembered.put(client, found);
+        }
+        return found;
     }
 
     /** A finding about a request, with the request's own field names as evidence. */

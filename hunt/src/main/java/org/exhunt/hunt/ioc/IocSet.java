@@ -72,6 +72,7 @@ public final class IocSet {
 
     /** The URL indicators naming a request path (case ignored, as IIS does). */
     public List<UrlIndicator> requested(String path) {
+        if (byPath.isEmpty()) return List.of();
         return byPath.getOrDefault(path.toLowerCase(Locale.ROOT), List.of());
     }
 

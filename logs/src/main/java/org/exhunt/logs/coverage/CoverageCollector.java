@@ -2,6 +2,7 @@ package org.exhunt.logs.coverage;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,13 +40,12 @@ public final class CoverageCollector {
             e.files.add(file);
             e.lastFile = file;
         }
-        build(e, e.normalize(r.field("LogVersion")), t);
+        build(e, e.header.normalize(r.field("LogVersion")), t);
         String major = r.field("MajorVersion");
         if (major != null) {
-            build(e, e.normalize(major + "." + r.field("MinorVersion") + "." + r.field("BuildVersion")
-                    + "." + r.field("RevisionVersion")), t);
+            build(e, e.columns.normalize(major, r.field("MinorVersion"), r.field("BuildVersion"), r.field("RevisionVersion")), t);
         }
-        if (r.type().startsWith("exchange-ecp")) build(e, e.normalize(r.field("BLD")), t);
+        if (r.type().startsWith("exchange-ecp")) build(e, e.ecp.normalize(r.field("BLD")), t);
     }
 
     /** Adds everything another collector saw (one file's records) to this one. */
@@ -98,16 +98,25 @@ public final class CoverageCollector {
         final Set<String> files = new HashSet<>();
         String lastFile;
         final Map<String, Instant[]> builds = new HashMap<>();
-        private String lastRaw;        // the same version repeats on every line: normalise it once
-        private String lastNormalized;
+        // one memo per place a build is read from: HttpProxy records carry both a header and columns, whose forms
+        // differ, so a memo shared by the two would miss on every record
+        final LastBuild header = new LastBuild();
+        final LastBuild columns = new LastBuild();
+        final LastBuild ecp = new LastBuild();
+    }
 
-        String normalize(String raw) {
-            if (raw == null) return null;
-            if (!raw.equals(lastRaw)) {
-                lastRaw = raw;
-                lastNormalized = Builds.normalize(raw);
+    /** The same version repeats on every line of a log: it is normalised once, while it does not change. */
+    private static final class LastBuild {
+        private String[] raw = new String[0];
+        private String normalized;
+
+        String normalize(String... parts) {
+            if (parts[0] == null) return null;
+            if (!Arrays.equals(parts, raw)) {
+                raw = parts;
+                normalized = Builds.normalize(String.join(".", parts));
             }
-            return lastNormalized;
+            return normalized;
         }
     }
 }
