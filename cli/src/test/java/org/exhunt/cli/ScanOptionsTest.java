@@ -121,9 +121,19 @@ class ScanOptionsTest {
         assertThat(reversed.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(reversed.err()).contains("--until 2021-03-01T23:00:00Z is before --since 2021-03-02T00:00:00Z");
 
-        CliRun ok = CliRun.of("scan", "--since", "2021-03-01", "--until", "2021-03-31T23:59:59+01:00",
+        CliRun ok = CliRun.of("scan", "--since", "2026-09-01", "--until", "2026-09-30T23:59:59+01:00",
                 Examples.example("clean").toString());
-        assertThat(ok.code()).isZero();
-        assertThat(ok.out()).contains("log evidence limited to 2021-03-01T00:00:00Z to 2021-03-31T22:59:59Z");
+        assertThat(ok.code()).as("the clean image's logs all lie in the window").isZero();
+        assertThat(ok.out()).contains("log evidence limited to 2026-09-01T00:00:00Z to 2026-09-30T22:59:59Z");
+    }
+
+    @Test
+    void logsOutsideTheWindowCannotClearAChain() {
+        // the clean image's logs are all from September 2026: a window that ends before them examines none of
+        // them, so no chain can be CLEAN on their account, however far back they reach
+        CliRun run = CliRun.of("scan", "--until", "2026-01-01", Examples.example("clean").toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.out().lines().filter(l -> l.startsWith("clean   ProxyLogon ")).findFirst())
+                .hasValueSatisfying(row -> assertThat(row).contains("CANNOT_TELL"));
     }
 }

@@ -224,8 +224,10 @@ final class ServerScan {
             try (RecordStream records = opened.get()) {
                 while (records.hasNext()) {
                     Record r = records.next();
-                    fileCoverage.add(r);
+                    // records outside --since/--until are not examined, so they must not count as logs that
+                    // could have shown a chain either: a row would come out CLEAN on records nobody looked at
                     if (!options.window().contains(r.time())) continue;
+                    fileCoverage.add(r);
                     requestIndexer.observe(r);
                     for (RecordDetector d : recordDetectors) d.examine(r, sink);
                 }
