@@ -37,7 +37,14 @@ public final class Main implements Runnable {
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(Main::internalError);
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (VirtualMachineError e) {
+            // picocli hands only Exceptions to the handler; an Error left to the JVM would exit with 1, which
+            // means "evidence of compromise"
+            code = internalError(e, cli, null);
+        }
         out.flush();
         err.flush();
         return code;
@@ -49,12 +56,24 @@ public final class Main implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    private static int internalError(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    static int internalError(Throwable e, CommandLine cli, CommandLine.ParseResult parsed) {
         PrintWriter err = cli.getErr();
+        if (causedByLackOfMemory(e)) {
+            err.println("exhunt: out of memory: give the JVM more heap (EXHUNT_JAVA_OPTS=-Xmx4g for the exhunt"
+                    + " launcher, java -Xmx4g -jar for the jar), or scan fewer servers or threads at once (--threads).");
+            return ExitCodes.INTERNAL_ERROR;
+        }
         err.println("exhunt: internal error: " + e);
         err.println("This is a bug in exhunt. Please report it at https://github.com/exhunt/exhunt/issues"
                 + " with the command line and the lines below.");
         e.printStackTrace(err);
         return ExitCodes.INTERNAL_ERROR;
+    }
+
+    private static boolean causedByLackOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) return true;
+        }
+        return false;
     }
 }

@@ -2,7 +2,10 @@ package org.exhunt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class MainTest {
 
@@ -39,5 +42,16 @@ class MainTest {
         CliRun run = CliRun.of("scan", "--no-such-option", "x");
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("Unknown option: '--no-such-option'");
+    }
+
+    @Test
+    void runningOutOfMemoryIsAnInternalErrorThatSaysWhatToDoNotEvidenceOfCompromise() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setErr(new PrintWriter(err, true));
+        // as a scan thread's OutOfMemoryError reaches the handler: wrapped by the scan
+        int code = Main.internalError(new IllegalStateException("scan of EXCH01 failed", new OutOfMemoryError("Java heap space")),
+                cli, null);
+        assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR).isNotEqualTo(ExitCodes.COMPROMISE);
+        assertThat(err.toString()).contains("out of memory").contains("-Xmx");
     }
 }
