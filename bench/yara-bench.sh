@@ -78,6 +78,19 @@ for target in webshells benign; do
         done
     done
 done
+# The "<%%>" file must be scanned to its end by both, not cut short by a limit: same output (stdout and
+# stderr, where a "too many matches" error would show) and the same exit code.
+OPTS=""
+for tool in yara exhunt; do
+    command_for "$tool" src
+    code=0; "${CMD[@]}" "$WORK/percent.txt" > "$WORK/$tool.pct" 2>&1 || code=$?
+    echo "exit $code" >> "$WORK/$tool.pct"
+done
+if cmp -s "$WORK/yara.pct" "$WORK/exhunt.pct"; then
+    echo "<%%>: outputs and exit codes identical ($(wc -l < "$WORK/yara.pct") lines)"
+else
+    echo "<%%>: OUTPUTS DIFFER"; diff "$WORK/yara.pct" "$WORK/exhunt.pct" | head -20
+fi
 for r in $(seq "$RUNS"); do
     for who in yara exhunt tuned; do
         case $who in yara) tool=yara; OPTS="" ;; exhunt) tool=exhunt; OPTS="" ;; tuned) tool=exhunt; OPTS="$TUNED" ;; esac

@@ -102,7 +102,7 @@ class RulePackHiddenIT {
 
     /** Runs the real {@code yara} over a folder; the lines it prints are its matches. */
     static List<String> yara(List<Path> rules, Path target) throws Exception {
-        List<String> command = new ArrayList<>(List.of(TestEnvironment.tool("yara", "yara").toString(), "-w", "-r",
+        List<String> command = new ArrayList<>(List.of(TestEnvironment.yara().toString(), "-w", "-r",
                 "-d", "filename=", "-d", "filepath=", "-d", "extension=", "-d", "filetype=", "-d", "owner="));
         rules.forEach(r -> command.add(r.toString()));
         command.add(target.toString());

@@ -47,7 +47,7 @@ class ScanYaraTest {
     @Test
     void signatureBaseThroughTheScanFindsWhatYaraFindsOnTheShell() throws Exception {
         Path signatureBase = TestEnvironment.corpus("yara-rules/signature-base/yara");
-        Path yara = TestEnvironment.tool("yara", "yara");
+        Path yara = TestEnvironment.yara();
         Path shell = Examples.example("hafnium-webshell").resolve(SHELL);
 
         CliRun run = CliRun.of("scan", "--yara", signatureBase.toString(), Examples.example("hafnium-webshell").toString());

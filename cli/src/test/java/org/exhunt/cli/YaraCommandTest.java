@@ -214,7 +214,7 @@ class YaraCommandTest {
 
     private CliRun yara(String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(TestEnvironment.tool("yara", "yara").toString());
+        command.add(TestEnvironment.yara().toString());
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);

@@ -3,6 +3,8 @@ package org.exhunt.core.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -45,6 +47,30 @@ public final class TestEnvironment {
             }
         }
         return missing("the '" + name + "' tool (apt-get install " + debianPackage + ")");
+    }
+
+    /** The yara version the YARA engine is compared with. */
+    public static final String YARA_VERSION = "4.2.3";
+
+    /**
+     * The {@code yara} executable, when it is {@value #YARA_VERSION} (Debian 12's): another version differs in
+     * places (4.3 changed regex and module behaviour), so a comparison with it would fail for the wrong reason.
+     */
+    public static Path yara() {
+        Path yara = tool("yara", "yara");
+        String version;
+        try {
+            Process p = new ProcessBuilder(yara.toString(), "--version").redirectErrorStream(true).start();
+            version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            p.waitFor();
+        } catch (IOException e) {
+            return missing("a working yara " + YARA_VERSION + " (" + yara + " --version failed: " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return version.equals(YARA_VERSION) ? yara
+                : missing("yara " + YARA_VERSION + ", the reference version (" + yara + " is " + version + ")");
     }
 
     /** True when running in CI, where every external reference must be present. */

@@ -60,7 +60,7 @@ class RulePackYaraTest {
 
     @Test
     void yaraItselfAgreesOnEveryCase() throws Exception {
-        Path yara = TestEnvironment.tool("yara", "yara");
+        Path yara = TestEnvironment.yara();
         CompiledRules rules = YaraRules.compile(PACK, List.of(), d -> { });
         Path ruleFile = Files.createTempFile("pack", ".yar");
         Files.write(ruleFile, PACK.bytes("yara/exchange_webshells.yar"));

@@ -26,7 +26,7 @@ class ExternalsRequiredTest {
 
     @Test
     void theFilesThatNeedExternalsFailCleanlyAsWithYara() throws Exception {
-        Path yara = TestEnvironment.tool("yara", "yara");
+        Path yara = TestEnvironment.yara();
         List<Path> files = SignatureBaseDifferentialTest.ruleFiles(TestEnvironment.corpus("yara-rules/signature-base/yara"));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<String>> yaraFailures = new ArrayList<>();

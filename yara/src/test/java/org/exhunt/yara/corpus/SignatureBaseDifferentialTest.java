@@ -44,7 +44,7 @@ class SignatureBaseDifferentialTest {
 
     @BeforeAll
     void compileAllRules() throws Exception {
-        yara = TestEnvironment.tool("yara", "yara");
+        yara = TestEnvironment.yara();
         corpus = TestEnvironment.corpus();
         ruleFiles = ruleFiles(TestEnvironment.corpus("yara-rules/signature-base/yara"));
         YaraCompiler compiler = new YaraCompiler();

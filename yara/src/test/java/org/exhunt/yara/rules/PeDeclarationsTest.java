@@ -36,7 +36,7 @@ class PeDeclarationsTest {
 
     @BeforeAll
     static void findYara() throws Exception {
-        yara = new YaraProcess(TestEnvironment.tool("yara", "yara"));
+        yara = new YaraProcess(TestEnvironment.yara());
     }
 
     @Test

@@ -19,7 +19,7 @@ class RuleTableYaraTest {
 
     @TestFactory
     Stream<DynamicContainer> everyCaseAsYaraDoes() throws IOException {
-        YaraProcess yara = new YaraProcess(TestEnvironment.tool("yara", "yara"));
+        YaraProcess yara = new YaraProcess(TestEnvironment.yara());
         return RuleTableTest.tables().stream().flatMap(t -> RuleTables.byGroup(t.cases(), c -> check(yara, c)));
     }
 
