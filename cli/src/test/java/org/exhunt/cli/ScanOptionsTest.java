@@ -136,4 +136,23 @@ class ScanOptionsTest {
         assertThat(run.out().lines().filter(l -> l.startsWith("clean   ProxyLogon ")).findFirst())
                 .hasValueSatisfying(row -> assertThat(row).contains("CANNOT_TELL"));
     }
+
+    @Test
+    void aGivenInstallPathIsUsedWhereDiscoveryWouldPickAnotherFolder() throws IOException {
+        // the install moved to C:\Exchange\V15, and a shorter folder holding an old ExSetup.exe that discovery,
+        // which takes the shortest folder with an install marker, would take for the install
+        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("image"));
+        Path defaultInstall = image.resolve("Program Files/Microsoft/Exchange Server/V15");
+        Path moved = Files.createDirectories(image.resolve("Exchange")).resolve("V15");
+        Files.move(defaultInstall, moved);
+        Path decoy = Files.createDirectories(image.resolve("Old/Bin"));
+        Files.copy(moved.resolve("Bin/ExSetup.exe"), decoy.resolve("ExSetup.exe"));
+
+        CliRun found = CliRun.of("scan", image.toString());
+        assertThat(found.out()).contains("Exchange install path: C:\\Old\\ (found)");
+
+        CliRun given = CliRun.of("scan", "--install-path", "D:\\Exchange\\V15", image.toString());
+        assertThat(given.out()).contains("Exchange install path: C:\\Exchange\\V15\\ (given)")
+                .contains("from the ExSetup.exe file version of C:\\Exchange\\V15\\Bin\\ExSetup.exe");
+    }
 }

@@ -9,10 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exhunt.hunt.rules.RulePack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,8 +107,33 @@ class ScanSourcesTest {
                 .contains("--server=NAME");
     }
 
+    @Test
+    void whatAHostileZipHidesIsListedInTheReportAndTheRestIsScanned() throws IOException {
+        Path zip = zipOf("hafnium-webshell", tmp.resolve("triage.zip"), "../../Windows/System32/evil.aspx");
+        Path report = tmp.resolve("report.jsonl");
+        CliRun console = CliRun.of("scan", zip.toString());
+        CliRun jsonl = CliRun.of("scan", "--format", "jsonl", "-o", report.toString(), zip.toString());
+
+        // the shell inside is still found (exit 1 outranks 3, "incomplete"), and the entry that tried to leave the
+        // drive is named, not read, in both reports
+        assertThat(console.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(console.out()).contains("Not read").contains("'../../Windows/System32/evil.aspx' not read: '..' segment (path traversal)");
+        assertThat(jsonl.code()).isEqualTo(ExitCodes.COMPROMISE);
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> diagnostics = new ArrayList<>();
+        for (String line : Files.readAllLines(report)) {
+            JsonNode node = json.readTree(line);
+            if (node.get("type").asText().equals("diagnostic")) diagnostics.add(node);
+        }
+        assertThat(diagnostics).anySatisfy(d -> {
+            assertThat(d.get("level").asText()).isEqualTo("error");
+            assertThat(d.get("code").asText()).isEqualTo("source.unsafe-name");
+            assertThat(d.get("message").asText()).contains("../../Windows/System32/evil.aspx");
+        });
+    }
+
     /** Zips an example image as a responder would: paths relative to the drive's top, fixed times. */
-    private static Path zipOf(String example, Path zip) throws IOException {
+    private static Path zipOf(String example, Path zip, String... extraEntries) throws IOException {
         Path image = Examples.example(example);
         List<Path> files;
         try (Stream<Path> walk = Files.walk(image)) {
@@ -117,6 +145,11 @@ class ScanSourcesTest {
                 entry.setLastModifiedTime(FileTime.from(Examples.FIXED_TIME));
                 out.putNextEntry(entry);
                 Files.copy(f, out);
+                out.closeEntry();
+            }
+            for (String name : extraEntries) {
+                out.putNextEntry(new ZipEntry(name));
+                out.write("<%@ Page Language=\"C#\" %>".getBytes(StandardCharsets.UTF_8));
                 out.closeEntry();
             }
         }
