@@ -16,7 +16,7 @@ import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
 import org.exhunt.core.Verdict;
 
-/** One server's verdicts and findings read back from a {@code --format jsonl} report, as a user's script would. */
+/** One server's verdicts, findings and notes read back from a {@code --format jsonl} report, as a user's script would. */
 final class JsonlResult {
 
     private JsonlResult() {}
@@ -26,6 +26,7 @@ final class JsonlResult {
         String server = null;
         List<Verdict> verdicts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (String line : Files.readAllLines(report)) {
             JsonNode n = json.readTree(line);
             switch (n.get("type").asText()) {
@@ -35,10 +36,11 @@ final class JsonlResult {
                             Compromise.valueOf(n.get("compromise").asText()), n.get("reason").asText()));
                 }
                 case "finding" -> findings.add(finding(n));
+                case "note" -> notes.add(n.get("text").asText());
                 default -> { }
             }
         }
-        return new ServerResult(server, List.of(), verdicts, findings, List.of(), List.of());
+        return new ServerResult(server, List.of(), verdicts, findings, List.of(), notes);
     }
 
     private static Finding finding(JsonNode n) {

@@ -1,13 +1,20 @@
 package org.exhunt.hunt.examples;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
+import org.exhunt.hunt.verdict.Rows;
 import org.exhunt.hunt.verdict.Stage;
 
 /**
@@ -38,7 +45,8 @@ public final class ScanCheck {
 
     /** What kind of difference. */
     public enum Kind {
-        ROW("row"), EXIT_CODE("exit code"), MISSING_FINDING("missing finding"), UNEXPECTED_FINDING("unexpected finding");
+        ROW("row"), EXIT_CODE("exit code"), MISSING_FINDING("missing finding"), UNEXPECTED_FINDING("unexpected finding"),
+        TIMELINE("timeline");
 
         final String describe;
 
@@ -46,6 +54,8 @@ public final class ScanCheck {
             this.describe = describe;
         }
     }
+
+    private static final Pattern FIRST = Pattern.compile(", first (\\S+?),");
 
     private ScanCheck() {}
 
@@ -90,6 +100,40 @@ public final class ScanCheck {
                     label(Stage.of(f)) + " / " + (f.chain() == null ? "no chain" : f.chain()) + ", " + why, null, null, null, f,
                     here));
         }
+        out.addAll(timelines(expected, result));
+        return out;
+    }
+
+    /**
+     * Each row with expected evidence has a timeline whose first evidence is the row's earliest expected trace: no
+     * later than its earliest required one, no earlier than its earliest possible one. (Its last evidence is not
+     * checked: files carry the time they were checked out or generated.)
+     */
+    private static List<Mismatch> timelines(ExpectedScan expected, ServerResult result) {
+        Map<String, List<Instant>> required = new TreeMap<>();
+        Map<String, List<Instant>> possible = new TreeMap<>();
+        for (ExpectedScan.Finding e : expected.findings()) {
+            if (e.benign() || e.time() == null) continue;
+            String row = e.chain() != null ? e.chain() : Rows.POST_EXPLOITATION;
+            possible.computeIfAbsent(row, k -> new ArrayList<>()).add(e.time());
+            if (e.required()) required.computeIfAbsent(row, k -> new ArrayList<>()).add(e.time());
+        }
+        List<Mismatch> out = new ArrayList<>();
+        required.forEach((row, times) -> {
+            Instant latestFirst = Collections.min(times);
+            Instant earliestFirst = Collections.min(possible.get(row));
+            Optional<String> timeline = result.notes().stream().filter(n -> n.startsWith("timeline " + row + ": ")).findFirst();
+            Matcher first = timeline.map(t -> FIRST.matcher(t)).filter(Matcher::find).orElse(null);
+            String problem = timeline.isEmpty() ? "no timeline for the row"
+                    : first == null ? "no first evidence in: " + timeline.get()
+                    : Instant.parse(first.group(1)).isAfter(latestFirst) || Instant.parse(first.group(1)).isBefore(earliestFirst)
+                    ? "first evidence " + first.group(1) + ", expected " + earliestFirst
+                      + (earliestFirst.equals(latestFirst) ? "" : " to " + latestFirst)
+                    : null;
+            if (problem != null) {
+                out.add(new Mismatch(Kind.TIMELINE, expected.image(), row, problem, null, null, null, null, null));
+            }
+        });
         return out;
     }
 

@@ -51,6 +51,16 @@ class ScanCheckTest {
     }
 
     @Test
+    void aRowWithExpectedEvidenceNeedsATimelineStartingAtItsFirstTrace() {
+        Finding found = probe("sigma", T, "ProxyLogon");
+        assertThat(ScanCheck.check(EXPECTED, result(Compromise.ATTEMPTED, List.of(), found), 1))
+                .extracting(ScanCheck.Mismatch::detail).containsExactly("no timeline for the row");
+        String late = "timeline ProxyLogon: 1 finding, first " + T.plusSeconds(1) + ", last " + T.plusSeconds(1);
+        assertThat(ScanCheck.check(EXPECTED, result(Compromise.ATTEMPTED, List.of(late), found), 1))
+                .extracting(ScanCheck.Mismatch::detail).containsExactly("first evidence 2021-03-03T05:52:11Z, expected " + T);
+    }
+
+    @Test
     void anExposureDifferenceIsAMismatch() {
         ServerResult r = new ServerResult("img", List.of(), List.of(new Verdict("img", "ProxyLogon", Exposure.PATCHED,
                 Compromise.CANNOT_TELL, "")), List.of(), List.of(), List.of());
@@ -69,8 +79,14 @@ class ScanCheckTest {
                 .time(time).source(SourceRef.line("/tmp/img/" + LOG, 7)).build();
     }
 
+    private static final String TIMELINE = "timeline ProxyLogon: 1 finding, first " + T + ", last " + T + ", exploit from 1.2.3.4";
+
     private static ServerResult result(Compromise c, Finding... findings) {
+        return result(c, List.of(TIMELINE), findings);
+    }
+
+    private static ServerResult result(Compromise c, List<String> notes, Finding... findings) {
         return new ServerResult("img", List.of(), List.of(new Verdict("img", "ProxyLogon", Exposure.VULNERABLE, c, "why")),
-                List.of(findings), List.of(), List.of());
+                List.of(findings), List.of(), notes);
     }
 }
