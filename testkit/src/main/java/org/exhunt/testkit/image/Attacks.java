@@ -218,6 +218,18 @@ public final class Attacks {
     /** A process start seen by Sysmon (event 1) and, when {@code security}, by Security auditing (4688). */
     public static Step process(Instant at, String image, String description, String commandLine, String parentImage,
                                String parentCommandLine, long pid, long parentPid, boolean security, Expect expect) {
+        return process(at, image, description, commandLine, parentImage, parentCommandLine, pid, parentPid,
+                security ? expect : null, expect);
+    }
+
+    /**
+     * A process start seen by Sysmon (event 1) and, when {@code securityExpect} is not null, by Security auditing
+     * (4688), each with what a scan should make of it: a 4688 event does not carry the parent's command line, so
+     * alone it may say less than its Sysmon twin.
+     */
+    public static Step process(Instant at, String image, String description, String commandLine, String parentImage,
+                               String parentCommandLine, long pid, long parentPid, Expect securityExpect, Expect expect) {
+        boolean security = securityExpect != null;
         String guid = String.format("0197231e-%04x-6%03x-%04x-000000000800", (int) (pid & 0xffff), (int) (pid % 0x1000),
                 (int) (at.getEpochSecond() & 0xffff));
         String exe = image.substring(image.lastIndexOf('\\') + 1);
@@ -226,7 +238,7 @@ public final class Attacks {
                 commandLine, parentImage, parentCommandLine, "NT AUTHORITY\\SYSTEM", parentPid), expect));
         if (security) {
             traces.add(new Trace.Event(LogKind.SECURITY, EventSamples.securityProcess(at.plusMillis(2), image, commandLine,
-                    parentImage, pid, parentPid), expect));
+                    parentImage, pid, parentPid), securityExpect));
         }
         return new Step(at, null, commandLine, traces);
     }

