@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + " problems go to standard error as 'file:line: message [code]'. Gzip-compressed logs are read too.",
                 "A FILE that no format recognizes is an error; in a DIRECTORY (read recursively, in name order)"
                         + " such files are skipped quietly.",
-                "With --files, every file of each PATH (a folder, a triage zip or a single file, placed on the server's"
+                "With --files, every file of each FILE (a folder, a triage zip or a single file, placed on the server's"
                         + " drive as 'exhunt scan' places it) gives its file record instead: what Sigma rules with"
                         + " 'logsource: {product: windows, category: file}' see. Each file is read whole for sha256 and"
                         + " head, which a scan gives only for the files it reads anyway (the web folders)."})
