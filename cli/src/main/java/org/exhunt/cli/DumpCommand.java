@@ -6,14 +6,20 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.SourceRef;
+import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.hunt.source.EvidenceSource;
+import org.exhunt.hunt.source.Sources;
+import org.exhunt.hunt.source.UnsupportedEvidenceException;
 import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.RecordStream;
+import org.exhunt.logs.file.FileRecords;
 import org.exhunt.report.RecordJsonl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,23 +28,35 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code exhunt dump}: the records exhunt reads from logs, as JSON lines, to see what rules see. */
+/**
+ * {@code exhunt dump}: the records exhunt reads from logs, as JSON lines, to see what rules see; with {@code --files},
+ * the file-metadata record of every file instead.
+ */
 @Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         header = "The records exhunt reads from any supported log, as JSON lines.",
         description = {"Prints one JSON object per record (type, time, source, fields) to standard output, for jq;"
                 + " problems go to standard error as 'file:line: message [code]'. Gzip-compressed logs are read too.",
                 "A FILE that no format recognizes is an error; in a DIRECTORY (read recursively, in name order)"
-                        + " such files are skipped quietly."})
+                        + " such files are skipped quietly.",
+                "With --files, every file of each FILE (a folder, a triage zip or a single file, placed on the server's"
+                        + " drive as 'exhunt scan' places it) gives its file record instead: what Sigma rules with"
+                        + " 'logsource: {product: windows, category: file}' see. Each file is read whole for sha256 and"
+                        + " head, which a scan gives only for the files it reads anyway (the web folders)."})
 final class DumpCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files or directories of logs.")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Log files or directories of logs (with --files:"
+            + " any evidence a scan reads: folders, triage zips, single files).")
     List<Path> paths;
 
     @Option(names = "--raw", description = "Also print each record's raw text (the log line).")
     boolean raw;
+
+    @Option(names = "--files", description = "Print the file record of every file (path, size, modified time,"
+            + " sha256, head) instead of log records, in drive path order.")
+    boolean files;
 
     private boolean incomplete;
 
@@ -50,7 +68,9 @@ final class DumpCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (RecordJsonl out = new RecordJsonl(spec.commandLine().getOut(), raw)) {
             for (Path p : paths) {
-                if (Files.isDirectory(p)) {
+                if (files) {
+                    dumpFiles(p, out, err);
+                } else if (Files.isDirectory(p)) {
                     for (Path f : filesUnder(p)) dump(f, out, err, false);
                 } else {
                     dump(p, out, err, true);
@@ -76,6 +96,30 @@ final class DumpCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             problem(err, Diagnostic.error("dump.unreadable", SourceRef.file(name), "not read: " + e.getMessage()));
+        }
+    }
+
+    /** The file record of every file of one evidence path, read whole. */
+    private void dumpFiles(Path path, RecordJsonl out, PrintWriter err) throws IOException {
+        try (EvidenceSource source = open(path)) {
+            List<EvidenceFile> listed = new ArrayList<>();
+            source.walk(listed::add, d -> problem(err, d));
+            listed.sort(Comparator.comparing(EvidenceFile::windowsPath));
+            for (EvidenceFile f : listed) {
+                try (InputStream in = f.open()) {
+                    out.write(FileRecords.read(f.facts(), in));
+                } catch (IOException e) {
+                    problem(err, Diagnostic.error("dump.unreadable", f.ref(), "not read: " + e.getMessage()));
+                }
+            }
+        }
+    }
+
+    private EvidenceSource open(Path path) {
+        try {
+            return Sources.open(path);
+        } catch (UnsupportedEvidenceException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

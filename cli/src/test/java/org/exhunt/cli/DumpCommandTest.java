@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
@@ -85,5 +87,30 @@ class DumpCommandTest {
         CliRun run = CliRun.of("dump", dir.resolve("nope.log").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("no such file or directory");
+    }
+
+    @Test
+    void filesGivesTheFileRecordOfEveryFilePlacedOnTheDriveAsAScanPlacesIt() throws IOException {
+        Path shell = dir.resolve("inetpub/wwwroot/aspnet_client/x.aspx");
+        Files.createDirectories(shell.getParent());
+        Files.writeString(shell, "<%@ Page Language=\"C#\" %>\r\n");
+        Files.setLastModifiedTime(shell, FileTime.from(Instant.parse("2021-03-03T06:59:23Z")));
+        Files.writeString(dir.resolve("inetpub/readme"), "");
+
+        CliRun run = CliRun.of("dump", "--files", dir.toString());
+
+        assertThat(run.code()).isZero();
+        List<JsonNode> records = lines(run.out());
+        assertThat(records).extracting(r -> r.path("fields").path("path").asText())
+                .containsExactly("C:\\inetpub\\readme", "C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx");
+        JsonNode r = records.get(1);
+        assertThat(r.path("type").asText()).isEqualTo("file");
+        assertThat(r.path("time").asText()).isEqualTo("2021-03-03T06:59:23Z");
+        assertThat(r.path("source").path("file").asText()).isEqualTo(shell.toString());
+        assertThat(r.path("fields").path("size").asText()).isEqualTo("27");
+        // sha256sum of the same bytes, computed outside Java
+        assertThat(r.path("fields").path("sha256").asText())
+                .isEqualTo("09c616b4de975f6e02b1b7e1e996159a40bcf74598fe41878034829a48736b55");
+        assertThat(r.path("fields").path("head").asText()).isEqualTo("<%@ Page Language=\"C#\" %>\\x0d\\x0a");
     }
 }

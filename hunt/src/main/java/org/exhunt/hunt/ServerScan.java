@@ -33,6 +33,7 @@ import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
 import org.exhunt.hunt.detect.SigmaDetector;
+import org.exhunt.hunt.detect.SigmaFileRecords;
 import org.exhunt.hunt.exposure.ExposureScan;
 import org.exhunt.hunt.exposure.LogReach;
 import org.exhunt.hunt.exposure.RowAssessments;
@@ -83,6 +84,7 @@ final class ServerScan {
     private int excluded;
     private List<EvidenceFile> files;
     private SigmaDetector sigma;
+    private SigmaFileRecords fileRecords;
     private List<RecordDetector> recordDetectors;
 
     ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, KnowledgeBase kb, HuntOptions options) {
@@ -105,6 +107,7 @@ final class ServerScan {
         sigma = detectors.sigma().forServer(layout.installPathForDisplay().orElse(null), problems::add, sigmaNotes::add);
         recordDetectors = new ArrayList<>(detectors.records());
         recordDetectors.add(sigma);
+        fileRecords = new SigmaFileRecords(sigma);
 
         Listing listing = new Listing(files, layout);
         for (ListingDetector d : detectors.listings()) d.examine(listing, this::keep);
@@ -116,13 +119,16 @@ final class ServerScan {
         for (EvidenceFile f : files) {
             sawInetpub |= f.drivePath().regionMatches(true, 0, "inetpub/", 0, "inetpub/".length());
             exposure.examine(f, problems::add);
+            // a file whose content is examined gets its file record there (with sha256 and head); the others here
             if (layout.isWebContent(f.drivePath())) {
                 work.add(new Work(f.size(), () -> examineContent(f, layout)));
             } else if (layout.isLogLocation(f.drivePath())) {
                 work.add(new Work(f.size(), () -> readLog(f)));
+                fileRecords.listed(f, null, this::keep);
             } else if (detectors.contentWanted().test(f.size())) {
                 work.add(new Work(f.size(), () -> examineContent(f, layout)));
             } else {
+                fileRecords.listed(f, null, this::keep);
                 continue;
             }
             bytes += f.size();
@@ -189,6 +195,7 @@ final class ServerScan {
     }
 
     private void examineContent(EvidenceFile f, ExchangeLayout layout) {
+        String url = layout.urlPath(f.drivePath()).orElse(null);
         try {
             if (layout.webShellLocation(f.drivePath()).isPresent()) webFilesExamined.incrementAndGet();
             byte[] bytes;
@@ -198,13 +205,16 @@ final class ServerScan {
             if (bytes.length > Limits.CONTENT_BYTES) {
                 problems.add(Diagnostic.error("content.too-large", f.ref(), "larger than "
                         + (Limits.CONTENT_BYTES >> 20) + " MiB: its content was not examined"));
+                fileRecords.listed(f, url, this::keep);
                 return;
             }
             FileContent content = new FileContent(f, bytes, sha256(bytes),
-                    layout.webShellLocation(f.drivePath()).orElse(null), layout.urlPath(f.drivePath()).orElse(null));
+                    layout.webShellLocation(f.drivePath()).orElse(null), url);
             for (FileDetector d : detectors.files()) d.examine(content, sink);
+            fileRecords.read(content, this::keep);
         } catch (IOException e) {
             problems.add(Diagnostic.error("read.failed", f.ref(), "could not be read: " + e.getMessage()));
+            fileRecords.listed(f, url, this::keep);
         } finally {
             options.progress().advanced(f.size());
         }
@@ -257,6 +267,7 @@ final class ServerScan {
         notes.add(webFilesExamined.get() + " files examined in the web-shell locations, " + logFilesRead.get()
                 + " log files read");
         notes.addAll(detectors.notes());
+        fileRecords.note().ifPresent(notes::add);
         for (LogCoverage c : coverage.coverage()) notes.add(describe(c));
         new TreeMap<>(tallies).forEach((fact, n) -> notes.add(n + " " + fact));
         findings.dropped().forEach((rule, n) -> notes.add("rule " + rule + ": " + n + " more findings not kept (the "

@@ -82,6 +82,14 @@ public final class SigmaRules {
         }
     }
 
+    /**
+     * Whether some rule runs on records of this type: a caller whose records of a type cost something to build
+     * (one per file of a drive) builds none when no rule reads them.
+     */
+    public boolean reads(String recordType) {
+        return byType.containsKey(recordType);
+    }
+
     int ruleCount() {
         return ruleCount;
     }

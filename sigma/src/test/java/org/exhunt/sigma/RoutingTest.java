@@ -146,4 +146,36 @@ class RoutingTest {
         assertThat(rules.unrouted()).hasSize(1);
         assertThat(rules.problems()).isEmpty();
     }
+
+    @Test
+    void fileRecordsAreReadByRulesOnTheFileCategoryAloneAndOnlyWhenSuchARuleIsLoaded() {
+        String fileRule = """
+                title: aspx in aspnet_client
+                logsource: {product: windows, category: file}
+                detection:
+                    sel:
+                        TargetFilename|startswith: 'C:\\inetpub\\wwwroot\\aspnet_client\\'
+                        extension: aspx
+                        size|gt: 1000
+                    condition: sel
+                """;
+        String sysmonFileEvent = fileRule.replace("category: file", "category: file_event");
+        String windows = fileRule.replace("{product: windows, category: file}", "{product: windows}");
+        Record shell = new MapRecord("file", Map.of("path", "C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx",
+                "extension", "aspx", "size", "2048"), "C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx", null,
+                SourceRef.file("/img/inetpub/wwwroot/aspnet_client/x.aspx"));
+        Record small = new MapRecord("file", Map.of("path", "C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx",
+                "extension", "aspx", "size", "20"), "x", null, SourceRef.file("x"));
+
+        SigmaRules files = Fixtures.rules(PROJECT, fileRule);
+        assertThat(files.reads("file")).isTrue();
+        assertThat(files.scanner().scan(shell)).singleElement().satisfies(m -> assertThat(m.matched())
+                .extracting(e -> e.name() + "=" + e.value()).contains("TargetFilename=" + shell.field("path")));
+        assertThat(files.scanner().scan(small)).isEmpty();
+
+        SigmaRules others = Fixtures.rules(PROJECT, sysmonFileEvent, windows, PROCESS_RULE, WEB_RULE);
+        assertThat(others.reads("file")).as("Sysmon's file_event and product windows are events, not a listing").isFalse();
+        assertThat(others.scanner().scan(shell)).isEmpty();
+        assertThat(others.reads("evtx")).isTrue();
+    }
 }

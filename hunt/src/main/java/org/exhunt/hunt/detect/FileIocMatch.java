@@ -6,7 +6,7 @@ import java.util.HexFormat;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
-import org.exhunt.hunt.ioc.FileFacts;
+import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.ioc.FileIndicator;
 import org.exhunt.hunt.ioc.IndicatorSource;
 import org.exhunt.hunt.ioc.IocSet;
@@ -29,9 +29,9 @@ public final class FileIocMatch implements FileDetector {
 
     @Override
     public void examine(FileContent c, Consumer<Finding> findings) {
-        FileFacts facts = new FileFacts(c.file().drive(), c.file().drivePath(), c.file().size(), c.sha256(),
-                iocs.needsSha1() ? digest("SHA-1", c.bytes()) : null, iocs.needsMd5() ? digest("MD5", c.bytes()) : null);
-        for (FileIndicator i : iocs.matching(facts)) {
+        FileDigests digests = new FileDigests(c.sha256(), iocs.needsSha1() ? digest("SHA-1", c.bytes()) : null,
+                iocs.needsMd5() ? digest("MD5", c.bytes()) : null);
+        for (FileIndicator i : iocs.matching(c.file().facts(), digests)) {
             IndicatorSource s = i.source();
             boolean strong = i.isContent() || c.location() != null;
             Finding.Builder b = FileFindings.about(c, "ioc", s.ruleId())

@@ -2,7 +2,7 @@ package org.exhunt.hunt.detect;
 
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
-import org.exhunt.hunt.ioc.FileFacts;
+import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.ioc.FileIndicator;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.source.EvidenceFile;
@@ -26,8 +26,7 @@ public final class PlaceIocSweep implements ListingDetector {
         if (!iocs.hasPlaceIndicators()) return;
         for (EvidenceFile f : listing.files()) {
             if (listing.layout().isWebContent(f.drivePath())) continue;
-            FileFacts facts = new FileFacts(f.drive(), f.drivePath(), f.size(), null, null, null);
-            for (FileIndicator i : iocs.matching(facts)) {
+            for (FileIndicator i : iocs.matching(f.facts(), FileDigests.NONE)) {
                 Finding.Builder b = FileFindings.sized(FileFindings.about(f, null, "ioc", i.source().ruleId()), f)
                         .title("File at a published place: " + IocFindings.named(i.source()))
                         .evidence("matched_by", i.matchedBy());

@@ -13,10 +13,11 @@ import org.exhunt.sigma.SigmaScanner;
 import org.exhunt.sigma.correlation.Correlator;
 
 /**
- * Sigma rules on one server's log records (thread-safe: a scanner per thread). A firing becomes a finding
- * attributed to its chain and stage, with the record's context fields (client address, request, user) added
- * to the values that matched, so that verdicts and reports can say who did what. Matches of correlated rules
- * are kept and correlated in time order once every log is read ({@link #finish}).
+ * Sigma rules on one server's log records, and on its file records through {@link SigmaFileRecords} (thread-safe: a
+ * scanner per thread). A firing becomes a finding attributed to its chain and stage, with the record's context
+ * fields (client address, request, user) added to the values that matched, so that verdicts and reports can say who
+ * did what. Matches of correlated rules are kept and correlated in time order once every log is read
+ * ({@link #finish}).
  */
 public final class SigmaDetector implements RecordDetector {
 
@@ -39,6 +40,14 @@ public final class SigmaDetector implements RecordDetector {
             sets.add(r);
             scanners.add(ThreadLocal.withInitial(r::scanner));
         }
+    }
+
+    /** Whether some rule runs on records of this type ({@link SigmaRules#reads}). */
+    public boolean reads(String recordType) {
+        for (SigmaRules rules : sets) {
+            if (rules.reads(recordType)) return true;
+        }
+        return false;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.exhunt.hunt.ioc;
 
+import java.util.Locale;
+import org.exhunt.logs.file.FileFacts;
+
 /**
  * A file known by some of its properties, all of which must hold (STIX's AND within one observation): its
  * digests, its name, its size, the folder it is in. Absent properties (null) are not tested.
@@ -21,16 +24,22 @@ public record FileIndicator(String sha256, String sha1, String md5, String name,
         return sha256 != null || sha1 != null || md5 != null;
     }
 
-    public boolean matches(FileFacts f) {
-        if (sha256 != null && !sha256.equals(f.sha256())) return false;
-        if (sha1 != null && !sha1.equals(f.sha1())) return false;
-        if (md5 != null && !md5.equals(f.md5())) return false;
-        if (name != null && !name.equals(f.lowerName())) return false;
+    /** Whether the file holds every property the indicator gives (names and folders compared ignoring case). */
+    public boolean matches(FileFacts f, FileDigests d) {
+        if (sha256 != null && !sha256.equals(d.sha256())) return false;
+        if (sha1 != null && !sha1.equals(d.sha1())) return false;
+        if (md5 != null && !md5.equals(d.md5())) return false;
+        if (name != null && !name.equals(lower(f.name()))) return false;
         if (size != null && size != f.size()) return false;
         if (drive != 0 && drive != f.drive()) return false;
         if (folder == null) return true;
-        String in = f.lowerFolder();
+        String in = lower(f.folder());
         return in.equals(folder) || (recursive && in.startsWith(folder + "/"));
+    }
+
+    /** Windows names ignore case: indicators keep names and folders in lower case, and files are compared so. */
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
     }
 
     /** What the indicator tests, for findings: {@code sha256}, {@code name}, {@code path}. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.exhunt.logs.file.FileFacts;
 
 /**
  * The indicators a hunt matches, indexed for the questions the detectors ask: which file indicators hold for a
@@ -51,13 +52,13 @@ public final class IocSet {
     }
 
     /** The file indicators that hold for a file (digests that were not computed match nothing). */
-    public List<FileIndicator> matching(FileFacts f) {
+    public List<FileIndicator> matching(FileFacts f, FileDigests d) {
         List<FileIndicator> out = new ArrayList<>();
-        if (f.sha256() != null) collect(bySha256.get(f.sha256()), f, out);
-        if (f.sha1() != null) collect(bySha1.get(f.sha1()), f, out);
-        if (f.md5() != null) collect(byMd5.get(f.md5()), f, out);
-        collect(byName.get(f.lowerName()), f, out);
-        collect(byFolder, f, out);
+        if (d.sha256() != null) collect(bySha256.get(d.sha256()), f, d, out);
+        if (d.sha1() != null) collect(bySha1.get(d.sha1()), f, d, out);
+        if (d.md5() != null) collect(byMd5.get(d.md5()), f, d, out);
+        collect(byName.get(FileIndicator.lower(f.name())), f, d, out);
+        collect(byFolder, f, d, out);
         return out;
     }
 
@@ -122,8 +123,8 @@ public final class IocSet {
         map.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
 
-    private static void collect(List<FileIndicator> candidates, FileFacts f, List<FileIndicator> out) {
+    private static void collect(List<FileIndicator> candidates, FileFacts f, FileDigests d, List<FileIndicator> out) {
         if (candidates == null) return;
-        for (FileIndicator i : candidates) if (i.matches(f) && !out.contains(i)) out.add(i);
+        for (FileIndicator i : candidates) if (i.matches(f, d) && !out.contains(i)) out.add(i);
     }
 }

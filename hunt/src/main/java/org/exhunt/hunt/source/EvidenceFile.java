@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import org.exhunt.core.SourceRef;
+import org.exhunt.logs.file.FileFacts;
 
 /** One file of a server's evidence, seen both as it sits on the server's drive and where the user can find it. */
 public interface EvidenceFile {
@@ -36,6 +37,11 @@ public interface EvidenceFile {
 
     /** The drive path in Windows form, {@code C:\inetpub\...}, for people who know the server. */
     default String windowsPath() {
-        return drive() + ":\\" + drivePath().replace('/', '\\');
+        return FileFacts.windowsPath(drive(), drivePath());
+    }
+
+    /** What the listing knows of the file (place, size, modification time), for indicators and file records. */
+    default FileFacts facts() {
+        return new FileFacts(drive(), drivePath(), ref(), size(), modified(), null, null);
     }
 }

@@ -43,6 +43,16 @@ public enum Stage {
             }
         }
         if (f.chain() != null && !FILE_DETECTORS.contains(f.detector())) return ATTEMPT;
-        return f.severity().compareTo(Severity.HIGH) >= 0 ? POST_EXPLOITATION : CONTEXT;
+        return leftBehind(f.severity());
+    }
+
+    /** The stage of something found left behind (a file) whose rule states none: post-exploitation when high or critical. */
+    public static Stage leftBehind(Severity severity) {
+        return severity.compareTo(Severity.HIGH) >= 0 ? POST_EXPLOITATION : CONTEXT;
+    }
+
+    /** Whether a finding states its stage with a tag. */
+    public static boolean tagged(Finding f) {
+        return f.tags().stream().anyMatch(t -> t.startsWith(TAG_PREFIX));
     }
 }

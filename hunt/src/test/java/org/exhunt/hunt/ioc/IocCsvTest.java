@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.rules.RulePack;
+import org.exhunt.logs.file.FileFacts;
 import org.junit.jupiter.api.Test;
 
 class IocCsvTest {
@@ -26,17 +28,17 @@ class IocCsvTest {
         }
         assertThat(problems).isEmpty();
         assertThat(total).isEqualTo(15 + 16 + 15 + 7); // sha256, names, addresses, paths
-        assertThat(set.matching(file("inetpub/wwwroot/aspnet_client/x.aspx", SECCHECKER.toLowerCase())))
+        assertThat(matching("inetpub/wwwroot/aspnet_client/x.aspx", new FileDigests(SECCHECKER.toLowerCase(), null, null)))
                 .singleElement().satisfies(i -> assertThat(i.source().name()).isEqualTo("SecChecker web shell"));
         assertThat(set.matching("167.99.168.251")).singleElement()
                 .satisfies(a -> assertThat(a.source().chain()).isEqualTo("ProxyLogon"));
         assertThat(set.matching("167.99.168.252")).isEmpty();
-        assertThat(set.matching(file("Windows/Temp/cw.exe", null))).singleElement()
+        assertThat(matching("Windows/Temp/cw.exe", FileDigests.NONE)).singleElement()
                 .satisfies(i -> assertThat(i.source().stage()).isEqualTo("post-exploitation"));
-        assertThat(set.matching(file("ProgramData/VSPerfMon/sub/x.exe", null))).hasSize(1);
-        assertThat(set.matching(file("ProgramData/VSPerfMonX/x.exe", null))).isEmpty();
-        assertThat(set.matching(file("inetpub/wwwroot/aspnet_client/HELP.ASPX", null))).hasSize(1);
-        assertThat(set.matching(file("inetpub/wwwroot/aspnet_client/helpdesk.aspx", null))).isEmpty();
+        assertThat(matching("ProgramData/VSPerfMon/sub/x.exe", FileDigests.NONE)).hasSize(1);
+        assertThat(matching("ProgramData/VSPerfMonX/x.exe", FileDigests.NONE)).isEmpty();
+        assertThat(matching("inetpub/wwwroot/aspnet_client/HELP.ASPX", FileDigests.NONE)).hasSize(1);
+        assertThat(matching("inetpub/wwwroot/aspnet_client/helpdesk.aspx", FileDigests.NONE)).isEmpty();
     }
 
     @Test
@@ -52,9 +54,9 @@ class IocCsvTest {
         assertThat(set.requested("/OWA/auth/x.ashx")).singleElement()
                 .satisfies(u -> assertThat(u.source().chain()).isEqualTo("ProxyShell"));
         assertThat(set.matching("2001:db8:0:1::9")).hasSize(1);
-        assertThat(set.matching(file("ProgramData/stage/a/b.7z", null))).singleElement()
+        assertThat(matching("ProgramData/stage/a/b.7z", FileDigests.NONE)).singleElement()
                 .satisfies(i -> assertThat(i.source().name()).isEqualTo("four"));
-        assertThat(set.matching(new FileFacts('C', "x/y.bin", 1, null, null, "b".repeat(32)))).hasSize(1);
+        assertThat(set.matching(facts('C', "x/y.bin", 1), new FileDigests(null, null, "b".repeat(32)))).hasSize(1);
     }
 
     @Test
@@ -94,7 +96,12 @@ class IocCsvTest {
         IocCsv.load("exhunt.ioc.user.t", "t.csv", csv, CHAINS, set, problems::add);
     }
 
-    private static FileFacts file(String drivePath, String sha256) {
-        return new FileFacts('C', drivePath, 100, sha256, null, null);
+    private List<FileIndicator> matching(String drivePath, FileDigests digests) {
+        return set.matching(facts('C', drivePath, 100), digests);
+    }
+
+    /** A listed file as the matching sees it (times and where it was read do not matter to indicators). */
+    private static FileFacts facts(char drive, String drivePath, long size) {
+        return new FileFacts(drive, drivePath, SourceRef.file(drivePath), size, null, null, null);
     }
 }

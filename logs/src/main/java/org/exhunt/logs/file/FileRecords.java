@@ -14,9 +14,11 @@ import org.exhunt.core.Record;
 /**
  * File-metadata records (type {@code file}) for path and IOC rules: {@code path} (Windows form),
  * {@code drive_path}, {@code name}, {@code extension} (without the dot, as written), {@code size},
- * {@code modified}/{@code created}/{@code accessed} (ISO 8601 UTC, when the source keeps them), {@code sha256}
- * (lower-case hex) and {@code head} (the first {@link #HEAD_BYTES} bytes, printable ASCII as is, any other
- * byte as {@code \xNN}). The content is streamed once; nothing is held but the head.
+ * {@code modified}/{@code created}/{@code accessed} (ISO 8601 UTC, when the source keeps them), and when the
+ * content was read {@code sha256} (lower-case hex) and {@code head} (the first {@link #HEAD_BYTES} bytes, printable
+ * ASCII as is, any other byte as {@code \xNN}). The record's time is the modification time, its raw text the path.
+ * A file is described without its content ({@link #listed}), from content already held ({@link #withContent}), or
+ * by streaming it once ({@link #read}: nothing is held but the head).
  */
 public final class FileRecords {
 
@@ -26,6 +28,16 @@ public final class FileRecords {
     public static final int HEAD_BYTES = 64;
 
     private FileRecords() {}
+
+    /** The record of a file whose content was not read: place, size and times; no {@code sha256}, no {@code head}. */
+    public static Record listed(FileFacts facts) {
+        return record(facts, null, null, 0);
+    }
+
+    /** The record of a file whose content is held whole, with its SHA-256 (lower-case hex) as already computed. */
+    public static Record withContent(FileFacts facts, byte[] content, String sha256) {
+        return record(facts, sha256, content, Math.min(content.length, HEAD_BYTES));
+    }
 
     /** Reads the content (to its end, for the hash) and describes the file; the stream is not closed. */
     public static Record read(FileFacts facts, InputStream content) throws IOException {
@@ -42,9 +54,14 @@ public final class FileRecords {
             }
             sha.update(buf, 0, n);
         }
+        return record(facts, HexFormat.of().formatHex(sha.digest()), head, headLength);
+    }
+
+    /** The record; {@code sha256} null when the content was not read (then there is no head either). */
+    private static Record record(FileFacts facts, String sha256, byte[] head, int headLength) {
         Map<String, String> f = new LinkedHashMap<>();
         String windows = facts.windowsPath();
-        String name = facts.drivePath().substring(facts.drivePath().lastIndexOf('/') + 1);
+        String name = facts.name();
         f.put("path", windows);
         f.put("drive_path", facts.drivePath());
         f.put("name", name);
@@ -54,8 +71,10 @@ public final class FileRecords {
         putTime(f, "modified", facts.modified());
         putTime(f, "created", facts.created());
         putTime(f, "accessed", facts.accessed());
-        f.put("sha256", HexFormat.of().formatHex(sha.digest()));
-        f.put("head", printable(head, headLength));
+        if (sha256 != null) {
+            f.put("sha256", sha256);
+            f.put("head", printable(head, headLength));
+        }
         return new MapRecord(TYPE, f, windows, facts.modified(), facts.where());
     }
 
@@ -66,7 +85,7 @@ public final class FileRecords {
             int c = b[i] & 0xFF;
             if (c == '\\') s.append("\\\\");
             else if (c >= 0x20 && c < 0x7F) s.append((char) c);
-            else s.append(String.format("\\x%02x", c));
+            else s.append("\\x").append(HexFormat.of().toHexDigits((byte) c));
         }
         return s.toString();
     }

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.exhunt.core.Diagnostic;
-import org.exhunt.hunt.ioc.FileFacts;
+import org.exhunt.core.SourceRef;
+import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.ioc.IocSet;
+import org.exhunt.logs.file.FileFacts;
 import org.junit.jupiter.api.Test;
 
 class StixBundleTest {
@@ -41,18 +43,18 @@ class StixBundleTest {
     @Test
     void aFileIndicatorHoldsOnlyWhenAllItsPartsDo() throws IOException {
         load("aa21-062a-like.json");
-        FileFacts exact = new FileFacts('C', "inetpub/wwwroot/aspnet_client/SecChecker.aspx", 1127, SECCHECKER,
-                "0123456789abcdef0123456789abcdef01234567", "0123456789abcdef0123456789abcdef");
+        FileDigests digests = new FileDigests(SECCHECKER, "0123456789abcdef0123456789abcdef01234567",
+                "0123456789abcdef0123456789abcdef");
         assertThat(set.needsMd5()).isFalse(); // the SHA-256 indexes it; MD5 and SHA-1 are checked with it
-        assertThat(set.matching(exact)).singleElement().satisfies(i -> {
+        FileFacts secChecker = file('C', "inetpub/wwwroot/aspnet_client/SecChecker.aspx", 1127);
+        assertThat(set.matching(secChecker, digests)).singleElement().satisfies(i -> {
             assertThat(i.source().ruleId()).isEqualTo("indicator--0b5cbd9e-6c0e-4f7e-8b4f-1f2e3d4c5b6a");
             assertThat(i.source().name()).isEqualTo("SecChecker web shell");
             assertThat(i.source().reference()).isEqualTo("https://www.cisa.gov/news-events/cybersecurity-advisories/aa21-062a");
         });
-        FileFacts renamed = new FileFacts('C', "inetpub/wwwroot/aspnet_client/other.aspx", 1127, SECCHECKER,
-                exact.sha1(), exact.md5());
-        assertThat(set.matching(renamed)).as("STIX AND: the name is part of the indicator").isEmpty();
-        assertThat(set.matching(new FileFacts('D', "x/ERROREEE.ASPX", 1, null, null, null))).hasSize(1);
+        assertThat(set.matching(file('C', "inetpub/wwwroot/aspnet_client/other.aspx", 1127), digests))
+                .as("STIX AND: the name is part of the indicator").isEmpty();
+        assertThat(set.matching(file('D', "x/ERROREEE.ASPX", 1), FileDigests.NONE)).hasSize(1);
         assertThat(set.matching("2001:db8:dead:1::1")).hasSize(1);
         assertThat(set.matching("203.0.113.77")).hasSize(1);
         assertThat(set.matching("192.0.2.99")).as("revoked").isEmpty();
@@ -118,5 +120,9 @@ class StixBundleTest {
 
     private static InputStream stream(String s) {
         return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static FileFacts file(char drive, String drivePath, long size) {
+        return new FileFacts(drive, drivePath, SourceRef.file(drivePath), size, null, null, null);
     }
 }
