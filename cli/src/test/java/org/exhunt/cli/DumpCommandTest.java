@@ -52,6 +52,15 @@ class DumpCommandTest {
     }
 
     @Test
+    void everyLineIsOneJsonObjectFromItsFirstCharacter() throws IOException {
+        String second = "2021-08-13 11:31:05 198.51.100.66 GET /owa/ - Mozilla/5.0 200\r\n";
+        Path log = Files.writeString(dir.resolve("u_ex210813.log"), IIS + second + second);
+        CliRun run = CliRun.of("dump", log.toString());
+        // what `jq -c`, `grep '^{'` or a line-by-line reader expects: no separator before an object
+        assertThat(run.out().split("\n")).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("{\"type\":\"iis\"").endsWith("}"));
+    }
+
+    @Test
     void readsGzipAndDirectoriesSkippingFilesThatAreNoLogs() throws IOException {
         Path logs = Files.createDirectories(dir.resolve("Logging/HttpProxy/Ecp"));
         try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(logs.resolve("HttpProxy_2021030306-1.LOG.gz")))) {

@@ -25,6 +25,7 @@ public final class RecordJsonl implements AutoCloseable {
         this.out = out;
         this.withRaw = withRaw;
         this.g = JSON.createGenerator(out);
+        g.setRootValueSeparator(null); // lines are separated by '\n' below, not by Jackson's default space
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     }
