@@ -47,6 +47,16 @@ public final class TestEnvironment {
         return missing("the '" + name + "' tool (apt-get install " + debianPackage + ")");
     }
 
+    /**
+     * Debian's copy of a tool, {@code /usr/bin/NAME}, when it is there, else the one on the PATH; skip/fail when
+     * neither is. For tools that must come as a matched pair from Debian's packages (Chromium and its
+     * chromedriver) rather than whatever an earlier PATH entry (a snap, a user's download) holds.
+     */
+    public static Path debianTool(String name, String debianPackage) {
+        Path debian = Path.of("/usr/bin", name);
+        return Files.isExecutable(debian) ? debian : tool(name, debianPackage);
+    }
+
     /** True when running in CI, where every external reference must be present. */
     public static boolean inCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
