@@ -16,19 +16,41 @@ import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
 import org.exhunt.core.Verdict;
 
-/** One server's verdicts, findings and notes read back from a {@code --format jsonl} report, as a user's script would. */
+/**
+ * A {@code --format jsonl} report read back as a user's script would: its lines, or one server's verdicts,
+ * findings and notes.
+ */
 final class JsonlResult {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonlResult() {}
 
+    /** Every line of a JSON-lines file, parsed. */
+    static List<JsonNode> lines(Path report) throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(report)) lines.add(JSON.readTree(line));
+        return lines;
+    }
+
+    /** The lines of one {@code type} ({@code run}, {@code verdict}, {@code finding}, {@code note}, {@code diagnostic}). */
+    static List<JsonNode> ofType(List<JsonNode> lines, String type) {
+        return lines.stream().filter(l -> l.get("type").asText().equals(type)).toList();
+    }
+
+    /** How many events a finding line links, at any depth (the parts of a correlation, and theirs). */
+    static int linkedEvents(JsonNode finding) {
+        int n = 0;
+        for (JsonNode l : finding.get("linked")) n += 1 + linkedEvents(l);
+        return n;
+    }
+
     static ServerResult read(Path report) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         String server = null;
         List<Verdict> verdicts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        for (String line : Files.readAllLines(report)) {
-            JsonNode n = json.readTree(line);
+        for (JsonNode n : lines(report)) {
             switch (n.get("type").asText()) {
                 case "verdict" -> {
                     server = n.get("server").asText();

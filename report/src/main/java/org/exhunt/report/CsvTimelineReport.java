@@ -16,7 +16,9 @@ import org.exhunt.core.SourceRef;
 /**
  * A timeline for Timesketch and Timeline Explorer ({@code --format csv}): one row per finding and per event
  * a finding links, in time order. Timesketch's three required columns come first, then columns whose names
- * and order never change within a {@link #COLUMNS} list (docs/report-formats.md). RFC 4180: comma-separated,
+ * and order never change within a {@link #COLUMNS} list (docs/report-formats.md). The versions of exhunt, its
+ * rule pack and knowledge base are the last columns of every row: a CSV has no place for a header comment
+ * that Timesketch's importer (pandas) would not take for a record, and extra columns are attributes to it. RFC 4180: comma-separated,
  * CRLF between records, a field quoted when it holds a comma, quote, CR or LF, quotes doubled; UTF-8
  * without a byte-order mark (a BOM would become part of the first column's name, and Timesketch would then
  * miss {@code message}).
@@ -30,7 +32,7 @@ public final class CsvTimelineReport implements ReportWriter {
     /** The columns, in order. Only ever appended to; a rename or removal is a breaking change. */
     public static final List<String> COLUMNS = List.of("message", "datetime", "timestamp_desc", "timestamp",
             "server", "chain", "level", "detector", "rule_id", "title", "tags", "file", "line", "offset",
-            "record", "evidence", "finding_id", "linked_to");
+            "record", "evidence", "finding_id", "linked_to", "exhunt_version", "rules_version", "kb_version");
 
     /** {@code timestamp_desc} of a row whose evidence has its own time. */
     public static final String EVIDENCE_TIME = "Evidence time";
@@ -44,13 +46,13 @@ public final class CsvTimelineReport implements ReportWriter {
     @Override
     public void write(Writer out, RunInfo run, List<ServerResult> results) throws IOException {
         record(out, COLUMNS);
-        for (TimelineEvent e : TimelineEvent.of(results)) record(out, row(e, run.started()));
+        for (TimelineEvent e : TimelineEvent.of(results)) record(out, row(e, run));
         out.flush();
     }
 
-    private static List<String> row(TimelineEvent e, Instant scanStart) {
+    private static List<String> row(TimelineEvent e, RunInfo run) {
         Finding f = e.finding();
-        Instant time = e.timeOr(scanStart);
+        Instant time = e.timeOr(run.started());
         SourceRef s = f.source();
         List<String> cells = new ArrayList<>(COLUMNS.size());
         cells.add(text(message(f)));
@@ -72,6 +74,9 @@ public final class CsvTimelineReport implements ReportWriter {
                 .collect(Collectors.joining("\n"))));
         cells.add(e.id());
         cells.add(e.parentId() == null ? "" : e.parentId());
+        cells.add(text(run.exhuntVersion()));
+        cells.add(text(run.rulesVersion()));
+        cells.add(text(run.kbVersion()));
         return cells;
     }
 

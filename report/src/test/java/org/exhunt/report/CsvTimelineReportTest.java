@@ -38,7 +38,7 @@ class CsvTimelineReportTest {
     @Test
     void timesketchsMandatoryColumnsComeFirstAndTheHeaderIsTheFirstLineWithoutAByteOrderMark() {
         assertThat(csv).startsWith("message,datetime,timestamp_desc,timestamp,server,chain,level,detector,rule_id,"
-                + "title,tags,file,line,offset,record,evidence,finding_id,linked_to\r\n");
+                + "title,tags,file,line,offset,record,evidence,finding_id,linked_to,exhunt_version,rules_version,kb_version\r\n");
     }
 
     @Test
@@ -65,6 +65,15 @@ class CsvTimelineReportTest {
             assertThat(r.get("message")).isNotBlank();
             assertThat(r.get("timestamp_desc")).isIn(CsvTimelineReport.EVIDENCE_TIME, CsvTimelineReport.SCAN_TIME);
         }
+    }
+
+    @Test
+    void everyRowNamesTheVersionsOfExhuntItsRulePackAndKnowledgeBase() throws IOException {
+        assertThat(records()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.get("exhunt_version")).isEqualTo(SampleResults.RUN.exhuntVersion());
+            assertThat(r.get("rules_version")).isEqualTo(SampleResults.RUN.rulesVersion());
+            assertThat(r.get("kb_version")).isEqualTo(SampleResults.RUN.kbVersion());
+        });
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import org.exhunt.report.testing.EcsSchema;
 import org.junit.jupiter.api.Test;
 
 /** ECS documents checked against Elastic's field definitions ({@link EcsSchema}) and for the mapping itself. */

@@ -96,6 +96,18 @@ class HtmlReportBrowserIT {
     }
 
     @Test
+    void aReportWithoutFindingsSaysSoWithTheScriptRunning() throws Exception {
+        Path empty = HeadlessChromium.artifact("html-report-empty.html");
+        Files.writeString(empty, Reports.write(new HtmlReport(), SampleResults.RUN, List.of(SampleResults.ex02())),
+                StandardCharsets.UTF_8);
+        chromium.open(empty);
+        chromium.waitFor("the filter script", () -> !chromium.text("shown").isEmpty());
+        assertThat(chromium.text("shown")).isEqualTo("0 of 0 findings shown");
+        assertThat(driver().findElement(By.cssSelector("#findings-table tr.nothing")).getText()).isEqualTo("No findings.");
+        assertThat(chromium.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void filtersNarrowTheFindingsAndKeepLinkedEventsWithTheirFinding() {
         Select level = new Select(driver().findElement(By.name("level")));
         level.selectByValue("critical");

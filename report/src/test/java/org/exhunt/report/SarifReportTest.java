@@ -1,45 +1,29 @@
 package org.exhunt.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exhunt.report.testing.SarifSchema.problems;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.exhunt.report.testing.SarifSchema;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SARIF log validated against the OASIS SARIF 2.1.0 JSON schema (test resources, see its README) with
- * networknt's JSON-schema validator, format assertions on, and checked for what the schema cannot say:
+ * The SARIF log validated against the OASIS SARIF 2.1.0 JSON schema ({@link SarifSchema}: networknt's
+ * JSON-schema validator, format assertions on), and checked for what the schema cannot say:
  * rule indexes, URIs that lead back to the files, stable fingerprints.
  */
 class SarifReportTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Schema SARIF_SCHEMA = loadSchema();
-
-    private static Schema loadSchema() {
-        try (InputStream in = SarifReportTest.class.getResourceAsStream("sarif/sarif-schema-2.1.0.json")) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(JSON.readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Error> validate(JsonNode log) {
-        return SARIF_SCHEMA.validate(log, context -> context.executionConfig(c -> c.formatAssertionsEnabled(true)));
-    }
 
     private final JsonNode log = parse(Reports.sample(new SarifReport()));
 
@@ -53,7 +37,7 @@ class SarifReportTest {
 
     @Test
     void theLogIsValidAgainstTheOasisSchema() {
-        assertThat(validate(log)).isEmpty();
+        assertThat(problems(log)).isEmpty();
         assertThat(log.get("version").asText()).isEqualTo("2.1.0");
         assertThat(log.get("runs")).hasSize(1);
     }
@@ -61,17 +45,17 @@ class SarifReportTest {
     @Test
     void anEmptyRunIsValidToo() {
         JsonNode empty = parse(Reports.write(new SarifReport(), SampleResults.RUN, List.of(SampleResults.ex02())));
-        assertThat(validate(empty)).isEmpty();
+        assertThat(problems(empty)).isEmpty();
         assertThat(empty.at("/runs/0/results")).isEmpty();
     }
 
     @Test
     void theValidatorRejectsWhatTheSchemaForbids() {
-        assertThat(validate(mutated(l -> l.remove("version")))).isNotEmpty();
-        assertThat(validate(mutated(l -> ((ObjectNode) l.at("/runs/0/results/0")).put("level", "fatal")))).isNotEmpty();
-        assertThat(validate(mutated(l -> ((ObjectNode) l.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation"))
+        assertThat(problems(mutated(l -> l.remove("version")))).isNotEmpty();
+        assertThat(problems(mutated(l -> ((ObjectNode) l.at("/runs/0/results/0")).put("level", "fatal")))).isNotEmpty();
+        assertThat(problems(mutated(l -> ((ObjectNode) l.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation"))
                 .put("uri", "file:///a b")))).as("format uri-reference is asserted").isNotEmpty();
-        assertThat(validate(mutated(l -> ((ObjectNode) l.at("/runs/0/invocations/0")).put("startTimeUtc", "yesterday"))))
+        assertThat(problems(mutated(l -> ((ObjectNode) l.at("/runs/0/invocations/0")).put("startTimeUtc", "yesterday"))))
                 .as("format date-time is asserted").isNotEmpty();
     }
 

@@ -57,7 +57,7 @@ public final class TestEnvironment {
      * places (4.3 changed regex and module behaviour), so a comparison with it would fail for the wrong reason.
      */
     public static Path yara() {
-        Path yara = tool("yara", "yara");
+        Path yara = debianTool("yara", "yara");
         String version;
         try {
             Process p = new ProcessBuilder(yara.toString(), "--version").redirectErrorStream(true).start();
@@ -71,6 +71,16 @@ public final class TestEnvironment {
         }
         return version.equals(YARA_VERSION) ? yara
                 : missing("yara " + YARA_VERSION + ", the reference version (" + yara + " is " + version + ")");
+    }
+
+    /**
+     * Debian's copy of a tool, {@code /usr/bin/NAME}, when it is there, else the one on the PATH; skip/fail when
+     * neither is. For tools that must come as a matched pair from Debian's packages (Chromium and its
+     * chromedriver) rather than whatever an earlier PATH entry (a snap, a user's download) holds.
+     */
+    public static Path debianTool(String name, String debianPackage) {
+        Path debian = Path.of("/usr/bin", name);
+        return Files.isExecutable(debian) ? debian : tool(name, debianPackage);
     }
 
     /** True when running in CI, where every external reference must be present. */

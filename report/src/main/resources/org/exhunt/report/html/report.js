@@ -43,7 +43,7 @@
       group.rows.forEach(function (row) { row.hidden = !visible; });
       if (visible) shown++;
     });
-    if (nothing) nothing.hidden = shown > 0 || groups.size === 0;
+    if (nothing) nothing.hidden = shown > 0; // "No findings." or "No finding matches the filters."
     count.value = shown + ' of ' + groups.size + ' findings shown';
   }
 

@@ -25,7 +25,8 @@ import org.openqa.selenium.print.PrintOptions;
 
 /**
  * Debian's Chromium, driven headless through Debian's chromedriver ({@code chromium}, {@code chromium-driver}):
- * both paths are given to Selenium, so Selenium Manager never looks for, or downloads, a driver or a browser.
+ * {@code /usr/bin/chromium} and {@code /usr/bin/chromedriver} when they are there (a matched pair), else the
+ * ones on the PATH; both paths are given to Selenium, so Selenium Manager never looks for, or downloads, a driver or a browser.
  * Missing tools skip the test locally and fail it in CI ({@link TestEnvironment}). The browser console is
  * recorded, so a test can assert it holds no errors (a script error, a refused load or a CSP violation).
  */
@@ -48,8 +49,8 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     public static HeadlessChromium start() {
-        Path browser = TestEnvironment.tool("chromium", "chromium");
-        Path chromedriver = TestEnvironment.tool("chromedriver", "chromium-driver");
+        Path browser = TestEnvironment.debianTool("chromium", "chromium");
+        Path chromedriver = TestEnvironment.debianTool("chromedriver", "chromium-driver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

@@ -1,4 +1,4 @@
-package org.exhunt.report;
+package org.exhunt.report.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,31 +15,29 @@ import java.util.Map;
 
 /**
  * Checks documents against the ECS field definitions of Elastic's own package (test resources
- * {@code ecs/ecs-9.4.0-fields.json}, derived from {@code @elastic/ecs}'s {@code ecs_flat}; see the README):
+ * {@code org/exhunt/report/ecs/ecs-9.4.0-fields.json}, derived from {@code @elastic/ecs}'s {@code ecs_flat}; see the README):
  * every field is an ECS field or lives under the custom {@code exhunt.} set, has its ECS type, is an array
  * only where ECS expects one, takes only the allowed values, and {@code event.type} fits
  * {@code event.category}. Returns the problems as text, one per line, empty when the document conforms.
+ * Shared by the report's own tests and the scan of the example images in {@code cli}.
  */
-final class EcsSchema {
+public final class EcsSchema {
 
-    static final String CUSTOM_PREFIX = "exhunt.";
+    private static final String CUSTOM_PREFIX = "exhunt.";
     private static final JsonNode FIELDS = load();
 
     private EcsSchema() {}
 
     private static JsonNode load() {
-        try (InputStream in = EcsSchema.class.getResourceAsStream("ecs/ecs-9.4.0-fields.json")) {
+        try (InputStream in = EcsSchema.class.getResourceAsStream("/org/exhunt/report/ecs/ecs-9.4.0-fields.json")) {
+            if (in == null) throw new IllegalStateException("the ECS field definitions are missing from the test resources");
             return new ObjectMapper().readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static boolean isEcsField(String name) {
-        return FIELDS.has(name);
-    }
-
-    static List<String> problems(JsonNode doc) {
+    public static List<String> problems(JsonNode doc) {
         List<String> problems = new ArrayList<>();
         for (String required : List.of("@timestamp", "ecs.version")) {
             if (value(doc, required) == null) problems.add(required + ": missing");
