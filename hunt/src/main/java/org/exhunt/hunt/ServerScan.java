@@ -72,7 +72,7 @@ final class ServerScan {
     private final DetectionSink sink = new DetectionSink() {
         @Override public void finding(Finding f) { keep(f); }
         @Override public void problem(Diagnostic d) { problems.add(d); }
-        @Override public void tally(String fact) { tallies.merge(fact, 1L, Long::sum); }
+        @Override public void tally(String fact, long count) { tallies.merge(fact, count, Long::sum); }
     };
     private final WebRequests requests = new WebRequests();
     private final RequestIndexer requestIndexer = new RequestIndexer(requests);

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.exhunt.core.Finding;
@@ -68,15 +70,41 @@ public final class Correlator {
         }
     }
 
+    /**
+     * For each rule (or correlation) that correlations use, the fields they read of its events: the group-by fields
+     * (by the rule's alias where one is given) and the measured field, in the order first named.
+     */
+    public static Map<String, List<String>> fieldsRead(List<Correlation> correlations) {
+        Map<String, Set<String>> read = new HashMap<>();
+        for (Correlation c : correlations) {
+            List<String> refs = c.refs();
+            for (int r = 0; r < refs.size(); r++) {
+                Set<String> fields = read.computeIfAbsent(refs.get(r), k -> new LinkedHashSet<>());
+                for (String g : c.rule().groupBy()) fields.add(c.fieldFor(g, r));
+                if (c.rule().field() != null) fields.add(c.fieldFor(c.rule().field(), r));
+            }
+        }
+        Map<String, List<String>> out = new HashMap<>();
+        read.forEach((id, fields) -> out.put(id, List.copyOf(fields)));
+        return Map.copyOf(out);
+    }
+
     /** Feeds a rule match; matches without a time cannot be placed in a window and are only counted. */
     public void accept(SigmaMatch m) {
-        if (!byRef.containsKey(m.rule().id())) return;
-        Instant t = m.record().time();
-        if (t == null) {
-            untimed++;
-            return;
+        if (wanted(m.rule().id(), m.record().time())) {
+            feed(m.rule().id(), m.record().time().toEpochMilli(), m::values, m.toFinding());
         }
-        feed(m.rule().id(), t.toEpochMilli(), m::values, m.toFinding());
+    }
+
+    /** Feeds a match kept without its record; the same as {@link #accept(SigmaMatch)} for the match it was made of. */
+    public void accept(CorrelatedMatch m) {
+        if (wanted(m.rule().id(), m.time())) feed(m.rule().id(), m.time().toEpochMilli(), m::values, m.finding());
+    }
+
+    private boolean wanted(String id, Instant time) {
+        if (!byRef.containsKey(id)) return false;
+        if (time == null) untimed++;
+        return time != null;
     }
 
     private void feed(String id, long millis, Function<String, List<String>> fields, Finding finding) {
