@@ -136,6 +136,11 @@ final class ScanCommand implements Callable<Integer> {
                     + " listed in the report; one that does not load is reported.")
     List<Path> filters = new ArrayList<>();
 
+    @Option(names = "--recover-slack", description = "Also read the records Windows event logs hold in chunk slack"
+            + " (older events of a chunk reused after the log wrapped or was cleared, events a live log has not listed"
+            + " yet) and in blocks that are not valid chunks; each chunk with recovered records is noted.")
+    boolean recoverSlack;
+
     @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -164,7 +169,7 @@ final class ScanCommand implements Callable<Integer> {
         List<Diagnostic> optionProblems = new ArrayList<>();
         HuntOptions options = new HuntOptions(installPath, excludes.stream().map(PathGlob::of).toList(),
                 new TimeWindow(since, until), readAllowlist(optionProblems), threads, collect,
-                TerminalProgress.forTerminal(spec.commandLine().getErr(), !noProgress));
+                TerminalProgress.forTerminal(spec.commandLine().getErr(), !noProgress), recoverSlack);
         Hunt hunt = Hunt.with(pack, new UserRules(yara, sigma, filters, iocFiles), options);
         RunInfo run = started.withFilters(hunt.sigmaFilters());
         List<ServerResult> results = new ArrayList<>();

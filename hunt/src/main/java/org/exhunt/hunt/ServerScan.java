@@ -212,7 +212,8 @@ final class ServerScan {
 
     private void readLog(EvidenceFile f) {
         try {
-            Optional<RecordStream> opened = LogFiles.open(f.drivePath(), f.ref().file(), f.open(), problems::add);
+            Optional<RecordStream> opened = LogFiles.open(f.drivePath(), f.ref().file(), f.open(), problems::add,
+                    options.recoverSlack());
             if (opened.isEmpty()) {
                 synchronized (unreadLogFormats) {
                     unreadLogFormats.merge(extension(f.drivePath()), 1, Integer::sum);
