@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         header = "The records exhunt reads from any supported log, as JSON lines.",
         description = {"Prints one JSON object per record (type, time, source, fields) to standard output, for jq;"
-                + " problems go to standard error as 'file:line: message [code]'. Gzip-compressed logs are read too.",
+                + " problems go to standard error as 'file:line: message [code]'. Logs: IIS, Exchange (HttpProxy, ECP,"
+                + " OABGenerator, EWS, Remote PowerShell, Message Tracking, ...), Windows event logs (.evtx), JSON"
+                + " events; gzip-compressed logs are read too.",
                 "A FILE that no format recognizes is an error; in a DIRECTORY (read recursively, in name order)"
                         + " such files are skipped quietly.",
                 "With --files, every file of each FILE (a folder, a triage zip or a single file, placed on the server's"
@@ -57,6 +59,12 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--files", description = "Print the file record of every file (path, size, modified time,"
             + " sha256, head) instead of log records, in drive path order.")
     boolean files;
+
+    @Option(names = "--recover-slack", description = "Windows event logs (.evtx): also read the records in chunk slack,"
+            + " the space after a chunk's last record (older events of a chunk reused after the log wrapped or was"
+            + " cleared, events a live log has not listed yet), and in blocks that are not valid chunks. Each chunk"
+            + " with recovered records is reported on standard error [evtx.chunk.recovered].")
+    boolean recoverSlack;
 
     private boolean incomplete;
 
@@ -84,7 +92,7 @@ final class DumpCommand implements Callable<Integer> {
     private void dump(Path file, RecordJsonl out, PrintWriter err, boolean named) throws IOException {
         String name = file.toString();
         try (InputStream in = Files.newInputStream(file)) {
-            Optional<RecordStream> opened = LogFiles.open(name, in, d -> problem(err, d));
+            Optional<RecordStream> opened = LogFiles.open(name, name, in, d -> problem(err, d), recoverSlack);
             if (opened.isEmpty()) {
                 if (named) problem(err, Diagnostic.error("dump.unrecognized", SourceRef.file(name),
                         "not a log format exhunt reads"));

@@ -130,6 +130,17 @@ final class ScanCommand implements Callable<Integer> {
                     + " Repeatable. Routed by log source like the pack's rules; a rule that does not load is reported.")
     List<Path> sigma = new ArrayList<>();
 
+    @Option(names = "--filters", paramLabel = "DIR",
+            description = "Sigma filter documents (a folder or a file): conditions that tune out known-good events from"
+                    + " the rules they name, the pack's or your --sigma rules, by id or name. Repeatable. Each filter is"
+                    + " listed in the report; one that does not load is reported.")
+    List<Path> filters = new ArrayList<>();
+
+    @Option(names = "--recover-slack", description = "Also read the records Windows event logs hold in chunk slack"
+            + " (older events of a chunk reused after the log wrapped or was cleared, events a live log has not listed"
+            + " yet) and in blocks that are not valid chunks; each chunk with recovered records is noted.")
+    boolean recoverSlack;
+
     @Option(names = "--threads", paramLabel = "N", description = "Files read in parallel (default: the number of cores).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -154,12 +165,13 @@ final class ScanCommand implements Callable<Integer> {
         List<List<EvidenceSource>> evidence = new ArrayList<>();
         for (Server server : servers) evidence.add(open(server.paths())); // every path refused before any is read
         RulePack pack = RulePack.bundled();
-        RunInfo run = Versions.runInfo(pack);
+        RunInfo started = Versions.runInfo(pack);
         List<Diagnostic> optionProblems = new ArrayList<>();
         HuntOptions options = new HuntOptions(installPath, excludes.stream().map(PathGlob::of).toList(),
                 new TimeWindow(since, until), readAllowlist(optionProblems), threads, collect,
-                TerminalProgress.forTerminal(spec.commandLine().getErr(), !noProgress));
-        Hunt hunt = Hunt.with(pack, new UserRules(yara, sigma, iocFiles), options);
+                TerminalProgress.forTerminal(spec.commandLine().getErr(), !noProgress), recoverSlack);
+        Hunt hunt = Hunt.with(pack, new UserRules(yara, sigma, filters, iocFiles), options);
+        RunInfo run = started.withFilters(hunt.sigmaFilters());
         List<ServerResult> results = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {
             try {
@@ -203,6 +215,9 @@ final class ScanCommand implements Callable<Integer> {
         }
         for (Path p : sigma) {
             if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such Sigma rules: " + p);
+        }
+        for (Path p : filters) {
+            if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such Sigma filters: " + p);
         }
         for (Path ioc : iocFiles) {
             if (!Files.isRegularFile(ioc)) throw new ParameterException(spec.commandLine(), "no such indicator file: " + ioc);

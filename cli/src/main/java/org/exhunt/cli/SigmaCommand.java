@@ -56,6 +56,11 @@ final class SigmaCommand implements Callable<Integer> {
                     + " rules whose placeholders have no values are inactive.")
     Path placeholders;
 
+    @Option(names = "--recover-slack", description = "Windows event logs (.evtx): also read the records in chunk slack"
+            + " (older events of a reused chunk or a cleared log, events a live log has not listed yet) and in blocks"
+            + " that are not valid chunks.")
+    boolean recoverSlack;
+
     @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Log files or folders.")
     List<Path> inputs;
 
@@ -121,7 +126,7 @@ final class SigmaCommand implements Callable<Integer> {
         void accept(Record r);
     }
 
-    private static void read(Path file, List<Diagnostic> problems, RecordSink sink) {
+    private void read(Path file, List<Diagnostic> problems, RecordSink sink) {
         try (RecordStream records = open(file, problems)) {
             if (records != null) {
                 while (records.hasNext()) sink.accept(records.next());
@@ -132,7 +137,7 @@ final class SigmaCommand implements Callable<Integer> {
     }
 
     /** All inputs at once, merged by time, for correlations across logs. */
-    private static void readMerged(List<Path> files, List<Diagnostic> problems, RecordSink sink) throws IOException {
+    private void readMerged(List<Path> files, List<Diagnostic> problems, RecordSink sink) throws IOException {
         List<RecordStream> streams = new ArrayList<>();
         for (Path f : files) {
             RecordStream s = open(f, problems);
@@ -144,11 +149,11 @@ final class SigmaCommand implements Callable<Integer> {
     }
 
     /** The records of a file, or null when it is no log exhunt reads (reported) or cannot be opened. */
-    private static RecordStream open(Path file, List<Diagnostic> problems) {
+    private RecordStream open(Path file, List<Diagnostic> problems) {
         String name = file.toString();
         try {
             Optional<RecordStream> opened = LogFiles.open(name.replace('\\', '/'), name, Files.newInputStream(file),
-                    problems::add);
+                    problems::add, recoverSlack);
             if (opened.isEmpty()) {
                 problems.add(Diagnostic.error("input.format", SourceRef.file(name), "not a log format exhunt reads; not read"));
                 return null;

@@ -6,15 +6,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.exhunt.core.testing.TestEnvironment;
+import org.exhunt.testkit.evtx.EventSamples;
+import org.exhunt.testkit.evtx.EvtxDamage;
+import org.exhunt.testkit.evtx.EvtxEvent;
+import org.exhunt.testkit.evtx.EvtxWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code exhunt dump FILE.evtx} end to end on real Windows logs from SigmaHQ's regression data; expected
- * values are those of the evtx_dump JSON beside each file (issue 9).
+ * {@code exhunt dump FILE.evtx} end to end on real Windows logs from SigmaHQ's regression data (expected
+ * values are those of the evtx_dump JSON beside each file) and on written ones with events in chunk slack (issue 9).
  */
 class DumpEvtxTest {
 
@@ -69,6 +75,39 @@ class DumpEvtxTest {
         CliRun run = CliRun.of("dump", cut.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(run.err()).contains(cut + "@5000: the file ends inside a chunk").contains("[evtx.file.truncated]");
+    }
+
+    @Test
+    void recoverSlackAlsoDumpsTheEventsAChunkHoldsAfterItsLastListedRecord() throws IOException {
+        Instant t = Instant.parse("2021-08-20T01:00:00Z");
+        List<EvtxEvent> events = new ArrayList<>();
+        for (int i = 0; i < 9; i++) events.add(EventSamples.cmdlet(t.plusSeconds(i), 1, "Get-Mailbox", "-Identity 'user" + i + "'"));
+        events.add(EventSamples.mailboxExportToWebRoot(t.plusSeconds(60)));
+        byte[] file = EvtxWriter.toBytes(events);
+        EvtxDamage.hideInSlack(file, 0, 3);   // as a reused chunk or a cleared log leaves them
+        Path log = Files.write(dir.resolve("MSExchange Management.evtx"), file);
+
+        CliRun plain = CliRun.of("dump", log.toString());
+        assertThat(plain.code()).isZero();
+        assertThat(DumpCommandTest.lines(plain.out())).hasSize(7);
+        assertThat(plain.err()).contains("3 record-like structures after the chunk's last record were not read"
+                + " (--recover-slack reads them) [evtx.chunk.slack]");
+
+        CliRun recovered = CliRun.of("dump", "--recover-slack", log.toString());
+        assertThat(recovered.code()).isZero();
+        List<JsonNode> records = DumpCommandTest.lines(recovered.out());
+        assertThat(records).hasSize(10);
+        assertThat(records.subList(7, 10)).extracting(r -> r.path("source").path("record").asText())
+                .containsExactly("8", "9", "10");
+        assertThat(records.get(9).path("fields").path("Data").get(0).asText()).isEqualTo("New-MailboxExportRequest");
+        assertThat(recovered.err()).contains("3 records recovered from space after the chunk's last record")
+                .contains("[evtx.chunk.recovered]");
+    }
+
+    @Test
+    void theHelpSaysWhatIsReadAndOffersSlackRecovery() {
+        CliRun help = CliRun.of("dump", "--help");
+        assertThat(help.out()).contains("Windows event logs (.evtx)").contains("--recover-slack");
     }
 
     /** The one .evtx file of a regression-data folder of the shared corpus. */

@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.exhunt.testkit.evtx.EventSamples;
+import org.exhunt.testkit.evtx.EvtxDamage;
+import org.exhunt.testkit.evtx.EvtxEvent;
+import org.exhunt.testkit.evtx.EvtxWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The scope options of {@code scan}: exclude, allowlist, time window, collect. */
+/** The scope options of {@code scan}: exclude, allowlist, time window, collect, slack recovery. */
 class ScanOptionsTest {
 
     private static final String SHELL_SHA256 = "f692b6df1c5ee4891169386c16e183b3da268dc5f1dda504213d4b3650579842";
@@ -154,5 +161,29 @@ class ScanOptionsTest {
         CliRun given = CliRun.of("scan", "--install-path", "D:\\Exchange\\V15", image.toString());
         assertThat(given.out()).contains("Exchange install path: C:\\Exchange\\V15\\ (given)")
                 .contains("from the ExSetup.exe file version of C:\\Exchange\\V15\\Bin\\ExSetup.exe");
+    }
+
+    /** The pack's rule for a mailbox exported to a web folder (ProxyShell's web shell), in the MSExchange Management log. */
+    private static final String EXPORT_TO_WEB_PATH = "fd9a3c9d-3fb4-4d67-a46b-fb9ba3632f5d";
+
+    @Test
+    void recoverSlackFindsEvidenceThatAnEventLogHoldsInChunkSlack() throws IOException {
+        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("ex01"));
+        Instant t = Instant.parse("2021-08-20T01:00:00Z");
+        List<EvtxEvent> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) events.add(EventSamples.cmdlet(t.plusSeconds(60L * i), 1, "Get-Mailbox", "-ResultSize 10"));
+        events.add(EventSamples.mailboxExportToWebRoot(t.plusSeconds(600)));
+        byte[] log = EvtxWriter.toBytes(events);
+        EvtxDamage.hideInSlack(log, 0, 1);   // the export lies after the chunk's last listed record
+        Path logs = Files.createDirectories(image.resolve("Windows/System32/winevt/Logs"));
+        Files.write(logs.resolve("MSExchange Management.evtx"), log);
+
+        CliRun plain = CliRun.of("scan", image.toString());
+        assertThat(plain.out()).doesNotContain("rule " + EXPORT_TO_WEB_PATH).contains("[evtx.chunk.slack]");
+
+        CliRun recovered = CliRun.of("scan", "--recover-slack", image.toString());
+        assertThat(recovered.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(recovered.out()).contains("rule " + EXPORT_TO_WEB_PATH + " (sigma), chain ProxyShell")
+                .contains("1 records recovered from space after the chunk's last record").contains("[evtx.chunk.recovered]");
     }
 }

@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.exhunt.testkit.evtx.EventSamples;
+import org.exhunt.testkit.evtx.EvtxDamage;
+import org.exhunt.testkit.evtx.EvtxEvent;
+import org.exhunt.testkit.evtx.EvtxWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,5 +137,50 @@ class SigmaCommandTest {
                 b + ":1  high  11111111-2222-3333-4444-555555555555  Whoami Execution",
                 b + ":1  critical  99999999-0000-0000-0000-000000000000  Whoami Twice  [User=bob, count=2]");
         assertThat(run.err()).contains("applied to 1 rules");
+    }
+
+    private static final String W3WP = "C:\\Windows\\System32\\inetsrv\\w3wp.exe";
+
+    /** Sysmon process starts: cmd.exe {@code before} times, then whoami.exe. */
+    private static byte[] sysmonLog(int before) {
+        Instant t = Instant.parse("2021-03-03T05:00:00Z");
+        List<EvtxEvent> events = new ArrayList<>();
+        for (int i = 0; i < before; i++) {
+            events.add(EventSamples.sysmonProcess(t.plusSeconds(i), "C:\\Windows\\System32\\cmd.exe", "cmd /c dir", W3WP, W3WP,
+                    "NT AUTHORITY\\SYSTEM"));
+        }
+        events.add(EventSamples.sysmonProcess(t.plusSeconds(60), "C:\\Windows\\System32\\whoami.exe", "whoami /all", W3WP,
+                W3WP, "NT AUTHORITY\\SYSTEM"));
+        return EvtxWriter.toBytes(events);
+    }
+
+    @Test
+    void firesOnAWindowsEventLog() throws IOException {
+        Path rules = write("whoami.yml", RULE);
+        Path log = Files.write(dir.resolve("Microsoft-Windows-Sysmon%4Operational.evtx"), sysmonLog(1));
+        CliRun run = CliRun.of("sigma", "-r", rules.toString(), log.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
+        int whoami = EvtxDamage.recordOffsets(sysmonLog(1), 0).get(1);
+        assertThat(run.out()).isEqualTo(log + "@" + whoami + "#2  high  11111111-2222-3333-4444-555555555555  Whoami Execution\n");
+        assertThat(run.err()).contains("2 records in 1 files; 1 firings");
+    }
+
+    @Test
+    void recoverSlackLetsRulesSeeTheEventsInChunkSlack() throws IOException {
+        Path rules = write("whoami.yml", RULE);
+        byte[] bytes = sysmonLog(3);
+        int whoami = EvtxDamage.recordOffsets(bytes, 0).get(3);
+        EvtxDamage.hideInSlack(bytes, 0, 1);
+        Path log = Files.write(dir.resolve("Microsoft-Windows-Sysmon%4Operational.evtx"), bytes);
+
+        CliRun plain = CliRun.of("sigma", "-r", rules.toString(), log.toString());
+        assertThat(plain.code()).isEqualTo(ExitCodes.OK);
+        assertThat(plain.out()).isEmpty();
+        assertThat(plain.err()).contains("[evtx.chunk.slack]").contains("3 records in 1 files; 0 firings");
+
+        CliRun recovered = CliRun.of("sigma", "--recover-slack", "-r", rules.toString(), log.toString());
+        assertThat(recovered.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(recovered.out()).isEqualTo(log + "@" + whoami + "#4  high  11111111-2222-3333-4444-555555555555  Whoami Execution\n");
+        assertThat(recovered.err()).contains("[evtx.chunk.recovered]").contains("4 records in 1 files; 1 firings");
     }
 }

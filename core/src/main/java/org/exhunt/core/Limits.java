@@ -105,6 +105,20 @@ public final class Limits {
     public static final int CORRELATION_LINKED = 5;
 
     /**
+     * Matches of correlated Sigma rules a scan keeps per server while it reads the logs (in no time order, on several
+     * threads), to feed them to the correlations in time order once all are read; more are counted, not correlated.
+     * A kept match holds no record: its time, place, rule, the values its correlations read and a short evidence,
+     * at most about 1.5 KB besides those values (docs/sigma.md, "In a scan").
+     */
+    public static final int CORRELATION_KEPT = 250_000;
+
+    /** Evidence values a kept match of a correlated rule holds: the values that matched first, then who did what. */
+    public static final int CORRELATION_EVIDENCE_VALUES = 10;
+
+    /** Characters of each of those values (the match's source points at the rest). */
+    public static final int CORRELATION_EVIDENCE_CHARS = 100;
+
+    /**
      * How deeply EVTX binary XML may nest (elements inside elements, and binary-XML values inside
      * templates): real events are under 10 levels; a hostile record must not exhaust the stack.
      */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.detect.AuthFolderAge;
@@ -99,10 +100,17 @@ public final class Hunt {
                 new AuthFolderAge());
         ChainAttribution attribution = new ChainAttribution(kb.rows(),
                 pack.has(ChainAttribution.FILE) ? pack.text(ChainAttribution.FILE) : null, problems::add);
-        SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), attribution, problems::add);
+        SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), attribution, problems::add);
         notes.addAll(sigma.notes());
         return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, notes), kb,
                 options);
+    }
+
+    /** The Sigma filter documents this hunt applies, for the run report: file, id, title and the rules each names. */
+    public List<RunInfo.Filter> sigmaFilters() {
+        return detectors.sigma().filters().stream()
+                .map(f -> new RunInfo.Filter(f.detection().where().file(), f.id(), f.detection().title(), f.rules()))
+                .toList();
     }
 
     /** Scans the evidence of one server, which may come from several sources. */

@@ -16,13 +16,20 @@ import org.exhunt.hunt.scope.TimeWindow;
  * @param threads     files examined in parallel
  * @param collectDir  where to copy the files findings point to, or null
  * @param progress    told how the scan advances
+ * @param recoverSlack also read the records event logs hold besides those they list (EVTX chunk slack)
  */
 public record HuntOptions(String installPath, List<PathGlob> excludes, TimeWindow window, Allowlist allowlist,
-                          int threads, Path collectDir, ScanProgress progress) {
+                          int threads, Path collectDir, ScanProgress progress, boolean recoverSlack) {
 
     public HuntOptions {
         excludes = List.copyOf(excludes);
         if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+    }
+
+    /** Reading only the records logs list. */
+    public HuntOptions(String installPath, List<PathGlob> excludes, TimeWindow window, Allowlist allowlist,
+                       int threads, Path collectDir, ScanProgress progress) {
+        this(installPath, excludes, window, allowlist, threads, collectDir, progress, false);
     }
 
     /** Discover everything, look at everything, on all cores, silently. */

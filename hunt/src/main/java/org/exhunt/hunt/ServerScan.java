@@ -73,7 +73,7 @@ final class ServerScan {
     private final DetectionSink sink = new DetectionSink() {
         @Override public void finding(Finding f) { keep(f); }
         @Override public void problem(Diagnostic d) { problems.add(d); }
-        @Override public void tally(String fact) { tallies.merge(fact, 1L, Long::sum); }
+        @Override public void tally(String fact, long count) { tallies.merge(fact, count, Long::sum); }
     };
     private final WebRequests requests = new WebRequests();
     private final RequestIndexer requestIndexer = new RequestIndexer(requests);
@@ -222,7 +222,8 @@ final class ServerScan {
 
     private void readLog(EvidenceFile f) {
         try {
-            Optional<RecordStream> opened = LogFiles.open(f.drivePath(), f.ref().file(), f.open(), problems::add);
+            Optional<RecordStream> opened = LogFiles.open(f.drivePath(), f.ref().file(), f.open(), problems::add,
+                    options.recoverSlack());
             if (opened.isEmpty()) {
                 synchronized (unreadLogFormats) {
                     unreadLogFormats.merge(extension(f.drivePath()), 1, Integer::sum);

@@ -5,15 +5,22 @@ import java.util.List;
 
 /**
  * Rules the user adds to the rule pack for a run: YARA files or folders ({@code --yara}, e.g. signature-base),
- * Sigma files or folders ({@code --sigma}, e.g. SigmaHQ), indicator lists ({@code --ioc}).
+ * Sigma files or folders ({@code --sigma}, e.g. SigmaHQ), Sigma filter documents that tune the pack's and the
+ * user's Sigma rules ({@code --filters}), indicator lists ({@code --ioc}).
  */
-public record UserRules(List<Path> yara, List<Path> sigma, List<Path> ioc) {
+public record UserRules(List<Path> yara, List<Path> sigma, List<Path> sigmaFilters, List<Path> ioc) {
 
-    public static final UserRules NONE = new UserRules(List.of(), List.of(), List.of());
+    public static final UserRules NONE = new UserRules(List.of(), List.of(), List.of(), List.of());
 
     public UserRules {
         yara = List.copyOf(yara);
         sigma = List.copyOf(sigma);
+        sigmaFilters = List.copyOf(sigmaFilters);
         ioc = List.copyOf(ioc);
+    }
+
+    /** Without filter documents. */
+    public UserRules(List<Path> yara, List<Path> sigma, List<Path> ioc) {
+        this(yara, sigma, List.of(), ioc);
     }
 }

@@ -44,6 +44,15 @@ public final class LogFiles {
      */
     public static Optional<RecordStream> open(String serverPath, String name, InputStream in,
                                               Consumer<Diagnostic> problems) throws IOException {
+        return open(serverPath, name, in, problems, false);
+    }
+
+    /**
+     * The records of one file, with {@code recover}: also the records it holds besides those it lists
+     * ({@link LogReader#recovering()}: EVTX chunk slack), reported as recovered.
+     */
+    public static Optional<RecordStream> open(String serverPath, String name, InputStream in,
+                                              Consumer<Diagnostic> problems, boolean recover) throws IOException {
         InputStream content = new BufferedInputStream(in, BUFFER);
         try {
             if (isGzip(content)) content = new BufferedInputStream(new GZIPInputStream(content, BUFFER), BUFFER);
@@ -56,7 +65,7 @@ public final class LogFiles {
                 failure = e;   // a short or corrupt file: recognise it by what was read, let the reader report the rest
             }
             head = Arrays.copyOf(head, n);
-            Optional<LogReader> reader = LogReaders.forFile(serverPath, head);
+            Optional<LogReader> reader = LogReaders.forFile(serverPath, head).map(r -> recover ? r.recovering() : r);
             if (reader.isEmpty()) {
                 if (failure != null) throw failure;
                 content.close();

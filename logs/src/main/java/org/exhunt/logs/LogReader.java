@@ -29,4 +29,12 @@ public interface LogReader {
      * @param problems receives every problem met while reading
      */
     RecordStream open(String name, InputStream in, Consumer<Diagnostic> problems) throws IOException;
+
+    /**
+     * This format's reader that also recovers records a file holds besides those it lists (EVTX: records in chunk
+     * slack and in blocks that are not valid chunks); a format with nothing to recover returns this reader.
+     */
+    default LogReader recovering() {
+        return this;
+    }
 }

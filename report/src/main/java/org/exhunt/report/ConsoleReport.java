@@ -41,8 +41,10 @@ public final class ConsoleReport implements ReportWriter {
     @Override
     public void write(Writer writer, RunInfo run, List<ServerResult> results) throws IOException {
         PrintWriter out = new PrintWriter(writer);
-        out.printf("exhunt %s (rules %s, knowledge base %s)%n%n", run.exhuntVersion(), run.rulesVersion(),
+        out.printf("exhunt %s (rules %s, knowledge base %s)%n", run.exhuntVersion(), run.rulesVersion(),
                 run.kbVersion());
+        filters(out, run);
+        out.println();
         verdictTable(out, results);
         for (ServerResult r : results) {
             notes(out, r);
@@ -50,6 +52,16 @@ public final class ConsoleReport implements ReportWriter {
             notRead(out, r);
         }
         out.flush();
+    }
+
+    /** The Sigma filter documents the run applied: what tuned its rules is part of what it says. */
+    private static void filters(PrintWriter out, RunInfo run) {
+        if (run.filters().isEmpty()) return;
+        out.printf("Sigma filters (%d), tuning out events from the rules they name:%n", run.filters().size());
+        for (RunInfo.Filter f : run.filters()) {
+            out.println("  " + Printable.visible(f.title() + " (" + f.id() + ") from " + f.file() + ", for "
+                    + (f.rules().isEmpty() ? "no rule" : String.join(", ", f.rules()))));
+        }
     }
 
     private void verdictTable(PrintWriter out, List<ServerResult> results) {

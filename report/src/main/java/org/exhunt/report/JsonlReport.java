@@ -39,7 +39,24 @@ public final class JsonlReport implements ReportWriter {
             g.writeStringField("rules", run.rulesVersion());
             g.writeStringField("kb", run.kbVersion());
             g.writeStringField("started", run.started().toString());
+            if (!run.filters().isEmpty()) filters(g, run.filters());
         });
+    }
+
+    /** {@code "filters": [{file, id, title, rules}]}: the Sigma filter documents the run applied. */
+    private static void filters(JsonGenerator g, List<RunInfo.Filter> filters) throws IOException {
+        g.writeArrayFieldStart("filters");
+        for (RunInfo.Filter f : filters) {
+            g.writeStartObject();
+            g.writeStringField("file", f.file());
+            g.writeStringField("id", f.id());
+            g.writeStringField("title", f.title());
+            g.writeArrayFieldStart("rules");
+            for (String r : f.rules()) g.writeString(r);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** The lines of one server's result: verdicts, findings, notes, diagnostics. */

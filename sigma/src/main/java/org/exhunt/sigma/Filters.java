@@ -13,20 +13,27 @@ import org.exhunt.sigma.rule.SigmaRule;
 /**
  * Pairs filter documents with the rules they name. A filter applies to a rule whose log source agrees with the
  * filter's on every key the filter sets; a filter naming no loaded rule, or a rule of another log source, is
- * reported as a warning and not applied there.
+ * reported as a warning and not applied there; one naming an inactive rule is left for when the rule runs.
  */
 final class Filters {
 
     private Filters() {}
 
-    static List<AppliedFilter> resolve(List<SigmaFilter> filters, RuleIndex rules, List<Diagnostic> problems,
-                                       Map<SigmaRule, List<SigmaFilter>> filtersOf) {
+    /**
+     * @param inactive rules loaded but inactive (placeholders without values): a filter naming one is not applied and
+     *                 not reported, since the rule does not run (a scan runs the rule pack's with the install path
+     *                 filled in, compiled apart with the same filters)
+     */
+    static List<AppliedFilter> resolve(List<SigmaFilter> filters, RuleIndex rules, RuleIndex inactive,
+                                       List<Diagnostic> problems, Map<SigmaRule, List<SigmaFilter>> filtersOf) {
         List<AppliedFilter> applied = new ArrayList<>();
         for (SigmaFilter f : filters) {
             List<SigmaRule> targets = new ArrayList<>();
             for (String ref : f.rules()) {
                 SigmaRule r = rules.get(ref);
-                if (r == null) {
+                if (r == null && inactive.get(ref) != null) {
+                    continue;
+                } else if (r == null) {
                     problems.add(Diagnostic.warning(RuleException.FILTER, f.detection().where(),
                             "filter " + f.id() + " names " + ref + ", which is no loaded rule; not applied there"));
                 } else if (!fits(f.detection().logsource(), r.logsource())) {

@@ -50,6 +50,7 @@ public final class SigmaLoader {
     private final List<Diagnostic> problems = new ArrayList<>();
     private final Set<String> ids = new HashSet<>();
     private final List<SigmaFilter> filters = new ArrayList<>();
+    private final List<SigmaFilter> filtersReportedElsewhere = new ArrayList<>();
     private final List<SigmaCorrelation> correlations = new ArrayList<>();
 
     public SigmaLoader(Mappings mappings, Placeholders placeholders) {
@@ -145,12 +146,23 @@ public final class SigmaLoader {
         }
     }
 
+    /**
+     * Adds filter documents loaded by another loader, which reported their problems: they are applied to the rules
+     * of this load they name, and the rules they name that are not here are passed over in silence (a scan compiles
+     * the rules that wait for a server's install path apart from the others, with the same filters).
+     */
+    public void addFilters(List<SigmaFilter> reportedElsewhere) {
+        filtersReportedElsewhere.addAll(reportedElsewhere);
+    }
+
     /** Compiles the active rules for every kind of record their log sources select, with filters and correlations. */
     public SigmaRules build() {
         List<Diagnostic> all = new ArrayList<>(problems);
         RuleIndex index = new RuleIndex(active);
+        RuleIndex inactiveIndex = new RuleIndex(inactive.stream().map(InactiveRule::rule).toList());
         Map<SigmaRule, List<SigmaFilter>> filtersOf = new java.util.IdentityHashMap<>();
-        List<AppliedFilter> applied = Filters.resolve(filters, index, all, filtersOf);
+        List<AppliedFilter> applied = new ArrayList<>(Filters.resolve(filters, index, inactiveIndex, all, filtersOf));
+        applied.addAll(Filters.resolve(filtersReportedElsewhere, index, inactiveIndex, new ArrayList<>(), filtersOf));
         Correlations.Resolved resolved = Correlations.resolve(correlations, index, inactive, all);
         return compile(filtersOf, all, applied, resolved);
     }

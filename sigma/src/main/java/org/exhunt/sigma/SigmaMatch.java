@@ -1,10 +1,12 @@
 package org.exhunt.sigma;
 
+import java.time.Instant;
 import java.util.List;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
+import org.exhunt.core.SourceRef;
 import org.exhunt.sigma.mapping.RecordSpec;
 import org.exhunt.sigma.rule.SigmaRule;
 
@@ -31,18 +33,27 @@ public record SigmaMatch(SigmaRule rule, Record record, List<Evidence> matched, 
      * time and place.
      */
     public Finding toFinding() {
+        Finding.Builder b = findingOf(rule, record.time(), record.source());
+        if (record.raw() != null) b.evidence("raw", shorten(record.raw()));
+        for (Evidence e : matched) b.evidence(e.name(), e.value());
+        return b.build();
+    }
+
+    /**
+     * A finding of a rule at a time and place, without evidence yet: detector {@code sigma}, the rule's id, title,
+     * level and tags; its author, description and references as metadata.
+     */
+    public static Finding.Builder findingOf(SigmaRule rule, Instant time, SourceRef source) {
         Finding.Builder b = Finding.builder(DETECTOR, rule.id())
                 .title(rule.title())
                 .severity(rule.level())
                 .tags(rule.tags())
-                .time(record.time())
-                .source(record.source());
+                .time(time)
+                .source(source);
         if (rule.author() != null) b.meta("author", rule.author());
         if (rule.description() != null) b.meta("description", rule.description().trim());
         if (!rule.references().isEmpty()) b.meta("references", String.join(" ", rule.references()));
-        if (record.raw() != null) b.evidence("raw", shorten(record.raw()));
-        for (Evidence e : matched) b.evidence(e.name(), e.value());
-        return b.build();
+        return b;
     }
 
     private static String shorten(String s) {

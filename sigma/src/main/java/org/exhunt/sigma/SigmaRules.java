@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.sigma.correlation.CorrelatedMatch;
 import org.exhunt.sigma.correlation.Correlation;
 import org.exhunt.sigma.correlation.Correlator;
 import org.exhunt.sigma.rule.SigmaRule;
@@ -30,6 +32,7 @@ public final class SigmaRules {
     private final int ruleCount;
     private final List<AppliedFilter> filters;
     private final Correlations.Resolved correlations;
+    private final Map<String, List<String>> correlationFields;   // rule id -> the fields its correlations read
 
     /** The routes for one record type: by folded channel, and those that do not look at the channel. */
     record TypeRoutes(Map<String, List<Route>> byChannel, List<Route> other) {}
@@ -38,6 +41,7 @@ public final class SigmaRules {
                List<Diagnostic> problems, List<Route> routes, List<AppliedFilter> filters, Correlations.Resolved correlations) {
         this.filters = List.copyOf(filters);
         this.correlations = correlations;
+        this.correlationFields = Correlator.fieldsRead(correlations.correlations());
         this.loaded = List.copyOf(loaded);
         this.unrouted = List.copyOf(unrouted);
         this.inactive = List.copyOf(inactive);
@@ -130,6 +134,22 @@ public final class SigmaRules {
      */
     public boolean reportsOwnFindings(String id) {
         return !correlations.silent().contains(id);
+    }
+
+    /** Whether a rule's matches feed a correlation. */
+    public boolean correlated(String ruleId) {
+        return correlationFields.containsKey(ruleId);
+    }
+
+    /**
+     * A match of a correlated rule ({@link #correlated}) reduced to what its correlations read, without the record,
+     * for a run that keeps matches until all its logs are read; {@code evidence} is what its finding shows when
+     * a correlation links it.
+     */
+    public CorrelatedMatch forCorrelation(SigmaMatch m, List<Evidence> evidence) {
+        List<String> fields = correlationFields.get(m.rule().id());
+        if (fields == null) throw new IllegalArgumentException("rule " + m.rule().id() + " feeds no correlation");
+        return CorrelatedMatch.of(m, fields, evidence);
     }
 
     /** A correlator for one run, sending the findings of correlations that report to {@code out}. */

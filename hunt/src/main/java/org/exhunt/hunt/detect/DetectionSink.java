@@ -14,6 +14,11 @@ public interface DetectionSink {
 
     void problem(Diagnostic d);
 
-    /** Counts one more occurrence of a fact; the report shows each fact once, with its count. */
-    void tally(String fact);
+    /** Counts more occurrences of a fact; the report shows each fact once, with its count. */
+    void tally(String fact, long count);
+
+    /** Counts one more occurrence of a fact. */
+    default void tally(String fact) {
+        tally(fact, 1);
+    }
 }

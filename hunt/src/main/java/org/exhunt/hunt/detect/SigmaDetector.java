@@ -3,21 +3,29 @@ package org.exhunt.hunt.detect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
 import org.exhunt.sigma.SigmaMatch;
 import org.exhunt.sigma.SigmaRules;
 import org.exhunt.sigma.SigmaScanner;
+import org.exhunt.sigma.correlation.CorrelatedMatch;
 import org.exhunt.sigma.correlation.Correlator;
 
 /**
  * Sigma rules on one server's log records, and on its file records through {@link SigmaFileRecords} (thread-safe: a
  * scanner per thread). A firing becomes a finding attributed to its chain and stage, with the record's context
  * fields (client address, request, user) added to the values that matched, so that verdicts and reports can say who
- * did what. Matches of correlated rules are kept and correlated in time order once every log is read
- * ({@link #finish}).
+ * did what.
+ *
+ * <p>Logs are read in no time order, so correlations cannot run as records come: matches of correlated rules are
+ * kept without their records ({@link CorrelatedMatch}: time, place, the values the correlations read and a short
+ * evidence), at most {@link Limits#CORRELATION_KEPT}, and fed to the correlations in time order once every log
+ * is read ({@link #finish}).
  */
 public final class SigmaDetector implements RecordDetector {
 
@@ -31,14 +39,23 @@ public final class SigmaDetector implements RecordDetector {
     private final List<SigmaRules> sets = new ArrayList<>();
     private final List<ThreadLocal<SigmaScanner>> scanners = new ArrayList<>();
     private final ChainAttribution attribution;
-    private final List<SigmaMatch> correlated = new ArrayList<>();
-    private long correlatedDropped;
+    private final int keepAtMost;
+    private final List<List<CorrelatedMatch>> kept = new ArrayList<>();   // per rule set: its own correlations read them
+    private int keptCount;
+    private long notKept;
+    private long untimed;
 
     SigmaDetector(SigmaRules shared, SigmaRules own, ChainAttribution attribution) {
+        this(shared, own, attribution, Limits.CORRELATION_KEPT);
+    }
+
+    SigmaDetector(SigmaRules shared, SigmaRules own, ChainAttribution attribution, int keepAtMost) {
         this.attribution = attribution;
+        this.keepAtMost = keepAtMost;
         for (SigmaRules r : own == null ? List.of(shared) : List.of(shared, own)) {
             sets.add(r);
             scanners.add(ThreadLocal.withInitial(r::scanner));
+            kept.add(new ArrayList<>());
         }
     }
 
@@ -54,44 +71,90 @@ public final class SigmaDetector implements RecordDetector {
     public void examine(Record record, Consumer<Finding> findings) {
         for (int i = 0; i < sets.size(); i++) {
             SigmaRules rules = sets.get(i);
+            int set = i;
             scanners.get(i).get().scan(record, m -> {
                 if (rules.reportsOwnFindings(m.rule().id())) findings.accept(finding(m));
-                if (!rules.correlations().isEmpty()) keep(m);
+                if (rules.correlated(m.rule().id())) keep(set, m);
             });
         }
     }
 
-    private synchronized void keep(SigmaMatch m) {
-        if (correlated.size() < Limits.CORRELATION_ENTRIES) correlated.add(m);
-        else correlatedDropped++;
+    private void keep(int set, SigmaMatch m) {
+        synchronized (this) {
+            if (m.record().time() == null) {
+                untimed++;
+                return;
+            }
+            if (keptCount >= keepAtMost) {
+                notKept++;
+                return;
+            }
+            keptCount++;   // the place is taken; the match is reduced outside the lock
+        }
+        CorrelatedMatch c = sets.get(set).forCorrelation(m, linkedEvidence(m));
+        synchronized (this) {
+            kept.get(set).add(c);
+        }
     }
 
     /** Correlates the kept matches in time order; call once, after every log of the server was read. */
     public synchronized void finish(DetectionSink sink) {
-        if (correlatedDropped > 0) {
-            sink.tally("matches of correlated Sigma rules beyond the cap, not correlated");
+        if (notKept > 0) {
+            sink.tally("matches of correlated Sigma rules not correlated: a scan keeps " + keepAtMost + " at most", notKept);
         }
-        correlated.sort(Comparator.comparing(m -> m.record().time(), Comparator.nullsFirst(Comparator.naturalOrder())));
-        for (SigmaRules rules : sets) {
-            if (rules.correlations().isEmpty()) continue;
-            Correlator c = rules.correlator(f -> sink.finding(attribution.apply(f)));
-            for (SigmaMatch m : correlated) c.accept(m);
+        if (untimed > 0) sink.tally("matches of correlated Sigma rules without a time, not correlated", untimed);
+        for (int i = 0; i < sets.size(); i++) {
+            List<CorrelatedMatch> matches = kept.get(i);
+            if (matches.isEmpty()) continue;
+            matches.sort(Comparator.comparing(CorrelatedMatch::time));
+            Correlator c = sets.get(i).correlator(f -> sink.finding(attribution.apply(f)));
+            for (int j = 0; j < matches.size(); j++) {
+                c.accept(matches.get(j));
+                matches.set(j, null);   // fed: let it go while the correlator's state grows
+            }
             c.finish();
+            matches.clear();
+            if (c.evicted() > 0) {
+                sink.tally("Sigma correlation groups closed early to stay within memory (docs/sigma.md)", c.evicted());
+            }
         }
-        correlated.clear();
+        keptCount = 0;
     }
 
     private Finding finding(SigmaMatch m) {
         Finding f = m.toFinding();
         Finding.Builder b = Finding.builder(f);
-        Record r = m.record();
+        context(m.record(), name -> f.evidence(name) != null, b::evidence);
+        return attribution.apply(b.build());
+    }
+
+    /**
+     * What a kept match shows when a correlation links it: the values that matched, then who did what, without the
+     * raw record (its source points at it); at most {@link Limits#CORRELATION_EVIDENCE_VALUES} values, each
+     * shortened to {@link Limits#CORRELATION_EVIDENCE_CHARS}.
+     */
+    static List<Evidence> linkedEvidence(SigmaMatch m) {
+        List<Evidence> out = new ArrayList<>();
+        BiConsumer<String, String> add = (name, value) -> {
+            if (out.size() >= Limits.CORRELATION_EVIDENCE_VALUES) return;
+            out.add(new Evidence(name, value.length() <= Limits.CORRELATION_EVIDENCE_CHARS ? value
+                    : value.substring(0, Limits.CORRELATION_EVIDENCE_CHARS) + "…"));
+        };
+        for (Evidence e : m.matched()) add.accept(e.name(), e.value());
+        context(m.record(), name -> out.stream().anyMatch(e -> e.name().equals(name)), add);
+        return out;
+    }
+
+    /**
+     * Adds the record's context fields that the evidence does not hold yet, and the file an event names as
+     * {@code path}: evidence about that file, the same key file findings use, for linking.
+     */
+    private static void context(Record r, Predicate<String> has, BiConsumer<String, String> add) {
         for (String name : CONTEXT_FIELDS) {
             String v = r.field(name);
-            if (v != null && f.evidence(name) == null) b.evidence(name, v);
+            if (v != null && !has.test(name)) add.accept(name, v);
         }
-        // a file an event names is evidence about that file: the same key file findings use, for linking
         String target = r.field("TargetFilename");
-        if (target != null && f.evidence("path") == null) b.evidence("path", target);
-        return attribution.apply(b.build());
+        if (target != null && !has.test("path")) add.accept("path", target);
     }
 }

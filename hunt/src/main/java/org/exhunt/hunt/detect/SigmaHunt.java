@@ -2,6 +2,7 @@ package org.exhunt.hunt.detect;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,15 +12,18 @@ import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.rules.RulePack;
+import org.exhunt.sigma.AppliedFilter;
 import org.exhunt.sigma.InactiveRule;
 import org.exhunt.sigma.Placeholders;
 import org.exhunt.sigma.SigmaLoader;
 import org.exhunt.sigma.SigmaRules;
 import org.exhunt.sigma.mapping.Mappings;
+import org.exhunt.sigma.rule.SigmaFilter;
 
 /**
  * The Sigma rules of a hunt, compiled once: the rule pack's {@code sigma/} rules and the user's
- * ({@code --sigma}, e.g. SigmaHQ), routed by the pack's {@code mappings/}. Rules that need the server's own
+ * ({@code --sigma}, e.g. SigmaHQ), routed by the pack's {@code mappings/}, with the user's filter documents
+ * ({@code --filters}). Rules that need the server's own
  * Exchange install path ({@code %ExchangeInstallPath%}) are compiled again for each server, with its path,
  * by {@link #forServer}.
  */
@@ -31,6 +35,7 @@ public final class SigmaHunt {
     private final Mappings mappings;
     private final SigmaRules rules;
     private final Map<String, String> perServerFiles;   // pack files holding rules that wait for the install path
+    private final List<SigmaFilter> filters;            // the user's, for those rules too
     private final ChainAttribution attribution;
     private final List<String> notes;
 
@@ -39,12 +44,16 @@ public final class SigmaHunt {
         this.mappings = mappings;
         this.rules = rules;
         this.perServerFiles = perServerFiles;
+        this.filters = rules.filters().stream().map(AppliedFilter::filter).toList();
         this.attribution = attribution;
         this.notes = notes;
     }
 
-    /** Loads the pack's mappings and rules and the user's rules; every problem goes to {@code problems}. */
-    public static SigmaHunt load(RulePack pack, List<Path> userRules, ChainAttribution attribution,
+    /**
+     * Loads the pack's mappings and rules, the user's rules and the user's filter documents (applied to the pack's
+     * rules and the user's alike); every problem goes to {@code problems}.
+     */
+    public static SigmaHunt load(RulePack pack, List<Path> userRules, List<Path> userFilters, ChainAttribution attribution,
                                  Consumer<Diagnostic> problems) {
         Mappings mappings = mappings(pack, problems);
         SigmaLoader loader = new SigmaLoader(mappings, Placeholders.none());
@@ -55,7 +64,9 @@ public final class SigmaHunt {
                 loader.load("rules/" + file, pack.text(file));
             }
         }
-        for (Path p : userRules) {
+        List<Path> userFiles = new ArrayList<>(userRules);
+        userFiles.addAll(userFilters);
+        for (Path p : userFiles) {
             try {
                 loader.loadPath(p);
             } catch (IOException e) {
@@ -75,7 +86,7 @@ public final class SigmaHunt {
                 waitingForSite++;
             }
         }
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         notes.add("Sigma: " + (rules.loaded().size() + rules.inactive().size()) + " rules loaded"
                 + (rules.unrouted().isEmpty() ? "" : ", " + rules.unrouted().size() + " for logs exhunt does not read")
                 + (waitingForSite == 0 ? "" : ", " + waitingForSite + " inactive (placeholders without values)"));
@@ -89,6 +100,11 @@ public final class SigmaHunt {
             if (path.endsWith(".yml") || path.endsWith(".yaml")) files.put("rules/" + path, pack.text(path));
         }
         return Mappings.parse(files, problems::accept);
+    }
+
+    /** The filter documents that loaded, from {@code --filters} or among the rules (one that did not is a problem). */
+    public List<SigmaFilter> filters() {
+        return filters;
     }
 
     /** Lines for every server's report: how many rules run. */
@@ -112,6 +128,7 @@ public final class SigmaHunt {
                 SigmaLoader loader = new SigmaLoader(mappings,
                         Placeholders.of(Map.of(INSTALL_PATH, List.of(installPath))));
                 perServerFiles.forEach(loader::load);
+                loader.addFilters(filters);
                 own = loader.build();
                 own.problems().forEach(problems);
             }

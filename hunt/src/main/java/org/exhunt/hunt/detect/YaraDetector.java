@@ -41,7 +41,7 @@ public final class YaraDetector implements FileDetector {
         examine(content, new DetectionSink() {
             @Override public void finding(Finding f) { findings.accept(f); }
             @Override public void problem(Diagnostic d) {}
-            @Override public void tally(String fact) {}
+            @Override public void tally(String fact, long count) {}
         });
     }
 

@@ -78,7 +78,7 @@ class RulePackSigmaTest {
     private static SigmaDetector detector(List<Diagnostic> problems) {
         ChainAttribution attribution = new ChainAttribution(PACK.knowledgeBase().rows(), PACK.text(ChainAttribution.FILE),
                 problems::add);
-        SigmaHunt hunt = SigmaHunt.load(PACK, List.of(), attribution, problems::add);
+        SigmaHunt hunt = SigmaHunt.load(PACK, List.of(), List.of(), attribution, problems::add);
         return hunt.forServer(INSTALL, problems::add, note -> { });
     }
 

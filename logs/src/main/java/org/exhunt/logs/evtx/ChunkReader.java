@@ -212,7 +212,7 @@ final class ChunkReader {
         }
         if (count > 0) {
             problems.accept(Diagnostic.info("evtx.chunk.slack", at(from), count
-                    + " record-like structures after the chunk's last record were not read (slack recovery reads them)"));
+                    + " record-like structures after the chunk's last record were not read (--recover-slack reads them)"));
         }
     }
 

@@ -40,6 +40,11 @@ public final class EvtxReader implements LogReader {
     }
 
     @Override
+    public LogReader recovering() {
+        return recoverSlack ? this : recoveringSlack();
+    }
+
+    @Override
     public String format() {
         return FORMAT;
     }

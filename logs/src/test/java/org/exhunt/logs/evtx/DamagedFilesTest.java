@@ -1,22 +1,24 @@
 package org.exhunt.logs.evtx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exhunt.testkit.evtx.EvtxDamage.CHUNK;
+import static org.exhunt.testkit.evtx.EvtxDamage.HEADER;
+import static org.exhunt.testkit.evtx.EvtxDamage.le;
+import static org.exhunt.testkit.evtx.EvtxDamage.recordOffsets;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
-import java.util.zip.CRC32;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Record;
 import org.exhunt.testkit.evtx.EventSamples;
+import org.exhunt.testkit.evtx.EvtxDamage;
 import org.exhunt.testkit.evtx.EvtxEvent;
 import org.exhunt.testkit.evtx.EvtxWriter;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class DamagedFilesTest {
 
-    private static final int HEADER = 4096;
-    private static final int CHUNK = 65536;
     private static byte[] clean;
     private static int total;
 
@@ -137,10 +137,7 @@ class DamagedFilesTest {
     @Test
     void recordsHiddenInSlackAreCountedOrRecovered() {
         byte[] b = clean.clone();
-        List<Integer> records = recordOffsets(b, 0);
-        int chunk = HEADER;
-        le(b).putInt(chunk + 48, records.get(records.size() - 3) - chunk);   // the last three now lie in slack
-        fixChunkChecksums(b, chunk);
+        EvtxDamage.hideInSlack(b, 0, 3);   // the last three records now lie in slack
         Evtx standard = Evtx.read(b);
         assertThat(standard.records()).hasSize(total - 3);
         assertThat(standard.diagnostics()).singleElement().satisfies(d -> {
@@ -212,30 +209,7 @@ class DamagedFilesTest {
         assertThat(first.source().toString()).isEqualTo("test.evtx@4608#1");
     }
 
-    /** Record offsets in chunk {@code index}, found by walking the records from 512 to the free-space offset. */
-    static List<Integer> recordOffsets(byte[] b, int index) {
-        int chunk = HEADER + index * CHUNK;
-        int free = le(b).getInt(chunk + 48);
-        List<Integer> offsets = new ArrayList<>();
-        for (int p = chunk + 512; p < chunk + free; p += le(b).getInt(p + 4)) offsets.add(p);
-        return offsets;
-    }
-
-    private static void fixChunkChecksums(byte[] b, int chunk) {
-        CRC32 data = new CRC32();
-        data.update(b, chunk + 512, le(b).getInt(chunk + 48) - 512);
-        le(b).putInt(chunk + 52, (int) data.getValue());
-        CRC32 header = new CRC32();
-        header.update(b, chunk, 120);
-        header.update(b, chunk + 128, 384);
-        le(b).putInt(chunk + 124, (int) header.getValue());
-    }
-
     private static int chunkCount(byte[] b) {
         return le(b).getShort(42);
-    }
-
-    private static ByteBuffer le(byte[] b) {
-        return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
     }
 }

@@ -3,11 +3,12 @@ package org.exhunt.sigma.correlation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.exhunt.core.Finding;
@@ -19,11 +20,12 @@ import org.exhunt.sigma.value.Fold;
 
 /**
  * Runs correlations over the matches of one run, fed in time order (a stream merged from many files). State is
- * a window per correlation and group; a group whose newest event is older than the time span is closed and
- * dropped as later events arrive; all windows hold at most {@link Limits#CORRELATION_ENTRIES} entries and
- * {@link Limits#CORRELATION_GROUPS} groups are open at most (beyond, the least recently updated group of the
- * correlation at hand is closed early, which can fire it, and is counted in {@link #evicted()}). Events
- * that arrive out of order are put in place within their group's window. Not thread-safe: one per run.
+ * a window per correlation and group; a group whose newest event is older than its correlation's time span is
+ * closed and dropped as later events arrive; all windows of all correlations hold at most
+ * {@link Limits#CORRELATION_ENTRIES} entries and {@link Limits#CORRELATION_GROUPS} groups are open at most
+ * (beyond, the least recently updated group of any correlation is closed early, which can fire it, and is
+ * counted in {@link #evicted()}). Events that arrive out of order are put in place within their group's window.
+ * Not thread-safe: one per run.
  */
 public final class Correlator {
 
@@ -32,6 +34,9 @@ public final class Correlator {
     private final List<LinkedHashMap<List<String>, GroupWindow>> groups = new ArrayList<>();
     private final Consumer<Finding> out;
     private final java.util.function.Predicate<String> reported;   // correlation ids whose findings are reported
+    private final long maxEntries;
+    private final long maxGroups;
+    private long updates;   // a clock of group updates, to find the least recently updated group of all
     private long entries;
     private long openGroups;
     private long evicted;
@@ -45,9 +50,17 @@ public final class Correlator {
      *                 without {@code generate}, is not reported itself)
      */
     public Correlator(List<Correlation> correlations, java.util.function.Predicate<String> reported, Consumer<Finding> out) {
+        this(correlations, reported, out, Limits.CORRELATION_ENTRIES, Limits.CORRELATION_GROUPS);
+    }
+
+    /** With other caps than {@link Limits}' (tests). */
+    Correlator(List<Correlation> correlations, java.util.function.Predicate<String> reported, Consumer<Finding> out,
+               long maxEntries, long maxGroups) {
         this.correlations = List.copyOf(correlations);
         this.out = out;
         this.reported = reported;
+        this.maxEntries = maxEntries;
+        this.maxGroups = maxGroups;
         for (int c = 0; c < correlations.size(); c++) {
             groups.add(new LinkedHashMap<>(16, 0.75f, true));
             List<String> refs = correlations.get(c).refs();
@@ -57,15 +70,41 @@ public final class Correlator {
         }
     }
 
+    /**
+     * For each rule (or correlation) that correlations use, the fields they read of its events: the group-by fields
+     * (by the rule's alias where one is given) and the measured field, in the order first named.
+     */
+    public static Map<String, List<String>> fieldsRead(List<Correlation> correlations) {
+        Map<String, Set<String>> read = new HashMap<>();
+        for (Correlation c : correlations) {
+            List<String> refs = c.refs();
+            for (int r = 0; r < refs.size(); r++) {
+                Set<String> fields = read.computeIfAbsent(refs.get(r), k -> new LinkedHashSet<>());
+                for (String g : c.rule().groupBy()) fields.add(c.fieldFor(g, r));
+                if (c.rule().field() != null) fields.add(c.fieldFor(c.rule().field(), r));
+            }
+        }
+        Map<String, List<String>> out = new HashMap<>();
+        read.forEach((id, fields) -> out.put(id, List.copyOf(fields)));
+        return Map.copyOf(out);
+    }
+
     /** Feeds a rule match; matches without a time cannot be placed in a window and are only counted. */
     public void accept(SigmaMatch m) {
-        if (!byRef.containsKey(m.rule().id())) return;
-        Instant t = m.record().time();
-        if (t == null) {
-            untimed++;
-            return;
+        if (wanted(m.rule().id(), m.record().time())) {
+            feed(m.rule().id(), m.record().time().toEpochMilli(), m::values, m.toFinding());
         }
-        feed(m.rule().id(), t.toEpochMilli(), m::values, m.toFinding());
+    }
+
+    /** Feeds a match kept without its record; the same as {@link #accept(SigmaMatch)} for the match it was made of. */
+    public void accept(CorrelatedMatch m) {
+        if (wanted(m.rule().id(), m.time())) feed(m.rule().id(), m.time().toEpochMilli(), m::values, m.finding());
+    }
+
+    private boolean wanted(String id, Instant time) {
+        if (!byRef.containsKey(id)) return false;
+        if (time == null) untimed++;
+        return time != null;
     }
 
     private void feed(String id, long millis, Function<String, List<String>> fields, Finding finding) {
@@ -82,52 +121,78 @@ public final class Correlator {
                 table.put(key, w);
                 openGroups++;
             }
+            w.updated = ++updates;
             long before = w.size();
             List<GroupWindow.Result> fired = w.add(new Event(millis, s.rule, value, finding));
             entries += w.size() - before;
             for (GroupWindow.Result r : fired) report(s.correlation, key, r);
-            expire(s.correlation, millis);
-            while ((entries > Limits.CORRELATION_ENTRIES || openGroups > Limits.CORRELATION_GROUPS) && table.size() > 1) {
-                evicted++;
-                closeEldest(s.correlation);
+        }
+        expire(millis);
+        while ((entries > maxEntries || openGroups > maxGroups) && openGroups > 0) {
+            evicted++;
+            closeLeastRecentlyUpdated();
+        }
+    }
+
+    /**
+     * Closes the groups whose newest event left their correlation's time span. Input comes in time order, so
+     * such a group can take no more events (one that still came would be older than its window).
+     */
+    private void expire(long now) {
+        for (int c = 0; c < correlations.size(); c++) {
+            long span = correlations.get(c).rule().timespan().toMillis();
+            LinkedHashMap<List<String>, GroupWindow> table = groups.get(c);
+            // a fresh look at the eldest each time: closing can fire, and a finding fed on may change any table
+            while (!table.isEmpty()) {
+                Map.Entry<List<String>, GroupWindow> e = table.entrySet().iterator().next();
+                if (e.getValue().newest() >= now - span) break;
+                close(c, e.getKey());
             }
         }
     }
 
-    /** Closes the groups of a correlation whose newest event left the time span. */
-    private void expire(int c, long now) {
-        long span = correlations.get(c).rule().timespan().toMillis();
-        LinkedHashMap<List<String>, GroupWindow> table = groups.get(c);
-        Iterator<Map.Entry<List<String>, GroupWindow>> it = table.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<List<String>, GroupWindow> e = it.next();
-            if (e.getValue().newest() >= now - span) break;
-            entries -= e.getValue().size();
-            List<GroupWindow.Result> fired = e.getValue().close();
-            it.remove();
-            openGroups--;
-            for (GroupWindow.Result r : fired) report(c, e.getKey(), r);
+    /** Closes the group updated longest ago, over all correlations: each table's eldest is its candidate. */
+    private void closeLeastRecentlyUpdated() {
+        int oldest = -1;
+        List<String> key = null;
+        long when = Long.MAX_VALUE;
+        for (int c = 0; c < correlations.size(); c++) {
+            LinkedHashMap<List<String>, GroupWindow> table = groups.get(c);
+            if (table.isEmpty()) continue;
+            Map.Entry<List<String>, GroupWindow> e = table.entrySet().iterator().next();
+            if (e.getValue().updated < when) {
+                when = e.getValue().updated;
+                oldest = c;
+                key = e.getKey();
+            }
         }
+        close(oldest, key);
     }
 
-    private void closeEldest(int c) {
-        Iterator<Map.Entry<List<String>, GroupWindow>> it = groups.get(c).entrySet().iterator();
-        Map.Entry<List<String>, GroupWindow> e = it.next();
-        entries -= e.getValue().size();
-        List<GroupWindow.Result> fired = e.getValue().close();
-        it.remove();
+    /** Closes and drops one group; what fires is reported (and fed on to correlations that use it). */
+    private void close(int c, List<String> key) {
+        GroupWindow w = groups.get(c).remove(key);
+        entries -= w.size();
         openGroups--;
-        for (GroupWindow.Result r : fired) report(c, e.getKey(), r);
+        for (GroupWindow.Result r : w.close()) report(c, key, r);
     }
 
     /** Closes every window (the end of the stream): conditions decided at closing fire now. */
     public void finish() {
-        for (int c = 0; c < correlations.size(); c++) {
-            while (!groups.get(c).isEmpty()) closeEldest(c);
+        boolean closed = true;
+        while (closed) {   // a finding fed on to a chained correlation opens a group there, maybe in one closed already
+            closed = false;
+            for (int c = 0; c < correlations.size(); c++) {
+                LinkedHashMap<List<String>, GroupWindow> table = groups.get(c);
+                while (!table.isEmpty()) {
+                    close(c, table.keySet().iterator().next());
+                    closed = true;
+                }
+            }
         }
     }
 
-    /** Groups closed early to keep within {@link Limits#CORRELATION_ENTRIES}. */
+    /** Groups closed early to keep within {@link Limits#CORRELATION_ENTRIES} and {@link Limits#CORRELATION_GROUPS}. */
     public long evicted() {
         return evicted;
     }

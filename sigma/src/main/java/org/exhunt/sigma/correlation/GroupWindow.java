@@ -33,6 +33,8 @@ final class GroupWindow {
     private Event last;
     private long windowStart = Long.MIN_VALUE;                   // bucket windows: when the open window began
     private long newest = Long.MIN_VALUE;
+    /** When the correlator last fed this group, on its own clock: the least recently updated is closed first. */
+    long updated;
 
     GroupWindow(SigmaCorrelation correlation) {
         this.correlation = correlation;
