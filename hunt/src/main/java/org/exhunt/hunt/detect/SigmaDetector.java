@@ -3,7 +3,9 @@ package org.exhunt.hunt.detect;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
@@ -15,8 +17,9 @@ import org.exhunt.sigma.correlation.Correlator;
 /**
  * Sigma rules on one server's log records (thread-safe: a scanner per thread). A firing becomes a finding
  * attributed to its chain and stage, with the record's context fields (client address, request, user) added
- * to the values that matched, so that verdicts and reports can say who did what. Matches of correlated rules
- * are kept and correlated in time order once every log is read ({@link #finish}).
+ * to the values that matched, so that verdicts and reports can say who did what. Matches of the rules a
+ * correlation names (only those: the others would fill memory for nothing) are kept and correlated in time
+ * order once every log is read ({@link #finish}).
  */
 public final class SigmaDetector implements RecordDetector {
 
@@ -29,6 +32,7 @@ public final class SigmaDetector implements RecordDetector {
 
     private final List<SigmaRules> sets = new ArrayList<>();
     private final List<ThreadLocal<SigmaScanner>> scanners = new ArrayList<>();
+    private final List<Set<String>> correlatedRules = new ArrayList<>();   // per set: ids its correlations name
     private final ChainAttribution attribution;
     private final List<SigmaMatch> correlated = new ArrayList<>();
     private long correlatedDropped;
@@ -38,6 +42,7 @@ public final class SigmaDetector implements RecordDetector {
         for (SigmaRules r : own == null ? List.of(shared) : List.of(shared, own)) {
             sets.add(r);
             scanners.add(ThreadLocal.withInitial(r::scanner));
+            correlatedRules.add(r.correlations().stream().flatMap(c -> c.refs().stream()).collect(Collectors.toSet()));
         }
     }
 
@@ -45,9 +50,10 @@ public final class SigmaDetector implements RecordDetector {
     public void examine(Record record, Consumer<Finding> findings) {
         for (int i = 0; i < sets.size(); i++) {
             SigmaRules rules = sets.get(i);
+            Set<String> named = correlatedRules.get(i);
             scanners.get(i).get().scan(record, m -> {
                 if (rules.reportsOwnFindings(m.rule().id())) findings.accept(finding(m));
-                if (!rules.correlations().isEmpty()) keep(m);
+                if (named.contains(m.rule().id())) keep(m);
             });
         }
     }
