@@ -34,7 +34,6 @@ class RulePackSigmaTest {
 
     private static final RulePack PACK = RulePack.bundled();
     private static final String INSTALL = "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\";
-
     private static final Instant DEFAULT_TIME = Instant.parse("2021-03-03T00:00:00Z");
 
     private record Case(String rule, boolean fires, String why, List<MapRecord> records) {}
