@@ -24,6 +24,38 @@ rule EXHUNT_Chopper_JScript_Eval
         filesize < 512KB and ($eval_request or $eval_decoded) and ($unsafe or ($jscript and $runat) or ($jscript and $eval_decoded))
 }
 
+rule EXHUNT_Chopper_CSharp
+{
+    meta:
+        description = "China Chopper server side in C#: a tiny C# page that runs what the client posts, through the JScript engine's eval called from C# or by instantiating the posted assembly with the page"
+        author = "exhunt"
+        reference = "FireEye 'Breaking Down the China Chopper Web Shell' (2013: a one-line server side that runs whatever code the client sends); Microsoft HAFNIUM post 2021-03-02 and CISA AA21-062A (China Chopper on Exchange, also in OAB ExternalUrl)"
+        severity = "critical"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $csharp = /Language\s*=\s*["']?(C#|CSharp)/ nocase ascii wide
+        $jscript_eval = /JScriptEvaluate\s*\([^;]{0,300}Request\s*[\[\.]/ nocase ascii wide
+        $posted_assembly = /Assembly\s*\.\s*Load\s*\(\s*Request\s*\.\s*BinaryRead\s*\([^;]{0,300}CreateInstance\s*\([^;]{0,300}new\s+object\s*\[\s*\]\s*\{\s*this\s*\}/ nocase ascii wide
+    condition:
+        filesize < 64KB and $csharp and ($jscript_eval or $posted_assembly)
+}
+
+rule EXHUNT_SecChecker_Security_Product_Probe
+{
+    meta:
+        description = "SecChecker: a small ASP.NET page that tests with File.Exists which endpoint security products are installed and writes a code into the page for each one found"
+        author = "exhunt"
+        reference = "Microsoft HAFNIUM post 2021-03-02 (Defender detection Backdoor:ASP/SecChecker.A); CISA AA21-062A (SHA-256 b75f163c...d17d0, the SecChecker shell); Markus Neis, 2021-03-05 (the sample tests for FireEye's xagt.exe and CrowdStrike's CSFalconService.exe)"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $probe = /(File|Directory)\s*\.\s*Exists\s*\(\s*@?["'][^"'\r\n]{0,200}[\\\/](xagt|csfalconservice|cylancesvc|cb|repmgr|sentinelagent|cyserver|mssense|msmpeng|ccsvchst|minionhost|savservice|ekrn|ntrtscan|mcshield|taniumclient)\.exe/ nocase ascii wide
+        $answer = /Response\s*\.\s*Write\s*\(/ nocase ascii wide
+        $aspnet = /(<%|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        filesize < 64KB and $aspnet and $answer and #probe >= 2
+}
+
 rule EXHUNT_Chopper_In_OAB_VirtualDirectory
 {
     meta:

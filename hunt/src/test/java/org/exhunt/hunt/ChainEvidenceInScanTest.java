@@ -13,6 +13,9 @@ import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.DirectorySource;
+import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.testkit.evtx.EventSamples;
+import org.exhunt.testkit.evtx.EvtxWriter;
 import org.exhunt.testkit.logs.LogGenerator;
 import org.exhunt.testkit.logs.PlantedEvent;
 import org.exhunt.testkit.pe.PeImage;
@@ -78,6 +81,36 @@ class ChainEvidenceInScanTest {
         assertThat(proxyShell.compromise()).as("evidence wins over the build: " + proxyShell.reason())
                 .isEqualTo(Compromise.COMPROMISED);
         assertThat(proxyShell.reason()).contains("of success from " + ATTACKER);
+    }
+
+    @Test
+    void proxyShellsRoleGrantThenAnExportUnderAnotherNameIsOneSequenceFindingOfItsRow() throws IOException {
+        server("15.2.858.5", Instant.parse("2021-08-01T00:00:00Z"));
+        Instant t = Instant.parse("2021-08-21T03:12:41Z");
+        String caller = "contoso.local/Users/Administrator";
+        String session = "Remote-ManagementShell-Unknown";
+        String process = "6892 w3wp#MSExchangePowerShellAppPool";
+        Path log = drive.resolve("Windows/System32/winevt/Logs/MSExchange Management.evtx");
+        Files.createDirectories(log.getParent());
+        Files.write(log, EvtxWriter.toBytes(List.of(
+                EventSamples.cmdlet(t, 1, "New-ManagementRoleAssignment",
+                        "-Role \"Mailbox Import Export\" -User \"administrator@contoso.local\"", caller, session, process),
+                // a folder and an extension the web-path rule does not know: only the sequence says what it is
+                EventSamples.cmdlet(t.plusSeconds(40), 1, "New-MailboxExportRequest", "-Mailbox \"administrator@contoso.local\""
+                        + " -FilePath \"\\\\EXCH01\\c$\\Program Files\\Microsoft\\Exchange Server\\V15\\ClientAccess"
+                        + "\\ecp\\x4mfa.svc\"", caller, session, process))));
+
+        ServerResult r = scan();
+
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("b72bbd00-612a-41d7-bef6-e4776fdc690c")).singleElement()
+                .satisfies(f -> {
+                    assertThat(f.chain()).isEqualTo("ProxyShell");
+                    assertThat(Stage.of(f)).isEqualTo(Stage.SUCCESS);
+                    assertThat(f.time()).isEqualTo(t.plusSeconds(40));
+                    assertThat(f.linked()).hasSize(2);
+                });
+        assertThat(row(r, "ProxyShell").compromise()).isEqualTo(Compromise.COMPROMISED);
+        assertThat(r.notes()).anyMatch(n -> n.startsWith("Sigma: ") && n.contains("(1 correlation)"));
     }
 
     private void server(String build, Instant logsFrom) throws IOException {

@@ -87,7 +87,9 @@ public final class SigmaHunt {
             }
         }
         List<String> notes = new ArrayList<>();
-        notes.add("Sigma: " + (rules.loaded().size() + rules.inactive().size()) + " rules loaded"
+        int correlations = rules.correlations().size();
+        notes.add("Sigma: " + (rules.loaded().size() + rules.inactive().size() + correlations) + " rules loaded"
+                + (correlations == 0 ? "" : " (" + correlations + (correlations == 1 ? " correlation)" : " correlations)"))
                 + (rules.unrouted().isEmpty() ? "" : ", " + rules.unrouted().size() + " for logs exhunt does not read")
                 + (waitingForSite == 0 ? "" : ", " + waitingForSite + " inactive (placeholders without values)"));
         return new SigmaHunt(mappings, rules, perServer, attribution, List.copyOf(notes));

@@ -27,14 +27,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rule pack's Sigma rules on their cases ({@code rulepack/sigma/cases.jsonl}): each fires on its positive
- * cases and not on its benign look-alikes, through the same routing, placeholders and attribution as a scan.
+ * cases and not on its benign look-alikes, through the same routing, placeholders, correlation and attribution
+ * as a scan. A case is one record, or for a correlation the records of a sequence.
  */
 class RulePackSigmaTest {
 
     private static final RulePack PACK = RulePack.bundled();
     private static final String INSTALL = "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\";
+    private static final Instant DEFAULT_TIME = Instant.parse("2021-03-03T00:00:00Z");
 
-    private record Case(String rule, boolean fires, String why, MapRecord record) {}
+    private record Case(String rule, boolean fires, String why, List<MapRecord> records) {}
 
     @Test
     void thePackLoadsWithoutAnyProblem() {
@@ -50,12 +52,38 @@ class RulePackSigmaTest {
         Map<String, String> ids = ruleIds();
         List<String> wrong = new ArrayList<>();
         for (Case c : cases()) {
-            List<Finding> found = new ArrayList<>();
-            detector.examine(c.record(), found::add);
-            boolean fired = found.stream().anyMatch(f -> f.ruleId().equals(ids.get(c.rule())));
+            boolean fired = run(detector, c, problems).stream().anyMatch(f -> f.ruleId().equals(ids.get(c.rule())));
             if (fired != c.fires()) wrong.add(c.rule() + (c.fires() ? " did not fire: " : " fired: ") + c.why());
         }
         assertThat(wrong).isEmpty();
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void aSequenceFindingIsAttributedToItsChainAndStageAndLinksItsSteps() throws IOException {
+        List<Diagnostic> problems = new ArrayList<>();
+        String rule = "proxyshell_role_then_export_not_pst";
+        Case sequence = cases().stream().filter(c -> c.rule().equals(rule) && c.fires()).findFirst().orElseThrow();
+        Finding f = run(detector(problems), sequence, problems).stream()
+                .filter(x -> x.ruleId().equals(ruleIds().get(rule))).findFirst().orElseThrow();
+        assertThat(f.chain()).isEqualTo("ProxyShell");
+        assertThat(Stage.of(f)).isEqualTo(Stage.SUCCESS);
+        assertThat(f.time()).as("the time of the step that completes it").isEqualTo(sequence.records().get(1).time());
+        assertThat(f.linked()).hasSize(2);
+    }
+
+    /** A case's records through the detector, then the correlations over them: every finding, in order. */
+    private static List<Finding> run(SigmaDetector detector, Case c, List<Diagnostic> problems) {
+        List<Finding> found = new ArrayList<>();
+        for (MapRecord r : c.records()) detector.examine(r, found::add);
+        detector.finish(new DetectionSink() {
+            @Override public void finding(Finding f) { found.add(f); }
+            @Override public void problem(Diagnostic d) { problems.add(d); }
+            @Override public void tally(String fact) {
+                problems.add(Diagnostic.warning("test.tally", SourceRef.file("cases.jsonl"), fact));
+            }
+        });
+        return found;
     }
 
     @Test
@@ -103,18 +131,32 @@ class RulePackSigmaTest {
             for (int i = 0; i < lines.length; i++) {
                 if (lines[i].isBlank()) continue;
                 JsonNode c = json.readTree(lines[i]);
-                Map<String, List<String>> fields = new LinkedHashMap<>();
-                c.get("fields").fields().forEachRemaining(e -> {
-                    List<String> values = new ArrayList<>();
-                    if (e.getValue().isArray()) e.getValue().forEach(v -> values.add(v.asText()));
-                    else values.add(e.getValue().asText());
-                    fields.put(e.getKey(), values);
-                });
-                MapRecord record = MapRecord.withRepeats(c.get("type").asText(), fields, fields.toString(),
-                        Instant.parse("2021-03-03T00:00:00Z"), SourceRef.line("cases.jsonl", i + 1));
-                out.add(new Case(c.get("rule").asText(), c.get("fires").asBoolean(), c.get("why").asText(), record));
+                List<MapRecord> records = new ArrayList<>();
+                for (JsonNode r : c.has("records") ? toList(c.get("records")) : List.of(c)) {
+                    records.add(record(r, SourceRef.line("cases.jsonl", i + 1)));
+                }
+                out.add(new Case(c.get("rule").asText(), c.get("fires").asBoolean(), c.get("why").asText(), records));
             }
         }
+        return out;
+    }
+
+    /** One record of a case: its type, its fields (a list for a repeated field) and, optionally, its time. */
+    private static MapRecord record(JsonNode r, SourceRef where) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        r.get("fields").fields().forEachRemaining(e -> {
+            List<String> values = new ArrayList<>();
+            if (e.getValue().isArray()) e.getValue().forEach(v -> values.add(v.asText()));
+            else values.add(e.getValue().asText());
+            fields.put(e.getKey(), values);
+        });
+        Instant time = r.has("time") ? Instant.parse(r.get("time").asText()) : DEFAULT_TIME;
+        return MapRecord.withRepeats(r.get("type").asText(), fields, fields.toString(), time, where);
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
         return out;
     }
 }

@@ -23,8 +23,9 @@ import org.exhunt.yara.RuleMatch;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rule pack's YARA rules on their test cases ({@code rulepack/yara/}): every positive case matches the
- * rule its name starts with, no benign look-alike matches any rule, and yara 4.2.3 says the same.
+ * The rule pack's YARA rules on their test cases ({@code rulepack/yara/}): every rule has positive cases and
+ * benign look-alikes, each named for the rule it tests; every positive case matches its rule, no benign
+ * look-alike matches any rule, and yara 4.2.3 says the same.
  */
 class RulePackYaraTest {
 
@@ -40,22 +41,19 @@ class RulePackYaraTest {
     @Test
     void everyRuleHasPositiveCasesAndEachMatchesItsRule() throws Exception {
         CompiledRules rules = YaraRules.compile(PACK, List.of(), d -> { });
-        Set<String> covered = new TreeSet<>();
         for (Path file : cases("positive")) {
-            String rule = file.getFileName().toString().substring(0, file.getFileName().toString().indexOf('.'));
-            assertThat(matches(rules, file)).as(file.getFileName().toString()).contains(rule);
-            covered.add(rule);
+            assertThat(matches(rules, file)).as(file.getFileName().toString()).contains(ruleOf(file));
         }
-        assertThat(covered).containsExactlyInAnyOrderElementsOf(
-                rules.ruleNames().stream().map(n -> n.substring(n.indexOf(':') + 1)).toList());
+        assertThat(namedRules(cases("positive"))).containsExactlyInAnyOrderElementsOf(ruleNames(rules));
     }
 
     @Test
-    void noBenignLookAlikeMatches() throws Exception {
+    void everyRuleHasABenignLookAlikeAndNoneMatchesAnyRule() throws Exception {
         CompiledRules rules = YaraRules.compile(PACK, List.of(), d -> { });
         for (Path file : cases("negative")) {
             assertThat(matches(rules, file)).as(file.getFileName().toString()).isEmpty();
         }
+        assertThat(namedRules(cases("negative"))).containsExactlyInAnyOrderElementsOf(ruleNames(rules));
     }
 
     @Test
@@ -69,6 +67,23 @@ class RulePackYaraTest {
         Map<String, Set<String>> ours = new TreeMap<>();
         for (Path f : all) ours.put(f.toString(), matches(rules, f));
         assertThat(yaraMatches(yara, ruleFile, all)).isEqualTo(ours);
+    }
+
+    /** The rule a case is named for: {@code <RULE>.<case>.<ext>}. */
+    private static String ruleOf(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.indexOf('.'));
+    }
+
+    /** The rules some case names (a misspelt name shows up as a rule the pack does not have). */
+    private static Set<String> namedRules(List<Path> files) {
+        Set<String> named = new TreeSet<>();
+        for (Path f : files) named.add(ruleOf(f));
+        return named;
+    }
+
+    private static List<String> ruleNames(CompiledRules rules) {
+        return rules.ruleNames().stream().map(n -> n.substring(n.indexOf(':') + 1)).toList();
     }
 
     private static Set<String> matches(CompiledRules rules, Path file) throws IOException {

