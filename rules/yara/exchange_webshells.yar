@@ -121,9 +121,11 @@ rule EXHUNT_ASPX_Loader_Request_Assembly
         $load_request = /Assembly\s*\.\s*Load\s*\([^;]{0,300}Request\s*[\[\.]/ nocase ascii wide
         $load = /Assembly\s*\.\s*Load\s*\(/ nocase ascii wide
         $request_bytes = /Request\s*\.\s*(BinaryRead\s*\(|InputStream)/ nocase ascii wide
+        // request data decoded into a variable first, then loaded: byte[] code = Convert.FromBase64String(context.Request.Form["k"])
+        $request_base64 = /FromBase64String\s*\(\s*([A-Za-z_][A-Za-z0-9_]*\s*\.\s*)?Request\s*(\.\s*(Form|QueryString|Params|Item|Headers|Cookies)\s*)?[\[\(]/ nocase ascii wide
         $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
     condition:
-        filesize < 512KB and $aspnet and ($load_request or ($load and $request_bytes))
+        filesize < 512KB and $aspnet and ($load_request or ($load and ($request_bytes or $request_base64)))
 }
 
 rule EXHUNT_ASPX_Process_From_Request
