@@ -79,8 +79,8 @@ class RulePackSigmaTest {
         detector.finish(new DetectionSink() {
             @Override public void finding(Finding f) { found.add(f); }
             @Override public void problem(Diagnostic d) { problems.add(d); }
-            @Override public void tally(String fact) {
-                problems.add(Diagnostic.warning("test.tally", SourceRef.file("cases.jsonl"), fact));
+            @Override public void tally(String fact, long count) {
+                problems.add(Diagnostic.warning("test.tally", SourceRef.file("cases.jsonl"), count + " " + fact));
             }
         });
         return found;

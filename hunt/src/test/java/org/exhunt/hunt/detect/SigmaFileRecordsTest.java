@@ -31,7 +31,7 @@ class SigmaFileRecordsTest {
         List<Diagnostic> problems = new ArrayList<>();
         ChainAttribution attribution = new ChainAttribution(PACK.knowledgeBase().rows(), PACK.text(ChainAttribution.FILE),
                 problems::add);
-        SigmaDetector sigma = SigmaHunt.load(PACK, List.of(), attribution, problems::add)
+        SigmaDetector sigma = SigmaHunt.load(PACK, List.of(), List.of(), attribution, problems::add)
                 .forServer("C:\\Program Files\\Microsoft\\Exchange Server\\V15\\", problems::add, note -> { });
         SigmaFileRecords files = new SigmaFileRecords(sigma);
 
