@@ -43,8 +43,10 @@ class CoverageCollectorTest {
                 new LogCoverage.BuildSeen("15.1.2308.8", Instant.parse("2021-08-13T11:31:02.123Z"), Instant.parse("2021-08-13T11:31:02.123Z")));
 
         LogCoverage ecp = coverage.coverage().stream().filter(c -> c.type().equals("exchange-ecp-server")).findFirst().orElseThrow();
-        // ECP's "#Version: 15.0.0.0" is a placeholder; its EventData BLD is the build
-        assertThat(ecp.builds()).extracting(LogCoverage.BuildSeen::build).containsExactly("15.1.2176.2");
+        // ECP's "#Version: 15.0.0.0" is a placeholder; its EventData BLD is the build, here patched mid-day on 03-06
+        assertThat(ecp.builds()).containsExactly(
+                new LogCoverage.BuildSeen("15.1.2176.2", Instant.parse("2021-03-03T06:49:51.389Z"), Instant.parse("2021-03-06T02:14:07.551Z")),
+                new LogCoverage.BuildSeen("15.1.2176.9", Instant.parse("2021-03-06T03:02:55.870Z"), Instant.parse("2021-03-06T03:03:10.004Z")));
         assertThat(coverage.coverage()).extracting(LogCoverage::type).containsExactly("exchange", "exchange-ecp-activity",
                 "exchange-ecp-server", "exchange-ews", "exchange-httpproxy", "exchange-messagetracking",
                 "exchange-oabgenerator", "exchange-rps");
