@@ -1,6 +1,7 @@
 package org.exhunt.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,6 +94,98 @@ class GeneratedLogsTest {
         assertThat(oab.records()).filteredOn(x -> x.field("Message").contains("aspnet_client")).singleElement()
                 .satisfies(x -> assertThat(x.field("Message")).endsWith(
                         "Download failed and temporary file 'C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx' needs to be removed"));
+    }
+
+    @Test
+    void ewsLogWithAMailboxReadAlsoSeenInIisAndHttpProxy() throws IOException {
+        String odd = "ExchangeServicesClient/0.0.0.0";
+        PlantedEvent.EwsRequest theft = new PlantedEvent.EwsRequest(ATTACK, "130.255.189.21", "CONTOSO\\alice", "FindItem", odd);
+        LogGenerator g = LogGenerator.ews().start(START).size(512 << 10).bareCsvHeader(true).restartEvery(400).plant(theft);
+        Read r = read(g);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.records()).hasSizeGreaterThan(1000).allSatisfy(x -> {
+            assertThat(x.type()).isEqualTo("exchange-ews");
+            assertThat(x.fieldNames()).contains("DateTime", "RequestId", "AuthenticatedUser", "UserAgent", "ClientIpAddress",
+                    "SoapAction", "HttpStatus", "GenericInfo");
+            assertThat(x.field("LogType")).isEqualTo("EWS Logs");
+            assertThat(x.field("LogVersion")).isEqualTo("15.01.2176.002");
+        });
+        assertTimeOrdered(r.records());
+        assertThat(r.records()).filteredOn(x -> odd.equals(x.field("UserAgent"))).singleElement().satisfies(x -> {
+            assertThat(x.field("SoapAction")).isEqualTo("FindItem");
+            assertThat(x.field("AuthenticatedUser")).isEqualTo("CONTOSO\\alice");
+            assertThat(x.field("ClientIpAddress")).isEqualTo("130.255.189.21");
+            assertThat(x.time()).isEqualTo(ATTACK);
+        });
+        assertThat(g.serverPath()).isEqualTo("Program Files/Microsoft/Exchange Server/V15/Logging/Ews/Ews_2021030300-1.LOG");
+
+        Read iis = read(LogGenerator.iis().start(START).size(64 << 10).plant(theft));
+        assertThat(iis.records()).filteredOn(x -> odd.equals(x.field("cs(User-Agent)"))).singleElement().satisfies(x -> {
+            assertThat(x.field("cs-method")).isEqualTo("POST");
+            assertThat(x.field("cs-uri-stem")).isEqualTo("/EWS/Exchange.asmx");
+            assertThat(x.field("cs-username")).isEqualTo("CONTOSO\\alice");
+        });
+        Read proxy = read(LogGenerator.httpProxy("Ews").start(START).size(64 << 10).plant(theft));
+        assertThat(proxy.records()).filteredOn(x -> odd.equals(x.field("UserAgent"))).singleElement()
+                .satisfies(x -> assertThat(x.field("UrlStem")).isEqualTo("/EWS/Exchange.asmx"));
+        assertThat(read(LogGenerator.httpProxy("Owa").start(START).size(64 << 10).plant(theft)).records())
+                .noneMatch(x -> odd.equals(x.field("UserAgent")));
+    }
+
+    @Test
+    void rpsCmdletLogWithProxyShellsRoleAssignmentAndMailboxExport() throws IOException {
+        String admin = "CONTOSO\\Administrator";
+        LogGenerator g = LogGenerator.rpsCmdlet().start(START).size(256 << 10).restartEvery(300).plant(
+                new PlantedEvent.RemotePowerShellCmdlet(ATTACK, admin, "New-ManagementRoleAssignment",
+                        "-Role \"Mailbox Import Export\" -User \"CONTOSO\\Administrator\""),
+                new PlantedEvent.RemotePowerShellCmdlet(ATTACK.plusSeconds(20), admin, "New-MailboxExportRequest",
+                        "-Mailbox \"alice@contoso.com\" -FilePath \"\\\\localhost\\c$\\inetpub\\wwwroot\\aspnet_client\\x4mfa.aspx\""));
+        Read r = read(g);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.records()).hasSizeGreaterThan(500).allSatisfy(x -> {
+            assertThat(x.type()).isEqualTo("exchange-rps");
+            assertThat(x.fieldNames()).contains("DateTime", "StartTime", "AuthenticatedUser", "Cmdlet", "ExecutionResult");
+            assertThat(x.field("LogType")).isEqualTo("Rps Cmdlet Logs");
+        });
+        assertTimeOrdered(r.records());
+        assertThat(r.records()).filteredOn(x -> admin.equals(x.field("AuthenticatedUser")))
+                .extracting(x -> x.field("Cmdlet"), x -> x.field("Parameters"), Record::time)
+                .containsExactly(
+                        tuple("New-ManagementRoleAssignment", "-Role \"Mailbox Import Export\" -User \"CONTOSO\\Administrator\"", ATTACK),
+                        tuple("New-MailboxExportRequest",
+                                "-Mailbox \"alice@contoso.com\" -FilePath \"\\\\localhost\\c$\\inetpub\\wwwroot\\aspnet_client\\x4mfa.aspx\"",
+                                ATTACK.plusSeconds(20)));
+        assertThat(g.serverPath()).isEqualTo(
+                "Program Files/Microsoft/Exchange Server/V15/Logging/CmdletInfra/Powershell-Proxy/Cmdlet/Rps_Cmdlet_2021030300-1.LOG");
+    }
+
+    @Test
+    void messageTrackingLogWithMailSentOut() throws IOException {
+        LogGenerator g = LogGenerator.messageTracking().start(START).size(256 << 10).restartEvery(300)
+                .plant(new PlantedEvent.MailSent(ATTACK, "alice@contoso.com", "drop@evil.corp", "FW: contracts, \"Q1\"", 3_750_222));
+        Read r = read(g);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.records()).hasSizeGreaterThan(300).allSatisfy(x -> {
+            assertThat(x.type()).isEqualTo("exchange-messagetracking");
+            assertThat(x.fieldNames()).contains("date-time", "source", "event-id", "message-id", "sender-address",
+                    "message-subject", "schema-version");
+            assertThat(x.field("LogType")).isEqualTo("Message Tracking Log");
+        });
+        assertTimeOrdered(r.records());
+        assertThat(r.records()).filteredOn(x -> "drop@evil.corp".equals(x.field("recipient-address"))).singleElement()
+                .satisfies(x -> {
+                    assertThat(x.field("event-id")).isEqualTo("SEND");
+                    assertThat(x.field("source")).isEqualTo("SMTP");
+                    assertThat(x.field("sender-address")).isEqualTo("alice@contoso.com");
+                    assertThat(x.field("message-subject")).isEqualTo("FW: contracts, \"Q1\"");
+                    assertThat(x.field("total-bytes")).isEqualTo("3750222");
+                    assertThat(x.field("directionality")).isEqualTo("Originating");
+                    assertThat(x.time()).isEqualTo(ATTACK);
+                });
+        // subjects with a comma and with non-ASCII text come back whole
+        assertThat(r.records()).extracting(x -> x.field("message-subject")).contains("Q1 numbers, final", "Übersicht März");
+        assertThat(g.serverPath()).isEqualTo(
+                "Program Files/Microsoft/Exchange Server/V15/TransportRoles/Logs/MessageTracking/MSGTRK2021030300-1.LOG");
     }
 
     @Test

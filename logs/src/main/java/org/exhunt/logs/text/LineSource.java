@@ -75,7 +75,7 @@ public final class LineSource {
         int from = next;
         boolean nul = hasNul;
         boolean high = hasHighBytes;
-        if (!scanFrom(from)) {
+        if (!scanFrom(from) || pastCap()) {
             end = start + savedEnd;
             next = start + savedNext;
             hasNul = nul;
@@ -148,7 +148,13 @@ public final class LineSource {
 
     // Finds the end of the line that starts at {@code from}. False when it was too long and was skipped.
     private boolean scanLine(int from) throws IOException {
-        if (scanFrom(from)) return true;
+        if (scanFrom(from)) {
+            if (!pastCap()) return true;
+            // its end was in the buffer, which holds a little more than the cap: the cap applies all the same
+            tooLongBytes = next - 1 - start;
+            start = end = next;
+            return false;
+        }
         // over-long: throw it away up to its line break
         long length = (long) limit - start;
         next = limit;
@@ -225,6 +231,12 @@ public final class LineSource {
             }
             i -= shift - start;  // fill() moved the data so that `start` is 0
         }
+    }
+
+    // Whether the line just scanned (a terminated one) holds more than MAX_LINE_BYTES before its LF. The scan
+    // itself stops only when the buffer is full, and the buffer is a chunk larger than the cap.
+    private boolean pastCap() {
+        return terminated && next - 1 - start > LogLimits.MAX_LINE_BYTES;
     }
 
     private void rescanFlags() {

@@ -15,18 +15,22 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.exhunt.core.Record;
+import org.exhunt.core.testing.TestEnvironment;
 import org.exhunt.testkit.evtx.EventSamples;
 import org.exhunt.testkit.evtx.EvtxEvent;
 import org.exhunt.testkit.evtx.EvtxValue;
 import org.exhunt.testkit.evtx.EvtxWriter;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Coverage-guided fuzzing (Jazzer) of the reader on mutated logs: the fuzzer picks a base file and a list
  * of patches (bytes, 32-bit values at structure offsets, copied slices, a cut), and both readers must get
  * through it without an exception, an internal error or a hang. Bases are files from the testkit writer
- * (both EventData layouts, UserData, every value type, several chunks) and, when the shared corpus is
- * present, SigmaHQ's regression logs.
+ * (both EventData layouts, UserData, every value type, several chunks) and SigmaHQ's regression logs from the
+ * shared corpus. Without the corpus the test fails in CI ({@code CI=true}), like every corpus test
+ * ({@link TestEnvironment#corpus}); elsewhere it goes on with the writer's files and says so on the console.
  *
  * <p>{@code ./mvnw test -pl logs -am -Dtest=EvtxFuzzTest} replays the inputs kept under
  * {@code src/test/resources/org/exhunt/logs/evtx/EvtxFuzzTestInputs/}; with {@code JAZZER_FUZZ=1} it fuzzes
@@ -35,12 +39,18 @@ import org.junit.jupiter.api.Timeout;
  */
 class EvtxFuzzTest {
 
-    private static final List<byte[]> BASES = bases();
+    private static List<byte[]> bases;
+
+    /** Before any input: a missing corpus must fail the run in CI, not become a fuzzing finding. */
+    @BeforeAll
+    static void findBases() {
+        bases = bases();
+    }
 
     @Timeout(value = 10, unit = TimeUnit.SECONDS)   // per input while fuzzing: a slower one is a hang
     @FuzzTest(maxDuration = "60s")
     void mutatedLogsAreReadWithoutExceptionsOrInternalErrors(FuzzedDataProvider data) {
-        byte[] file = mutate(BASES.get(data.consumeInt(0, BASES.size() - 1)).clone(), data);
+        byte[] file = mutate(bases.get(data.consumeInt(0, bases.size() - 1)).clone(), data);
         for (EvtxReader reader : List.of(EvtxReader.standard(), EvtxReader.recoveringSlack())) {
             Evtx read = Evtx.read(file, reader);
             assertThat(read.codes()).doesNotContain("evtx.record.unexpected");
@@ -84,14 +94,20 @@ class EvtxFuzzTest {
         List<EvtxEvent> many = new ArrayList<>();
         for (int i = 0; i < 150; i++) many.add(mix.next());
         bases.add(EvtxWriter.toBytes(many));
-        String corpus = System.getenv().getOrDefault("EXHUNT_CORPUS", System.getProperty("exhunt.corpus", ""));
-        Path regression = Path.of(corpus, "sigma", "regression");
-        if (!corpus.isEmpty() && Files.isDirectory(regression)) {
-            try (Stream<Path> files = Files.walk(regression)) {
-                for (Path p : files.filter(p -> p.toString().endsWith(".evtx")).sorted().toList()) bases.add(Files.readAllBytes(p));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        Path regression;
+        try {
+            regression = TestEnvironment.corpus("sigma/regression");   // fails in CI when absent
+        } catch (TestAbortedException absent) {
+            System.err.println("EvtxFuzzTest: fuzzing from the " + bases.size() + " writer files only, without SigmaHQ's"
+                    + " regression logs (" + absent.getMessage().replaceFirst("^skipped: ", "") + ")");
+            return bases;
+        }
+        try (Stream<Path> files = Files.walk(regression)) {
+            List<Path> logs = files.filter(p -> p.toString().endsWith(".evtx")).sorted().toList();
+            assertThat(logs).as("SigmaHQ's regression logs under " + regression).isNotEmpty();
+            for (Path p : logs) bases.add(Files.readAllBytes(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return bases;
     }

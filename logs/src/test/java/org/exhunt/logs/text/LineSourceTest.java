@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.exhunt.logs.LogLimits;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -75,5 +76,31 @@ class LineSourceTest {
                 return super.read(b, off, Math.min(len, step));
             }
         })).isEqualTo(expected);
+    }
+
+    /**
+     * The cap holds to the byte, although the buffer is a chunk larger than it: a line of exactly
+     * {@link LogLimits#MAX_LINE_BYTES} is read, one byte more (or a few KiB more, its end already in the buffer)
+     * is skipped and its length told, and the line after it is read either way.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1 << 16, 7})
+    void linesPastTheCapAreSkippedToTheByte(int step) throws IOException {
+        int cap = LogLimits.MAX_LINE_BYTES;
+        StringBuilder text = new StringBuilder();
+        for (int length : new int[] {cap, cap + 1, cap + 50_000}) {
+            text.append("a".repeat(length - 1)).append("\r\n").append("next\n");   // the CR counts: the cap is on the bytes before LF
+        }
+        byte[] in = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        LineSource s = new LineSource(new FilterInputStream(new ByteArrayInputStream(in)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, step));
+            }
+        });
+        List<String> seen = new ArrayList<>();
+        while (s.next()) seen.add(s.tooLong() >= 0 ? "skipped " + s.tooLong() : s.length() + " bytes");
+        assertThat(seen).containsExactly((cap - 1) + " bytes", "4 bytes", "skipped " + (cap + 1), "4 bytes",
+                "skipped " + (cap + 50_000), "4 bytes");
     }
 }

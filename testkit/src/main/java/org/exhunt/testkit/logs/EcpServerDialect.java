@@ -1,32 +1,24 @@
 package org.exhunt.testkit.logs;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** ECP Server logs ({@code Logging/ECP/Server}): one line per ECP request, EventData as {@code S:KEY=value} pairs. */
-final class EcpServerDialect implements Dialect {
+final class EcpServerDialect extends ExchangeCsvDialect {
 
     private static final String[] COMMANDS = {"Get-InboxRule", "Get-Mailbox", "Get-MailboxRegionalConfiguration",
         "Get-OabVirtualDirectory.ADPropertiesOnly=$true.Identity=$null", "Pipeline.1|Get-MailboxRegionalConfiguration",
         "Get-ExchangeServer.Identity=''EX01''", "Get-RecipientPermission"};
 
-    private final String server;
-    private final String build;
-
     EcpServerDialect(String server, String build) {
-        this.server = server;
-        this.build = build;
+        super("ECP Server Log", List.of("TimeStamp", "ServerName", "EventId", "EventData"), server, build, false);
     }
 
+    /** ECP writes a placeholder version; its EventData's BLD is the build. */
     @Override
-    public void header(LineBuffer b, long time) {
-        b.ascii("#Software: Microsoft Exchange Server").crlf();
-        b.ascii("#Version: 15.0.0.0").crlf();
-        b.ascii("#Log-type: ECP Server Log").crlf();
-        b.ascii("#Date: ");
-        Clock.iso(b, time);
-        b.crlf();
-        b.ascii("#Fields: TimeStamp,ServerName,EventId,EventData").crlf();
+    protected String headerVersion() {
+        return "15.0.0.0";
     }
 
     @Override
@@ -69,6 +61,6 @@ final class EcpServerDialect implements Dialect {
         data.ascii(";S:RS=0;S:BLD=").ascii(build).ascii(";S:TNAME=<null>;S:TID=;S:USID=");
         Traffic.guid(data, r);
         data.ascii(";S:EDOID=;S:ACID=");
-        HttpProxyDialect.csv(b, new String(data.bytes, 0, data.length, StandardCharsets.UTF_8)).crlf();
+        csv(b, new String(data.bytes, 0, data.length, StandardCharsets.UTF_8)).crlf();
     }
 }

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
  * HttpProxy logs of one protocol folder (Exchange 2016 CU22 / 2019 CU11 column set), with the bare CSV header
  * line before the {@code #} block or without it.
  */
-final class HttpProxyDialect implements Dialect {
+final class HttpProxyDialect extends ExchangeCsvDialect {
 
     static final List<String> COLUMNS = List.of("DateTime", "RequestId", "MajorVersion", "MinorVersion", "BuildVersion",
             "RevisionVersion", "ClientRequestId", "Protocol", "UrlHost", "UrlStem", "ProtocolAction", "AuthenticationType",
@@ -26,30 +26,10 @@ final class HttpProxyDialect implements Dialect {
             "EdgeTraceId", "DatabaseGuid", "UserADObjectGuid", "PartitionEndpointLookupLatency", "RoutingStatus");
 
     private final String protocol;
-    private final String server;
-    private final String[] buildParts;
-    private final String longBuild;      // 15.01.2176.002
-    private final boolean bareHeader;
 
     HttpProxyDialect(String protocol, String server, String build, boolean bareHeader) {
+        super("HttpProxy Logs", COLUMNS, server, build, bareHeader);
         this.protocol = protocol;
-        this.server = server;
-        this.buildParts = build.split("\\.");
-        this.longBuild = String.format("%s.%02d.%04d.%03d", buildParts[0], Integer.parseInt(buildParts[1]),
-                Integer.parseInt(buildParts[2]), Integer.parseInt(buildParts[3]));
-        this.bareHeader = bareHeader;
-    }
-
-    @Override
-    public void header(LineBuffer b, long time) {
-        if (bareHeader) b.ascii(String.join(",", COLUMNS)).crlf();
-        b.ascii("#Software: Microsoft Exchange Server").crlf();
-        b.ascii("#Version: ").ascii(longBuild).crlf();
-        b.ascii("#Log-type: HttpProxy Logs").crlf();
-        b.ascii("#Date: ");
-        Clock.iso(b, time);
-        b.crlf();
-        b.ascii("#Fields: ").ascii(String.join(",", COLUMNS)).crlf();
     }
 
     @Override
@@ -79,6 +59,9 @@ final class HttpProxyDialect implements Dialect {
         } else if (event instanceof PlantedEvent.WebShellRequest e && protocol.equalsIgnoreCase("Owa")
                 && e.path().toLowerCase(java.util.Locale.ROOT).startsWith("/owa/")) {
             write(b, time, r, e.path(), "", "POST", 200, "", "", "antSword/v2.1", e.attackerIp(), "", "");
+        } else if (event instanceof PlantedEvent.EwsRequest e && protocol.equalsIgnoreCase("Ews")) {
+            write(b, time, r, "/EWS/Exchange.asmx", "", "POST", 200, e.user(), "", e.userAgent().replace(',', ' '), e.clientIp(),
+                    "NTLM", "");
         } else if (event instanceof PlantedEvent.WebRequest e && protocol.equalsIgnoreCase(e.proxyFolder())) {
             write(b, time, r, e.stem(), e.query().isEmpty() ? "" : "?" + e.query(), e.method(), e.status(), e.user(),
                     e.anchorMailbox(), e.userAgent().replace(',', ' '), e.clientIp(), e.user().isEmpty() ? "" : "Basic", "");
@@ -123,16 +106,5 @@ final class HttpProxyDialect implements Dialect {
         Clock.iso(b, time);
         b.ascii(";,");
         csv(b, errors).ascii(",,,,,CafeV1").crlf();
-    }
-
-    /** A value as Exchange's CSV writer puts it: quoted when it holds a comma, a quote or a line break. */
-    static LineBuffer csv(LineBuffer b, String v) {
-        boolean quote = false;
-        for (int i = 0; i < v.length() && !quote; i++) {
-            char c = v.charAt(i);
-            quote = c == ',' || c == '"' || c == '\r' || c == '\n';
-        }
-        if (!quote) return b.utf8(v);
-        return b.ch('"').utf8(v.replace("\"", "\"\"")).ch('"');
     }
 }

@@ -46,6 +46,9 @@ final class IisDialect implements Dialect {
                     "", e.attackerIp(), "python-requests/2.25.1", "", 200, 120);
         } else if (event instanceof PlantedEvent.WebShellRequest e) {
             write(b, time, "POST", e.path(), "", "", e.attackerIp(), "antSword/v2.1", "", 200, 15);
+        } else if (event instanceof PlantedEvent.EwsRequest e) {
+            write(b, time, "POST", "/EWS/Exchange.asmx", "", e.user(), e.clientIp(), Traffic.iisUserAgent(e.userAgent()), "",
+                    200, 5 + (int) Math.floorMod(time, 400L));
         } else if (event instanceof PlantedEvent.WebRequest e) {
             write(b, time, e.method(), e.stem(), e.query(), e.user(), e.clientIp(), Traffic.iisUserAgent(e.userAgent()),
                     "", e.status(), 5 + (int) Math.floorMod(time, 400L));

@@ -25,8 +25,8 @@ import java.util.function.Function;
  * log.writeTo(image.resolve(log.serverPath()));     // or: try (InputStream in = log.open()) { ... }
  * }</pre>
  *
- * Ordinary traffic (OWA, EWS, MAPI, ActiveSync, Autodiscover, ECP, health probes; mostly internal clients) is
- * drawn from a seeded random source; {@link PlantedEvent}s are written the way the attacks left them in the
+ * Ordinary traffic (OWA, EWS, MAPI, ActiveSync, Autodiscover, ECP, health probes; mostly internal clients;
+ * administrators' cmdlets; mail flow) is drawn from a seeded random source; {@link PlantedEvent}s are written the way the attacks left them in the
  * wild. Settings are fluent and return this generator; each {@link #open()} starts a fresh, independent stream.
  */
 public final class LogGenerator {
@@ -66,6 +66,21 @@ public final class LogGenerator {
     /** OABGeneratorLog (free text). */
     public static LogGenerator oabGenerator() {
         return new LogGenerator(g -> new OabGeneratorDialect());
+    }
+
+    /** EWS log ({@code Logging/Ews}); shows {@link PlantedEvent.EwsRequest}s. */
+    public static LogGenerator ews() {
+        return new LogGenerator(g -> new EwsDialect(g.server, g.build, g.bareCsvHeader));
+    }
+
+    /** Remote PowerShell cmdlet log ({@code Logging/CmdletInfra/...}); shows {@link PlantedEvent.RemotePowerShellCmdlet}s. */
+    public static LogGenerator rpsCmdlet() {
+        return new LogGenerator(g -> new RpsCmdletDialect(g.server, g.build));
+    }
+
+    /** Message Tracking log ({@code TransportRoles/Logs/MessageTracking}); shows {@link PlantedEvent.MailSent}s. */
+    public static LogGenerator messageTracking() {
+        return new LogGenerator(g -> new MessageTrackingDialect(g.server, g.build));
     }
 
     /** The random seed: the same seed gives the same log. Default 1. */
@@ -110,13 +125,16 @@ public final class LogGenerator {
         return this;
     }
 
-    /** The Exchange build the logs show, short form. Default {@code 15.1.2176.2} (2016 CU19, before the March 2021 SU). */
+    /**
+     * The Exchange build the logs show (HttpProxy, EWS, RPS, Message Tracking headers and columns; ECP's BLD), short
+     * form. Default {@code 15.1.2176.2} (2016 CU19, before the March 2021 SU).
+     */
     public LogGenerator build(String build) {
         this.build = Objects.requireNonNull(build);
         return this;
     }
 
-    /** HttpProxy only: put a bare CSV header line before the {@code #} block, as some servers do. */
+    /** HttpProxy and EWS only: put a bare CSV header line before the {@code #} block, as some servers do. */
     public LogGenerator bareCsvHeader(boolean bare) {
         this.bareCsvHeader = bare;
         return this;

@@ -78,4 +78,32 @@ public sealed interface PlantedEvent {
      * @param url     the ECP URL that ran it ({@code /ecp/DDI/DDIService.svc/SetObject?...})
      */
     record EcpCommand(Instant at, String command, String url) implements PlantedEvent {}
+
+    /**
+     * A request to Exchange Web Services as the EWS log records it (SOAP action, user, client), and as IIS and the
+     * {@code Ews} HttpProxy log record the POST to {@code /EWS/Exchange.asmx}: how ProxyLogon's intruders read
+     * mailboxes ({@code FindItem}, {@code GetItem}), often with odd clients such as
+     * {@code ExchangeServicesClient/0.0.0.0} (CISA AA21-062A).
+     *
+     * @param user       the authenticated user ({@code CONTOSO\alice}, {@code alice@contoso.com})
+     * @param soapAction {@code FindItem}, {@code GetItem}, {@code GetFolder}, ...
+     * @param userAgent  the client as it sent itself
+     */
+    record EwsRequest(Instant at, String clientIp, String user, String soapAction, String userAgent) implements PlantedEvent {}
+
+    /**
+     * A cmdlet run through remote PowerShell ({@code /powershell}), as the RPS cmdlet log records it: ProxyShell's
+     * {@code New-ManagementRoleAssignment -Role "Mailbox Import Export"} and {@code New-MailboxExportRequest}
+     * (the request that carried it is a {@link ProxyShell}).
+     *
+     * @param user       who ran it ({@code CONTOSO\Administrator})
+     * @param parameters as PowerShell writes them ({@code -Mailbox "alice@contoso.com" -FilePath "\\localhost\c$\..."})
+     */
+    record RemotePowerShellCmdlet(Instant at, String user, String cmdlet, String parameters) implements PlantedEvent {}
+
+    /**
+     * A message sent out of the organisation (mailbox contents mailed out, or copies sent by a forwarding rule the
+     * intruder set), as Message Tracking records its {@code SEND} over SMTP.
+     */
+    record MailSent(Instant at, String sender, String recipient, String subject, long bytes) implements PlantedEvent {}
 }

@@ -51,6 +51,13 @@ final class Traffic {
         hex(b, r.nextLong(), 12);
     }
 
+    /** A random GUID-shaped value, as a string. */
+    static String guid(SplittableRandom r) {
+        LineBuffer b = new LineBuffer();
+        guid(b, r);
+        return new String(b.bytes, 0, b.length, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
     private static LineBuffer hex(LineBuffer b, long v, int digits) {
         for (int i = 0; i < digits; i++) {
             int d = (int) (v >>> (4 * i)) & 0xF;
