@@ -54,6 +54,19 @@ class SigmaCommandTest {
     }
 
     @Test
+    void severalRuleFoldersAndFilesAllRun() throws IOException {
+        Path whoami = write("pack/whoami.yml", RULE);
+        Path cmd = write("mine/cmd.yml", RULE.replace("\\whoami.exe", "\\cmd.exe").replace("Whoami Execution", "Cmd Execution")
+                .replace("11111111-2222", "99999999-2222"));
+        Path events = write("events.json", EVENT.formatted("C:\\\\Windows\\\\System32\\\\whoami.exe") + EVENT.formatted("C:\\\\x\\\\cmd.exe"));
+        CliRun run = CliRun.of("sigma", "-r", whoami.getParent().toString(), "-r", cmd.toString(), events.toString());
+        assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(run.out()).isEqualTo(events + ":1  high  11111111-2222-3333-4444-555555555555  Whoami Execution\n"
+                + events + ":3  high  99999999-2222-3333-4444-555555555555  Cmd Execution\n");
+        assertThat(run.err()).contains("2 rules loaded");
+    }
+
+    @Test
     void exitsZeroWhenNothingFiredAndEverythingWasRead() throws IOException {
         Path rules = write("whoami.yml", RULE);
         Path events = write("events.json", EVENT.formatted("C:\\\\x\\\\cmd.exe"));

@@ -171,6 +171,16 @@ class ProbeTest {
         assertThat(row(active, "ProxyShell").exposure()).isEqualTo(Exposure.VULNERABLE);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"Exchange 2013 CU23, 15.0.1497.2", "Exchange 2019 CU8, 15.2.792.3"})
+    void eomtMitigatesProxyLogonOnEveryFamilysVulnerableBuilds(String product, String build) throws Exception {
+        Behaviour eomt = Behaviour.exchange(build, true, true).proxyLogon(ProxyLogon.ABORTED);
+        ServerResult active = probeOne(FAST.withActive(true), eomt);
+        assertThat(row(active, "ProxyLogon").exposure()).as(product).isEqualTo(Exposure.MITIGATED);
+        assertThat(row(active, "ProxyLogon").reason()).contains("an EOMT rewrite rule");
+        assertThat(active.notes().get(0)).startsWith("Status: MITIGATED;");
+    }
+
     @Test
     void aFixedServerAnswersThePrimitivesAsFixedAndStaysPatched() throws Exception {
         ServerResult r = probeOne(FAST.withActive(true), Behaviour.exchange("15.1.2507.72", false, false));
