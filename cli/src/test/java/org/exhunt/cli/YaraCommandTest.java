@@ -164,6 +164,20 @@ class YaraCommandTest {
     }
 
     @Test
+    void compileWarningsAreYaras() throws Exception {
+        Path warned = write("warned.yar", """
+                rule slow_hex { strings: $a = { 00 ?? } condition: $a }
+                rule slow_re { strings: $a = /a.*b/ condition: $a }
+                rule short_text { strings: $a = "a" condition: $a }
+                rule unbounded { strings: $a = /abc.*/ condition: $a }
+                rule deprecated_entry { condition: entrypoint == 0 }
+                rule quiet { strings: $a = "abcd" condition: $a }
+                """);
+        same(warned.toString(), single.toString());
+        same("-w", warned.toString(), single.toString());
+    }
+
+    @Test
     void aMissingTargetOrRuleFileExitsOne() throws Exception {
         same(rules.toString(), tmp.resolve("absent").toString());
         same(tmp.resolve("absent.yar").toString(), single.toString());
@@ -239,13 +253,13 @@ class YaraCommandTest {
     }
 
     /**
-     * The {@code error} lines, without what exhunt adds: the column ({@code file(3:7)} as yara's
+     * The {@code error} and {@code warning} lines, without what exhunt adds: the column ({@code file(3:7)} as yara's
      * {@code file(3)}) and what a syntax error found ({@code syntax error, unexpected '}'}).
      */
     private static List<String> errors(String err) {
         List<String> lines = new ArrayList<>();
         for (String line : err.split("\n")) {
-            if (!line.startsWith("error")) continue;
+            if (!line.startsWith("error") && !line.startsWith("warning")) continue;
             lines.add(line.replaceAll("\\(([0-9]+):[0-9]+\\)", "($1)").replaceAll("syntax error, .*", "syntax error"));
         }
         lines.sort(null);

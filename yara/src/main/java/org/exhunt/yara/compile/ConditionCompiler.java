@@ -97,7 +97,7 @@ final class ConditionCompiler {
         if (e instanceof Expr.RegexLit r) return Operand.of(new RegexMatch.Literal(regex(r)), ExprType.REGEXP);
         if (e instanceof Expr.Filesize) return Operand.of(new DataReads.Filesize(), ExprType.INTEGER);
         if (e instanceof Expr.Entrypoint) {
-            warnings.warn(ErrorCode.DEPRECATED, "using deprecated \"entrypoint\" keyword. Use the \"entry_point\" "
+            warnings.warn(ErrorCode.DEPRECATED, "Using deprecated \"entrypoint\" keyword. Use the \"entry_point\" "
                     + "function from PE module instead.");
             return Operand.of(new DataReads.Entrypoint(), ExprType.INTEGER);
         }
