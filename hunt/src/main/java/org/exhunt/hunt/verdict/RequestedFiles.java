@@ -25,6 +25,10 @@ public final class RequestedFiles {
     /** The detector it is reported under: the web logs, read by the scan itself rather than by a rule engine. */
     public static final String DETECTOR = "weblog";
 
+    /** What the rule finds, for the formats that describe rules (SARIF's fullDescription). */
+    static final String DESCRIPTION = "Requests in the IIS logs to a file found on disk as post-exploitation evidence"
+            + " (a web shell): when it was used, how often and from which addresses, and what the server answered.";
+
     private RequestedFiles() {}
 
     /**
@@ -60,6 +64,7 @@ public final class RequestedFiles {
         WebRequests.Request last = r.last();
         Finding.Builder b = Finding.builder(DETECTOR, RULE).title(title(url, r)).severity(Severity.HIGH).chain(chain)
                 .tag("attack.persistence").tag("attack.t1505.003").tag(Stage.POST_EXPLOITATION.tag())
+                .meta("description", DESCRIPTION)
                 .time(first.time()).source(first.source() != null ? first.source() : file.source())
                 .evidence("url", url).evidence("path", file.evidence("path"))
                 .evidence("requests", Long.toString(r.count()))
