@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.exhunt.core.Compromise;
+import org.exhunt.core.Evidence;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
@@ -175,14 +176,12 @@ class VerdictsTest {
             assertThat(f.source()).isEqualTo(SourceRef.line("u_ex210302.log", 2));
             assertThat(f.title()).isEqualTo("Web shell requested 3 times, first at 2021-03-02T10:00:00Z from 192.0.2.7,"
                     + " last at 2021-03-02T12:00:00Z: /aspnet_client/system_web/x.aspx");
-            assertThat(f.evidence("path")).isEqualTo(SHELL);
-            assertThat(f.evidence("requests")).isEqualTo("3");
-            assertThat(f.evidence("first_client_ip")).isEqualTo("192.0.2.7");
-            assertThat(f.evidence("first_request_source")).isEqualTo("u_ex210302.log:2");
-            assertThat(f.evidence("last_request")).isEqualTo("2021-03-02T12:00:00Z");
-            assertThat(f.evidence("last_request_source")).isEqualTo("u_ex210302.log:1");
-            assertThat(f.evidence("client_ips")).isEqualTo("192.0.2.7, 198.51.100.1");
-            assertThat(f.evidence("sc-status")).isEqualTo("200 (2), 404 (1)");
+            assertThat(f.evidence()).containsExactly(new Evidence("url", "/aspnet_client/system_web/x.aspx"),
+                    new Evidence("path", SHELL), new Evidence("requests", "3"),
+                    new Evidence("first_request", "2021-03-02T10:00:00Z"), new Evidence("first_client_ip", "192.0.2.7"),
+                    new Evidence("first_request_source", "u_ex210302.log:2"),
+                    new Evidence("last_request", "2021-03-02T12:00:00Z"), new Evidence("last_request_source", "u_ex210302.log:1"),
+                    new Evidence("client_ips", "192.0.2.7, 198.51.100.1"), new Evidence("sc-status", "200 (2), 404 (1)"));
         });
         assertThat(o.findings()).isSortedAccordingTo(Verdicts.REPORT_ORDER);
     }
