@@ -43,6 +43,7 @@ import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.source.DriveView;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.source.EvidenceSource;
+import org.exhunt.hunt.verdict.RequestedFiles;
 import org.exhunt.hunt.verdict.RowAssessment;
 import org.exhunt.hunt.verdict.Timeline;
 import org.exhunt.hunt.verdict.Verdicts;
@@ -146,13 +147,16 @@ final class ServerScan {
                 .map(c -> new LogReach(c.type(), c.oldest(), c.newest())).toList());
         Verdicts.Outcome outcome = Verdicts.decide(server, rows, kept, requests, webFilesExamined.get(),
                 layout.installPath().isPresent() || sawInetpub);
-        if (options.collectDir() != null) collect(outcome.findings());
+        // a file's use is found after the allowlist ran on what the detectors found: it answers to it here
+        List<Finding> reported = outcome.findings().stream()
+                .filter(f -> !RequestedFiles.RULE.equals(f.ruleId()) || !suppressions.suppresses(f)).toList();
+        if (options.collectDir() != null) collect(reported);
         List<String> notes = notes(layout);
         notes.addAll(1, exposed.notes());
         notes.addAll(sigmaNotes);
-        notes.addAll(Timeline.of(outcome.findings(), requests));
+        notes.addAll(Timeline.of(reported, requests));
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
-                outcome.verdicts(), outcome.findings(), problems.all(), notes);
+                outcome.verdicts(), reported, problems.all(), notes);
     }
 
     private List<EvidenceFile> listFiles() {

@@ -267,13 +267,7 @@ class IocHuntTest {
     }
 
     private void iisLog(String... lines) throws IOException {
-        drive().write("inetpub/logs/LogFiles/W3SVC1/u_ex210303.log", String.join("\n",
-                "#Software: Microsoft Internet Information Services 10.0",
-                "#Version: 1.0",
-                "#Date: 2021-03-03 00:00:00",
-                "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent)"
-                        + " cs(Referer) sc-status sc-substatus sc-win32-status time-taken",
-                String.join("\n", lines), ""));
+        drive().iisLog(lines);
     }
 
     private ServerResult scan() {

@@ -35,6 +35,21 @@ public final class TestDrive {
         return write(drivePath, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * An IIS log of 2021-03-03 ({@code W3SVC1/u_ex210303.log}) with the default W3C fields, the header on lines 1 to 4:
+     * {@code date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer)
+     * sc-status sc-substatus sc-win32-status time-taken}.
+     */
+    public TestDrive iisLog(String... lines) throws IOException {
+        return write("inetpub/logs/LogFiles/W3SVC1/u_ex210303.log", String.join("\n",
+                "#Software: Microsoft Internet Information Services 10.0",
+                "#Version: 1.0",
+                "#Date: 2021-03-03 00:00:00",
+                "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent)"
+                        + " cs(Referer) sc-status sc-substatus sc-win32-status time-taken",
+                String.join("\n", lines), ""));
+    }
+
     /** {@code Bin\ExSetup.exe} with this file version. */
     public TestDrive exSetup(int major, int minor, int build, int revision) throws IOException {
         return write(INSTALL + "Bin/ExSetup.exe", PeImage.exSetup(major, minor, build, revision).bytes());

@@ -106,6 +106,21 @@ final class Intrusion {
         return drivePath.substring("inetpub/wwwroot".length());
     }
 
+    /**
+     * The first planted request to a planted file, or null when the intrusions never request it: where a scan must
+     * report the file's use ({@code exhunt.web-shell-requested}). Files are served from the web root and from the
+     * front end's {@code FrontEnd/HttpProxy} folder.
+     */
+    static PlantedEvent.WebShellRequest firstRequest(Shell shell) {
+        int proxy = shell.path().indexOf("FrontEnd/HttpProxy/");
+        String served = shell.path().startsWith("inetpub/wwwroot/") ? url(shell.path())
+                : proxy < 0 ? null : shell.path().substring(proxy + "FrontEnd/HttpProxy".length());
+        return logSteps().stream().filter(e -> e instanceof PlantedEvent.WebShellRequest)
+                .map(e -> (PlantedEvent.WebShellRequest) e)
+                .filter(r -> r.path().equalsIgnoreCase(served))
+                .min(java.util.Comparator.comparing(PlantedEvent.WebShellRequest::at)).orElse(null);
+    }
+
     private static Shell text(String path, String content, Instant modified, String ruleId, String chain) {
         return new Shell(path, content.getBytes(StandardCharsets.UTF_8), 0, modified, ruleId, chain);
     }

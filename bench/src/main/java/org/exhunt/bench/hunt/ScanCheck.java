@@ -6,22 +6,27 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.exhunt.testkit.logs.PlantedEvent;
 
 /**
  * Checks a scan's answer on a benchmark image, so that a fast wrong scan fails; prints what is wrong and exits 1, or
  * prints a one-line summary. {@code ScanCheck image REPORT.jsonl DIR} checks the report of {@code exhunt scan DIR/drive}
  * against the image's {@code image.properties} and {@link Intrusion}'s expectations (rows and rules written down from
- * the rule files, never taken from a scan); {@code ScanCheck flood REPORT.jsonl} checks the report on a
- * {@link FloodImage}: every request an attempt, all but the capped number counted, none lost.
+ * the rule files, never taken from a scan; each planted file the intrusions request used from its first request);
+ * {@code ScanCheck flood REPORT.jsonl} checks the report on a {@link FloodImage}: every request an attempt, all but
+ * the capped number counted, none lost.
  */
 public final class ScanCheck {
 
+    /** The finding of a planted file's use, at its first request (hunt's RequestedFiles), accepted on planted files only. */
+    private static final String REQUESTED = "exhunt.web-shell-requested";
     private static final Pattern FILES_READ = Pattern.compile("(\\d+) files examined in the web-shell locations, (\\d+) log files read");
     private static final Pattern COVERAGE = Pattern.compile("(\\S+) logs: (\\d+) records in (\\d+) files?.*");
 
@@ -82,6 +87,17 @@ public final class ScanCheck {
             if (!found) {
                 problems.add("no " + s.ruleId() + " finding on " + path + (s.chain() == null ? " unlinked" : " linked to " + s.chain()));
             }
+            // the file's use: one finding at its first request, in the file's row; none for a file nobody requested
+            PlantedEvent.WebShellRequest first = Intrusion.firstRequest(s);
+            List<JsonNode> used = findings.stream().filter(f -> f.get("rule_id").asText().equals(REQUESTED)
+                    && path.equals(evidence(f, "path"))).toList();
+            boolean right = first != null && used.size() == 1 && first.at().equals(Instant.parse(used.get(0).get("time").asText()))
+                    && (s.chain() == null ? used.get(0).get("chain").isNull() : s.chain().equals(used.get(0).get("chain").asText()));
+            if (first == null && !used.isEmpty()) problems.add(REQUESTED + " on " + path + ", which no planted request asks for");
+            if (first != null && !right) {
+                problems.add("not one " + REQUESTED + " finding on " + path + " at its first request " + first.at()
+                        + (s.chain() == null ? " unlinked" : " linked to " + s.chain()) + ": " + used);
+            }
         }
         for (JsonNode f : findings) {
             String path = evidence(f, "path");
@@ -110,8 +126,10 @@ public final class ScanCheck {
             Matcher m = COVERAGE.matcher(n);
             if (m.matches()) records += Long.parseLong(m.group(2));
         }
-        return String.format("%d verdict rows as expected, %d findings, all %d planted files found and none other, %d log files"
-                + " and %,d log records read", verdicts.size(), findings.size(), planted.size(), logsRead, records);
+        long used = Intrusion.shells().stream().filter(s -> Intrusion.firstRequest(s) != null).count();
+        return String.format("%d verdict rows as expected, %d findings, all %d planted files found (the %d requested ones used)"
+                + " and none other, %d log files and %,d log records read", verdicts.size(), findings.size(), planted.size(), used,
+                logsRead, records);
     }
 
     private static final Pattern DROPPED = Pattern.compile("rule exhunt\\.ioc\\.attacker-ips: (\\d+) more findings not kept .*");

@@ -5,7 +5,8 @@ import org.exhunt.hunt.verdict.WebRequests;
 
 /**
  * Keeps, from IIS records, the requests to script files where web shells are dropped ({@code /aspnet_client/},
- * {@code /owa/auth/}, {@code /ecp/auth/}), so that a shell found on disk can be traced to who first requested it.
+ * {@code /owa/auth/}, {@code /ecp/auth/}), so that a shell found on disk can be traced to who first requested it, and
+ * its use reported ({@link org.exhunt.hunt.verdict.RequestedFiles}) with the status IIS answered and the log line.
  */
 public final class RequestIndexer {
 
@@ -22,7 +23,7 @@ public final class RequestIndexer {
         if (!"iis".equals(r.type())) return;
         String stem = r.field("cs-uri-stem");
         if (stem == null || !worthFollowing(stem)) return;
-        requests.add(stem, r.time(), r.field("c-ip"));
+        requests.add(stem, r.time(), r.field("c-ip"), r.field("sc-status"), r.source());
     }
 
     /** Case ignored, without lower-casing every stem of the log: this runs on every IIS record. */

@@ -159,7 +159,7 @@ public final class ShellLinker {
         Optional<WebRequests.PathRequests> seen = url == null ? Optional.empty() : requests.to(url);
         if (seen.isPresent()) return seen.get().first();
         String ip = clientIp(f);
-        return ip != null && f.time() != null ? new WebRequests.Request(f.time(), ip) : null;
+        return ip != null && f.time() != null ? new WebRequests.Request(f.time(), ip, null, f.source()) : null;
     }
 
     static String clientIp(Finding f) {

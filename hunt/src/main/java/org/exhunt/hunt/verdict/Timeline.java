@@ -51,7 +51,8 @@ public final class Timeline {
         lines.add(head.toString());
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         for (Finding f : fs) {
-            if (Stage.of(f) == Stage.POST_EXPLOITATION && f.evidence("path") != null) {
+            // a requested file's own finding is what requested() below says already
+            if (Stage.of(f) == Stage.POST_EXPLOITATION && f.evidence("path") != null && !RequestedFiles.RULE.equals(f.ruleId())) {
                 byFile.computeIfAbsent(f.evidence("path"), k -> new ArrayList<>()).add(f);
             }
         }

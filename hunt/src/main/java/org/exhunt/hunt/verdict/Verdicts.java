@@ -12,7 +12,8 @@ import org.exhunt.core.Verdict;
 /**
  * The verdicts of one server: post-exploitation findings are first linked to chains
  * ({@link ShellLinker}), then each row is decided ({@link ChainVerdict}), then the Post-exploitation row
- * takes what no chain explains. The single entry point is {@link #decide}.
+ * takes what no chain explains; last, the requests to each file left behind become a finding of the file's row
+ * ({@link RequestedFiles}). The single entry point is {@link #decide}.
  *
  * <p>Context findings tagged {@link #ESCALATES_WITH_CHAIN_EVIDENCE} (archives staged in ProgramData) become
  * post-exploitation when a chain of the same server shows exploitation (an attempt, a success or a file linked to
@@ -41,7 +42,7 @@ public final class Verdicts {
     /**
      * @param rows        one per chain or CVE row, in report order
      * @param findings    every finding of the server
-     * @param requests    requests seen in web logs, for the same-client linking rule
+     * @param requests    requests seen in web logs, for the same-client linking rule and the requested-file findings
      * @param filesLooked files examined in the web-shell locations
      * @param sawServer   whether the evidence looked like a server at all
      */
@@ -72,7 +73,12 @@ public final class Verdicts {
         List<Finding> unlinked = links.stream().filter(l -> l.chain() == null).map(ShellLinker.Link::finding).toList();
         verdicts.add(PostExploitationVerdict.decide(server, unlinked, filesLooked, sawServer));
 
-        return new Outcome(verdicts, attributed(byTime, links));
+        // the requests to each file left behind are restated as a finding of the file's row only now, after the
+        // verdicts: they tell when the file was used, which changes nothing the file does not already decide
+        List<Finding> reported = new ArrayList<>(attributed(byTime, links));
+        reported.addAll(RequestedFiles.of(reported, requests));
+        reported.sort(REPORT_ORDER);
+        return new Outcome(verdicts, reported);
     }
 
     private static List<Finding> postExploitation(List<Finding> findings) {

@@ -14,8 +14,8 @@ class TimelineTest {
     @Test
     void tellsPerChainWhenFromWhereAndWhichFilesWereWrittenThenRequested() {
         WebRequests requests = new WebRequests();
-        requests.add("/aspnet_client/x.aspx", Instant.parse("2021-03-02T10:10:00Z"), "192.0.2.7");
-        requests.add("/aspnet_client/x.aspx", Instant.parse("2021-03-03T08:00:00Z"), "192.0.2.9");
+        requests.add("/aspnet_client/x.aspx", Instant.parse("2021-03-02T10:10:00Z"), "192.0.2.7", "200", SourceRef.line("u_ex210302.log", 7));
+        requests.add("/aspnet_client/x.aspx", Instant.parse("2021-03-03T08:00:00Z"), "192.0.2.9", "200", SourceRef.line("u_ex210303.log", 3));
         List<Finding> findings = List.of(
                 exploit("2021-03-02T10:00:00Z", "192.0.2.7"),
                 exploit("2021-03-02T10:05:00Z", "192.0.2.8"),
@@ -30,6 +30,23 @@ class TimelineTest {
                         + " exploit from 192.0.2.7, 192.0.2.8",
                 "  file C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx (web shell, modified 2021-03-02T10:06:00Z),"
                         + " requested 2 times from 2021-03-02T10:10:00Z to 2021-03-03T08:00:00Z by 192.0.2.7, 192.0.2.9");
+    }
+
+    @Test
+    void aRequestedFilesFindingCountsButIsNoFileOfItsOwn() {
+        WebRequests requests = new WebRequests();
+        requests.add("/aspnet_client/x.aspx", Instant.parse("2021-03-02T10:10:00Z"), "192.0.2.7", "200", SourceRef.line("u_ex210302.log", 7));
+        Finding shell = Finding.builder("ioc", "shell").title("web shell").severity(Severity.CRITICAL)
+                .tag(Stage.POST_EXPLOITATION.tag()).time(Instant.parse("2021-03-02T10:06:00Z"))
+                .source(SourceRef.file("x.aspx")).evidence("path", "C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx")
+                .evidence("url", "/aspnet_client/x.aspx").build();
+        List<Finding> findings = new java.util.ArrayList<>(List.of(shell));
+        findings.addAll(RequestedFiles.of(findings, requests));
+
+        assertThat(Timeline.of(findings, requests)).containsExactly(
+                "timeline Post-exploitation: 2 findings, first 2021-03-02T10:06:00Z, last 2021-03-02T10:10:00Z",
+                "  file C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx (web shell, modified 2021-03-02T10:06:00Z),"
+                        + " requested 1 time from 2021-03-02T10:10:00Z to 2021-03-02T10:10:00Z by 192.0.2.7");
     }
 
     @Test

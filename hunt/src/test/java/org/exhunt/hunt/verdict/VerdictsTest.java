@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.exhunt.core.Compromise;
+import org.exhunt.core.Evidence;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
@@ -24,6 +25,7 @@ class VerdictsTest {
 
     private final List<Finding> findings = new ArrayList<>();
     private final WebRequests requests = new WebRequests();
+    private int lines;
 
     // --- compromise from evidence ---
 
@@ -97,8 +99,8 @@ class VerdictsTest {
     void theSameClientWithin24HoursBeforeTheFirstRequestLinksTheShell() {
         findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-01T11:00:00Z", "192.0.2.7"));
         findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
-        requests.add("/ASPNET_CLIENT/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7");
-        requests.add("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T12:00:00Z"), "198.51.100.1");
+        request("/ASPNET_CLIENT/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7", "200");
+        request("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T12:00:00Z"), "198.51.100.1", "200");
         Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
         assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.COMPROMISED);
         assertThat(row(o, "ProxyLogon").reason()).contains("first requested at 2021-03-02T10:00:00Z by 192.0.2.7");
@@ -109,7 +111,7 @@ class VerdictsTest {
         findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-01T09:59:59Z", "192.0.2.7"));
         findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T10:00:01Z", "192.0.2.7"));
         findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
-        requests.add("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7");
+        request("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7", "200");
         Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
         assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.ATTEMPTED);
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.COMPROMISED);
@@ -119,7 +121,7 @@ class VerdictsTest {
     void anotherClientDoesNotLink() {
         findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T09:00:00Z", "192.0.2.99"));
         findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
-        requests.add("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7");
+        request("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7", "200");
         assertThat(row(decide(logsFrom("2020-12-01")), Rows.POST_EXPLOITATION).compromise())
                 .isEqualTo(Compromise.COMPROMISED);
     }
@@ -148,6 +150,79 @@ class VerdictsTest {
         findings.add(process("certutil -f http://192.0.2.7/b.txt", "2021-03-03T09:00:01Z"));
         findings.add(process("certutil -f http://192.0.2.7/c.txt", "2021-03-02T08:59:59Z"));
         assertThat(row(decide(logsFrom("2020-12-01")), Rows.POST_EXPLOITATION).reason()).contains("3 findings not linked");
+    }
+
+    // --- the requests to a file left behind ---
+
+    @Test
+    void aLinkedShellRequestedFromTheAttackersAddressIsAFindingOfItsChainAtTheFirstRequest() {
+        findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T09:00:00Z", "192.0.2.7"));
+        findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
+        findings.add(Finding.builder("yara", "chopper").title("Chopper").severity(Severity.HIGH).source(SourceRef.file(SHELL))
+                .evidence("path", SHELL).evidence("url", "/aspnet_client/system_web/x.aspx").build());
+        request("/aspnet_client/system_web/x.aspx", "2021-03-02T12:00:00Z", "198.51.100.1", "404");
+        request("/ASPNET_CLIENT/system_web/x.aspx", "2021-03-02T10:00:00Z", "192.0.2.7", "200");
+        request("/aspnet_client/system_web/x.aspx", "2021-03-02T11:00:00Z", "192.0.2.7", "200");
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+
+        assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.COMPROMISED);
+        assertThat(row(o, "ProxyLogon").reason()).doesNotContain(RequestedFiles.RULE);
+        assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
+        assertThat(o.findings()).filteredOn(f -> f.ruleId().equals(RequestedFiles.RULE)).singleElement().satisfies(f -> {
+            assertThat(f.chain()).isEqualTo("ProxyLogon");
+            assertThat(Stage.of(f)).isEqualTo(Stage.POST_EXPLOITATION);
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.time()).isEqualTo(Instant.parse("2021-03-02T10:00:00Z"));
+            assertThat(f.source()).isEqualTo(SourceRef.line("u_ex210302.log", 2));
+            assertThat(f.title()).isEqualTo("Web shell requested 3 times, first at 2021-03-02T10:00:00Z from 192.0.2.7,"
+                    + " last at 2021-03-02T12:00:00Z: /aspnet_client/system_web/x.aspx");
+            assertThat(f.evidence()).containsExactly(new Evidence("url", "/aspnet_client/system_web/x.aspx"),
+                    new Evidence("path", SHELL), new Evidence("requests", "3"),
+                    new Evidence("first_request", "2021-03-02T10:00:00Z"), new Evidence("first_client_ip", "192.0.2.7"),
+                    new Evidence("first_request_source", "u_ex210302.log:2"),
+                    new Evidence("last_request", "2021-03-02T12:00:00Z"), new Evidence("last_request_source", "u_ex210302.log:1"),
+                    new Evidence("client_ips", "192.0.2.7, 198.51.100.1"), new Evidence("sc-status", "200 (2), 404 (1)"));
+        });
+        assertThat(o.findings()).isSortedAccordingTo(Verdicts.REPORT_ORDER);
+    }
+
+    @Test
+    void anUnlinkedShellsRequestsCountForPostExploitationEvenRefused() {
+        findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
+        request("/aspnet_client/system_web/x.aspx", "2021-03-02T10:00:00Z", "198.51.100.1", "404");
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+
+        assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.CLEAN);
+        assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.COMPROMISED);
+        assertThat(row(o, Rows.POST_EXPLOITATION).reason()).isEqualTo("1 finding not linked to a chain: " + SHELL);
+        assertThat(o.findings()).filteredOn(f -> f.ruleId().equals(RequestedFiles.RULE)).singleElement().satisfies(f -> {
+            assertThat(f.chain()).isNull();
+            assertThat(Stage.of(f)).isEqualTo(Stage.POST_EXPLOITATION);
+            assertThat(f.title()).isEqualTo("Web shell requested once, at 2021-03-02T10:00:00Z from 198.51.100.1:"
+                    + " /aspnet_client/system_web/x.aspx (never answered with success: 404)");
+            assertThat(f.evidence("sc-status")).isEqualTo("404");
+        });
+    }
+
+    @Test
+    void aShellNeverRequestedOrNotServedGivesNoRequestFinding() {
+        findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T09:00:00Z", "192.0.2.7"));
+        findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
+        findings.add(shell("C:\\Windows\\Temp\\x.aspx", null));
+        request("/aspnet_client/system_web/other.aspx", "2021-03-02T10:00:00Z", "192.0.2.7", "200");
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        assertThat(o.findings()).noneMatch(f -> f.ruleId().equals(RequestedFiles.RULE));
+        assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.COMPROMISED);
+    }
+
+    @Test
+    void contextFindingsOnAServedFileGiveNoRequestFinding() {
+        findings.add(Finding.builder("ioc", "name").title("a name").severity(Severity.MEDIUM).source(SourceRef.file(SHELL))
+                .evidence("path", SHELL).evidence("url", "/aspnet_client/system_web/x.aspx").build());
+        request("/aspnet_client/system_web/x.aspx", "2021-03-02T10:00:00Z", "192.0.2.7", "200");
+        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        assertThat(o.findings()).noneMatch(f -> f.ruleId().equals(RequestedFiles.RULE));
+        assertThat(o.verdicts()).extracting(Verdict::compromise).containsOnly(Compromise.CLEAN);
     }
 
     // --- what the logs can see ---
@@ -229,6 +304,16 @@ class VerdictsTest {
 
     private static Verdict row(Verdicts.Outcome o, String name) {
         return o.verdicts().stream().filter(v -> v.row().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** A request as IIS logs it, on the next line of the day's log. */
+    private void request(String url, String time, String ip, String status) {
+        request(url, Instant.parse(time), ip, status);
+    }
+
+    private void request(String url, Instant time, String ip, String status) {
+        String log = "u_ex" + time.toString().substring(2, 10).replace("-", "") + ".log";
+        requests.add(url, time, ip, status, SourceRef.line(log, ++lines));
     }
 
     private static Finding exploit(String rule, Stage stage, String time, String ip, String... evidence) {

@@ -4,9 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.exhunt.testkit.logs.PlantedEvent;
 
 /**
  * What a correct scan concludes from a scenario, worked out from the scenario alone with ARCHITECTURE.md's
@@ -23,6 +27,8 @@ import java.util.Set;
  *       such logs, when they end before the chain's first exploitation, or when they start after it while the
  *       build the logs show then was not fixed (or, when no log shows the build, was not known to be fixed).</li>
  *   <li>Post-exploitation: COMPROMISED when a post-exploitation trace or file is linked to no chain.</li>
+ *   <li>Findings: one per trace and per file left behind, and for each such file IIS serves, its use at the first
+ *       request to it in the logs (post-exploitation, the file's chain).</li>
  *   <li>Exit code: 1 on any ATTEMPTED or COMPROMISED row, 4 on any VULNERABLE exposure, 3 on any CANNOT_TELL,
  *       else 0 (the images are fully readable).</li>
  * </ul>
@@ -176,10 +182,22 @@ public final class Oracle {
 
     private static List<ExpectedScan.Finding> findings(Scenario s) {
         List<ExpectedScan.Finding> out = new ArrayList<>();
-        for (Trace t : visibleTraces(s)) {
+        List<Trace> visible = visibleTraces(s);
+        Map<Trace, List<DroppedFile>> firstRequests = new IdentityHashMap<>();
+        for (DroppedFile f : s.files()) {
+            Trace first = firstRequest(f, visible);
+            if (first != null) firstRequests.computeIfAbsent(first, k -> new ArrayList<>()).add(f);
+        }
+        for (Trace t : visible) {
             Expect e = t.expect();
             out.add(new ExpectedScan.Finding(Layout.file(s, t), Layout.recordTime(t), e.chain(),
                     e.stage() == null ? null : e.stage().label(), e.required(), e.benign(), e.what()));
+            for (DroppedFile f : firstRequests.getOrDefault(t, List.of())) {
+                long n = visible.stream().filter(r -> requestTo(r, f.urlPath())).count();
+                out.add(new ExpectedScan.Finding(Layout.file(s, t), Layout.recordTime(t), f.expect().chain(),
+                        Stage.POST_EXPLOITATION.label(), true, false, "the first of " + n + (n == 1 ? " request" : " requests")
+                        + " to " + f.windowsPath() + ", found on disk: its use starts here, reported in the file's row"));
+            }
         }
         for (DroppedFile f : s.files()) {
             Expect e = f.expect();
@@ -187,6 +205,23 @@ public final class Oracle {
                     e.required(), e.benign(), e.what()));
         }
         return out;
+    }
+
+    /**
+     * The first request in the logs to a file left behind that a correct scan reports as post-exploitation and IIS
+     * serves, or null. A correct scan reports the file's use there, with the file's chain: it restates the file, so
+     * it decides no row by itself (the rows above are worked out from the traces' and files' own expectations).
+     */
+    private static Trace firstRequest(DroppedFile f, List<Trace> visible) {
+        Expect e = f.expect();
+        if (f.urlPath() == null || !e.required() || e.stage() != Stage.POST_EXPLOITATION) return null;
+        return visible.stream().filter(t -> requestTo(t, f.urlPath())).min(Comparator.comparing(Oracle::time)).orElse(null);
+    }
+
+    /** Whether a trace is a request IIS logs to this URL path (case ignored, as IIS does). */
+    private static boolean requestTo(Trace t, String urlPath) {
+        return t.kind() == LogKind.IIS && t instanceof Trace.Line l && l.event() instanceof PlantedEvent.WebRequest w
+                && w.stem().equalsIgnoreCase(urlPath);
     }
 
     private static Instant time(Trace t) {
