@@ -78,8 +78,16 @@ class ScanOptionsTest {
     }
 
     private static String md5(Path file) throws IOException {
+        return digest("MD5", file);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return digest("SHA-256", file);
+    }
+
+    private static String digest(String algorithm, Path file) throws IOException {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file)));
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(Files.readAllBytes(file)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -101,6 +109,26 @@ class ScanOptionsTest {
                 SHELL_SHA256 + ",80,2021-03-03T04:05:06Z,\"C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx\","
                         + "\"" + image.resolve(SHELL) + "\",\"EXHUNT_Chopper_JScript_Eval exhunt.file.script-in-webshell-location"
                         + " exhunt.ioc.webshell-names\"");
+    }
+
+    @Test
+    void collectCopiesTheLogsTheDumpAndTheArchiveAFindingPointsTo() throws IOException {
+        Path image = Examples.copyWithFixedTimes("proxylogon-victim", tmp.resolve("victim"));
+        Path dir = tmp.resolve("case-43");
+        CliRun run = CliRun.of("scan", "--collect", dir.toString(), image.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
+        List<String> sums = Files.readAllLines(dir.resolve("victim/manifest.sha256"));
+        for (String evidence : List.of("Windows/Temp/lsass.dmp", "ProgramData/it.zip", "inetpub/logs/LogFiles/W3SVC1/u_ex210303.log",
+                "Program Files/Microsoft/Exchange Server/V15/Logging/HttpProxy/Ecp/HttpProxy_2021030300-1.LOG",
+                "Windows/System32/winevt/Logs/MSExchange Management.evtx")) {
+            Path copy = dir.resolve("victim").resolve(evidence);
+            assertThat(copy).as(evidence).hasSameBinaryContentAs(image.resolve(evidence));
+            assertThat(sums).as("manifest line of " + evidence).anySatisfy(l -> assertThat(l).endsWith("  " + evidence)
+                    .startsWith(sha256(image.resolve(evidence))));
+        }
+        // only what a finding points to: the evidence of no finding stays behind
+        assertThat(dir.resolve("victim/inetpub/wwwroot/iisstart.htm")).doesNotExist();
     }
 
     @Test
