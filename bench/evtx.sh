@@ -10,8 +10,9 @@ ROUNDS=${ROUNDS:-5}
 PYTHON_SECONDS=${PYTHON_SECONDS:-120}
 DIR=${BENCH_DIR:-/tmp/exhunt-bench}
 
-./mvnw -B -q package -DskipTests -pl bench -am
-CP=bench/target/classes:logs/target/classes:core/target/classes:testkit/target/classes
+# the classpath from Maven, so that a module's new dependency (Jackson for JSON logs) cannot break the script
+./mvnw -B -q package dependency:build-classpath -DskipTests -pl bench -am -Dmdep.outputFile=target/bench.classpath
+CP="bench/target/classes:$(cat bench/target/bench.classpath)"
 
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 mkdir -p "$DIR"

@@ -7,10 +7,11 @@ cd "$(dirname "$0")/.."
 SIZE_MB=${SIZE_MB:-1024}
 PASSES=${PASSES:-5}
 STREAM_GB=${STREAM_GB:-10}
-DIR=${BENCH_DIR:-/tmp/exhunt-bench}
+DIR=${BENCH_DIR:-/tmp/exhunt-bench/logs}
 
-./mvnw -B -q package -DskipTests -pl bench -am
-CP=bench/target/classes:logs/target/classes:core/target/classes:testkit/target/classes
+# the classpath from Maven, so that a module's new dependency (Jackson for JSON logs) cannot break the script
+./mvnw -B -q package dependency:build-classpath -DskipTests -pl bench -am -Dmdep.outputFile=target/bench.classpath
+CP="bench/target/classes:$(cat bench/target/bench.classpath)"
 JAVA=(java -Xmx512m -cp "$CP" org.exhunt.bench.LogReadBenchmark)
 
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), load: $(cut -d' ' -f1-3 /proc/loadavg)"
