@@ -2,6 +2,9 @@ package org.exhunt.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,8 +14,6 @@ import picocli.CommandLine.Command;
         description = "Tells whether an Exchange server is exposed to, or was hit by, ProxyLogon, ProxyShell,"
                 + " ProxyNotShell/OWASSRF and the other exploited Exchange CVEs. Offline and read-only on evidence.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {ScanCommand.class, BuildCommand.class, ProbeCommand.class, DumpCommand.class,
-            YaraCommand.class, SigmaCommand.class, RulesCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:everything read; patched and clean",
             "1:evidence of compromise (a row ATTEMPTED or COMPROMISED; for sigma: a rule fired)",
@@ -31,10 +32,32 @@ public final class Main implements Runnable {
         System.exit(run(out, err, args));
     }
 
+    /** The commands, in the order the usage lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> c = new LinkedHashMap<>();
+        c.put("scan", ScanCommand::new);
+        c.put("build", BuildCommand::new);
+        c.put("probe", ProbeCommand::new);
+        c.put("dump", DumpCommand::new);
+        c.put("yara", YaraCommand::new);
+        c.put("sigma", SigmaCommand::new);
+        c.put("rules", RulesCommand::new);
+        return c;
+    }
+
     /** Runs one command line and returns its exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new Main())
-                .setOut(out)
+        CommandLine cli = new CommandLine(new Main());
+        // Only the command that runs is modelled: picocli reads every option of every command it is given, which
+        // was a fifth of the start of `exhunt yara` (run like yara, once per file in some scripts). Without a known
+        // command, all are, for the usage and for suggestions.
+        boolean named = args.length > 0 && COMMANDS.containsKey(args[0]);
+        COMMANDS.forEach((name, command) -> {
+            if (!named || name.equals(args[0])) cli.addSubcommand(name, command.get());
+        });
+        cli.setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(Main::internalError);
         int code;

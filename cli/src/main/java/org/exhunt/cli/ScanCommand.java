@@ -183,11 +183,11 @@ final class ScanCommand implements Callable<Integer> {
         for (ReportOutputs.Output o : outputs) {
             if (o.file() == null) {
                 ReportWriter writer = o.format() == ReportFormat.console && color.wanted()
-                        ? new ConsoleReport(true) : o.format().writer;
+                        ? new ConsoleReport(true) : o.format().writer();
                 writer.write(spec.commandLine().getOut(), run, results);
             } else {
                 try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
-                    o.format().writer.write(w, run, results);
+                    o.format().writer().write(w, run, results);
                 }
             }
         }
