@@ -264,18 +264,17 @@ public final class Automaton {
         /** First-fit placement of each state's slots into one table. */
         private Automaton layout(int n, int[] failure, List<List<int[]>> children) {
             int[] base = new int[n];
-            java.util.BitSet used = new java.util.BitSet();
+            Slots used = new Slots();
             used.set(0, 257);
             base[0] = 0;
             int cursor = 257;
             for (int s = 1; s < n; s++) {
                 List<int[]> kids = children.get(s);
-                int b = used.nextClearBit(cursor);
-                while (!fits(used, b, kids)) b = used.nextClearBit(b + 1);
+                int b = used.firstFit(cursor, kids);
                 base[s] = b;
-                used.set(b);
-                for (int[] k : kids) used.set(b + 1 + k[0]);
-                while (used.get(cursor)) cursor++;
+                used.set(b, b + 1);
+                for (int[] k : kids) used.set(b + 1 + k[0], b + 2 + k[0]);
+                cursor = used.nextFree(cursor);
             }
             int size = Math.max(used.length(), 257) + 257;
             if (size >= (1 << (32 - TARGET_SHIFT))) {
@@ -312,9 +311,56 @@ public final class Automaton {
             return new Automaton(table, matchStart, matchEnd, outputLink, hasMatches[0], flat.toArray(new AtomMatch[0]), base);
         }
 
-        private static boolean fits(java.util.BitSet used, int b, List<int[]> kids) {
-            for (int i = 0; i < kids.size(); i++) if (used.get(b + 1 + kids.get(i)[0])) return false;
-            return true;
+    }
+
+    /**
+     * The table's used slots, as bits. A first fit tests 64 candidate offsets at once (one word per
+     * transition slot): a plain bit-by-bit search took most of the automaton's build time.
+     */
+    private static final class Slots {
+        private long[] words = new long[1024];
+        private int length;
+
+        void set(int from, int to) {
+            for (int i = from; i < to; i++) {
+                grow(i >>> 6);
+                words[i >>> 6] |= 1L << i;
+            }
+            length = Math.max(length, to);
+        }
+
+        /** One more than the highest used slot. */
+        int length() {
+            return length;
+        }
+
+        int nextFree(int from) {
+            int i = from;
+            while (i < length && (words[i >>> 6] & (1L << i)) != 0) i++;
+            return i;
+        }
+
+        /** The lowest offset from {@code from} on where the state's slot and those of its transitions are free. */
+        int firstFit(int from, List<int[]> kids) {
+            for (int b = from;; b += 64) {
+                long fit = free(b);
+                for (int i = 0; i < kids.size() && fit != 0; i++) fit &= free(b + 1 + kids.get(i)[0]);
+                if (fit != 0) return b + Long.numberOfTrailingZeros(fit);
+            }
+        }
+
+        /** Bit {@code i} tells whether slot {@code at + i} is free. */
+        private long free(int at) {
+            int w = at >>> 6;
+            int shift = at & 63;
+            grow(w + 1);
+            long bits = words[w] >>> shift;
+            if (shift != 0) bits |= words[w + 1] << (64 - shift);
+            return ~bits;
+        }
+
+        private void grow(int word) {
+            if (word >= words.length) words = Arrays.copyOf(words, Math.max(word + 1, words.length * 2));
         }
     }
 }
