@@ -68,8 +68,11 @@ public final class YaraCompiler {
     }
 
     public YaraCompiler addSource(byte[] source, String name, String namespace) {
-        sources.add(new Recipe.Source(source.clone(), name, namespace));
-        pending.add(new Pending(source, name, namespace, includes ? this::resolveInclude : IncludeResolver.NONE));
+        // One copy, parsed and kept for saving alike: holding the caller's array too doubled the bytes that
+        // garbage collections copy while the sources are parsed.
+        byte[] copy = source.clone();
+        sources.add(new Recipe.Source(copy, name, namespace));
+        pending.add(new Pending(copy, name, namespace, includes ? this::resolveInclude : IncludeResolver.NONE));
         return this;
     }
 
