@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.exhunt.yara.compile.CompiledRule;
 import org.exhunt.yara.compile.CompiledString;
 import org.exhunt.yara.compile.RuleCompiler;
@@ -26,8 +27,11 @@ public final class CompiledRules {
     final Recipe recipe;
     /** For each string, the string whose search finds its matches (itself, or an equal earlier one). */
     final int[] searchedAs;
-    /** Each non-private rule's outcome when it does not match, by rule index (null for private rules). */
-    final RuleMatch[] unmatched;
+    /**
+     * Each non-private rule's outcome when it does not match, by rule index, made when first asked for: most
+     * rules never match, and making them all up front was a tenth of compiling signature-base.
+     */
+    private final AtomicReferenceArray<RuleMatch> unmatched;
     /** The rules that read PE fields not implemented yet (on PE files, their verdict may differ from yara's). */
     final List<CompiledRule> rulesReadingPe;
 
@@ -43,13 +47,24 @@ public final class CompiledRules {
         this.externalSlots = externalSlots;
         this.externalDefaults = defaults;
         this.engine = new ScanEngine(automaton, rules, modules, namespaces.size(), searchedAs);
-        this.unmatched = new RuleMatch[rules.size()];
+        this.unmatched = new AtomicReferenceArray<>(rules.size());
         List<CompiledRule> readingPe = new ArrayList<>();
         for (CompiledRule r : rules) {
-            if (!r.isPrivate()) unmatched[r.index()] = new RuleMatch(false, r.namespace(), r.name(), r.tags(), metas(r), List.of());
             if (!r.unimplementedModuleFields().isEmpty()) readingPe.add(r);
         }
         this.rulesReadingPe = List.copyOf(readingPe);
+    }
+
+    /** Rule {@code index}'s outcome when it does not match; null for a private rule. */
+    RuleMatch unmatched(int index) {
+        RuleMatch m = unmatched.get(index);
+        if (m != null) return m;
+        CompiledRule r = rules.get(index);
+        if (r.isPrivate()) return null;
+        // Threads racing here make equal values; keeping either is fine.
+        m = new RuleMatch(false, r.namespace(), r.name(), r.tags(), metas(r), List.of());
+        unmatched.set(index, m);
+        return m;
     }
 
     private static List<RuleMatch.Meta> metas(CompiledRule rule) {

@@ -2,6 +2,7 @@ package org.exhunt.yara;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * What one scan found: the non-private rules that matched (in declaration order), warnings worded as
@@ -15,16 +16,19 @@ public final class ScanResult {
     private final List<RuleMatch> matching;
     /** Rule index of each of {@link #matching}. */
     private final int[] matchingIndexes;
+    private final int ruleCount;
     /** Each rule's outcome when it does not match, by rule index (null for private rules). */
-    private final RuleMatch[] unmatched;
+    private final IntFunction<RuleMatch> unmatched;
     private final List<String> warnings;
     private final List<String> rulesNeedingPe;
     private final String error;
 
-    ScanResult(List<RuleMatch> matching, int[] matchingIndexes, RuleMatch[] unmatched, List<String> warnings,
+    ScanResult(List<RuleMatch> matching, int[] matchingIndexes, int ruleCount, IntFunction<RuleMatch> unmatched,
+            List<String> warnings,
             List<String> rulesNeedingPe, String error) {
         this.matching = List.copyOf(matching);
         this.matchingIndexes = matchingIndexes;
+        this.ruleCount = ruleCount;
         this.unmatched = unmatched;
         this.warnings = List.copyOf(warnings);
         this.rulesNeedingPe = List.copyOf(rulesNeedingPe);
@@ -33,7 +37,7 @@ public final class ScanResult {
 
     /** A scan that stopped with {@code error}. */
     public static ScanResult failure(String error) {
-        return new ScanResult(List.of(), new int[0], new RuleMatch[0], List.of(), List.of(), error);
+        return new ScanResult(List.of(), new int[0], 0, r -> null, List.of(), List.of(), error);
     }
 
     public boolean failed() {
@@ -53,9 +57,13 @@ public final class ScanResult {
     public List<RuleMatch> rules() {
         List<RuleMatch> out = new ArrayList<>();
         int m = 0;
-        for (int r = 0; r < unmatched.length; r++) {
-            if (m < matchingIndexes.length && matchingIndexes[m] == r) out.add(matching.get(m++));
-            else if (unmatched[r] != null) out.add(unmatched[r]);
+        for (int r = 0; r < ruleCount; r++) {
+            if (m < matchingIndexes.length && matchingIndexes[m] == r) {
+                out.add(matching.get(m++));
+            } else {
+                RuleMatch u = unmatched.apply(r);
+                if (u != null) out.add(u);
+            }
         }
         return out;
     }

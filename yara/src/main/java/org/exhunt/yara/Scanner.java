@@ -114,7 +114,7 @@ public final class Scanner {
         for (int k = 0; k < context.trueCount(); k++) {
             CompiledRule rule = rules.rules.get(context.trueRule(k));
             if (rule.isPrivate() || unsatisfied[rule.namespaceIndex()]) continue;
-            matching.add(rules.unmatched[rule.index()].matchedWith(strings(rule, data)));
+            matching.add(rules.unmatched(rule.index()).matchedWith(strings(rule, data)));
             indexes[n++] = rule.index();
         }
         List<String> warnings = new ArrayList<>();
@@ -130,7 +130,8 @@ public final class Scanner {
                         + ", results for this rule may be incorrect");
             }
         }
-        return new ScanResult(matching, java.util.Arrays.copyOf(indexes, n), rules.unmatched, warnings, needingPe, null);
+        return new ScanResult(matching, java.util.Arrays.copyOf(indexes, n), rules.ruleCount(), rules::unmatched,
+                warnings, needingPe, null);
     }
 
     private List<StringMatch> strings(CompiledRule rule, byte[] data) {

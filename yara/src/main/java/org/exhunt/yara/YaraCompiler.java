@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.exhunt.yara.compile.PreparedStrings;
 import org.exhunt.yara.compile.RuleCompiler;
 import org.exhunt.yara.syntax.IncludeResolver;
@@ -64,24 +68,86 @@ public final class YaraCompiler {
     }
 
     public YaraCompiler addSource(byte[] source, String name, String namespace) {
-        sources.add(new Recipe.Source(source.clone(), name, namespace));
-        pending.add(new Pending(source, name, namespace, includes ? this::resolveInclude : IncludeResolver.NONE));
+        // One copy, parsed and kept for saving alike: holding the caller's array too doubled the bytes that
+        // garbage collections copy while the sources are parsed.
+        byte[] copy = source.clone();
+        sources.add(new Recipe.Source(copy, name, namespace));
+        pending.add(new Pending(copy, name, namespace, includes ? this::resolveInclude : IncludeResolver.NONE));
         return this;
     }
 
     /**
-     * Parses the pending sources and compiles their strings (the costly part) in parallel, then adds their
-     * rules one after the other in the order the sources came: a rule can only name rules before it.
+     * Parses the pending sources and compiles their strings (the costly part) on all cores, while this thread
+     * adds the parsed ones to the compiler in the order the sources came (a rule can only name rules before
+     * it): adding overlaps with parsing instead of waiting for all of it.
      */
     private void flush() {
         if (pending.isEmpty()) return;
-        List<Pending> batch = List.copyOf(pending);
+        ParseQueue queue = new ParseQueue(List.copyOf(pending));
         pending.clear();
-        List<Parsed> parsed = batch.parallelStream().map(p -> {
-            List<Object> items = Parser.parse(p.source(), p.name(), p.namespace(), p.includes());
-            return new Parsed(items, PreparedStrings.of(items));
-        }).toList();
-        for (Parsed p : parsed) compiler.add(p.items(), p.strings());
+        int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), queue.size() - 1);
+        for (int i = 0; i < helpers; i++) ForkJoinPool.commonPool().execute(queue::parseAll);
+        for (int i = 0; i < queue.size(); i++) {
+            Parsed p = queue.take(i);
+            compiler.add(p.items(), p.strings());
+        }
+    }
+
+    private static Parsed parse(Pending p) {
+        List<Object> items = Parser.parse(p.source(), p.name(), p.namespace(), p.includes());
+        return new Parsed(items, PreparedStrings.of(items));
+    }
+
+    /** Sources handed out one at a time to whichever thread asks, with each one's result by position. */
+    private static final class ParseQueue {
+        private final List<Pending> sources;
+        private final List<CompletableFuture<Parsed>> results = new ArrayList<>();
+        private final AtomicInteger next = new AtomicInteger();
+
+        ParseQueue(List<Pending> sources) {
+            this.sources = sources;
+            for (int i = 0; i < sources.size(); i++) results.add(new CompletableFuture<>());
+        }
+
+        int size() {
+            return sources.size();
+        }
+
+        void parseAll() {
+            while (parseNext()) {
+                // until none is left
+            }
+        }
+
+        /** Parses the next source nobody took yet; false when there is none. */
+        private boolean parseNext() {
+            int i = next.getAndIncrement();
+            if (i >= sources.size()) return false;
+            try {
+                results.get(i).complete(parse(sources.get(i)));
+            } catch (Throwable t) {
+                results.get(i).completeExceptionally(t);
+            }
+            return true;
+        }
+
+        /** Source {@code i} parsed; until it is, the caller parses later ones rather than wait idle. */
+        Parsed take(int i) {
+            CompletableFuture<Parsed> result = results.get(i);
+            while (!result.isDone() && parseNext()) {
+                // helping
+            }
+            try {
+                Parsed parsed = result.join();
+                // Dropped once taken, so each file's syntax tree can die young while later files are parsed.
+                results.set(i, null);
+                return parsed;
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error r) throw r;
+                throw e;
+            }
+        }
     }
 
     public YaraCompiler addFile(Path file) throws IOException {

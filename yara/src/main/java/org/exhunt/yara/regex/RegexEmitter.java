@@ -23,9 +23,9 @@ public final class RegexEmitter {
     private static final int DONT_SET_BACKWARDS = 2;
 
     private final boolean backwards;
-    private int[] code = new int[64];
+    private int[] code;
     /** libyara's byte offset of the instruction starting at each code index (for the size limits). */
-    private int[] bytePos = new int[64];
+    private int[] bytePos;
     private int pc;
     private int bytes;
     private int nextSplitId;
@@ -36,6 +36,9 @@ public final class RegexEmitter {
 
     private RegexEmitter(int nodeCount, boolean backwards) {
         this.backwards = backwards;
+        // Room for a hex string's bytes (two ints each) without growing.
+        this.code = new int[Math.max(64, 2 * nodeCount + 8)];
+        this.bytePos = new int[code.length];
         this.entries = new int[nodeCount];
         Arrays.fill(entries, -1);
     }
@@ -62,13 +65,33 @@ public final class RegexEmitter {
         return new RegexSyntaxException("regular expression is too large");
     }
 
+    // One method per operand count rather than varargs: an array per instruction was the largest garbage of
+    // compiling signature-base's hex strings.
+    private int inst(int opcode, int size) {
+        return append(opcode, size, 0, 0, 0, 0);
+    }
+
+    private int inst(int opcode, int size, int a) {
+        return append(opcode, size, 1, a, 0, 0);
+    }
+
+    private int inst(int opcode, int size, int a, int b) {
+        return append(opcode, size, 2, a, b, 0);
+    }
+
+    private int inst(int opcode, int size, int a, int b, int c) {
+        return append(opcode, size, 3, a, b, c);
+    }
+
     /** Appends an instruction whose libyara encoding takes {@code size} bytes; returns its index. */
-    private int inst(int opcode, int size, int... args) {
+    private int append(int opcode, int size, int operands, int a, int b, int c) {
         int at = pc;
-        ensure(1 + args.length);
+        ensure(1 + operands);
         bytePos[pc] = bytes;
         code[pc++] = opcode;
-        for (int a : args) code[pc++] = a;
+        if (operands > 0) code[pc++] = a;
+        if (operands > 1) code[pc++] = b;
+        if (operands > 2) code[pc++] = c;
         bytes += size;
         return at;
     }

@@ -32,11 +32,20 @@ public final class RegexNode {
     int end;
     boolean greedy = true;
     CharClass charClass;
-    final List<RegexNode> children = new ArrayList<>(2);
+    final List<RegexNode> children;
 
     RegexNode(Kind kind, int id) {
         this.kind = kind;
         this.id = id;
+        // Most nodes are bytes of hex strings, without children: no array for them until one is added.
+        this.children = new ArrayList<>(takesChildren(kind) ? 2 : 0);
+    }
+
+    private static boolean takesChildren(Kind kind) {
+        return switch (kind) {
+            case CONCAT, ALT, RANGE, STAR, PLUS -> true;
+            default -> false;
+        };
     }
 
     public int value() {

@@ -3,9 +3,7 @@ package org.exhunt.yara.scan;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.exhunt.yara.compile.Atom;
 import org.exhunt.yara.compile.CompiledString;
 import org.exhunt.yara.store.CorruptRulesException;
@@ -195,8 +193,10 @@ public final class Automaton {
 
     private static final class Builder {
         /** State number by atom prefix: key = length << 32 | bytes. */
-        private final Map<Long, Integer> ids = new HashMap<>();
-        private final List<long[]> keys = new ArrayList<>();
+        private final StateIds ids = new StateIds();
+        private long[] keys = new long[1024];
+        private int count;
+        /** The atoms ending at each state, by state number (null when none). */
         private final List<List<AtomMatch>> own = new ArrayList<>();
 
         private static long key(byte[] bytes, int length) {
@@ -206,13 +206,19 @@ public final class Automaton {
         }
 
         private int state(long key) {
-            Integer id = ids.get(key);
-            if (id != null) return id;
-            int n = keys.size();
+            int id = ids.get(key);
+            if (id >= 0) return id;
+            int n = count++;
             ids.put(key, n);
-            keys.add(new long[] {key});
-            own.add(new ArrayList<>());
+            if (n == keys.length) keys = Arrays.copyOf(keys, n * 2);
+            keys[n] = key;
+            own.add(null);
             return n;
+        }
+
+        private List<AtomMatch> own(int state) {
+            List<AtomMatch> m = own.get(state);
+            return m != null ? m : List.of();
         }
 
         Automaton build(List<CompiledString> strings, int[] searchedAs) {
@@ -223,14 +229,15 @@ public final class Automaton {
                     byte[] b = atom.bytes();
                     int st = 0;
                     for (int len = 1; len <= b.length; len++) st = state(key(b, len));
+                    if (own.get(st) == null) own.set(st, new ArrayList<>());
                     own.get(st).add(new AtomMatch(s, b.length + atom.backtrack(), atom.forwardEntry(), atom.backwardEntry()));
                 }
             }
-            int n = keys.size();
+            int n = count;
             int[] length = new int[n];
             int[] value = new int[n];
             for (int i = 0; i < n; i++) {
-                long k = keys.get(i)[0];
+                long k = keys[i];
                 length[i] = (int) (k >>> 32);
                 value[i] = (int) k;
             }
@@ -241,8 +248,8 @@ public final class Automaton {
                 for (int drop = 1; drop < length[i]; drop++) {
                     int len = length[i] - drop;
                     long suffix = ((long) len << 32) | (value[i] & (len == 4 ? 0xFFFFFFFFL : (1L << (8 * len)) - 1));
-                    Integer id = ids.get(suffix);
-                    if (id != null) {
+                    int id = ids.get(suffix);
+                    if (id >= 0) {
                         f = id;
                         break;
                     }
@@ -264,18 +271,17 @@ public final class Automaton {
         /** First-fit placement of each state's slots into one table. */
         private Automaton layout(int n, int[] failure, List<List<int[]>> children) {
             int[] base = new int[n];
-            java.util.BitSet used = new java.util.BitSet();
+            Slots used = new Slots();
             used.set(0, 257);
             base[0] = 0;
             int cursor = 257;
             for (int s = 1; s < n; s++) {
                 List<int[]> kids = children.get(s);
-                int b = used.nextClearBit(cursor);
-                while (!fits(used, b, kids)) b = used.nextClearBit(b + 1);
+                int b = used.firstFit(cursor, kids);
                 base[s] = b;
-                used.set(b);
-                for (int[] k : kids) used.set(b + 1 + k[0]);
-                while (used.get(cursor)) cursor++;
+                used.set(b, b + 1);
+                for (int[] k : kids) used.set(b + 1 + k[0], b + 2 + k[0]);
+                cursor = used.nextFree(cursor);
             }
             int size = Math.max(used.length(), 257) + 257;
             if (size >= (1 << (32 - TARGET_SHIFT))) {
@@ -289,14 +295,14 @@ public final class Automaton {
             List<AtomMatch> flat = new ArrayList<>();
             for (int s = 0; s < n; s++) {
                 matchStart[base[s]] = flat.size();
-                flat.addAll(own.get(s));
+                flat.addAll(own(s));
                 matchEnd[base[s]] = flat.size();
             }
             for (int s = 0; s < n; s++) {
                 int f = s == 0 ? -1 : failure[s];
-                while (f >= 0 && own.get(f).isEmpty()) f = f == 0 ? -1 : failure[f];
+                while (f >= 0 && own(f).isEmpty()) f = f == 0 ? -1 : failure[f];
                 outputLink[base[s]] = f < 0 ? -1 : base[f];
-                hasMatches[base[s]] = !own.get(s).isEmpty() || f >= 0;
+                hasMatches[base[s]] = !own(s).isEmpty() || f >= 0;
             }
             int[] table = new int[size];
             int rootReports = hasMatches[0] ? REPORTS : 0;
@@ -312,9 +318,104 @@ public final class Automaton {
             return new Automaton(table, matchStart, matchEnd, outputLink, hasMatches[0], flat.toArray(new AtomMatch[0]), base);
         }
 
-        private static boolean fits(java.util.BitSet used, int b, List<int[]> kids) {
-            for (int i = 0; i < kids.size(); i++) if (used.get(b + 1 + kids.get(i)[0])) return false;
-            return true;
+    }
+
+    /**
+     * State numbers by key, open addressing over plain arrays: a {@code HashMap<Long, Integer>} allocated a
+     * quarter of all that compiling signature-base allocates, and garbage collection is most of its cost.
+     */
+    private static final class StateIds {
+        private long[] keys = new long[1 << 12];
+        private int[] values = new int[1 << 12];
+        private int size;
+
+        /** The state of {@code key}, or -1. */
+        int get(long key) {
+            int mask = keys.length - 1;
+            for (int i = slot(key, mask);; i = (i + 1) & mask) {
+                if (values[i] == 0) return -1;
+                if (keys[i] == key) return values[i] - 1;
+            }
+        }
+
+        /** Adds {@code key}, not there yet. */
+        void put(long key, int value) {
+            if (2 * (size + 1) > keys.length) grow();
+            insert(key, value + 1);
+            size++;
+        }
+
+        // Values are stored plus one, so that 0 marks a free slot.
+        private void insert(long key, int stored) {
+            int mask = keys.length - 1;
+            int i = slot(key, mask);
+            while (values[i] != 0) i = (i + 1) & mask;
+            keys[i] = key;
+            values[i] = stored;
+        }
+
+        private static int slot(long key, int mask) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 32) & mask;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldValues = values;
+            keys = new long[oldKeys.length * 2];
+            values = new int[oldValues.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) if (oldValues[i] != 0) insert(oldKeys[i], oldValues[i]);
+        }
+    }
+
+    /**
+     * The table's used slots, as bits. A first fit tests 64 candidate offsets at once (one word per
+     * transition slot): a plain bit-by-bit search took most of the automaton's build time.
+     */
+    private static final class Slots {
+        private long[] words = new long[1024];
+        private int length;
+
+        void set(int from, int to) {
+            for (int i = from; i < to; i++) {
+                grow(i >>> 6);
+                words[i >>> 6] |= 1L << i;
+            }
+            length = Math.max(length, to);
+        }
+
+        /** One more than the highest used slot. */
+        int length() {
+            return length;
+        }
+
+        int nextFree(int from) {
+            int i = from;
+            while (i < length && (words[i >>> 6] & (1L << i)) != 0) i++;
+            return i;
+        }
+
+        /** The lowest offset from {@code from} on where the state's slot and those of its transitions are free. */
+        int firstFit(int from, List<int[]> kids) {
+            for (int b = from;; b += 64) {
+                long fit = free(b);
+                for (int i = 0; i < kids.size() && fit != 0; i++) fit &= free(b + 1 + kids.get(i)[0]);
+                if (fit != 0) return b + Long.numberOfTrailingZeros(fit);
+            }
+        }
+
+        /** Bit {@code i} tells whether slot {@code at + i} is free. */
+        private long free(int at) {
+            int w = at >>> 6;
+            int shift = at & 63;
+            grow(w + 1);
+            long bits = words[w] >>> shift;
+            if (shift != 0) bits |= words[w + 1] << (64 - shift);
+            return ~bits;
+        }
+
+        private void grow(int word) {
+            if (word >= words.length) words = Arrays.copyOf(words, Math.max(word + 1, words.length * 2));
         }
     }
 }

@@ -20,6 +20,8 @@ public final class Lexer {
     private final String file;
     private final int[] lineStarts;
     private int pos;
+    /** The line (from 0) of the last position asked for. */
+    private int lastLine;
 
     public Lexer(byte[] source, String file) {
         this.src = source;
@@ -33,8 +35,14 @@ public final class Lexer {
 
     /** The position of byte offset {@code offset}. */
     public SourcePos position(int offset) {
-        int line = Arrays.binarySearch(lineStarts, offset);
-        if (line < 0) line = -line - 2;
+        int line = lastLine;
+        // Tokens come in order, so the line is mostly the last one or the next few: no search for them.
+        while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset && line - lastLine < 4) line++;
+        if (offset < lineStarts[line] || (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset)) {
+            line = Arrays.binarySearch(lineStarts, offset);
+            if (line < 0) line = -line - 2;
+        }
+        lastLine = line;
         return new SourcePos(file, line + 1, offset - lineStarts[line] + 1);
     }
 
@@ -113,6 +121,12 @@ public final class Lexer {
 
     private Token textString(SourcePos at) throws SyntaxError {
         pos++; // opening quote
+        int start = pos;
+        int end = plainTextEnd(start);
+        if (end >= 0) {
+            pos = end + 1;
+            return new Token(TokenKind.TEXT_STRING, "", Arrays.copyOfRange(src, start, end), 0, 0, at);
+        }
         ByteArrayOutputStream value = new ByteArrayOutputStream();
         SyntaxError escapeError = null;
         while (true) {
@@ -145,6 +159,19 @@ public final class Lexer {
         }
         if (escapeError != null) throw escapeError;
         return new Token(TokenKind.TEXT_STRING, "", value.toByteArray(), 0, 0, at);
+    }
+
+    /**
+     * The closing quote of a text string from {@code from} without escapes, or -1 when it has some or is
+     * unterminated: most strings, copied at once instead of byte by byte.
+     */
+    private int plainTextEnd(int from) {
+        for (int i = from; i < src.length; i++) {
+            byte b = src[i];
+            if (b == '"') return i;
+            if (b == '\\' || b == '\n') return -1;
+        }
+        return -1;
     }
 
     private Token regex(SourcePos at) throws SyntaxError {
