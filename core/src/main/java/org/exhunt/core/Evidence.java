@@ -12,4 +12,9 @@ public record Evidence(String name, String value) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");
     }
+
+    /** A value cut to {@code max} characters, an ellipsis saying so: evidence is attacker-controlled, unbounded text. */
+    public static String shorten(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max) + "…";
+    }
 }

@@ -18,11 +18,6 @@ package org.exhunt.kb;
 public record Build(String product, String update, String cu, String su, String released, BuildNumber number,
                    String kb, String notes, String source) {
 
-    /** True when this is a CU (or rollup) itself rather than an update on one. */
-    public boolean isCu() {
-        return su.isEmpty();
-    }
-
     /** {@code CU19 Mar21SU (15.1.2176.9, KB5000871, 2021-03-02)} */
     public String describe() {
         return update + " (" + number + (kb.isEmpty() ? "" : ", " + kb) + ", " + released + ")";

@@ -35,10 +35,6 @@ public record BuildAssessment(BuildNumber build, Placement placement, ProductLin
         return Optional.ofNullable(cu);
     }
 
-    public Optional<Build> knownBuild() {
-        return Optional.ofNullable(known);
-    }
-
     public Optional<UpdatePath> path() {
         return Optional.ofNullable(updatePath);
     }

@@ -48,7 +48,7 @@ public final class KnowledgeBase {
         } catch (DateTimeParseException e) {
             throw new KbDataException("VERSION", 1, "not a yyyy.MM.dd date: " + version);
         }
-        this.builds = data.builds().stream().sorted(Comparator.comparing(Build::number)).toList();
+        this.builds = data.builds(); // KbData sorts them by number
         this.products = data.products().stream().sorted(Comparator.comparing(ProductLine::fromBuild)).toList();
         this.rows = data.rows();
         this.vulnerabilities = data.vulnerabilities();

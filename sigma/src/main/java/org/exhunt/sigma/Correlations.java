@@ -24,16 +24,11 @@ final class Correlations {
     /** Correlations ready to run, and the ids whose own findings are not reported. */
     record Resolved(List<Correlation> correlations, Set<String> silent) {}
 
-    static Resolved resolve(List<SigmaCorrelation> all, RuleIndex rules, List<InactiveRule> inactive, List<Diagnostic> problems) {
+    static Resolved resolve(List<SigmaCorrelation> all, RuleIndex rules, RuleIndex inactive, List<Diagnostic> problems) {
         Map<String, SigmaCorrelation> byRef = new HashMap<>();
         for (SigmaCorrelation c : all) {
             byRef.putIfAbsent(c.id(), c);
             if (c.name() != null) byRef.putIfAbsent(c.name(), c);
-        }
-        Set<String> inactiveRefs = new HashSet<>();
-        for (InactiveRule r : inactive) {
-            inactiveRefs.add(r.rule().id());
-            if (r.rule().name() != null) inactiveRefs.add(r.rule().name());
         }
         Map<String, Correlation> ok = new HashMap<>();
         for (SigmaCorrelation c : all) {
@@ -44,7 +39,7 @@ final class Correlations {
                 SigmaCorrelation other = byRef.get(ref);
                 if (r != null) refs.add(r.id());
                 else if (other != null) refs.add(other.id());
-                else if (inactiveRefs.contains(ref)) problem = "names " + ref + ", which is inactive (placeholders without values)";
+                else if (inactive.get(ref) != null) problem = "names " + ref + ", which is inactive (placeholders without values)";
                 else problem = "names " + ref + ", which is no loaded rule or correlation";
                 if (problem != null) break;
             }

@@ -66,14 +66,6 @@ final class Route {
         }
     }
 
-    int ruleCount() {
-        return rules.length;
-    }
-
-    int alwaysCount() {
-        return alwaysRules.length;
-    }
-
     /** Every rule, in rule order: what the prefilter must agree with. */
     void all(List<CompiledRule> out) {
         out.addAll(List.of(rules));

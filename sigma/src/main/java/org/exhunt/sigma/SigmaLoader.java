@@ -163,7 +163,7 @@ public final class SigmaLoader {
         Map<SigmaRule, List<SigmaFilter>> filtersOf = new java.util.IdentityHashMap<>();
         List<AppliedFilter> applied = new ArrayList<>(Filters.resolve(filters, index, inactiveIndex, all, filtersOf));
         applied.addAll(Filters.resolve(filtersReportedElsewhere, index, inactiveIndex, new ArrayList<>(), filtersOf));
-        Correlations.Resolved resolved = Correlations.resolve(correlations, index, inactive, all);
+        Correlations.Resolved resolved = Correlations.resolve(correlations, index, inactiveIndex, all);
         return compile(filtersOf, all, applied, resolved);
     }
 
@@ -182,13 +182,19 @@ public final class SigmaLoader {
         bySpec.forEach((spec, rules) -> {
             FieldSlots slots = new FieldSlots(spec);
             List<CompiledRule> compiled = new ArrayList<>();
+            // a filter naming several rules is compiled once per route: matchers keep no state of their own
+            Map<SigmaFilter, DetectionCompiler.Result> compiledFilters = new java.util.IdentityHashMap<>();
             boolean keywords = false;
             for (SigmaRule rule : rules) {
                 try {
                     DetectionCompiler.Result r = DetectionCompiler.compile(rule, slots, placeholders);
                     List<Matcher> terms = new ArrayList<>(List.of(r.matcher()));
                     for (SigmaFilter f : filtersOf.getOrDefault(rule, List.of())) {
-                        DetectionCompiler.Result fr = DetectionCompiler.compile(f.detection(), slots, placeholders);
+                        DetectionCompiler.Result fr = compiledFilters.get(f);
+                        if (fr == null) {
+                            fr = DetectionCompiler.compile(f.detection(), slots, placeholders);
+                            compiledFilters.put(f, fr);
+                        }
                         terms.add(Logic.not(fr.matcher()));
                         keywords |= fr.keywords();
                     }

@@ -34,7 +34,7 @@ public record SigmaMatch(SigmaRule rule, Record record, List<Evidence> matched, 
      */
     public Finding toFinding() {
         Finding.Builder b = findingOf(rule, record.time(), record.source());
-        if (record.raw() != null) b.evidence("raw", shorten(record.raw()));
+        if (record.raw() != null) b.evidence("raw", Evidence.shorten(record.raw(), Limits.EVIDENCE_CHARS));
         for (Evidence e : matched) b.evidence(e.name(), e.value());
         return b.build();
     }
@@ -54,9 +54,5 @@ public record SigmaMatch(SigmaRule rule, Record record, List<Evidence> matched, 
         if (rule.description() != null) b.meta("description", rule.description().trim());
         if (!rule.references().isEmpty()) b.meta("references", String.join(" ", rule.references()));
         return b;
-    }
-
-    private static String shorten(String s) {
-        return s.length() <= Limits.EVIDENCE_CHARS ? s : s.substring(0, Limits.EVIDENCE_CHARS) + "…";
     }
 }

@@ -29,7 +29,6 @@ public final class SigmaRules {
     private final List<InactiveRule> inactive;
     private final List<Diagnostic> problems;
     private final Map<String, TypeRoutes> byType;
-    private final int ruleCount;
     private final List<AppliedFilter> filters;
     private final Correlations.Resolved correlations;
     private final Map<String, List<String>> correlationFields;   // rule id -> the fields its correlations read
@@ -46,7 +45,6 @@ public final class SigmaRules {
         this.unrouted = List.copyOf(unrouted);
         this.inactive = List.copyOf(inactive);
         this.problems = List.copyOf(problems);
-        this.ruleCount = loaded.size();
         Map<String, TypeRoutes> index = new HashMap<>();
         for (Route r : routes) {
             for (String type : r.spec.types()) {
@@ -95,7 +93,7 @@ public final class SigmaRules {
     }
 
     int ruleCount() {
-        return ruleCount;
+        return loaded.size();
     }
 
     /** Rules loaded and active (unrouted ones included: they are valid but run on nothing). */

@@ -1,6 +1,7 @@
 package org.exhunt.sigma;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,13 @@ public final class SigmaScanner {
     private final List<Route> routes = new ArrayList<>();
     private final List<CompiledRule> candidates = new ArrayList<>();
     private final Map<String, List<String>> routingFields = new HashMap<>();   // per record: fields routes test
-    private final boolean[] fired;
+    private final int[] firedAt;   // the record stamp a rule last fired on: a rule fires once per record
+    private int stamp;
     private final boolean prefilter;
 
     SigmaScanner(SigmaRules rules, boolean prefilter) {
         this.rules = rules;
-        this.fired = new boolean[rules.ruleCount()];
+        this.firedAt = new int[rules.ruleCount()];
         this.prefilter = prefilter;
     }
 
@@ -36,7 +38,10 @@ public final class SigmaScanner {
         routes.clear();
         rules.routesFor(record.type(), record.field(SigmaRules.CHANNEL), routes);
         if (routes.isEmpty()) return;
-        List<Integer> firedNow = routes.size() > 1 ? new ArrayList<>() : null;
+        if (++stamp == Integer.MAX_VALUE) {
+            stamp = 1;
+            Arrays.fill(firedAt, 0);
+        }
         routingFields.clear();
         Function<String, List<String>> fields = name -> routingFields.computeIfAbsent(name, record::values);
         for (Route route : routes) {
@@ -46,17 +51,13 @@ public final class SigmaScanner {
             if (prefilter) route.candidates(ev, scratch, candidates);
             else route.all(candidates);
             for (CompiledRule c : candidates) {
-                if (fired[c.index()] || !c.matcher().matches(ev)) continue;
-                if (firedNow != null) {
-                    fired[c.index()] = true;
-                    firedNow.add(c.index());
-                }
+                if (firedAt[c.index()] == stamp || !c.matcher().matches(ev)) continue;
+                firedAt[c.index()] = stamp;
                 List<Evidence> evidence = new ArrayList<>();
                 c.matcher().explain(ev, evidence);
                 out.accept(new SigmaMatch(c.rule(), record, evidence, route.spec));
             }
         }
-        if (firedNow != null) firedNow.forEach(i -> fired[i] = false);
     }
 
     /** The matches on one record, as a list. */

@@ -137,8 +137,7 @@ public final class SigmaDetector implements RecordDetector {
         List<Evidence> out = new ArrayList<>();
         BiConsumer<String, String> add = (name, value) -> {
             if (out.size() >= Limits.CORRELATION_EVIDENCE_VALUES) return;
-            out.add(new Evidence(name, value.length() <= Limits.CORRELATION_EVIDENCE_CHARS ? value
-                    : value.substring(0, Limits.CORRELATION_EVIDENCE_CHARS) + "…"));
+            out.add(new Evidence(name, Evidence.shorten(value, Limits.CORRELATION_EVIDENCE_CHARS)));
         };
         for (Evidence e : m.matched()) add.accept(e.name(), e.value());
         context(m.record(), name -> out.stream().anyMatch(e -> e.name().equals(name)), add);

@@ -1,6 +1,7 @@
 package org.exhunt.logs.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -31,6 +32,11 @@ final class Times {
 
     static Instant parse(String s) {
         String t = s.trim();
+        // the usual forms (UTC, 'T' or a space, with or without 'Z') without an exception per record; the
+        // formatters below are left for offsets and rarer forms
+        byte[] ascii = t.getBytes(StandardCharsets.ISO_8859_1);
+        Instant utc = org.exhunt.logs.text.Times.iso(ascii, 0, ascii.length);
+        if (utc != null) return utc;
         try {
             return OffsetDateTime.parse(t).toInstant();
         } catch (DateTimeParseException e) {

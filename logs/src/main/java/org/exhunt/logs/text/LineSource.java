@@ -178,8 +178,9 @@ public final class LineSource {
         return false;
     }
 
-    // Scans from `from` to the next LF, refilling as needed, and sets end/next/flags. False when the line
-    // from `start` would pass MAX_LINE_BYTES (the caller then skips it or undoes the join).
+    // Scans from `from` to the next LF, refilling as needed, and sets end/next/flags. False when the buffer fills
+    // before a LF (the line from `start` then passes MAX_LINE_BYTES). A LF found within the buffer's extra chunk
+    // can still end a line over the cap: callers check pastCap() after a true.
     private boolean scanFrom(int from) throws IOException {
         int i = from;
         boolean nul = hasNul;

@@ -2,6 +2,7 @@ package org.exhunt.sigma.detection;
 
 import java.util.List;
 import org.exhunt.core.Evidence;
+import org.exhunt.core.Limits;
 import org.exhunt.sigma.prefilter.Need;
 
 /** {@code field|exists: true/false}: whether the record has the field at all, whatever its value. */
@@ -22,7 +23,9 @@ public final class ExistsMatcher implements Matcher {
 
     @Override
     public void explain(Evaluation ev, List<Evidence> out) {
-        if (expected) out.add(new Evidence(field.name(), FieldMatcher.shorten(ev.values(field).get(0))));
+        if (expected) {
+            out.add(new Evidence(field.name(), Evidence.shorten(ev.values(field).get(0), Limits.EVIDENCE_CHARS)));
+        }
     }
 
     @Override

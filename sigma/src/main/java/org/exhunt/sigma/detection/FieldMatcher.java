@@ -74,13 +74,9 @@ public final class FieldMatcher implements Matcher {
             int i = firstPassing(t, ev, values, folded);
             if (i >= 0 && !shown.contains(i)) {
                 shown.add(i);
-                out.add(new Evidence(field.name(), shorten(values.get(i))));
+                out.add(new Evidence(field.name(), Evidence.shorten(values.get(i), Limits.EVIDENCE_CHARS)));
             }
         }
-    }
-
-    static String shorten(String v) {
-        return v.length() <= Limits.EVIDENCE_CHARS ? v : v.substring(0, Limits.EVIDENCE_CHARS) + "…";
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.exhunt.sigma.detection;
 
 import java.util.List;
 import org.exhunt.core.Evidence;
+import org.exhunt.core.Limits;
 import org.exhunt.sigma.prefilter.Need;
 
 /**
@@ -52,7 +53,7 @@ public final class KeywordMatcher implements Matcher {
             for (ValueTest t : group) {
                 int i = firstPassing(t, ev);
                 if (i >= 0) {
-                    out.add(new Evidence("keyword", FieldMatcher.shorten(ev.everything().get(i))));
+                    out.add(new Evidence("keyword", Evidence.shorten(ev.everything().get(i), Limits.EVIDENCE_CHARS)));
                     break;
                 }
             }
