@@ -131,20 +131,10 @@ public final class CompiledRules {
         return rules.size();
     }
 
-    /** The number of strings, parts of chained hex strings included. */
-    public int stringCount() {
-        return strings.size();
-    }
-
     /** Names of all rules, in order: {@code namespace:name}. */
     public List<String> ruleNames() {
         List<String> out = new ArrayList<>();
         for (CompiledRule r : rules) out.add(r.namespace() + ":" + r.name());
         return out;
-    }
-
-    /** Size of the Aho-Corasick automaton: states, and ints in its table. */
-    public String automatonSize() {
-        return automaton.stateCount() + " states, " + automaton.tableSize() + " slots";
     }
 }

@@ -68,11 +68,6 @@ public final class ScanResult {
         return out;
     }
 
-    /** The rules that did not match, in declaration order. */
-    public List<RuleMatch> notMatching() {
-        return rules().stream().filter(r -> !r.matched()).toList();
-    }
-
     public List<String> warnings() {
         return warnings;
     }

@@ -24,8 +24,4 @@ record Operand(Node node, ExprType type, long value, Declaration decl, Node owne
     static Operand object(Node node, Declaration decl, Node owner, String identifier) {
         return new Operand(node, ExprType.OBJECT, Values.UNDEFINED, decl, owner, identifier, false);
     }
-
-    Operand withValue(long v) {
-        return new Operand(node, type, v, decl, owner, identifier, literalString);
-    }
 }

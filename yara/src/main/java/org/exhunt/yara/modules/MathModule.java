@@ -161,11 +161,16 @@ public final class MathModule implements Module {
 
     private static long[] distribution(Object[] a, ModuleContext c) {
         DataRange r = DataRange.of((Long) a[0], (Long) a[1], c.dataSize());
-        return r == null ? null : r.distribution(c.data());
+        return r == null ? null : histogram(r, c);
     }
 
     private static long[] whole(ModuleContext c) {
-        return new DataRange(0, c.dataSize()).distribution(c.data());
+        return histogram(new DataRange(0, c.dataSize()), c);
+    }
+
+    /** A range's byte counts, once per scan however many rules ask (as the hash module's digests); callers only read it. */
+    private static long[] histogram(DataRange r, ModuleContext c) {
+        return c.cached(r, () -> r.distribution(c.data()));
     }
 
     private static double entropy(long[] counts) {

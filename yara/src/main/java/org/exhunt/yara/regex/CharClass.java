@@ -39,10 +39,6 @@ public final class CharClass {
         this.negated = negated;
     }
 
-    public boolean isNegated() {
-        return negated;
-    }
-
     /** Whether byte {@code b} is in the bitmap, ignoring negation. */
     public boolean contains(int b) {
         return (bits[b >>> 6] & (1L << (b & 63))) != 0;

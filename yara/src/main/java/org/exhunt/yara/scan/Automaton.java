@@ -57,14 +57,6 @@ public final class Automaton {
         this.stateBases = stateBases;
     }
 
-    public int stateCount() {
-        return states;
-    }
-
-    public int tableSize() {
-        return table.length;
-    }
-
     /** Writes the automaton for the compiled-rules file. */
     public void write(Out out) throws IOException {
         out.i32(states);

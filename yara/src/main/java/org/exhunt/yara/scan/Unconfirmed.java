@@ -38,14 +38,15 @@ final class Unconfirmed {
         matches.clear();
     }
 
-    /** Adds a match (chain length 0) unless one exists at that offset. */
-    void add(int offset, int length) {
+    /** Adds a match (chain length 0) unless one exists at that offset; false when one did. */
+    boolean add(int offset, int length) {
         int count = matches.count();
         int at = matches.add(offset, length, false);
-        if (at < 0) return;
+        if (at < 0) return false;
         if (count + 1 > chainLengths.length) chainLengths = Arrays.copyOf(chainLengths, chainLengths.length * 2);
         System.arraycopy(chainLengths, at, chainLengths, at + 1, count - at);
         chainLengths[at] = 0;
+        return true;
     }
 
     void remove(int i) {

@@ -217,8 +217,8 @@ final class Verifier {
             }
         } else {
             c.touch(s.index);
-            c.unconfirmed[s.index].add(offset, length);
-            c.hold();
+            // as record(): a match already held at this offset is not held twice against the scan's cap
+            if (c.unconfirmed[s.index].add(offset, length)) c.hold();
         }
     }
 
