@@ -2,11 +2,8 @@ package org.exhunt.hunt;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +35,7 @@ import org.exhunt.hunt.exposure.ExposureScan;
 import org.exhunt.hunt.exposure.LogReach;
 import org.exhunt.hunt.exposure.RowAssessments;
 import org.exhunt.hunt.exposure.ServerExposure;
+import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.source.DriveView;
@@ -212,7 +210,7 @@ final class ServerScan {
                 fileRecords.listed(f, url, this::keep);
                 return;
             }
-            FileContent content = new FileContent(f, bytes, sha256(bytes),
+            FileContent content = new FileContent(f, bytes, FileDigests.hex("SHA-256", bytes),
                     layout.webShellLocation(f.drivePath()).orElse(null), url);
             for (FileDetector d : detectors.files()) d.examine(content, sink);
             fileRecords.read(content, this::keep);
@@ -304,13 +302,5 @@ final class ServerScan {
         String name = path.substring(path.lastIndexOf('/') + 1);
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "(none)" : name.substring(dot).toLowerCase(Locale.ROOT);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -1,8 +1,5 @@
 package org.exhunt.hunt.detect;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
@@ -29,8 +26,8 @@ public final class FileIocMatch implements FileDetector {
 
     @Override
     public void examine(FileContent c, Consumer<Finding> findings) {
-        FileDigests digests = new FileDigests(c.sha256(), iocs.needsSha1() ? digest("SHA-1", c.bytes()) : null,
-                iocs.needsMd5() ? digest("MD5", c.bytes()) : null);
+        FileDigests digests = new FileDigests(c.sha256(), iocs.needsSha1() ? FileDigests.hex("SHA-1", c.bytes()) : null,
+                iocs.needsMd5() ? FileDigests.hex("MD5", c.bytes()) : null);
         for (FileIndicator i : iocs.matching(c.file().facts(), digests)) {
             IndicatorSource s = i.source();
             boolean strong = i.isContent() || c.location() != null;
@@ -50,14 +47,6 @@ public final class FileIocMatch implements FileDetector {
                     .evidence("matched_by", "url")
                     .tag("attack.t1505.003");
             findings.accept(IocFindings.of(b, u.source(), Stage.POST_EXPLOITATION, null).build());
-        }
-    }
-
-    private static String digest(String algorithm, byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has " + algorithm, e);
         }
     }
 }

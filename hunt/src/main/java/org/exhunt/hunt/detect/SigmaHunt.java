@@ -60,8 +60,9 @@ public final class SigmaHunt {
         Map<String, String> packFiles = new LinkedHashMap<>();
         for (String file : pack.list("sigma/")) {
             if (file.endsWith(".yml") || file.endsWith(".yaml")) {
-                packFiles.put("rules/" + file, pack.text(file));
-                loader.load("rules/" + file, pack.text(file));
+                String text = pack.text(file);
+                packFiles.put("rules/" + file, text);
+                loader.load("rules/" + file, text);
             }
         }
         List<Path> userFiles = new ArrayList<>(userRules);

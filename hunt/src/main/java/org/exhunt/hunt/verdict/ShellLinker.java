@@ -92,9 +92,10 @@ public final class ShellLinker {
         List<Link> out = new ArrayList<>(links.size());
         for (Link l : links) {
             String path = l.finding().evidence("path");
-            Link by = l.chain() != null || path == null ? null : linked.stream()
+            String key = path == null ? null : PathKey.of(path);
+            Link by = l.chain() != null || key == null ? null : linked.stream()
                     .filter(o -> o.finding() != l.finding() && o.finding().evidence().stream()
-                            .anyMatch(e -> !e.name().equals("path") && PathKey.names(e.value(), PathKey.of(path))))
+                            .anyMatch(e -> !e.name().equals("path") && PathKey.names(e.value(), key)))
                     .findFirst().orElse(null);
             out.add(by == null ? l : new Link(l.finding(), by.chain(), "its path is named by " + by.finding().ruleId()
                     + ", linked to " + by.chain() + " (" + by.why() + ")"));

@@ -53,14 +53,16 @@ public final class Timeline {
         for (Finding f : fs) {
             // a requested file's own finding is what requested() below says already
             if (Stage.of(f) == Stage.POST_EXPLOITATION && f.evidence("path") != null && !RequestedFiles.RULE.equals(f.ruleId())) {
-                byFile.computeIfAbsent(f.evidence("path"), k -> new ArrayList<>()).add(f);
+                // one file however its findings write its path (C:\ or \\localhost\c$), as linking groups it
+                byFile.computeIfAbsent(ShellLinker.PathKey.of(f.evidence("path")), k -> new ArrayList<>()).add(f);
             }
         }
-        byFile.forEach((path, about) -> {
+        byFile.values().forEach(about -> {
             Finding first = about.get(0);
+            Finding served = about.stream().filter(f -> f.evidence("url") != null).findFirst().orElse(first);
             String titles = String.join("; ", about.stream().map(Finding::title).distinct().toList());
-            lines.add("  file " + path + " (" + titles + (first.time() == null ? "" : ", modified " + first.time())
-                    + ")" + requested(first, requests));
+            lines.add("  file " + first.evidence("path") + " (" + titles
+                    + (first.time() == null ? "" : ", modified " + first.time()) + ")" + requested(served, requests));
         });
     }
 

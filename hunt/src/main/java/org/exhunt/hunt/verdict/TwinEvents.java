@@ -2,8 +2,10 @@ package org.exhunt.hunt.verdict;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.exhunt.core.Finding;
 
 /**
@@ -21,13 +23,19 @@ final class TwinEvents {
     private TwinEvents() {}
 
     static List<Finding> merge(List<Finding> findings) {
-        List<Finding> sysmon = findings.stream()
-                .filter(f -> SYSMON.equals(f.evidence("Provider_Name")) && "1".equals(f.evidence("EventID"))).toList();
-        if (sysmon.isEmpty()) return findings;
+        // Sysmon starts by process id, so that each 4688 is compared with its few candidates, not with all of them
+        Map<Long, List<Finding>> sysmonByPid = new HashMap<>();
+        for (Finding f : findings) {
+            Long pid = SYSMON.equals(f.evidence("Provider_Name")) && "1".equals(f.evidence("EventID"))
+                    ? pid(f.evidence("ProcessId")) : null;
+            if (pid != null) sysmonByPid.computeIfAbsent(pid, k -> new ArrayList<>()).add(f);
+        }
+        if (sysmonByPid.isEmpty()) return findings;
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            Finding twin = SECURITY.equals(f.evidence("Provider_Name")) && "4688".equals(f.evidence("EventID"))
-                    ? sysmon.stream().filter(s -> twins(f, s)).findFirst().orElse(null) : null;
+            List<Finding> candidates = SECURITY.equals(f.evidence("Provider_Name")) && "4688".equals(f.evidence("EventID"))
+                    ? sysmonByPid.get(pid(f.evidence("NewProcessId"))) : null;
+            Finding twin = candidates == null ? null : candidates.stream().filter(s -> twins(f, s)).findFirst().orElse(null);
             out.add(twin == null ? f : asTwin(f, twin));
         }
         return out;

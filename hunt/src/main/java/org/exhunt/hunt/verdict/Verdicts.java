@@ -3,6 +3,7 @@ package org.exhunt.hunt.verdict;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.TreeSet;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
@@ -53,15 +54,16 @@ public final class Verdicts {
         List<Finding> chainFindings = byTime.stream()
                 .filter(f -> f.chain() != null && (Stage.of(f) == Stage.ATTEMPT || Stage.of(f) == Stage.SUCCESS))
                 .toList();
-        List<ShellLinker.Link> links = ShellLinker.link(postExploitation(byTime), chainFindings, requests);
+        // every chain a link can give is a chain finding's or a chain-specific post-exploitation finding's own, so
+        // what was exploited is known before linking, and linking runs once, after the escalation
         TreeSet<String> exploited = new TreeSet<>();
         chainFindings.forEach(f -> exploited.add(f.chain()));
-        links.stream().filter(l -> l.chain() != null).forEach(l -> exploited.add(l.chain()));
+        postExploitation(byTime).stream().map(Finding::chain).filter(Objects::nonNull).forEach(exploited::add);
         if (!exploited.isEmpty() && byTime.stream().anyMatch(Verdicts::escalates)) {
             String why = "exploitation evidence on this server: " + String.join(", ", exploited);
             byTime = byTime.stream().map(f -> escalates(f) ? escalated(f, why) : f).toList();
-            links = ShellLinker.link(postExploitation(byTime), chainFindings, requests);
         }
+        List<ShellLinker.Link> links = ShellLinker.link(postExploitation(byTime), chainFindings, requests);
 
         List<Verdict> verdicts = new ArrayList<>();
         for (RowAssessment row : rows) {
