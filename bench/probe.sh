@@ -10,7 +10,8 @@ N=${N:-10000}
 MODE=${MODE:-tls}
 CONCURRENCY=${CONCURRENCY:-256}
 DIR=$(mktemp -d /tmp/exhunt-probe-bench.XXXXXX)
-trap 'exec 3>&- 2>/dev/null; kill "${SERVER_PID:-0}" 2>/dev/null || true; rm -rf "$DIR"' EXIT
+# (kill 0 would signal this script's whole process group, its caller's too: only a started server is killed)
+trap 'exec 3>&- 2>/dev/null; if [ -n "${SERVER_PID:-}" ]; then kill "$SERVER_PID" 2>/dev/null || true; fi; rm -rf "$DIR"' EXIT
 
 ./mvnw -B -q package -DskipTests -pl bench,cli -am
 CP=bench/target/classes:testkit/target/classes:core/target/classes
@@ -20,7 +21,10 @@ mkfifo "$DIR/in"
 java -Xmx2g -cp "$CP" org.exhunt.bench.ProbeEstate "$N" "$MODE" "$DIR/targets.txt" < "$DIR/in" > "$DIR/server.out" &
 SERVER_PID=$!
 exec 3> "$DIR/in"
-until grep -q ready "$DIR/server.out" 2>/dev/null; do sleep 0.2; done
+until grep -q ready "$DIR/server.out" 2>/dev/null; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$DIR/server.out"; echo "the emulated estate did not start" >&2; exit 1; }
+    sleep 0.2
+done
 
 start=$(date +%s.%N)
 set +e

@@ -29,7 +29,8 @@ public record RowExposure(String row, Exposure exposure, String reason, Build fi
         return cves.stream().filter(c -> c.status() == status).map(CveAnswer::cve).toList();
     }
 
-    RowExposure with(Exposure newExposure, String newReason) {
+    /** The same row with another exposure and reason (the fix and the CVEs stay). */
+    public RowExposure with(Exposure newExposure, String newReason) {
         return new RowExposure(row, newExposure, newReason, fixedBy, cves);
     }
 }

@@ -103,18 +103,12 @@ final class ProbeReport {
         if (c == null) return row;
         String seen = "active check: " + c.seen();
         return switch (c.verdict()) {
-            case REACHABLE -> new RowExposure(chain, Exposure.VULNERABLE, c.name() + " works (" + c.seen() + "); " + row.reason(),
-                    row.fixedBy(), row.cves());
+            case REACHABLE -> row.with(Exposure.VULNERABLE, c.name() + " works (" + c.seen() + "); " + row.reason());
             case ABORTED -> chain.equals(PROXYLOGON) && row.exposure() == Exposure.VULNERABLE
-                    ? new RowExposure(chain, Exposure.MITIGATED, "vulnerable build, " + c.seen() + ": an EOMT rewrite rule ("
-                            + row.reason() + ")", row.fixedBy(), row.cves())
-                    : withNote(row, seen);
-            case NOT_REACHABLE, INCONCLUSIVE -> withNote(row, seen);
+                    ? row.with(Exposure.MITIGATED, "vulnerable build, " + c.seen() + ": an EOMT rewrite rule (" + row.reason() + ")")
+                    : row.with(row.exposure(), row.reason() + "; " + seen);
+            case NOT_REACHABLE, INCONCLUSIVE -> row.with(row.exposure(), row.reason() + "; " + seen);
         };
-    }
-
-    private static RowExposure withNote(RowExposure row, String note) {
-        return new RowExposure(row.row(), row.exposure(), row.reason() + "; " + note, row.fixedBy(), row.cves());
     }
 
     private static void tls(TlsFacts t, Instant now, SourceRef where, List<String> notes, List<Finding> findings) {

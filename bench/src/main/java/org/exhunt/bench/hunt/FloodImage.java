@@ -31,9 +31,8 @@ public final class FloodImage {
         }
         Path drive = Path.of(args[0], "drive");
         long bytes = Long.parseLong(args[1]) << 20;
-        String[] v = InstallTree.BUILD.split("\\.");
-        InstallTree.write(drive, Intrusion.INSTALL + "Bin/ExSetup.exe", PeImage.exSetup(Integer.parseInt(v[0]),
-                Integer.parseInt(v[1]), Integer.parseInt(v[2]), Integer.parseInt(v[3])).bytes(), Instant.parse("2020-12-18T09:41:00Z"));
+        InstallTree.write(drive, Intrusion.INSTALL + "Bin/ExSetup.exe", PeImage.exSetup(InstallTree.BUILD).bytes(),
+                Instant.parse("2020-12-18T09:41:00Z"));
         LogGenerator iis = LogGenerator.iis().start(Intrusion.PROXYLOGON).size(bytes);
         Path log = drive.resolve(iis.serverPath());
         Files.createDirectories(log.getParent());

@@ -134,9 +134,7 @@ final class InstallTree {
 
     /** Files named in the baselines and the version checks: ExSetup.exe, the auth folders' pages, IIS's start page. */
     private static void standardFiles(Path drive, ImageTally tally) throws IOException {
-        String[] v = BUILD.split("\\.");
-        byte[] exSetup = PeImage.exSetup(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]),
-                Integer.parseInt(v[3])).bytes();
+        byte[] exSetup = PeImage.exSetup(BUILD).bytes();
         write(drive, INSTALL + "Bin/ExSetup.exe", exSetup, INSTALLED);
         tally.listed(exSetup.length);
         SplittableRandom r = new SplittableRandom(7);

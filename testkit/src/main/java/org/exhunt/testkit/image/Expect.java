@@ -46,9 +46,4 @@ public record Expect(String chain, Stage stage, boolean required, boolean benign
     public static Expect benign(String what) {
         return new Expect(null, null, false, true, what);
     }
-
-    /** The same expectation, attributed to another chain (null: unlinked). */
-    public Expect linkedTo(String otherChain) {
-        return new Expect(otherChain, stage, required, benign, what);
-    }
 }

@@ -22,9 +22,7 @@ final class ServerFiles {
     /** Drive path to content, in a fixed order. */
     static Map<String, byte[]> of(Scenario s) {
         Map<String, byte[]> files = new LinkedHashMap<>();
-        String[] b = s.build().split("\\.");
-        files.put(Layout.INSTALL + "/Bin/ExSetup.exe", PeImage.exSetup(Integer.parseInt(b[0]), Integer.parseInt(b[1]),
-                Integer.parseInt(b[2]), Integer.parseInt(b[3])).bytes());
+        files.put(Layout.INSTALL + "/Bin/ExSetup.exe", PeImage.exSetup(s.build()).bytes());
         files.put(HTTP_PROXY + "owa/auth/logon.aspx", text("""
                 <%@ Page language="c#" AutoEventWireup="false" Inherits="Microsoft.Exchange.HttpProxy.Logon" %>
                 <!-- exhunt example: stands in for Exchange's own OWA logon page (not the real file) -->

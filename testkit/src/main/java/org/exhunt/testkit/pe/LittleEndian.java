@@ -62,9 +62,4 @@ final class LittleEndian {
         b[at] = (byte) v;
         b[at + 1] = (byte) (v >>> 8);
     }
-
-    static void putU32(byte[] b, int at, long v) {
-        putU16(b, at, (int) (v & 0xFFFF));
-        putU16(b, at + 2, (int) ((v >>> 16) & 0xFFFF));
-    }
 }

@@ -29,6 +29,12 @@ public record PeImage(byte[] bytes, int peHeader, int optionalHeader, int sectio
         return new Builder();
     }
 
+    /** {@link #exSetup(int, int, int, int)} for a build written {@code 15.1.2176.2}. */
+    public static PeImage exSetup(String build) {
+        String[] v = build.split("\\.");
+        return exSetup(Integer.parseInt(v[0]), Integer.parseInt(v[1]), Integer.parseInt(v[2]), Integer.parseInt(v[3]));
+    }
+
     /** The file as Exchange's setup would carry it for a build ({@code 15.1.2176.2}), with Exchange's version strings. */
     public static PeImage exSetup(int major, int minor, int build, int revision) {
         String longForm = String.format("%02d.%02d.%04d.%03d", major, minor, build, revision);

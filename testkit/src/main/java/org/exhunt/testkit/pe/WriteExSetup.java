@@ -17,9 +17,7 @@ public final class WriteExSetup {
             System.err.println("usage: WriteExSetup MAJOR.MINOR.BUILD.REVISION FILE");
             System.exit(2);
         }
-        String[] p = args[0].split("\\.");
-        PeImage image = PeImage.exSetup(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]),
-                Integer.parseInt(p[3]));
+        PeImage image = PeImage.exSetup(args[0]);
         Files.write(Path.of(args[1]), image.bytes());
     }
 }
