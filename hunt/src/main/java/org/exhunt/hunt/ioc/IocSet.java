@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.exhunt.logs.file.FileFacts;
+import org.exhunt.core.FileFacts;
 
 /**
  * The indicators a hunt matches, indexed for the questions the detectors ask: which file indicators hold for a
