@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.exhunt.core.Rows;
 import org.exhunt.testkit.evtx.EventSamples;
 import org.exhunt.testkit.logs.PlantedEvent;
 

@@ -12,6 +12,7 @@ import static org.exhunt.testkit.image.LogKind.SYSMON;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.exhunt.core.Rows;
 import org.exhunt.testkit.logs.PlantedEvent;
 
 /**

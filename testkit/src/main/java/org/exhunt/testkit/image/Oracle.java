@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.exhunt.core.Rows;
 import org.exhunt.testkit.logs.PlantedEvent;
 
 /**
@@ -56,7 +57,7 @@ public final class Oracle {
     public static ExpectedScan expect(Scenario s, BuildTable table) {
         List<ExpectedScan.Finding> findings = findings(s);
         List<ExpectedScan.Row> rows = new ArrayList<>();
-        for (Rows.Row row : Rows.CHAIN_ROWS) rows.add(chainRow(s, table, row));
+        for (RowHistory.Row row : RowHistory.CHAIN_ROWS) rows.add(chainRow(s, table, row));
         rows.add(postExploitation(s));
         return new ExpectedScan(s.name(), s.title(), exitCode(rows), rows, findings);
     }
@@ -84,7 +85,7 @@ public final class Oracle {
         }
     }
 
-    private static ExpectedScan.Row chainRow(Scenario s, BuildTable table, Rows.Row row) {
+    private static ExpectedScan.Row chainRow(Scenario s, BuildTable table, RowHistory.Row row) {
         String exposure = exposure(row.name(), table.get(s.build()), s.mitigations());
         List<Trace> mine = visibleTraces(s).stream().filter(t -> row.name().equals(t.expect().chain()) && t.expect().required())
                 .toList();
@@ -100,7 +101,7 @@ public final class Oracle {
         return visibility(s, table, row, exposure);
     }
 
-    private static ExpectedScan.Row visibility(Scenario s, BuildTable table, Rows.Row row, String exposure) {
+    private static ExpectedScan.Row visibility(Scenario s, BuildTable table, RowHistory.Row row, String exposure) {
         Set<LogKind> present = EnumSet.noneOf(LogKind.class);
         present.addAll(s.logs());
         present.retainAll(row.visibleIn());
@@ -134,7 +135,7 @@ public final class Oracle {
         return unmitigated.equals(VULNERABLE) || unmitigated.equals(NOT_AFFECTED) ? unmitigated : UNKNOWN;
     }
 
-    private static ExpectedScan.Row cannotTell(Rows.Row row, String exposure, String why) {
+    private static ExpectedScan.Row cannotTell(RowHistory.Row row, String exposure, String why) {
         return new ExpectedScan.Row(row.name(), exposure, List.of(CANNOT_TELL), "no evidence, but " + why);
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.exhunt.core.Rows;
 
 /**
  * Scenarios no test has seen: drawn from a seed, so that a failure can be replayed, but different for every seed.
@@ -67,7 +68,7 @@ public final class RandomScenarios {
      * either side of it (traffic is sparse), and the verdict with it. Such a span is stretched.
      */
     private static boolean endsNearFirstExploitation(Instant to) {
-        return Rows.CHAIN_ROWS.stream().anyMatch(row -> !to.isBefore(row.firstExploited())
+        return RowHistory.CHAIN_ROWS.stream().anyMatch(row -> !to.isBefore(row.firstExploited())
                 && to.isBefore(row.firstExploited().plus(Duration.ofHours(4))));
     }
 
@@ -95,7 +96,7 @@ public final class RandomScenarios {
 
         /** An intrusion when the build is open to the chain (mostly), else probes that fail; nothing before the chain was known. */
         void chain(String chain) {
-            Instant known = Rows.CHAIN_ROWS.stream().filter(x -> x.name().equals(chain)).findFirst().orElseThrow()
+            Instant known = RowHistory.CHAIN_ROWS.stream().filter(x -> x.name().equals(chain)).findFirst().orElseThrow()
                     .firstExploited().plus(Duration.ofHours(1));
             Instant start = from.isAfter(known) ? from : known;
             Instant last = to.minus(Duration.ofHours(8));
