@@ -1,4 +1,4 @@
-package org.exhunt.bench.hunt;
+package org.exhunt.testkit.image;
 
 import java.util.SplittableRandom;
 
