@@ -2,10 +2,11 @@
 # Scan benchmark (issue 11; docs/benchmarks.md): `exhunt scan` (the release jar) over a realistic Exchange server image
 # of about FILES files and LOG_MB megabytes of logs, with the full rule pack, on CORES cores. The image (an Exchange
 # 2016 CU19 install with generated web content, IIS, HttpProxy, ECP, OAB generator and event logs, a ProxyLogon and a
-# ProxyShell intrusion planted across them; bench class org.exhunt.bench.hunt.ServerImage) is written once into
-# BENCH_DIR and kept. One untimed scan warms the page cache, then RUNS scans are timed with GNU time (wall clock, CPU,
-# peak RSS of the scan's JVM); every scan's report is checked (ScanCheck: the verdicts and findings the intrusions
-# must give, no finding on any other file), so a fast wrong scan fails.
+# ProxyShell intrusion planted across them: the test kit's LargeScenarios.twoIntrusions written by its ImageBuilder,
+# through bench class org.exhunt.bench.hunt.ServerImage) is written once into BENCH_DIR and kept. One untimed scan
+# warms the page cache, then RUNS scans are timed with GNU time (wall clock, CPU, peak RSS of the scan's JVM); every
+# scan's report is checked (ScanCheck: the verdicts and findings the test kit's oracle expects of the scenario, no
+# finding anywhere else), so a fast wrong scan fails.
 # MODE=flood scans instead a server whose one IIS log of LOG_MB megabytes has a listed attacker address on every line
 # (FloodImage): memory must stay bounded (give JAVA_OPTS=-Xmx512m to show it) and the findings not kept be counted.
 # BREAKDOWN=1 (image mode) then scans the image three more times, without the logs, without the web folders and without
@@ -20,8 +21,8 @@ RUNS=${RUNS:-3}
 CORES=${CORES:-2}
 DIR=${BENCH_DIR:-/tmp/exhunt-bench}/hunt-$MODE
 
-./mvnw -B -q package -DskipTests -pl bench,cli -am
-CP=bench/target/classes:testkit/target/classes:cli/target/exhunt.jar
+./mvnw -B -q package dependency:build-classpath -DskipTests -pl bench,cli -am -Dmdep.outputFile=target/classpath.txt
+CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 
 echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 # an image written by older generators is written again

@@ -9,6 +9,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
+import org.exhunt.evidence.EvidenceSource;
 import org.exhunt.hunt.detect.AuthFolderAge;
 import org.exhunt.hunt.detect.ChainAttribution;
 import org.exhunt.hunt.detect.AuthFolderAudit;
@@ -30,7 +31,6 @@ import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.layout.AuthFolderBaseline;
 import org.exhunt.yara.CompiledRules;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.source.EvidenceSource;
 import org.exhunt.kb.KnowledgeBase;
 import org.exhunt.kb.Row;
 

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.ServerResult;
-import org.exhunt.hunt.source.DirectorySource;
+import org.exhunt.evidence.DirectorySource;
 import org.exhunt.testkit.evtx.EventSamples;
 import org.exhunt.testkit.evtx.EvtxEvent;
 import org.exhunt.testkit.evtx.EvtxWriter;

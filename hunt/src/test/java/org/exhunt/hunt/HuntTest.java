@@ -14,12 +14,12 @@ import java.util.Map;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
+import org.exhunt.evidence.DirectorySource;
+import org.exhunt.evidence.FileOpener;
 import org.exhunt.hunt.detect.WebShellSweep;
-import org.exhunt.hunt.source.DirectorySource;
-import org.exhunt.hunt.source.FileOpener;
-import org.exhunt.hunt.verdict.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,6 +9,7 @@ import org.exhunt.core.Compromise;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
@@ -27,9 +28,6 @@ import org.exhunt.probe.http.TlsFacts;
  * could not be probed.
  */
 final class ProbeReport {
-
-    static final String PROXYLOGON = "ProxyLogon";
-    static final String PROXYSHELL = "ProxyShell";
 
     private ProbeReport() {}
 
@@ -86,7 +84,7 @@ final class ProbeReport {
         });
         for (ActiveCheck c : o.active()) {
             notes.add("Active check " + c.name() + ": " + c.verdict() + " (" + c.seen() + ")");
-            findings.add(Finding.builder("probe", "exhunt.probe.active." + (c.name().startsWith(PROXYLOGON) ? "proxylogon-ssrf" : "proxyshell-ssrf"))
+            findings.add(Finding.builder("probe", "exhunt.probe.active." + (c.name().startsWith(Rows.PROXYLOGON) ? "proxylogon-ssrf" : "proxyshell-ssrf"))
                     .title(c.name() + ": " + c.verdict()).severity(c.verdict() == ActiveCheck.Result.REACHABLE ? Severity.HIGH : Severity.INFORMATIONAL)
                     .source(SourceRef.file(c.url())).evidence("result", c.verdict().name()).evidence("seen", c.seen()).time(now).build());
         }
@@ -104,7 +102,7 @@ final class ProbeReport {
         String seen = "active check: " + c.seen();
         return switch (c.verdict()) {
             case REACHABLE -> row.with(Exposure.VULNERABLE, c.name() + " works (" + c.seen() + "); " + row.reason());
-            case ABORTED -> chain.equals(PROXYLOGON) && row.exposure() == Exposure.VULNERABLE
+            case ABORTED -> chain.equals(Rows.PROXYLOGON) && row.exposure() == Exposure.VULNERABLE
                     ? row.with(Exposure.MITIGATED, "vulnerable build, " + c.seen() + ": an EOMT rewrite rule (" + row.reason() + ")")
                     : row.with(row.exposure(), row.reason() + "; " + seen);
             case NOT_REACHABLE, INCONCLUSIVE -> row.with(row.exposure(), row.reason() + "; " + seen);

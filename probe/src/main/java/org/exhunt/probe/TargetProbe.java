@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import org.exhunt.core.Rows;
 import org.exhunt.kb.Build;
 import org.exhunt.kb.BuildNumber;
 import org.exhunt.kb.KnowledgeBase;
@@ -142,29 +143,29 @@ final class TargetProbe {
         String url = target.uri(PROXYLOGON_PATH).toString();
         if (f instanceof Fetched.Failure failure) {
             return failure.kind() == FailureKind.RESET
-                    ? new ActiveCheck("ProxyLogon SSRF", ActiveCheck.Result.ABORTED,
+                    ? new ActiveCheck(Rows.PROXYLOGON + " SSRF", ActiveCheck.Result.ABORTED,
                             "the request with the X-BEResource cookie was aborted (" + failure.message() + ")", url)
-                    : new ActiveCheck("ProxyLogon SSRF", ActiveCheck.Result.INCONCLUSIVE, failure.kind() + ": " + failure.message(), url);
+                    : new ActiveCheck(Rows.PROXYLOGON + " SSRF", ActiveCheck.Result.INCONCLUSIVE, failure.kind() + ": " + failure.message(), url);
         }
         Fetched.Response r = (Fetched.Response) f;
         String target = r.header("X-CalculatedBETarget").orElse("");
         if (target.toLowerCase(Locale.ROOT).contains("localhost")) {
-            return new ActiveCheck("ProxyLogon SSRF", ActiveCheck.Result.REACHABLE, "X-CalculatedBETarget: " + target, url);
+            return new ActiveCheck(Rows.PROXYLOGON + " SSRF", ActiveCheck.Result.REACHABLE, "X-CalculatedBETarget: " + target, url);
         }
-        return new ActiveCheck("ProxyLogon SSRF", ActiveCheck.Result.NOT_REACHABLE, "HTTP " + r.status()
+        return new ActiveCheck(Rows.PROXYLOGON + " SSRF", ActiveCheck.Result.NOT_REACHABLE, "HTTP " + r.status()
                 + (target.isEmpty() ? ", no X-CalculatedBETarget" : ", X-CalculatedBETarget: " + target), url);
     }
 
     private ActiveCheck proxyShell(Fetched f) {
         String url = target.uri(PROXYSHELL_PATH).toString();
         if (f instanceof Fetched.Failure failure) {
-            return new ActiveCheck("ProxyShell Autodiscover SSRF", failure.kind() == FailureKind.RESET
+            return new ActiveCheck(Rows.PROXYSHELL + " Autodiscover SSRF", failure.kind() == FailureKind.RESET
                     ? ActiveCheck.Result.ABORTED : ActiveCheck.Result.INCONCLUSIVE, failure.kind() + ": " + failure.message(), url);
         }
         int status = ((Fetched.Response) f).status();
         ActiveCheck.Result result = status == 302 ? ActiveCheck.Result.REACHABLE
                 : status == 400 ? ActiveCheck.Result.NOT_REACHABLE : ActiveCheck.Result.INCONCLUSIVE;
-        return new ActiveCheck("ProxyShell Autodiscover SSRF", result, "HTTP " + status, url);
+        return new ActiveCheck(Rows.PROXYSHELL + " Autodiscover SSRF", result, "HTTP " + status, url);
     }
 
     private CompletableFuture<ProbeOutcome> done(TargetStatus status, BuildNumber build, String source, Fetched.Failure failure) {

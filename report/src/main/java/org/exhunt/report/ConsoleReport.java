@@ -13,6 +13,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
@@ -24,7 +25,6 @@ import org.exhunt.core.Verdict;
 public final class ConsoleReport implements ReportWriter {
 
     private static final String CONTEXT_TAG = "exhunt.stage.context";
-    private static final String POST_EXPLOITATION = "Post-exploitation";
 
     private final Ansi ansi;
 
@@ -115,7 +115,7 @@ public final class ConsoleReport implements ReportWriter {
         for (Verdict v : r.verdicts()) groups.put(v.row(), new ArrayList<>());
         String context = "Context (not evidence of compromise by itself)";
         for (Finding f : r.findings()) {
-            String group = f.chain() != null ? f.chain() : f.tags().contains(CONTEXT_TAG) ? context : POST_EXPLOITATION;
+            String group = f.chain() != null ? f.chain() : f.tags().contains(CONTEXT_TAG) ? context : Rows.POST_EXPLOITATION;
             groups.computeIfAbsent(group, k -> new ArrayList<>()).add(f);
         }
         groups.forEach((group, findings) -> {

@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.core.IpAddress;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
@@ -133,7 +134,7 @@ public final class EcsReport implements ReportWriter {
         String value = ev.value().trim();
         switch (target.kind()) {
             case TEXT -> doc.put(target.field(), ev.value());
-            case IP -> doc.put(IpLiteral.is(value) ? target.field() : "source.address", value);
+            case IP -> doc.put(IpAddress.isLiteral(value) ? target.field() : "source.address", value);
             case NUMBER -> {
                 if (isLong(value)) doc.put(target.field(), Long.parseLong(value));
             }

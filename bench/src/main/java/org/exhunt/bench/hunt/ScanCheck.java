@@ -8,25 +8,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.exhunt.testkit.logs.PlantedEvent;
+import org.exhunt.core.Rows;
+import org.exhunt.testkit.image.BuildTable;
+import org.exhunt.testkit.image.ExpectedScan;
+import org.exhunt.testkit.image.LargeScenarios;
+import org.exhunt.testkit.image.Oracle;
 
 /**
  * Checks a scan's answer on a benchmark image, so that a fast wrong scan fails; prints what is wrong and exits 1, or
  * prints a one-line summary. {@code ScanCheck image REPORT.jsonl DIR} checks the report of {@code exhunt scan DIR/drive}
- * against the image's {@code image.properties} and {@link Intrusion}'s expectations (rows and rules written down from
- * the rule files, never taken from a scan; each planted file the intrusions request used from its first request);
- * {@code ScanCheck flood REPORT.jsonl} checks the report on a {@link FloodImage}: every request an attempt, all but
- * the capped number counted, none lost.
+ * against what the test kit's {@link Oracle} expects of the image's scenario (the rows, and the findings by the file,
+ * record and chain they come from: worked out from the scenario, never taken from a scan) and against the image's
+ * {@code image.properties} (every log file read); {@code ScanCheck flood REPORT.jsonl} checks the report on a
+ * {@link FloodImage}: every request an attempt, all but the capped number counted, none lost.
  */
 public final class ScanCheck {
 
-    /** The finding of a planted file's use, at its first request (hunt's RequestedFiles), accepted on planted files only. */
-    private static final String REQUESTED = "exhunt.web-shell-requested";
+    /** The build table the oracle reads, beside the rule pack it is copied into (bench/hunt.sh runs from the project). */
+    private static final Path BUILD_TABLE = Path.of("rules/kb/exchange-builds.csv");
     private static final Pattern FILES_READ = Pattern.compile("(\\d+) files examined in the web-shell locations, (\\d+) log files read");
     private static final Pattern COVERAGE = Pattern.compile("(\\S+) logs: (\\d+) records in (\\d+) files?.*");
 
@@ -59,57 +63,48 @@ public final class ScanCheck {
         return lines;
     }
 
-    private String image(List<JsonNode> report, ImageTally image) {
+    private String image(List<JsonNode> report, ImageTally image) throws IOException {
+        ExpectedScan expected = Oracle.expect(LargeScenarios.twoIntrusions(image.settingFiles(),
+                (long) image.settingLogMb() << 20), BuildTable.read(BUILD_TABLE));
         List<JsonNode> verdicts = of(report, "verdict");
         List<JsonNode> findings = of(report, "finding");
         List<String> notes = of(report, "note").stream().map(n -> n.get("text").asText()).toList();
 
-        for (JsonNode v : verdicts) {
-            String row = v.get("row").asText();
+        for (ExpectedScan.Row row : expected.verdicts()) {
+            JsonNode v = verdicts.stream().filter(x -> x.get("row").asText().equals(row.row())).findFirst().orElse(null);
+            if (v == null) {
+                problems.add("no verdict row " + row.row());
+                continue;
+            }
             String compromise = v.get("compromise").asText();
-            boolean hit = compromise.equals("COMPROMISED") || compromise.equals("ATTEMPTED");
-            if (Intrusion.COMPROMISED_ROWS.contains(row) ? !compromise.equals("COMPROMISED") : hit) {
-                problems.add(row + " is " + compromise + ": " + v.get("reason").asText());
+            if (!row.compromise().contains(compromise)) {
+                problems.add(row.row() + " is " + compromise + ", expected " + String.join(" or ", row.compromise()) + " ("
+                        + row.why() + "): " + v.get("reason").asText());
             }
-            if ((row.equals("ProxyLogon") || row.equals("ProxyShell")) && !v.get("exposure").asText().equals("VULNERABLE")) {
-                problems.add(row + " exposure is " + v.get("exposure").asText() + ", the image's build is " + InstallTree.BUILD);
-            }
-        }
-        if (verdicts.size() < Intrusion.COMPROMISED_ROWS.size()) problems.add("only " + verdicts.size() + " verdict rows");
-
-        Set<String> planted = new HashSet<>();
-        for (Intrusion.Shell s : Intrusion.shells()) {
-            String path = "C:\\" + s.path().replace('/', '\\');
-            planted.add(path);
-            boolean found = findings.stream().anyMatch(f -> f.get("rule_id").asText().equals(s.ruleId())
-                    && path.equals(evidence(f, "path"))
-                    && (s.chain() == null ? f.get("chain").isNull() : s.chain().equals(f.get("chain").asText())));
-            if (!found) {
-                problems.add("no " + s.ruleId() + " finding on " + path + (s.chain() == null ? " unlinked" : " linked to " + s.chain()));
-            }
-            // the file's use: one finding at its first request, in the file's row; none for a file nobody requested
-            PlantedEvent.WebShellRequest first = Intrusion.firstRequest(s);
-            List<JsonNode> used = findings.stream().filter(f -> f.get("rule_id").asText().equals(REQUESTED)
-                    && path.equals(evidence(f, "path"))).toList();
-            boolean right = first != null && used.size() == 1 && first.at().equals(Instant.parse(used.get(0).get("time").asText()))
-                    && (s.chain() == null ? used.get(0).get("chain").isNull() : s.chain().equals(used.get(0).get("chain").asText()));
-            if (first == null && !used.isEmpty()) problems.add(REQUESTED + " on " + path + ", which no planted request asks for");
-            if (first != null && !right) {
-                problems.add("not one " + REQUESTED + " finding on " + path + " at its first request " + first.at()
-                        + (s.chain() == null ? " unlinked" : " linked to " + s.chain()) + ": " + used);
+            if (row.exposure() != null && !row.exposure().equals(v.get("exposure").asText())) {
+                problems.add(row.row() + " exposure is " + v.get("exposure").asText() + ", expected " + row.exposure());
             }
         }
+        // every trace and file a correct scan must report, whatever rule finds it: by its file and record, and chain
+        long required = 0;
+        for (ExpectedScan.Finding e : expected.findings()) {
+            if (!e.required()) continue;
+            required++;
+            if (findings.stream().noneMatch(f -> sameRecord(f, e) && Objects.equals(e.chain(), chain(f)))) {
+                problems.add("missing: " + e.source() + (e.time() == null ? "" : " at " + e.time())
+                        + (e.chain() == null ? ", unlinked" : ", " + e.chain()) + ": " + e.what());
+            }
+        }
+        // and no evidence elsewhere: a finding that is more than context stands at an expected trace or file, with its chain
         for (JsonNode f : findings) {
-            String path = evidence(f, "path");
-            if (path != null && !planted.contains(path)) problems.add("false positive: " + f.get("rule_id").asText() + " on " + path);
-        }
-        for (String rule : Intrusion.SIGMA_RULES) {
-            if (findings.stream().noneMatch(f -> f.get("rule_id").asText().equals(rule))) {
-                problems.add("Sigma rule " + rule + " did not fire");
+            if (context(f)) continue;
+            if (expected.findings().stream().noneMatch(e -> !e.benign() && sameRecord(f, e) && Objects.equals(e.chain(), chain(f)))) {
+                problems.add("false positive: " + f.get("rule_id").asText() + " at " + f.get("source").get("file").asText()
+                        + (f.get("time").isNull() ? "" : " " + f.get("time").asText()) + ", chain " + chain(f));
             }
         }
         if (findings.stream().noneMatch(f -> f.get("rule_id").asText().equals("exhunt.ioc.attacker-ips"))) {
-            problems.add("no request from the listed attacker address " + Intrusion.PROXYLOGON_IP + " was found");
+            problems.add("no request from the listed attacker address " + LargeScenarios.PROXYLOGON_IP + " was found");
         }
         if (report.stream().anyMatch(n -> n.get("type").asText().equals("diagnostic"))) {
             problems.add("the scan reported problems: " + of(report, "diagnostic"));
@@ -126,10 +121,26 @@ public final class ScanCheck {
             Matcher m = COVERAGE.matcher(n);
             if (m.matches()) records += Long.parseLong(m.group(2));
         }
-        long used = Intrusion.shells().stream().filter(s -> Intrusion.firstRequest(s) != null).count();
-        return String.format("%d verdict rows as expected, %d findings, all %d planted files found (the %d requested ones used)"
-                + " and none other, %d log files and %,d log records read", verdicts.size(), findings.size(), planted.size(), used,
+        return String.format("%d verdict rows as the test kit's oracle expects, %d findings, all %d required ones found"
+                + " and none elsewhere, %d log files and %,d log records read", verdicts.size(), findings.size(), required,
                 logsRead, records);
+    }
+
+    /** The same file (the expected drive path at the end of the scanned path) and, for log records, the same time. */
+    private static boolean sameRecord(JsonNode f, ExpectedScan.Finding e) {
+        String file = f.get("source").get("file").asText().replace('\\', '/').toLowerCase(Locale.ROOT);
+        return file.endsWith("/" + e.source().toLowerCase(Locale.ROOT))
+                && (e.time() == null || (!f.get("time").isNull() && e.time().equals(Instant.parse(f.get("time").asText()))));
+    }
+
+    /** Whether the finding's rule states it is context, not evidence (its stage tag). */
+    private static boolean context(JsonNode f) {
+        for (JsonNode tag : f.get("tags")) if (tag.asText().equals("exhunt.stage.context")) return true;
+        return false;
+    }
+
+    private static String chain(JsonNode f) {
+        return f.get("chain").isNull() ? null : f.get("chain").asText();
     }
 
     private static final Pattern DROPPED = Pattern.compile("rule exhunt\\.ioc\\.attacker-ips: (\\d+) more findings not kept .*");
@@ -148,11 +159,11 @@ public final class ScanCheck {
         if (kept + dropped != records) {
             problems.add(kept + " attacker-address findings kept and " + dropped + " counted, for " + records + " requests");
         }
-        String proxyLogon = of(report, "verdict").stream().filter(v -> v.get("row").asText().equals("ProxyLogon"))
+        String proxyLogon = of(report, "verdict").stream().filter(v -> v.get("row").asText().equals(Rows.PROXYLOGON))
                 .map(v -> v.get("compromise").asText()).findFirst().orElse("missing");
         if (!proxyLogon.equals("ATTEMPTED")) problems.add("ProxyLogon is " + proxyLogon + ", not ATTEMPTED");
         return String.format("%,d requests from %s: %,d findings kept, %,d counted and reported, ProxyLogon %s", records,
-                Intrusion.PROXYLOGON_IP, kept, dropped, proxyLogon);
+                LargeScenarios.PROXYLOGON_IP, kept, dropped, proxyLogon);
     }
 
     private static List<JsonNode> of(List<JsonNode> report, String type) {

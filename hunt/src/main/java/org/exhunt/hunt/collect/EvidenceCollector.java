@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
-import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.evidence.EvidenceFile;
 
 /**
  * Copies every file a finding points to (the web shell, the log holding the request, the dump) into a

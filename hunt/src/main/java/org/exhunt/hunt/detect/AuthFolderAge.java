@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
-import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.verdict.Stage;
 
 /**

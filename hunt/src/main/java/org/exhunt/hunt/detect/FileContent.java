@@ -1,7 +1,7 @@
 package org.exhunt.hunt.detect;
 
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.layout.WebShellLocation;
-import org.exhunt.hunt.source.EvidenceFile;
 
 /**
  * One file read for examination: the file, its bytes (read once, shared by every detector; never modify

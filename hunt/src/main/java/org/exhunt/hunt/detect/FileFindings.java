@@ -1,7 +1,7 @@
 package org.exhunt.hunt.detect;
 
 import org.exhunt.core.Finding;
-import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.evidence.EvidenceFile;
 
 /** The evidence every finding about a file carries: its Windows path, the URL it is served under, its size and time. */
 public final class FileFindings {

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
-import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.verdict.Stage;
 
 /**

@@ -2,10 +2,10 @@ package org.exhunt.hunt.detect;
 
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.ioc.FileIndicator;
 import org.exhunt.hunt.ioc.IocSet;
-import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.verdict.Stage;
 
 /**

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
-import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.verdict.Stage;
 import org.exhunt.logs.file.FileRecords;
 

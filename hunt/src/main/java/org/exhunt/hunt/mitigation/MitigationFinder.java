@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Limits;
 import org.exhunt.core.SourceRef;
-import org.exhunt.hunt.source.EvidenceBytes;
-import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.evidence.EvidenceBytes;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.kb.KnowledgeBase;
 import org.exhunt.kb.UrlRewriteMitigation;
 

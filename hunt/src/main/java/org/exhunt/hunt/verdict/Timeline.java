@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
 
 /**
  * The story of each intrusion in a few lines a responder reads first: per chain (and for files no chain

@@ -9,8 +9,8 @@ import java.util.List;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.SourceRef;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.source.EvidenceFile;
 import org.junit.jupiter.api.Test;
 
 class SigmaFileRecordsTest {

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
-import org.exhunt.hunt.verdict.Rows;
 import org.exhunt.hunt.verdict.Stage;
 
 /**

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.FileFacts;
 import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.logs.file.FileFacts;
 import org.junit.jupiter.api.Test;
 
 class IocCsvTest {

@@ -10,6 +10,7 @@ import org.exhunt.core.Compromise;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
 import org.exhunt.core.Verdict;

@@ -7,6 +7,7 @@
  * derives from the scenario alone, from the public descriptions of the attacks and the build table, never from
  * exhunt's own code. The same scenario and seed always give the same bytes: {@link org.exhunt.testkit.image.WriteExamples}
  * regenerates the committed example images, {@link org.exhunt.testkit.image.RandomScenarios} draws images no test
- * has seen before.
+ * has seen before, {@link org.exhunt.testkit.image.LargeScenarios} scales one to a busy server's size for the scan
+ * benchmark (logs kept for different spans, the install's files around them).
  */
 package org.exhunt.testkit.image;

@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.FileFacts;
 import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.ioc.IocSet;
-import org.exhunt.logs.file.FileFacts;
 import org.junit.jupiter.api.Test;
 
 class StixBundleTest {
