@@ -83,6 +83,13 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         List<Target> list = targets();
         ProbeOptions options = options();
+        if (output != null) {
+            try {
+                new EvidenceBoundary(List.of()).checkReport(output); // no evidence, but no folder and no link either
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         RulePack pack = RulePack.bundled();
         RunInfo run = Versions.runInfo(pack);
         PrintWriter err = spec.commandLine().getErr();
@@ -93,7 +100,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         List<ServerResult> results = new ArrayList<>(); // kept for the console table only
         int[] code = {ExitCodes.OK};
-        try (Writer out = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (Writer out = output == null ? null : ReportOutputs.open(output)) {
             Writer sink = out != null ? out : spec.commandLine().getOut();
             JsonlReport jsonl = new JsonlReport();
             if (format == Format.jsonl) jsonl.writeRun(sink, run);
