@@ -60,7 +60,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--connect-timeout", defaultValue = "5", paramLabel = "SECONDS", description = "Connect and TLS handshake timeout (default: ${DEFAULT-VALUE}).")
     double connectTimeout;
 
-    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Time to wait for a response (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Time for each request, from sending it to the last byte of its body (default: ${DEFAULT-VALUE}); a body"
+                    + " is read up to 256 KiB.")
     double readTimeout;
 
     @Option(names = "--retries", defaultValue = "2", paramLabel = "N", description = "Retries of a request that got no answer, with backoff (default: ${DEFAULT-VALUE}).")
