@@ -44,4 +44,14 @@ class ProbeHostileServersTest {
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("Status: NOT_EXCHANGE");
     }
+
+    /** Item 7: a redirect where OWA should answer (a portal in front of it) is UNKNOWN, naming where it leads. */
+    @Test
+    void aRedirectToAPortalIsUnknownNotNotExchange() throws Exception {
+        CliRun run = probe(Kind.REDIRECT_AWAY);
+
+        assertThat(run.code()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(run.out()).containsPattern("(?m) ProxyLogon +UNKNOWN +not assessed +redirected to"
+                + " https://elsewhere\\.invalid/owa/auth/logon\\.aspx: ").doesNotContain("NOT_AFFECTED");
+    }
 }

@@ -30,6 +30,7 @@ final class ProbeReport {
 
     static final String PROXYLOGON = "ProxyLogon";
     static final String PROXYSHELL = "ProxyShell";
+    private static final int TEXT_SHOWN = 200;
 
     private ProbeReport() {}
 
@@ -47,6 +48,12 @@ final class ProbeReport {
                 String why = describe(status) + ": " + o.failure().message();
                 problems.add(Diagnostic.error("probe." + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                         SourceRef.file(o.failure().uri().toString()), why));
+                for (Row r : kb.rows()) verdicts.add(new Verdict(server, r.name(), Exposure.UNKNOWN, Compromise.NOT_ASSESSED, why));
+            }
+            case REDIRECTED -> {
+                String why = "redirected to " + shortened(o.redirect()) + ": a reverse proxy or pre-authentication portal may"
+                        + " stand in front of Exchange, so what runs behind it is unknown (no redirect is followed; probe the"
+                        + " server behind it, or scan it)";
                 for (Row r : kb.rows()) verdicts.add(new Verdict(server, r.name(), Exposure.UNKNOWN, Compromise.NOT_ASSESSED, why));
             }
             case NOT_EXCHANGE -> {
@@ -124,6 +131,11 @@ final class ProbeReport {
                 .evidence("protocol", t.protocol()).time(now);
         for (String name : t.names()) f.evidence("name", name);
         findings.add(f.build());
+    }
+
+    /** A server's text cut to a length a verdict's reason can carry. */
+    private static String shortened(String text) {
+        return text.length() <= TEXT_SHOWN ? text : text.substring(0, TEXT_SHOWN) + "… (" + text.length() + " chars)";
     }
 
     private static String what(ProbeOutcome o) {
