@@ -20,6 +20,7 @@ import org.exhunt.evidence.UnsupportedEvidenceException;
 import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.RecordStream;
 import org.exhunt.logs.file.FileRecords;
+import org.exhunt.report.Printable;
 import org.exhunt.report.RecordJsonl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -136,6 +137,6 @@ final class DumpCommand implements Callable<Integer> {
 
     private void problem(PrintWriter err, Diagnostic d) {
         if (d.isError()) incomplete = true;
-        err.println(d);
+        err.println(Printable.visible(d.toString())); // names and messages from the evidence
     }
 }

@@ -17,6 +17,7 @@ import org.exhunt.evidence.ExactNames;
 import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.MergedStream;
 import org.exhunt.logs.RecordStream;
+import org.exhunt.report.Printable;
 import org.exhunt.sigma.AppliedFilter;
 import org.exhunt.sigma.SigmaMatch;
 import org.exhunt.sigma.SigmaRules;
@@ -103,9 +104,10 @@ final class SigmaCommand implements Callable<Integer> {
         }
         correlator.finish();
         out.flush();
-        for (Diagnostic d : problems) err.println("exhunt: " + d);
+        for (Diagnostic d : problems) err.println("exhunt: " + Printable.visible(d.toString()));
         for (AppliedFilter f : compiled.filters()) {
-            err.printf("filter %s (%s) applied to %d rules%n", f.filter().id(), f.filter().detection().title(), f.rules().size());
+            err.printf("filter %s applied to %d rules%n", Printable.visible(f.filter().id() + " ("
+                    + f.filter().detection().title() + ")"), f.rules().size());
         }
         if (correlator.untimed() > 0) err.printf("%d matches of correlated rules had no time and were not correlated%n", correlator.untimed());
         if (correlator.evicted() > 0) err.printf("%d correlation groups were closed early to stay within memory%n", correlator.evicted());
@@ -116,15 +118,16 @@ final class SigmaCommand implements Callable<Integer> {
         return problems.stream().anyMatch(Diagnostic::isError) ? ExitCodes.INCOMPLETE : ExitCodes.OK;
     }
 
-    /** {@code where  level  id  title}. */
+    /** {@code where  level  id  title}, printable: file names come from the evidence, titles from the rules. */
     static String line(SigmaMatch m) {
-        return m.record().source() + "  " + m.rule().level().label() + "  " + m.rule().id() + "  " + m.rule().title();
+        return Printable.visible(m.record().source() + "  " + m.rule().level().label() + "  " + m.rule().id() + "  "
+                + m.rule().title());
     }
 
     /** A correlation: {@code where  level  id  title  [group and metric]}, where is its last event. */
     static String line(Finding f) {
-        return f.source() + "  " + f.severity().label() + "  " + f.ruleId() + "  " + f.title() + "  ["
-                + f.evidence().stream().map(e -> e.name() + "=" + e.value()).collect(Collectors.joining(", ")) + "]";
+        return Printable.visible(f.source() + "  " + f.severity().label() + "  " + f.ruleId() + "  " + f.title() + "  ["
+                + f.evidence().stream().map(e -> e.name() + "=" + e.value()).collect(Collectors.joining(", ")) + "]");
     }
 
     private interface RecordSink {

@@ -35,7 +35,9 @@ public record Behaviour(Kind kind, Tls tls, String build, boolean owaHeader, boo
         /** Sends a chunked body as fast as it can, never ending. */
         ENDLESS_CHUNKED,
         /** A web server that is not Exchange, whose title and {@code Server} header carry terminal control sequences. */
-        HOSTILE_TEXT
+        HOSTILE_TEXT,
+        /** Answers with an ESC sequence in a header, which the HTTP client refuses, quoting it in its error. */
+        HOSTILE_HEADER
     }
 
     /** The TLS side of a server. */

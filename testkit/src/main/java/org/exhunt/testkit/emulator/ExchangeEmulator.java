@@ -214,8 +214,12 @@ public final class ExchangeEmulator implements AutoCloseable {
             case HOSTILE_TEXT -> {
                 // ESC sequences that clear a terminal and set its title, a BEL, and the C1 control CSI (0x9b)
                 String title = "\u001b[2J\u001b]0;pwned\u0007OWA\u009b31m";
-                write(out, 404, Map.of("Server", "nginx\u001b[8m"),
+                write(out, 404, Map.of("Server", "nginx\u009b8m"),
                         "<html><head><title>" + title + "</title></head></html>\n", StandardCharsets.ISO_8859_1);
+                return true;
+            }
+            case HOSTILE_HEADER -> {
+                write(out, 200, Map.of("Server", "nginx\u001b]0;pwned\u0007"), "");
                 return true;
             }
         }
