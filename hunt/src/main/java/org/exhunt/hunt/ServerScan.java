@@ -152,7 +152,7 @@ final class ServerScan {
         List<String> notes = notes(layout);
         notes.addAll(1, exposed.notes());
         notes.addAll(sigmaNotes);
-        notes.addAll(Timeline.of(reported, requests));
+        notes.addAll(Timeline.of(reported, requests, findings.dropped()));
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
                 outcome.verdicts(), reported, problems.all(), notes);
     }
