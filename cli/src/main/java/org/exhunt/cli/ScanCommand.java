@@ -155,13 +155,15 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Server> servers = servers();
-        checkPaths();
+        EvidenceBoundary boundary = new EvidenceBoundary(paths);
         List<ReportOutputs.Output> outputs;
         try {
-            outputs = ReportOutputs.plan(formats, output, paths);
+            if (collect != null) boundary.checkFolder(collect, "the collection folder");
+            outputs = ReportOutputs.plan(formats, output, boundary);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        checkPaths();
         List<List<EvidenceSource>> evidence = new ArrayList<>();
         for (Server server : servers) evidence.add(open(server.paths())); // every path refused before any is read
         RulePack pack = RulePack.bundled();
@@ -186,7 +188,7 @@ final class ScanCommand implements Callable<Integer> {
                         ? new ConsoleReport(true) : o.format().writer();
                 writer.write(spec.commandLine().getOut(), run, results);
             } else {
-                try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
+                try (Writer w = ReportOutputs.open(o.file())) {
                     o.format().writer().write(w, run, results);
                 }
             }
@@ -198,9 +200,6 @@ final class ScanCommand implements Callable<Integer> {
         if (threads < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         if (since != null && until != null && until.isBefore(since)) {
             throw new ParameterException(spec.commandLine(), "--until " + until + " is before --since " + since);
-        }
-        for (Path p : paths) {
-            refuseInside(collect, p, "the collection folder");
         }
         if (collect != null && Files.isDirectory(collect)) {
             try (Stream<Path> s = Files.list(collect)) {
@@ -224,14 +223,6 @@ final class ScanCommand implements Callable<Integer> {
         }
         if (allowlist != null && !Files.isRegularFile(allowlist)) {
             throw new ParameterException(spec.commandLine(), "no such allowlist file: " + allowlist);
-        }
-    }
-
-    /** Nothing exhunt writes may land in the evidence, where it would change it and be scanned next time. */
-    private void refuseInside(Path written, Path evidence, String what) {
-        if (written != null && written.toAbsolutePath().normalize().startsWith(evidence.toAbsolutePath().normalize())) {
-            throw new ParameterException(spec.commandLine(), what + " " + written + " would be written inside the"
-                    + " evidence " + evidence + "; write it elsewhere (another drive or a share)");
         }
     }
 

@@ -10,6 +10,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.detect.SigmaHunt;
 import org.exhunt.hunt.rules.RulePack;
+import org.exhunt.report.Printable;
 import org.exhunt.sigma.Placeholders;
 import org.exhunt.sigma.SigmaLoader;
 import org.exhunt.sigma.SigmaRules;
@@ -43,6 +44,6 @@ final class SigmaSetup {
     }
 
     static void printProblems(SigmaRules rules, PrintWriter err) {
-        for (Diagnostic d : rules.problems()) err.println("exhunt: " + d);
+        for (Diagnostic d : rules.problems()) err.println("exhunt: " + Printable.visible(d.toString()));
     }
 }

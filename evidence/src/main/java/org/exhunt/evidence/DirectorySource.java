@@ -21,7 +21,8 @@ import org.exhunt.evidence.collector.Placement;
  * A directory holding a server's drives: a copy of {@code C:\} (or {@code C:\} itself), a KAPE target folder,
  * an extracted Velociraptor or CyLR collection; the layout is found from the first levels. Symbolic links,
  * and on Windows junctions and mount points, are not followed: each is reported and skipped, so a scan never
- * leaves the evidence it was given.
+ * leaves the evidence it was given. The folder itself is the one exception: when the user names a link to a
+ * folder, that folder is read (under the name given), since naming it is asking for it.
  */
 public final class DirectorySource implements EvidenceSource {
 
@@ -51,12 +52,21 @@ public final class DirectorySource implements EvidenceSource {
         CollectionLayout layout = LayoutDetector.detect(new DirectoryTree(root));
         SourceNotes.layout(root.toString(), layout, problems);
         OutsideFiles outside = new OutsideFiles(root.toString(), layout);
+        Path start;
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            start = linked(root) ? root.toRealPath() : root;
+        } catch (IOException e) {
+            problems.accept(Diagnostic.error("source.unlistable", SourceRef.file(root.toString()),
+                    "could not be walked: " + describe(e)));
+            return;
+        }
+        try {
+            Files.walkFileTree(start, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && isReparsePoint(dir)) {
-                        problems.accept(Diagnostic.warning("source.symlink", SourceRef.file(dir.toString()),
+                public FileVisitResult preVisitDirectory(Path walked, BasicFileAttributes attrs) {
+                    Path dir = given(walked);
+                    if (!walked.equals(start) && isReparsePoint(walked)) {
+                        problems.accept(Diagnostic.warning("source.symlink", SourceRef.file(ExactNames.of(dir)),
                                 "junction or mount point not followed"));
                         return FileVisitResult.SKIP_SUBTREE;
                     }
@@ -64,24 +74,30 @@ public final class DirectorySource implements EvidenceSource {
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                public FileVisitResult visitFile(Path walked, BasicFileAttributes attrs) {
+                    Path file = given(walked);
                     if (attrs.isSymbolicLink()) {
-                        problems.accept(Diagnostic.warning("source.symlink", SourceRef.file(file.toString()),
-                                "symbolic link not followed" + linkTarget(file)));
+                        problems.accept(Diagnostic.warning("source.symlink", SourceRef.file(ExactNames.of(file)),
+                                "symbolic link not followed" + linkTarget(walked)));
                     } else if (attrs.isRegularFile()) {
                         place(file, attrs, layout, outside, files, problems);
                     } else if (!attrs.isDirectory()) {
-                        problems.accept(Diagnostic.warning("source.special", SourceRef.file(file.toString()),
+                        problems.accept(Diagnostic.warning("source.special", SourceRef.file(ExactNames.of(file)),
                                 "not a regular file; skipped"));
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
-                public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.accept(Diagnostic.error("source.unlistable", SourceRef.file(file.toString()),
+                public FileVisitResult visitFileFailed(Path walked, IOException e) {
+                    problems.accept(Diagnostic.error("source.unlistable", SourceRef.file(ExactNames.of(given(walked))),
                             "could not be listed or read: " + describe(e)));
                     return FileVisitResult.CONTINUE;
+                }
+
+                /** A path of the walk under the name the user gave (the link, when the folder was named by one). */
+                private Path given(Path walked) {
+                    return start == root ? walked : root.resolve(start.relativize(walked));
                 }
             });
         } catch (IOException e) {
@@ -94,16 +110,21 @@ public final class DirectorySource implements EvidenceSource {
     private void place(Path file, BasicFileAttributes attrs, CollectionLayout layout, OutsideFiles outside,
                        Consumer<EvidenceFile> files, Consumer<Diagnostic> problems) {
         List<String> segments = new ArrayList<>();
-        for (Path name : root.relativize(file)) segments.add(name.toString());
+        for (Path name : root.relativize(file)) segments.add(ExactNames.name(name));
         Placement placement = layout.place(segments);
         if (placement instanceof Placement.OnDrive on) {
             files.accept(new LocalFile(file, attrs, on.drive(), on.path(), opener));
         } else if (placement instanceof Placement.Outside out) {
             outside.add(out, String.join("/", segments));
         } else if (placement instanceof Placement.Refused refused) {
-            problems.accept(Diagnostic.error("source.unsafe-name", SourceRef.file(file.toString()),
+            problems.accept(Diagnostic.error("source.unsafe-name", SourceRef.file(ExactNames.of(file)),
                     "not read: " + refused.reason()));
         }
+    }
+
+    /** Whether the folder given is a link to one: a symbolic link, or on Windows a junction or mount point. */
+    private static boolean linked(Path root) {
+        return Files.isSymbolicLink(root) || isReparsePoint(root);
     }
 
     /** Junctions and mount points look like directories to Java on Windows; their attributes tell. */

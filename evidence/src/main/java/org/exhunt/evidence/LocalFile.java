@@ -13,7 +13,7 @@ record LocalFile(Path file, BasicFileAttributes attrs, char drive, String driveP
 
     @Override
     public SourceRef ref() {
-        return SourceRef.file(file.toString());
+        return SourceRef.file(ExactNames.of(file));
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.exhunt.evidence;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Consumer;
@@ -36,14 +35,14 @@ public final class SingleFileSource implements EvidenceSource {
     public void walk(Consumer<EvidenceFile> files, Consumer<Diagnostic> problems) {
         BasicFileAttributes attrs;
         try {
-            attrs = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attrs = Files.readAttributes(file, BasicFileAttributes.class); // a link the user named is followed
         } catch (IOException e) {
-            problems.accept(Diagnostic.error("source.unlistable", SourceRef.file(file.toString()),
+            problems.accept(Diagnostic.error("source.unlistable", SourceRef.file(ExactNames.of(file)),
                     "could not be read: " + DirectorySource.describe(e)));
             return;
         }
-        String name = file.getFileName().toString();
-        problems.accept(Diagnostic.info("source.layout", SourceRef.file(file.toString()), "a single file: its place on"
+        String name = ExactNames.name(file.getFileName());
+        problems.accept(Diagnostic.info("source.layout", SourceRef.file(ExactNames.of(file)), "a single file: its place on"
                 + " the server is unknown, so it is read as C:\\" + name + " (checks that go by folder do not apply)"));
         files.accept(new LocalFile(file, attrs, 'C', name, opener));
     }

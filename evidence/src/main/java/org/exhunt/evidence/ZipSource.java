@@ -122,23 +122,24 @@ public final class ZipSource implements EvidenceSource {
                             + "' is a symbolic link; not followed"));
                     continue;
                 }
-                if (item.encrypted()) {
-                    encrypted.add(item);
-                    continue;
-                }
+                if (item.encrypted()) encrypted.add(item);
                 List<String> segments = DrivePath.segments(item.name());
                 Placement placement = layout.place(segments);
                 boolean collectionLevel = placement instanceof Placement.Outside o && o.root() == null
                         || layout.kind() == CollectionLayout.Kind.UNRECOGNISED;
                 if (collectionLevel && isZip(item.name())) {
-                    nested(index, data, item, display, depth, at);
+                    if (!item.encrypted()) nested(index, data, item, display, depth, at);
                 } else if (placement instanceof Placement.Outside out) {
                     outside.add(out, item.name());
                 } else if (placement instanceof Placement.Refused refused) {
                     problems.accept(Diagnostic.error("source.unsafe-name", at, "entry '" + name + "' not read: "
                             + refused.reason()));
+                } else if (placement instanceof Placement.OnDrive on && item.encrypted()) {
+                    // its name, place and size are known: checks that need no more still see it (a shell in aspnet_client)
+                    files.accept(new ZipEntryFile(index, item, display, on.drive(), on.path(),
+                            "entry '" + name + "' is encrypted; exhunt has no key"));
                 } else if (placement instanceof Placement.OnDrive on && admit(item, at)) {
-                    files.accept(new ZipEntryFile(index, item, display, on.drive(), on.path()));
+                    files.accept(new ZipEntryFile(index, item, display, on.drive(), on.path(), null));
                     if (item.dosTimeOnly() && item.modified() != null) dosTimes++;
                 }
             }
@@ -245,9 +246,13 @@ public final class ZipSource implements EvidenceSource {
         }
     }
 
-    /** An entry placed on a server's drive, read in place through its archive's index. */
-    private record ZipEntryFile(ZipIndex index, ZipItem item, String display, char drive, String drivePath)
-            implements EvidenceFile {
+    /**
+     * An entry placed on a server's drive, read in place through its archive's index.
+     *
+     * @param unreadable why its content cannot be read (an encrypted entry), or null
+     */
+    private record ZipEntryFile(ZipIndex index, ZipItem item, String display, char drive, String drivePath,
+                                String unreadable) implements EvidenceFile {
 
         @Override
         public SourceRef ref() {
@@ -266,6 +271,7 @@ public final class ZipSource implements EvidenceSource {
 
         @Override
         public InputStream open() throws IOException {
+            if (unreadable != null) throw new IOException(unreadable);
             return new CheckedEntryStream(index.open(item), DrivePath.printable(item.name()), item.size(), item.crc());
         }
     }

@@ -17,6 +17,7 @@ import org.exhunt.hunt.detect.FileDetector;
 import org.exhunt.hunt.detect.FileIocMatch;
 import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.LsassDumpSweep;
+import org.exhunt.hunt.detect.OversizedWebScript;
 import org.exhunt.hunt.detect.PlaceIocSweep;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIocMatch;
@@ -97,7 +98,7 @@ public final class Hunt {
         }
         List<RecordDetector> records = List.of(new RequestIocMatch(iocs));
         List<ListingDetector> listings = List.of(new PlaceIocSweep(iocs), new LsassDumpSweep(), new StagedArchiveSweep(),
-                new AuthFolderAge());
+                new AuthFolderAge(), new OversizedWebScript());
         ChainAttribution attribution = new ChainAttribution(kb.rows(),
                 pack.has(ChainAttribution.FILE) ? pack.text(ChainAttribution.FILE) : null, problems::add);
         SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), attribution, problems::add);

@@ -152,7 +152,7 @@ final class ServerScan {
         List<String> notes = notes(layout);
         notes.addAll(1, exposed.notes());
         notes.addAll(sigmaNotes);
-        notes.addAll(Timeline.of(reported, requests));
+        notes.addAll(Timeline.of(reported, requests, findings.dropped()));
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
                 outcome.verdicts(), reported, problems.all(), notes);
     }
@@ -207,7 +207,7 @@ final class ServerScan {
             if (bytes.length > Limits.CONTENT_BYTES) {
                 problems.add(Diagnostic.error("content.too-large", f.ref(), "larger than "
                         + (Limits.CONTENT_BYTES >> 20) + " MiB: its content was not examined"));
-                fileRecords.listed(f, url, this::keep);
+                examineUnread(f, layout, url);
                 return;
             }
             FileContent content = new FileContent(f, bytes, FileDigests.hex("SHA-256", bytes),
@@ -216,10 +216,23 @@ final class ServerScan {
             fileRecords.read(content, this::keep);
         } catch (IOException e) {
             problems.add(Diagnostic.error("read.failed", f.ref(), "could not be read: " + e.getMessage()));
-            fileRecords.listed(f, url, this::keep);
+            examineUnread(f, layout, url);
         } finally {
             options.progress().advanced(f.size());
         }
+    }
+
+    /**
+     * A file whose content could not be read still gets the checks that need only its name and place (a script in
+     * aspnet_client, a name on a web-shell list, a file the auth folders do not hold): the reason it was not read
+     * must not be a way to hide from them.
+     */
+    private void examineUnread(EvidenceFile f, ExchangeLayout layout, String url) {
+        FileContent listed = FileContent.unread(f, layout.webShellLocation(f.drivePath()).orElse(null), url);
+        for (FileDetector d : detectors.files()) {
+            if (!d.needsContent()) d.examine(listed, sink);
+        }
+        fileRecords.listed(f, url, this::keep);
     }
 
     private void readLog(EvidenceFile f) {

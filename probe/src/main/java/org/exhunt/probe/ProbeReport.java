@@ -29,6 +29,8 @@ import org.exhunt.probe.http.TlsFacts;
  */
 final class ProbeReport {
 
+    private static final int TEXT_SHOWN = 200;
+
     private ProbeReport() {}
 
     static ServerResult of(ProbeOutcome o, KnowledgeBase kb, Instant now) {
@@ -45,6 +47,12 @@ final class ProbeReport {
                 String why = describe(status) + ": " + o.failure().message();
                 problems.add(Diagnostic.error("probe." + status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                         SourceRef.file(o.failure().uri().toString()), why));
+                for (Row r : kb.rows()) verdicts.add(new Verdict(server, r.name(), Exposure.UNKNOWN, Compromise.NOT_ASSESSED, why));
+            }
+            case REDIRECTED -> {
+                String why = "redirected to " + shortened(o.redirect()) + ": a reverse proxy or pre-authentication portal may"
+                        + " stand in front of Exchange, so what runs behind it is unknown (no redirect is followed; probe the"
+                        + " server behind it, or scan it)";
                 for (Row r : kb.rows()) verdicts.add(new Verdict(server, r.name(), Exposure.UNKNOWN, Compromise.NOT_ASSESSED, why));
             }
             case NOT_EXCHANGE -> {
@@ -122,6 +130,11 @@ final class ProbeReport {
                 .evidence("protocol", t.protocol()).time(now);
         for (String name : t.names()) f.evidence("name", name);
         findings.add(f.build());
+    }
+
+    /** A server's text cut to a length a verdict's reason can carry. */
+    private static String shortened(String text) {
+        return text.length() <= TEXT_SHOWN ? text : text.substring(0, TEXT_SHOWN) + "… (" + text.length() + " chars)";
     }
 
     private static String what(ProbeOutcome o) {

@@ -49,6 +49,7 @@ final class TargetProbe {
     private TlsFacts tls;
     private String title = "";
     private String server = "";
+    private String redirect = "";
     private final Map<String, String> leaked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final List<ActiveCheck> checks = new ArrayList<>();
 
@@ -66,7 +67,9 @@ final class TargetProbe {
             if (page.isOwa()) return version(page);
             return get(OWA, Map.of()).thenCompose(second -> {
                 OwaPage owa = second instanceof Fetched.Response r ? page(r) : page;
-                return owa.isOwa() || owa.owaVersion().isPresent() ? version(owa) : done(TargetStatus.NOT_EXCHANGE, null, "", null);
+                if (owa.isOwa() || owa.owaVersion().isPresent()) return version(owa);
+                // a portal in front of OWA answers with a redirect: that says nothing of what runs behind it
+                return done(redirect.isEmpty() ? TargetStatus.NOT_EXCHANGE : TargetStatus.REDIRECTED, null, "", null);
             });
         });
     }
@@ -81,6 +84,7 @@ final class TargetProbe {
 
     private void observe(Fetched.Response r) {
         if (tls == null) tls = r.tls();
+        if (redirect.isEmpty() && r.status() >= 300 && r.status() < 400) r.header("Location").ifPresent(l -> redirect = l);
         r.header("Server").ifPresent(s -> { if (server.isEmpty()) server = s; });
         for (String name : LEAKY) r.header(name).ifPresent(v -> leaked.putIfAbsent(name, v));
     }
@@ -170,6 +174,6 @@ final class TargetProbe {
 
     private CompletableFuture<ProbeOutcome> done(TargetStatus status, BuildNumber build, String source, Fetched.Failure failure) {
         return CompletableFuture.completedFuture(new ProbeOutcome(target, status, build, source, title, server, tls,
-                leaked, failure, checks, requests));
+                leaked, failure, redirect, checks, requests));
     }
 }

@@ -242,11 +242,43 @@ class ProbeTest {
         assertThat(r.isIncomplete()).isFalse();
     }
 
+    /**
+     * Issue 20, item 7: a reverse proxy in front of OWA answers with a redirect to its pre-authentication portal.
+     * The redirect is not followed, and what runs behind it is unknown: not "not Exchange".
+     */
     @Test
-    void aRedirectOffTheTargetIsNeverFollowed() throws Exception {
+    void aRedirectOffTheTargetIsNeverFollowedAndLeavesTheExposureUnknown() throws Exception {
         try (ExchangeEmulator e = ExchangeEmulator.start(List.of(Behaviour.of(Kind.REDIRECT_AWAY)))) {
             ServerResult r = probe(FAST, List.of(e.target(0))).get(0);
             assertThat(e.requests(0)).containsExactly("GET /owa/auth/logon.aspx", "GET /owa/");
+            assertThat(r.notes().get(0)).startsWith("Status: REDIRECTED");
+            assertThat(letters(r)).isEqualTo("UUUUUUU");
+            assertThat(row(r, "ProxyLogon").reason())
+                    .startsWith("redirected to https://elsewhere.invalid/owa/auth/logon.aspx: a reverse proxy or pre-authentication portal");
+            assertThat(r.verdicts()).allSatisfy(v -> assertThat(v.isUndecided()).isTrue());
+        }
+    }
+
+    /**
+     * Issue 20, item 6: the timeout covers the whole request. A server that sends its head and then drips its body,
+     * or sends a chunked body that never ends, is a timeout (or a capped body), not a probe that never ends.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"DRIP_BODY", "ENDLESS_CHUNKED"})
+    void aBodyThatNeverEndsEndsWithinTheTimeout(Kind kind) throws Exception {
+        ProbeOptions oneSecond = new ProbeOptions(false, 8, Duration.ofSeconds(2), Duration.ofSeconds(1), 0,
+                Duration.ofMillis(10), 0, 256 * 1024);
+        long start = System.nanoTime();
+        ServerResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> probeOne(oneSecond, Behaviour.of(kind).tls(Tls.NONE)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        // each request is bounded by the one-second timeout, its body included
+        assertThat(millis).isLessThan(5_000);
+        if (kind == Kind.DRIP_BODY) {
+            assertFailed(r, "NO_ANSWER", "probe.no-answer", "no answer: ");
+            assertThat(r.diagnostics().get(0).message()).contains("no complete response within 1000 ms");
+        } else {
             assertThat(r.notes().get(0)).startsWith("Status: NOT_EXCHANGE");
         }
     }

@@ -69,7 +69,9 @@ public final class ConsoleReport implements ReportWriter {
         rows.add(new String[] {"SERVER", "ROW", "EXPOSURE", "COMPROMISE", "REASON"});
         for (ServerResult r : results) {
             for (Verdict v : r.verdicts()) {
-                rows.add(new String[] {v.server(), v.row(), exposure(v.exposure()), compromise(v.compromise()), v.reason()});
+                // a probe's reason quotes the server's own bytes (a page title, a Location)
+                rows.add(new String[] {Printable.visible(v.server()), Printable.visible(v.row()), exposure(v.exposure()),
+                    compromise(v.compromise()), Printable.visible(v.reason())});
             }
         }
         int[] width = new int[4];
@@ -97,7 +99,7 @@ public final class ConsoleReport implements ReportWriter {
     }
 
     private static void notes(PrintWriter out, ServerResult r) {
-        out.printf("%n== %s (%s)%n", r.server(), String.join(", ", r.inputs()));
+        out.printf("%n== %s%n", Printable.visible(r.server() + " (" + String.join(", ", r.inputs()) + ")"));
         for (String note : r.notes()) out.println("  " + Printable.visible(note));
     }
 
@@ -120,15 +122,15 @@ public final class ConsoleReport implements ReportWriter {
         }
         groups.forEach((group, findings) -> {
             if (findings.isEmpty()) return;
-            out.printf("%n  -- %s (%d)%n", group, findings.size());
+            out.printf("%n  -- %s (%d)%n", Printable.visible(group), findings.size());
             for (Finding f : findings) finding(out, f);
         });
     }
 
     private void finding(PrintWriter out, Finding f) {
         out.printf("  [%s] %s%n", ansi.level(f.severity()), Printable.visible(f.title()));
-        out.printf("      rule %s (%s)%s%n", Printable.visible(f.ruleId()), f.detector(),
-                f.chain() == null ? "" : ", chain " + f.chain());
+        out.printf("      rule %s%n", Printable.visible(f.ruleId() + " (" + f.detector() + ")"
+                + (f.chain() == null ? "" : ", chain " + f.chain())));
         out.printf("      at %s%s%n", Printable.visible(f.source().toString()), f.time() == null ? "" : ", " + f.time());
         for (Evidence e : f.evidence()) out.printf("      %s: %s%n", Printable.visible(e.name()), Printable.shorten(e.value()));
         for (Finding linked : f.linked()) {

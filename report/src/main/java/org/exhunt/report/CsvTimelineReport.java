@@ -25,7 +25,9 @@ import org.exhunt.core.SourceRef;
  *
  * <p>Spreadsheets run a cell that starts with {@code = + - @}, a tab or a CR as a formula, and file names,
  * log lines and user agents are the attacker's text. Every text cell that starts with one of those gets a
- * leading apostrophe, which Excel and LibreOffice read as "this is text" (OWASP, CSV injection).
+ * leading apostrophe, which Excel and LibreOffice read as "this is text" (OWASP, CSV injection). Control characters
+ * in a cell's text (an ESC, a BEL, C1 controls) are made visible escapes first ({@link Printable}), as in every
+ * human format: a spreadsheet or a pager renders them; the evidence cell's own line breaks, between items, stay.
  */
 public final class CsvTimelineReport implements ReportWriter {
 
@@ -70,7 +72,7 @@ public final class CsvTimelineReport implements ReportWriter {
         cells.add(s.hasLine() ? Long.toString(s.line()) : "");
         cells.add(s.hasOffset() ? Long.toString(s.offset()) : "");
         cells.add(text(s.recordId()));
-        cells.add(text(f.evidence().stream().map(ev -> ev.name() + ": " + ev.value())
+        cells.add(guarded(f.evidence().stream().map(ev -> Printable.visible(ev.name() + ": " + ev.value()))
                 .collect(Collectors.joining("\n"))));
         cells.add(e.id());
         cells.add(e.parentId() == null ? "" : e.parentId());
@@ -89,8 +91,13 @@ public final class CsvTimelineReport implements ReportWriter {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
-    /** A text cell: never null, and never read as a formula. */
+    /** A text cell: never null, its controls visible, and never read as a formula. */
     static String text(String value) {
+        return guarded(Printable.visible(value));
+    }
+
+    /** A cell never read as a formula. */
+    private static String guarded(String value) {
         if (value == null || value.isEmpty()) return "";
         return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }

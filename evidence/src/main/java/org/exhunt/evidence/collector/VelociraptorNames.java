@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.exhunt.evidence.ExactNames;
 
 /**
  * Velociraptor's names in a collection. Its zip writer URL-encodes, in each path segment, the characters
@@ -38,7 +39,7 @@ final class VelociraptorNames {
 
     /**
      * Decodes one segment: every {@code %XX} becomes the byte XX, and the bytes are read as UTF-8 (bytes that are
-     * not UTF-8 become U+FFFD). A '%' not followed by two hex digits stays as it is.
+     * not UTF-8 are kept as {@code \xNN}, {@link ExactNames}). A '%' not followed by two hex digits stays as it is.
      */
     static String decode(String segment) {
         if (segment.indexOf('%') < 0) return segment;
@@ -54,7 +55,7 @@ final class VelociraptorNames {
                 bytes.write(raw[i]);
             }
         }
-        return bytes.toString(StandardCharsets.UTF_8);
+        return ExactNames.decode(bytes.toByteArray());
     }
 
     private static boolean isLetter(char c) {

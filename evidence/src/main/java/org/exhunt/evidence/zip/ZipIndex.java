@@ -38,24 +38,45 @@ public interface ZipIndex extends Closeable {
                         + " the caps of " + limits.entries() + " entries and " + limits.centralDirectoryBytes() + " bytes"));
                 return Optional.empty();
             }
+            CentralDirectoryIndex central;
             try {
-                return Optional.of(CentralDirectoryIndex.open(data, limits, display, problems));
+                central = CentralDirectoryIndex.open(data, limits, display, problems);
             } catch (IOException | RuntimeException damaged) {
-                if (!LocalHeaderIndex.startsWithLocalHeader(data)) {
-                    problems.accept(Diagnostic.error("archive.unreadable", where,
-                            "not read: not a zip archive, or damaged beyond reading (" + reason(damaged) + ")"));
-                    return Optional.empty();
-                }
-                LocalHeaderIndex index = LocalHeaderIndex.scan(data, display, limits, problems);
-                problems.accept(Diagnostic.error("archive.central-directory", where, "central directory unreadable ("
-                        + reason(damaged) + "): " + index.items().size() + " entries were found from their local headers"
-                        + " and read from there; entries past damage the headers cannot bridge are missing"));
-                return Optional.of(index);
+                return fromLocalHeaders(data, display, limits, problems, "central directory unreadable (" + reason(damaged) + ")");
             }
+            // an end record that misstates the directory's size or place makes the directory read as shorter than it
+            // is (as empty, when it understates the size): the count it declares tells
+            if (end != null && central.items().size() < end.entries()) {
+                String why = "the end record declares " + end.entries() + (end.entries() == 1 ? " entry" : " entries")
+                        + ", the central directory lists " + central.items().size() + " (its size or offset is misstated)";
+                if (LocalHeaderIndex.startsWithLocalHeader(data)) {
+                    central.close();
+                    return fromLocalHeaders(data, display, limits, problems, why);
+                }
+                problems.accept(Diagnostic.error("archive.central-directory", where, why + ": the entries it lists are"
+                        + " read, the others are missing (no local header at the start to list them from)"));
+            }
+            return Optional.of(central);
         } catch (IOException | RuntimeException e) {
             problems.accept(Diagnostic.error("archive.unreadable", where, "not read: " + reason(e)));
             return Optional.empty();
         }
+    }
+
+    /** The archive listed from its local headers, when its central directory cannot be trusted; reported. */
+    private static Optional<ZipIndex> fromLocalHeaders(RandomAccess data, String display, ArchiveLimits limits,
+                                                      Consumer<Diagnostic> problems, String why) throws IOException {
+        SourceRef where = SourceRef.file(display);
+        if (!LocalHeaderIndex.startsWithLocalHeader(data)) {
+            problems.accept(Diagnostic.error("archive.unreadable", where,
+                    "not read: not a zip archive, or damaged beyond reading (" + why + ")"));
+            return Optional.empty();
+        }
+        LocalHeaderIndex index = LocalHeaderIndex.scan(data, display, limits, problems);
+        problems.accept(Diagnostic.error("archive.central-directory", where, why + ": " + index.items().size()
+                + " entries were found from their local headers and read from there; entries past damage the headers"
+                + " cannot bridge are missing"));
+        return Optional.of(index);
     }
 
     static String reason(Exception e) {

@@ -26,6 +26,12 @@ public final class AuthFolderAudit implements FileDetector {
         this.baseline = baseline;
     }
 
+    /** Goes by name and place alone: runs on files that could not be read too. */
+    @Override
+    public boolean needsContent() {
+        return false;
+    }
+
     @Override
     public void examine(FileContent c, Consumer<Finding> findings) {
         if (c.location() != WebShellLocation.OWA_AUTH && c.location() != WebShellLocation.ECP_AUTH) return;

@@ -24,9 +24,16 @@ public final class FileIocMatch implements FileDetector {
         this.iocs = iocs;
     }
 
+    /** Names, paths and URLs need no content: they are matched on files that could not be read too (digests not). */
+    @Override
+    public boolean needsContent() {
+        return false;
+    }
+
     @Override
     public void examine(FileContent c, Consumer<Finding> findings) {
-        FileDigests digests = new FileDigests(c.sha256(), iocs.needsSha1() ? FileDigests.hex("SHA-1", c.bytes()) : null,
+        FileDigests digests = !c.isRead() ? FileDigests.NONE : new FileDigests(c.sha256(),
+                iocs.needsSha1() ? FileDigests.hex("SHA-1", c.bytes()) : null,
                 iocs.needsMd5() ? FileDigests.hex("MD5", c.bytes()) : null);
         for (FileIndicator i : iocs.matching(c.file().facts(), digests)) {
             IndicatorSource s = i.source();

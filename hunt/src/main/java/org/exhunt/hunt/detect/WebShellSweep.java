@@ -14,6 +14,12 @@ public final class WebShellSweep implements FileDetector {
 
     public static final String RULE_MISPLACED_SCRIPT = "exhunt.file.script-in-webshell-location";
 
+    /** Goes by name and place alone: runs on files that could not be read too. */
+    @Override
+    public boolean needsContent() {
+        return false;
+    }
+
     @Override
     public void examine(FileContent c, Consumer<Finding> findings) {
         if (c.location() != null && !c.location().holdsExchangeScripts() && isScript(c.file().drivePath())) {

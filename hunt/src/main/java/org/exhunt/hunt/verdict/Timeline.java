@@ -24,8 +24,10 @@ public final class Timeline {
     /**
      * @param findings the server's findings after linking (each linked file carries its chain)
      * @param requests requests to script files seen in the web logs
+     * @param notKept  per rule, how many of its findings the cap per rule did not keep: counted in the chain's
+     *                 findings, since the addresses shown are only those of the findings kept
      */
-    public static List<String> of(List<Finding> findings, WebRequests requests) {
+    public static List<String> of(List<Finding> findings, WebRequests requests, Map<String, Long> notKept) {
         Map<String, List<Finding>> byChain = new LinkedHashMap<>();
         for (Finding f : findings) {
             Stage stage = Stage.of(f);
@@ -34,21 +36,28 @@ public final class Timeline {
             byChain.computeIfAbsent(chain, k -> new ArrayList<>()).add(f);
         }
         List<String> lines = new ArrayList<>();
-        byChain.forEach((chain, fs) -> story(chain, fs, requests, lines));
+        byChain.forEach((chain, fs) -> story(chain, fs, requests, notKept, lines));
         return lines;
     }
 
-    private static void story(String chain, List<Finding> fs, WebRequests requests, List<String> lines) {
+    private static void story(String chain, List<Finding> fs, WebRequests requests, Map<String, Long> notKept,
+                              List<String> lines) {
         List<Finding> timed = fs.stream().filter(f -> f.time() != null).toList();
         TreeSet<String> ips = new TreeSet<>();
         fs.stream().filter(f -> Stage.of(f) != Stage.POST_EXPLOITATION).map(ShellLinker::clientIp)
                 .filter(Objects::nonNull).forEach(ips::add);
+        long dropped = fs.stream().map(Finding::ruleId).distinct().mapToLong(r -> notKept.getOrDefault(r, 0L)).sum();
+        long all = fs.size() + dropped;
         StringBuilder head = new StringBuilder("timeline ").append(chain).append(": ")
-                .append(fs.size()).append(fs.size() == 1 ? " finding" : " findings");
+                .append(all).append(all == 1 ? " finding" : " findings");
+        if (dropped > 0) head.append(" (").append(fs.size()).append(" kept, the others counted: the cap per rule)");
         if (!timed.isEmpty()) {
             head.append(", first ").append(timed.get(0).time()).append(", last ").append(timed.get(timed.size() - 1).time());
         }
-        if (!ips.isEmpty()) head.append(", exploit from ").append(shown(ips));
+        if (!ips.isEmpty()) {
+            head.append(", exploit from ").append(shown(ips, 0));
+            if (dropped > 0) head.append(" in the findings kept (the ").append(dropped).append(" not kept may name others)");
+        }
         lines.add(head.toString());
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         for (Finding f : fs) {
@@ -73,11 +82,13 @@ public final class Timeline {
         if (seen.isEmpty()) return url == null ? "" : ", no request to " + url + " in the web logs";
         WebRequests.PathRequests r = seen.get();
         return ", requested " + r.count() + (r.count() == 1 ? " time" : " times") + " from " + r.first().time()
-                + " to " + r.last().time() + (r.clientIps().isEmpty() ? "" : " by " + shown(r.clientIps()));
+                + " to " + r.last().time() + (r.clientIps().isEmpty() ? "" : " by " + shown(r.clientIps(), r.fromOtherClients()));
     }
 
-    private static String shown(java.util.Set<String> ips) {
+    /** The first addresses, how many more there are, and the requests from addresses a cap did not keep. */
+    private static String shown(java.util.Set<String> ips, long requestsFromOthers) {
         List<String> list = ips.stream().limit(IPS_SHOWN).toList();
-        return String.join(", ", list) + (ips.size() > list.size() ? " and " + (ips.size() - list.size()) + " more" : "");
+        return String.join(", ", list) + (ips.size() > list.size() ? " and " + (ips.size() - list.size()) + " more" : "")
+                + (requestsFromOthers > 0 ? ", and " + requestsFromOthers + " requests from further addresses" : "");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
@@ -25,7 +26,7 @@ class TimelineTest {
                         .evidence("url", "/aspnet_client/x.aspx").build(),
                 Finding.builder("ioc", "zip").title("archive").severity(Severity.LOW).source(SourceRef.file("a.zip")).build());
 
-        assertThat(Timeline.of(findings, requests)).containsExactly(
+        assertThat(Timeline.of(findings, requests, Map.of())).containsExactly(
                 "timeline ProxyLogon: 3 findings, first 2021-03-02T10:00:00Z, last 2021-03-02T10:06:00Z,"
                         + " exploit from 192.0.2.7, 192.0.2.8",
                 "  file C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx (web shell, modified 2021-03-02T10:06:00Z),"
@@ -43,7 +44,7 @@ class TimelineTest {
         List<Finding> findings = new java.util.ArrayList<>(List.of(shell));
         findings.addAll(RequestedFiles.of(findings, requests));
 
-        assertThat(Timeline.of(findings, requests)).containsExactly(
+        assertThat(Timeline.of(findings, requests, Map.of())).containsExactly(
                 "timeline Post-exploitation: 2 findings, first 2021-03-02T10:06:00Z, last 2021-03-02T10:10:00Z",
                 "  file C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx (web shell, modified 2021-03-02T10:06:00Z),"
                         + " requested 1 time from 2021-03-02T10:10:00Z to 2021-03-02T10:10:00Z by 192.0.2.7");
@@ -54,7 +55,7 @@ class TimelineTest {
         List<Finding> findings = List.of(Finding.builder("ioc", "shell").title("web shell").severity(Severity.HIGH)
                 .source(SourceRef.file("y.aspx")).evidence("path", "C:\\inetpub\\wwwroot\\aspnet_client\\y.aspx")
                 .evidence("url", "/aspnet_client/y.aspx").build());
-        assertThat(Timeline.of(findings, new WebRequests())).containsExactly(
+        assertThat(Timeline.of(findings, new WebRequests(), Map.of())).containsExactly(
                 "timeline Post-exploitation: 1 finding",
                 "  file C:\\inetpub\\wwwroot\\aspnet_client\\y.aspx (web shell), no request to /aspnet_client/y.aspx in the web logs");
     }
@@ -63,5 +64,32 @@ class TimelineTest {
         return Finding.builder("sigma", "ssrf").title("ssrf").severity(Severity.HIGH).chain("ProxyLogon")
                 .tag(Stage.ATTEMPT.tag()).time(Instant.parse(time)).source(SourceRef.line("h.log", 1))
                 .evidence("ClientIpAddress", ip).build();
+    }
+
+    /**
+     * Issue 20, item 10: millions of addresses used the exploit, the cap per rule kept a thousand findings: the line
+     * counts every finding and says the addresses shown are the kept findings' only; a path's addresses past its cap
+     * are counted as requests.
+     */
+    @Test
+    void whatTheCapsDroppedIsCountedNotHidden() {
+        List<Finding> findings = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) findings.add(exploit("2021-03-02T10:00:" + (10 + i) + "Z", "192.0.2." + i));
+        WebRequests requests = new WebRequests();
+        for (int i = 0; i < 25; i++) {
+            requests.add("/aspnet_client/x.aspx", Instant.parse("2021-03-02T11:00:00Z"), "198.51.100." + i, "200",
+                    SourceRef.line("u_ex210302.log", i + 1));
+        }
+        findings.add(Finding.builder("ioc", "shell").title("web shell").severity(Severity.CRITICAL).chain("ProxyLogon")
+                .tag(Stage.POST_EXPLOITATION.tag()).time(Instant.parse("2021-03-02T10:30:00Z"))
+                .source(SourceRef.file("x.aspx")).evidence("path", "C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx")
+                .evidence("url", "/aspnet_client/x.aspx").build());
+
+        List<String> lines = Timeline.of(findings, requests, Map.of("ssrf", 2_999_988L));
+
+        assertThat(lines.get(0)).startsWith("timeline ProxyLogon: 3000001 findings (13 kept, the others counted: the cap per rule)")
+                .endsWith("exploit from 192.0.2.0, 192.0.2.1, 192.0.2.10, 192.0.2.11, 192.0.2.2, 192.0.2.3, 192.0.2.4,"
+                        + " 192.0.2.5, 192.0.2.6, 192.0.2.7 and 2 more in the findings kept (the 2999988 not kept may name others)");
+        assertThat(lines.get(1)).endsWith("and 10 more, and 5 requests from further addresses");
     }
 }
