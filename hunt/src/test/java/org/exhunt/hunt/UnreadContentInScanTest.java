@@ -24,7 +24,7 @@ import org.exhunt.hunt.detect.FileFindings;
 import org.exhunt.hunt.detect.OversizedWebScript;
 import org.exhunt.hunt.detect.WebShellSweep;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.verdict.Rows;
+import org.exhunt.core.Rows;
 import org.exhunt.testkit.zip.CraftedZip;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
