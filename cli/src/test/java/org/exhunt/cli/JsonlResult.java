@@ -14,6 +14,7 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 
 /**
@@ -69,6 +70,7 @@ final class JsonlResult {
         Finding.Builder b = Finding.builder(n.get("detector").asText(), n.get("rule_id").asText())
                 .title(n.get("title").asText()).severity(Severity.parse(n.get("level").asText()))
                 .chain(n.get("chain").isNull() ? null : n.get("chain").asText())
+                .stage(Stage.ofLabel(n.get("stage").asText()).orElseThrow())
                 .time(n.get("time").isNull() ? null : Instant.parse(n.get("time").asText()));
         n.get("tags").forEach(t -> b.tag(t.asText()));
         n.get("evidence").forEach(e -> b.evidence(e.get("name").asText(), e.get("value").asText()));

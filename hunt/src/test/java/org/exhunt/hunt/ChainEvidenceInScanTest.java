@@ -13,7 +13,7 @@ import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.source.DirectorySource;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
 import org.exhunt.testkit.evtx.EventSamples;
 import org.exhunt.testkit.evtx.EvtxWriter;
 import org.exhunt.testkit.logs.LogGenerator;
@@ -105,7 +105,7 @@ class ChainEvidenceInScanTest {
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("b72bbd00-612a-41d7-bef6-e4776fdc690c")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.chain()).isEqualTo("ProxyShell");
-                    assertThat(Stage.of(f)).isEqualTo(Stage.SUCCESS);
+                    assertThat(f.stage()).isEqualTo(Stage.SUCCESS);
                     assertThat(f.time()).isEqualTo(t.plusSeconds(40));
                     assertThat(f.linked()).hasSize(2);
                 });

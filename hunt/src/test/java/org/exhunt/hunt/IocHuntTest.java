@@ -24,7 +24,7 @@ import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.hunt.verdict.Rows;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +60,7 @@ class IocHuntTest {
                 "C:\\inetpub\\wwwroot\\aspnet_client\\lsass.dmp.cab", "C:\\inetpub\\wwwroot\\aspnet_client\\1.dmp",
                 "C:\\" + PROXY.replace('/', '\\') + "owa\\auth\\m.dmp");
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(LsassDumpSweep.RULE))
-                .allSatisfy(f -> assertThat(Stage.of(f)).isEqualTo(Stage.POST_EXPLOITATION));
+                .allSatisfy(f -> assertThat(f.stage()).isEqualTo(Stage.POST_EXPLOITATION));
         assertThat(post(r).compromise()).isEqualTo(Compromise.COMPROMISED);
     }
 
@@ -75,7 +75,7 @@ class IocHuntTest {
         ServerResult quiet = scan();
         assertThat(paths(quiet, StagedArchiveSweep.RULE)).containsExactlyInAnyOrder("C:\\ProgramData\\it.zip",
                 "C:\\ProgramData\\McAfee\\Common\\update.ZIP", "C:\\ProgramData\\x.7z");
-        assertThat(quiet.findings()).allSatisfy(f -> assertThat(Stage.of(f)).isEqualTo(Stage.CONTEXT));
+        assertThat(quiet.findings()).allSatisfy(f -> assertThat(f.stage()).isEqualTo(Stage.CONTEXT));
         assertThat(post(quiet).compromise()).as("Test-ProxyLogon's fix for CSS-Exchange #311").isEqualTo(Compromise.CLEAN);
 
         iisLog("2021-03-03 02:00:00 10.0.0.5 POST /owa/auth/x.js - 443 - " + HAFNIUM_IP + " python-requests/2.25.1 - 200 0 0 5");
@@ -83,7 +83,7 @@ class IocHuntTest {
         assertThat(row(exploited, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
         assertThat(exploited.findings()).filteredOn(f -> f.ruleId().equals(StagedArchiveSweep.RULE)).hasSize(3)
                 .allSatisfy(f -> {
-                    assertThat(Stage.of(f)).isEqualTo(Stage.POST_EXPLOITATION);
+                    assertThat(f.stage()).isEqualTo(Stage.POST_EXPLOITATION);
                     assertThat(f.severity()).isEqualTo(Severity.HIGH);
                     assertThat(f.evidence("escalated_because")).isEqualTo("exploitation evidence on this server: ProxyLogon");
                 });
@@ -110,7 +110,7 @@ class IocHuntTest {
                 "c-ip " + HAFNIUM_IP, "c-ip ::ffff:203.160.69.66", "ClientIpAddress 5.254.43.18");
         assertThat(hits).allSatisfy(f -> {
             assertThat(f.chain()).isEqualTo(Rows.PROXYLOGON);
-            assertThat(Stage.of(f)).isEqualTo(Stage.ATTEMPT);
+            assertThat(f.stage()).isEqualTo(Stage.ATTEMPT);
             assertThat(f.time()).isNotNull();
         });
         assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
@@ -167,7 +167,7 @@ class IocHuntTest {
                 .write("Users/dev/project/help.aspx", "<%@ Page %>");
         ServerResult r = scan();
         List<Finding> names = r.findings().stream().filter(f -> f.ruleId().equals("exhunt.ioc.webshell-names")).toList();
-        assertThat(names).extracting(f -> f.evidence("path") + " " + Stage.of(f)).containsExactlyInAnyOrder(
+        assertThat(names).extracting(f -> f.evidence("path") + " " + f.stage()).containsExactlyInAnyOrder(
                 "C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\help.aspx POST_EXPLOITATION",
                 "C:\\inetpub\\wwwroot\\help.aspx CONTEXT",
                 "C:\\Users\\dev\\project\\help.aspx CONTEXT");
@@ -212,7 +212,7 @@ class IocHuntTest {
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(AuthFolderAudit.RULE_SCRIPT))
                 .allSatisfy(f -> assertThat(f.evidence("sha256")).hasSize(64));
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(AuthFolderAudit.RULE_FILE))
-                .allSatisfy(f -> assertThat(Stage.of(f)).isEqualTo(Stage.CONTEXT));
+                .allSatisfy(f -> assertThat(f.stage()).isEqualTo(Stage.CONTEXT));
     }
 
     @Test
@@ -229,7 +229,7 @@ class IocHuntTest {
             assertThat(f.evidence("days_after_median")).isEqualTo("60");
             assertThat(f.evidence("folder_median")).isEqualTo(INSTALLED.toString());
             assertThat(f.evidence("url")).isEqualTo("/owa/auth/RedirSuiteServiceProxy.aspx");
-            assertThat(Stage.of(f)).isEqualTo(Stage.CONTEXT);
+            assertThat(f.stage()).isEqualTo(Stage.CONTEXT);
         });
         assertThat(post(r).compromise()).isEqualTo(Compromise.CLEAN);
     }

@@ -15,7 +15,7 @@ import org.exhunt.hunt.scope.TimeWindow;
 import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.hunt.verdict.RequestedFiles;
 import org.exhunt.hunt.verdict.Rows;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +37,7 @@ class RequestedFilesInScanTest {
 
         Finding used = requested(r);
         assertThat(used.chain()).isNull();
-        assertThat(Stage.of(used)).isEqualTo(Stage.POST_EXPLOITATION);
+        assertThat(used.stage()).isEqualTo(Stage.POST_EXPLOITATION);
         assertThat(used.time()).isEqualTo(Instant.parse("2021-03-03T06:03:47Z"));
         assertThat(used.source().file()).endsWith("u_ex210303.log");
         assertThat(used.source().line()).isEqualTo(6);

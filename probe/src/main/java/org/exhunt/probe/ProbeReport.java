@@ -12,6 +12,7 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 import org.exhunt.kb.BuildAssessment;
 import org.exhunt.kb.KnowledgeBase;
@@ -72,7 +73,7 @@ final class ProbeReport {
                 a.productLine().ifPresent(p -> notes.add(p.name() + ": " + p.supportStatus()));
                 a.path().ifPresent(p -> notes.add("Update path: " + p.describe()));
                 findings.add(Finding.builder("probe", "exhunt.probe.build").title("Exchange build " + o.build() + " (" + o.buildSource() + ")")
-                        .severity(Severity.INFORMATIONAL).source(where).evidence("build", o.build().toString())
+                        .severity(Severity.INFORMATIONAL).stage(Stage.CONTEXT).source(where).evidence("build", o.build().toString())
                         .evidence("source", o.buildSource()).evidence("known_as", a.description()).time(now).build());
             }
         }
@@ -82,12 +83,13 @@ final class ProbeReport {
         new TreeMap<>(o.leaked()).forEach((header, value) -> {
             notes.add("Internal name disclosed: " + header + ": " + value);
             findings.add(Finding.builder("probe", "exhunt.probe.internal-name").title("Internal server name in " + header)
-                    .severity(Severity.LOW).source(where).evidence("header", header).evidence("value", value).time(now).build());
+                    .severity(Severity.LOW).stage(Stage.CONTEXT).source(where).evidence("header", header).evidence("value", value).time(now).build());
         });
         for (ActiveCheck c : o.active()) {
             notes.add("Active check " + c.name() + ": " + c.verdict() + " (" + c.seen() + ")");
             findings.add(Finding.builder("probe", "exhunt.probe.active." + (c.name().startsWith(PROXYLOGON) ? "proxylogon-ssrf" : "proxyshell-ssrf"))
                     .title(c.name() + ": " + c.verdict()).severity(c.verdict() == ActiveCheck.Result.REACHABLE ? Severity.HIGH : Severity.INFORMATIONAL)
+                    .stage(Stage.CONTEXT)
                     .source(SourceRef.file(c.url())).evidence("result", c.verdict().name()).evidence("seen", c.seen()).time(now).build());
         }
         return new ServerResult(server, List.of(o.target().base()), verdicts, findings, problems, notes);
@@ -118,7 +120,7 @@ final class ProbeReport {
                 + ", valid " + t.notBefore() + " to " + t.notAfter() + (expired ? " (EXPIRED)" : "")
                 + (t.names().isEmpty() ? "" : ", names " + String.join(" ", t.names())) + ", " + t.protocol());
         Finding.Builder f = Finding.builder("probe", "exhunt.probe.certificate").title("TLS certificate " + t.subject())
-                .severity(Severity.INFORMATIONAL).source(where).evidence("subject", t.subject()).evidence("issuer", t.issuer())
+                .severity(Severity.INFORMATIONAL).stage(Stage.CONTEXT).source(where).evidence("subject", t.subject()).evidence("issuer", t.issuer())
                 .evidence("not_before", t.notBefore().toString()).evidence("not_after", t.notAfter().toString())
                 .evidence("self_signed", Boolean.toString(t.selfSigned())).evidence("expired", Boolean.toString(expired))
                 .evidence("protocol", t.protocol()).time(now);

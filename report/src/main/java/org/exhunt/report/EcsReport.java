@@ -106,6 +106,7 @@ public final class EcsReport implements ReportWriter {
                 .put("exhunt.detector", f.detector())
                 .put("exhunt.level", f.severity().label())
                 .put("exhunt.chain", f.chain())
+                .put("exhunt.stage", f.stage().label())
                 .put("exhunt.time_known", e.hasTime());
         source(doc, f.source());
         ArrayNode evidence = JsonNodeFactory.instance.arrayNode();

@@ -111,6 +111,7 @@ public final class JsonlReport implements ReportWriter {
         g.writeStringField("title", f.title());
         g.writeStringField("level", f.severity().label());
         g.writeStringField("chain", f.chain());
+        g.writeStringField("stage", f.stage().label());
         g.writeStringField("time", f.time() == null ? null : f.time().toString());
         g.writeArrayFieldStart("tags");
         for (String t : f.tags()) g.writeString(t);

@@ -134,6 +134,7 @@ public final class SarifReport implements ReportWriter {
         props.put("detector", f.detector());
         props.put("severity", f.severity().label());
         if (f.chain() != null) props.put("chain", f.chain());
+        props.put("stage", f.stage().label());
         if (f.time() != null) props.put("time", f.time().toString());
         ArrayNode evidence = props.putArray("evidence");
         for (Evidence e : f.evidence()) evidence.addObject().put("name", e.name()).put("value", e.value());

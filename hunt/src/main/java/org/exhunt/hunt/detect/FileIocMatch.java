@@ -8,7 +8,7 @@ import org.exhunt.hunt.ioc.FileIndicator;
 import org.exhunt.hunt.ioc.IndicatorSource;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.ioc.UrlIndicator;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
 
 /**
  * Indicators on the files whose content is read (those IIS serves, and elsewhere those of a size a digest indicator

@@ -6,7 +6,7 @@ import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.ioc.FileIndicator;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.source.EvidenceFile;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
 
 /**
  * Name and path indicators on the files outside the web folders (those inside are {@link FileIocMatch}'s, which

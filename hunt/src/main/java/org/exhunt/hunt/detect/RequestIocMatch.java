@@ -9,7 +9,7 @@ import org.exhunt.core.Record;
 import org.exhunt.hunt.ioc.AddressIndicator;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.ioc.UrlIndicator;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
 
 /**
  * Indicators on web requests, read from IIS ({@code c-ip}, {@code cs-uri-stem}) and HttpProxy

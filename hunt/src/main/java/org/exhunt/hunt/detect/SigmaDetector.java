@@ -10,6 +10,7 @@ import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
+import org.exhunt.logs.file.FileRecords;
 import org.exhunt.sigma.SigmaMatch;
 import org.exhunt.sigma.SigmaRules;
 import org.exhunt.sigma.SigmaScanner;
@@ -107,7 +108,7 @@ public final class SigmaDetector implements RecordDetector {
             List<CorrelatedMatch> matches = kept.get(i);
             if (matches.isEmpty()) continue;
             matches.sort(Comparator.comparing(CorrelatedMatch::time));
-            Correlator c = sets.get(i).correlator(f -> sink.finding(attribution.apply(f)));
+            Correlator c = sets.get(i).correlator(f -> sink.finding(attribution.apply(f, true)));
             for (int j = 0; j < matches.size(); j++) {
                 c.accept(matches.get(j));
                 matches.set(j, null);   // fed: let it go while the correlator's state grows
@@ -125,7 +126,8 @@ public final class SigmaDetector implements RecordDetector {
         Finding f = m.toFinding();
         Finding.Builder b = Finding.builder(f);
         context(m.record(), name -> f.evidence(name) != null, b::evidence);
-        return attribution.apply(b.build());
+        // a file record describes a file on disk: left behind, never an exploit request
+        return attribution.apply(b.build(), !FileRecords.TYPE.equals(m.record().type()));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.exhunt.hunt.detect;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Severity;
 
 /**
@@ -19,7 +20,7 @@ public final class WebShellSweep implements FileDetector {
         if (c.location() != null && !c.location().holdsExchangeScripts() && isScript(c.file().drivePath())) {
             findings.accept(FileFindings.about(c, "ioc", RULE_MISPLACED_SCRIPT)
                     .title("Script file in " + c.location().display() + ", where a standard install has none")
-                    .severity(Severity.HIGH)
+                    .severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION)
                     .tag("attack.t1505.003")
                     .build());
         }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Stage;
 
 /**
  * The story of each intrusion in a few lines a responder reads first: per chain (and for files no chain
@@ -27,8 +28,7 @@ public final class Timeline {
     public static List<String> of(List<Finding> findings, WebRequests requests) {
         Map<String, List<Finding>> byChain = new LinkedHashMap<>();
         for (Finding f : findings) {
-            Stage stage = Stage.of(f);
-            if (stage == Stage.CONTEXT) continue;
+            if (f.stage() == Stage.CONTEXT) continue;
             String chain = f.chain() != null ? f.chain() : Rows.POST_EXPLOITATION;
             byChain.computeIfAbsent(chain, k -> new ArrayList<>()).add(f);
         }
@@ -40,7 +40,7 @@ public final class Timeline {
     private static void story(String chain, List<Finding> fs, WebRequests requests, List<String> lines) {
         List<Finding> timed = fs.stream().filter(f -> f.time() != null).toList();
         TreeSet<String> ips = new TreeSet<>();
-        fs.stream().filter(f -> Stage.of(f) != Stage.POST_EXPLOITATION).map(ShellLinker::clientIp)
+        fs.stream().filter(f -> f.stage() != Stage.POST_EXPLOITATION).map(ShellLinker::clientIp)
                 .filter(Objects::nonNull).forEach(ips::add);
         StringBuilder head = new StringBuilder("timeline ").append(chain).append(": ")
                 .append(fs.size()).append(fs.size() == 1 ? " finding" : " findings");
@@ -52,7 +52,7 @@ public final class Timeline {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         for (Finding f : fs) {
             // a requested file's own finding is what requested() below says already
-            if (Stage.of(f) == Stage.POST_EXPLOITATION && f.evidence("path") != null && !RequestedFiles.RULE.equals(f.ruleId())) {
+            if (f.stage() == Stage.POST_EXPLOITATION && f.evidence("path") != null && !RequestedFiles.RULE.equals(f.ruleId())) {
                 // one file however its findings write its path (C:\ or \\localhost\c$), as linking groups it
                 byFile.computeIfAbsent(ShellLinker.PathKey.of(f.evidence("path")), k -> new ArrayList<>()).add(f);
             }

@@ -22,7 +22,7 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.MapRecord;
 import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +67,7 @@ class RulePackSigmaTest {
         Finding f = run(detector(problems), sequence, problems).stream()
                 .filter(x -> x.ruleId().equals(ruleIds().get(rule))).findFirst().orElseThrow();
         assertThat(f.chain()).isEqualTo("ProxyShell");
-        assertThat(Stage.of(f)).isEqualTo(Stage.SUCCESS);
+        assertThat(f.stage()).isEqualTo(Stage.SUCCESS);
         assertThat(f.time()).as("the time of the step that completes it").isEqualTo(sequence.records().get(1).time());
         assertThat(f.linked()).hasSize(2);
     }

@@ -15,7 +15,7 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
 import org.exhunt.hunt.verdict.Rows;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
 
 /**
  * Compares a scan of an example image with its expected-verdict file and lists every difference: a row's
@@ -90,14 +90,14 @@ public final class ScanCheck {
             }
         }
         for (Finding f : result.findings()) {
-            if (Stage.of(f) == Stage.CONTEXT) continue;
+            if (f.stage() == Stage.CONTEXT) continue;
             List<ExpectedScan.Finding> here = expected.findings().stream().filter(e -> sameRecord(f, e)).toList();
             if (here.stream().anyMatch(e -> !e.benign() && Objects.equals(e.chain(), f.chain()))) continue;
             String why = here.stream().filter(ExpectedScan.Finding::benign).findFirst()
                     .map(e -> "on a benign look-alike: " + e.what())
                     .orElse(here.isEmpty() ? "no expected trace there" : "expected there: " + here);
             out.add(new Mismatch(Kind.UNEXPECTED_FINDING, image, f.ruleId() + " at " + f.source(),
-                    label(Stage.of(f)) + " / " + (f.chain() == null ? "no chain" : f.chain()) + ", " + why, null, null, null, f,
+                    label(f.stage()) + " / " + (f.chain() == null ? "no chain" : f.chain()) + ", " + why, null, null, null, f,
                     here));
         }
         out.addAll(timelines(expected, result));
@@ -139,7 +139,7 @@ public final class ScanCheck {
 
     private static boolean satisfies(Finding f, ExpectedScan.Finding e) {
         return sameRecord(f, e) && Objects.equals(e.chain(), f.chain())
-                && (e.stage() == null || e.stage().equals(label(Stage.of(f))));
+                && (e.stage() == null || e.stage().equals(label(f.stage())));
     }
 
     /** The same file (the expected drive path at the end of the scanned path) and, for log records, the same time. */

@@ -12,6 +12,7 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +45,7 @@ class ScanCheckTest {
     @Test
     void aFindingOfAnotherFileOrTimeDoesNotCount() {
         Finding elsewhere = Finding.builder("sigma", "r").title("t").severity(Severity.HIGH).chain("ProxyLogon")
-                .tag("exhunt.stage.attempt").time(T).source(SourceRef.line("/x/inetpub/logs/LogFiles/W3SVC1/u_ex210304.log", 3))
+                .stage(Stage.ATTEMPT).time(T).source(SourceRef.line("/x/inetpub/logs/LogFiles/W3SVC1/u_ex210304.log", 3))
                 .build();
         assertThat(ScanCheck.check(EXPECTED, result(Compromise.ATTEMPTED, elsewhere), 1)).extracting(ScanCheck.Mismatch::kind)
                 .containsExactly(ScanCheck.Kind.MISSING_FINDING, ScanCheck.Kind.UNEXPECTED_FINDING);
@@ -71,11 +72,11 @@ class ScanCheckTest {
 
     private static Finding file(String detector, String rule, String chain, String drivePath) {
         return Finding.builder(detector, rule).title(rule).severity(Severity.CRITICAL).chain(chain)
-                .tag("exhunt.stage.post-exploitation").source(SourceRef.file("/tmp/img/" + drivePath)).build();
+                .stage(Stage.POST_EXPLOITATION).source(SourceRef.file("/tmp/img/" + drivePath)).build();
     }
 
     private static Finding probe(String detector, Instant time, String chain) {
-        return Finding.builder(detector, "r").title("t").severity(Severity.HIGH).chain(chain).tag("exhunt.stage.attempt")
+        return Finding.builder(detector, "r").title("t").severity(Severity.HIGH).chain(chain).stage(Stage.ATTEMPT)
                 .time(time).source(SourceRef.line("/tmp/img/" + LOG, 7)).build();
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.junit.jupiter.api.Test;
 
 class TimelineTest {
@@ -20,10 +21,10 @@ class TimelineTest {
                 exploit("2021-03-02T10:00:00Z", "192.0.2.7"),
                 exploit("2021-03-02T10:05:00Z", "192.0.2.8"),
                 Finding.builder("ioc", "shell").title("web shell").severity(Severity.CRITICAL).chain("ProxyLogon")
-                        .tag(Stage.POST_EXPLOITATION.tag()).time(Instant.parse("2021-03-02T10:06:00Z"))
+                        .stage(Stage.POST_EXPLOITATION).time(Instant.parse("2021-03-02T10:06:00Z"))
                         .source(SourceRef.file("x.aspx")).evidence("path", "C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx")
                         .evidence("url", "/aspnet_client/x.aspx").build(),
-                Finding.builder("ioc", "zip").title("archive").severity(Severity.LOW).source(SourceRef.file("a.zip")).build());
+                Finding.builder("ioc", "zip").title("archive").severity(Severity.LOW).stage(Stage.CONTEXT).source(SourceRef.file("a.zip")).build());
 
         assertThat(Timeline.of(findings, requests)).containsExactly(
                 "timeline ProxyLogon: 3 findings, first 2021-03-02T10:00:00Z, last 2021-03-02T10:06:00Z,"
@@ -37,7 +38,7 @@ class TimelineTest {
         WebRequests requests = new WebRequests();
         requests.add("/aspnet_client/x.aspx", Instant.parse("2021-03-02T10:10:00Z"), "192.0.2.7", "200", SourceRef.line("u_ex210302.log", 7));
         Finding shell = Finding.builder("ioc", "shell").title("web shell").severity(Severity.CRITICAL)
-                .tag(Stage.POST_EXPLOITATION.tag()).time(Instant.parse("2021-03-02T10:06:00Z"))
+                .stage(Stage.POST_EXPLOITATION).time(Instant.parse("2021-03-02T10:06:00Z"))
                 .source(SourceRef.file("x.aspx")).evidence("path", "C:\\inetpub\\wwwroot\\aspnet_client\\x.aspx")
                 .evidence("url", "/aspnet_client/x.aspx").build();
         List<Finding> findings = new java.util.ArrayList<>(List.of(shell));
@@ -52,6 +53,7 @@ class TimelineTest {
     @Test
     void saysSoWhenAFileWasNeverRequested() {
         List<Finding> findings = List.of(Finding.builder("ioc", "shell").title("web shell").severity(Severity.HIGH)
+                .stage(Stage.POST_EXPLOITATION)
                 .source(SourceRef.file("y.aspx")).evidence("path", "C:\\inetpub\\wwwroot\\aspnet_client\\y.aspx")
                 .evidence("url", "/aspnet_client/y.aspx").build());
         assertThat(Timeline.of(findings, new WebRequests())).containsExactly(
@@ -61,7 +63,7 @@ class TimelineTest {
 
     private static Finding exploit(String time, String ip) {
         return Finding.builder("sigma", "ssrf").title("ssrf").severity(Severity.HIGH).chain("ProxyLogon")
-                .tag(Stage.ATTEMPT.tag()).time(Instant.parse(time)).source(SourceRef.line("h.log", 1))
+                .stage(Stage.ATTEMPT).time(Instant.parse(time)).source(SourceRef.line("h.log", 1))
                 .evidence("ClientIpAddress", ip).build();
     }
 }
