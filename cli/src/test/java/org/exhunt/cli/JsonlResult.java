@@ -16,10 +16,12 @@ import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
 import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.ServerFacts;
+import org.exhunt.report.FactsJson;
 
 /**
  * A {@code --format jsonl} report read back as a user's script would: its lines, or one server's verdicts,
- * findings and notes.
+ * findings and facts (read from its {@code facts} line, not from the notes that put them into words).
  */
 final class JsonlResult {
 
@@ -50,7 +52,7 @@ final class JsonlResult {
         String server = null;
         List<Verdict> verdicts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        ServerFacts facts = ServerFacts.NONE;
         for (JsonNode n : lines(report)) {
             switch (n.get("type").asText()) {
                 case "verdict" -> {
@@ -59,11 +61,11 @@ final class JsonlResult {
                             Compromise.valueOf(n.get("compromise").asText()), n.get("reason").asText()));
                 }
                 case "finding" -> findings.add(finding(n));
-                case "note" -> notes.add(n.get("text").asText());
+                case "facts" -> facts = FactsJson.read(n);
                 default -> { }
             }
         }
-        return new ServerResult(server, List.of(), verdicts, findings, List.of(), notes);
+        return new ServerResult(server, List.of(), verdicts, findings, List.of(), facts);
     }
 
     private static Finding finding(JsonNode n) {

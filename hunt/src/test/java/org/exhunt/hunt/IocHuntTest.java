@@ -15,7 +15,10 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.NotKept;
+import org.exhunt.core.facts.Suppression;
 import org.exhunt.hunt.detect.AuthFolderAge;
 import org.exhunt.hunt.detect.AuthFolderAudit;
 import org.exhunt.hunt.detect.LsassDumpSweep;
@@ -24,7 +27,6 @@ import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.hunt.verdict.Rows;
-import org.exhunt.core.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,8 +129,8 @@ class IocHuntTest {
         assertThat(hits).hasSize(Limits.FINDINGS_PER_RULE + 1);
         assertThat(hits).extracting(Finding::time).contains(Instant.parse("2021-03-03T00:00:00Z"),
                 Instant.parse("2021-03-03T00:00:00Z").plusSeconds(requests - 1));
-        assertThat(r.notes()).contains("rule exhunt.ioc.attacker-ips: " + (requests - Limits.FINDINGS_PER_RULE - 1)
-                + " more findings not kept (the " + Limits.FINDINGS_PER_RULE + " earliest and the latest are)");
+        assertThat(r.facts().scan().droppedPerRule())
+                .containsExactly(new NotKept("exhunt.ioc.attacker-ips", requests - Limits.FINDINGS_PER_RULE - 1));
         assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
     }
 
@@ -143,8 +145,8 @@ class IocHuntTest {
         ServerResult r = Hunt.with(RulePack.bundled(), options).scan("test", List.of(new DirectorySource(root)));
 
         assertThat(r.findings()).noneMatch(f -> f.ruleId().equals("exhunt.ioc.attacker-ips"));
-        assertThat(r.notes()).contains("allowlist 'rule:exhunt.ioc.attacker-ips' suppressed " + requests + " findings");
-        assertThat(r.notes()).noneMatch(n -> n.contains("not kept"));
+        assertThat(r.facts().scan().suppressed()).containsExactly(new Suppression("rule:exhunt.ioc.attacker-ips", requests));
+        assertThat(r.facts().scan().droppedPerRule()).isEmpty();
     }
 
     /** An IIS log of three times the cap's requests, one a second, every one from a published attacker address. */
@@ -257,8 +259,8 @@ class IocHuntTest {
                 .containsExactly("C:\\inetpub\\wwwroot\\aspnet_client\\t2.txt");
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("indicator--sized")).extracting(Finding::title)
                 .containsOnly("Known file: downloaded tool", "Known web shell: downloaded tool");
-        assertThat(r.notes()).contains("1 of your digest indicators give no file size: they were matched only against the"
-                + " files exhunt reads (the web folders, and elsewhere the files of a size another indicator gives)");
+        assertThat(r.facts().scan().indicators().userDigestsWithoutSize()).isEqualTo(1);
+        assertThat(r.facts().scan().indicators().userFiles()).isEqualTo(2);
     }
 
     private void write(String path, Instant modified) throws IOException {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
@@ -99,7 +98,7 @@ public final class ConsoleReport implements ReportWriter {
 
     private static void notes(PrintWriter out, ServerResult r) {
         out.printf("%n== %s (%s)%n", r.server(), String.join(", ", r.inputs()));
-        for (String note : r.notes()) out.println("  " + Printable.visible(note));
+        for (String note : Notes.of(r.facts())) out.println("  " + Printable.visible(note));
     }
 
     /**

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
-import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.core.Stage;
+import org.exhunt.hunt.source.EvidenceFile;
 
 /**
  * Files of the OWA and ECP {@code auth} folders modified long after the rest of their folder. Setup, a CU and an SU

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 import org.exhunt.hunt.layout.AuthFolderBaseline;
 import org.exhunt.hunt.layout.WebShellLocation;
-import org.exhunt.core.Stage;
 
 /**
  * Files in the OWA and ECP {@code auth} folders that a standard install does not keep there (CISA AA21-062A: "any

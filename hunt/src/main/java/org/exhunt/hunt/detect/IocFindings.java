@@ -3,8 +3,8 @@ package org.exhunt.hunt.detect;
 import java.util.Locale;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
-import org.exhunt.hunt.ioc.IndicatorSource;
 import org.exhunt.core.Stage;
+import org.exhunt.hunt.ioc.IndicatorSource;
 
 /** What every finding of an indicator carries: its campaign, chain and stage, who published it and where it was read. */
 final class IocFindings {

@@ -10,6 +10,7 @@ import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
+import org.exhunt.core.facts.Tally;
 import org.exhunt.logs.file.FileRecords;
 import org.exhunt.sigma.SigmaMatch;
 import org.exhunt.sigma.SigmaRules;
@@ -101,9 +102,9 @@ public final class SigmaDetector implements RecordDetector {
     /** Correlates the kept matches in time order; call once, after every log of the server was read. */
     public synchronized void finish(DetectionSink sink) {
         if (notKept > 0) {
-            sink.tally("matches of correlated Sigma rules not correlated: a scan keeps " + keepAtMost + " at most", notKept);
+            sink.tally(Tally.SIGMA_CORRELATION_MATCHES_NOT_KEPT, notKept);
         }
-        if (untimed > 0) sink.tally("matches of correlated Sigma rules without a time, not correlated", untimed);
+        if (untimed > 0) sink.tally(Tally.SIGMA_CORRELATION_MATCHES_UNTIMED, untimed);
         for (int i = 0; i < sets.size(); i++) {
             List<CorrelatedMatch> matches = kept.get(i);
             if (matches.isEmpty()) continue;
@@ -116,7 +117,7 @@ public final class SigmaDetector implements RecordDetector {
             c.finish();
             matches.clear();
             if (c.evicted() > 0) {
-                sink.tally("Sigma correlation groups closed early to stay within memory (docs/sigma.md)", c.evicted());
+                sink.tally(Tally.SIGMA_CORRELATION_GROUPS_CLOSED_EARLY, c.evicted());
             }
         }
         keptCount = 0;

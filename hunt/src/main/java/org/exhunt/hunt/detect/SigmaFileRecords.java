@@ -1,10 +1,10 @@
 package org.exhunt.hunt.detect;
 
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.core.facts.SigmaSummary;
 import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.logs.file.FileRecords;
 
@@ -58,11 +58,9 @@ public final class SigmaFileRecords {
                 f -> findings.accept(aboutFile(f, FileFindings.about(c, f.detector(), f.ruleId()))));
     }
 
-    /** A line for the server's notes saying what file rules saw, once the files are examined; empty when none ran. */
-    public Optional<String> note() {
-        if (!wanted) return Optional.empty();
-        return Optional.of("Sigma rules on file records: " + described.get() + " files described, " + withContent.get()
-                + " with sha256 and head (their content was read for the file detectors)");
+    /** What the rules on file records saw, once the files are examined; null when none runs. */
+    public SigmaSummary.FileRecords seen() {
+        return wanted ? new SigmaSummary.FileRecords(described.get(), withContent.get()) : null;
     }
 
     /** The rule's finding as a finding about the file: the file's evidence first, then what the rule matched. */

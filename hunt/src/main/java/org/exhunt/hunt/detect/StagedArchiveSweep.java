@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
-import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.core.Stage;
+import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.verdict.Verdicts;
 
 /**

@@ -3,8 +3,8 @@ package org.exhunt.hunt.detect;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
-import org.exhunt.core.Stage;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 
 /**
  * A server-side script in a web-shell location where a standard install has none ({@code inetpub\wwwroot\aspnet_client},

@@ -8,6 +8,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
 import org.exhunt.core.Stage;
+import org.exhunt.core.facts.Tally;
 import org.exhunt.yara.CompiledRules;
 import org.exhunt.yara.RuleMatch;
 import org.exhunt.yara.ScanResult;
@@ -42,7 +43,7 @@ public final class YaraDetector implements FileDetector {
         examine(content, new DetectionSink() {
             @Override public void finding(Finding f) { findings.accept(f); }
             @Override public void problem(Diagnostic d) {}
-            @Override public void tally(String fact, long count) {}
+            @Override public void tally(Tally fact, long count) {}
         });
     }
 
@@ -57,7 +58,7 @@ public final class YaraDetector implements FileDetector {
             return;
         }
         if (!result.rulesNeedingPe().isEmpty()) {
-            sink.tally("PE files on which rules reading PE fields were evaluated without them (pe module not implemented)");
+            sink.tally(Tally.YARA_PE_FIELDS_NOT_EVALUATED);
         }
         for (String warning : result.warnings()) sink.problem(Diagnostic.warning("yara.warning", content.file().ref(), warning));
         for (RuleMatch m : result.matching()) sink.finding(finding(content, m));

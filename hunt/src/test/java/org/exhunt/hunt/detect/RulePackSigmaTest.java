@@ -21,8 +21,9 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.MapRecord;
 import org.exhunt.core.SourceRef;
-import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.core.Stage;
+import org.exhunt.core.facts.Tally;
+import org.exhunt.hunt.rules.RulePack;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,7 +80,7 @@ class RulePackSigmaTest {
         detector.finish(new DetectionSink() {
             @Override public void finding(Finding f) { found.add(f); }
             @Override public void problem(Diagnostic d) { problems.add(d); }
-            @Override public void tally(String fact, long count) {
+            @Override public void tally(Tally fact, long count) {
                 problems.add(Diagnostic.warning("test.tally", SourceRef.file("cases.jsonl"), count + " " + fact));
             }
         });
@@ -107,7 +108,7 @@ class RulePackSigmaTest {
         ChainAttribution attribution = new ChainAttribution(PACK.knowledgeBase().rows(), PACK.text(ChainAttribution.FILE),
                 problems::add);
         SigmaHunt hunt = SigmaHunt.load(PACK, List.of(), List.of(), attribution, problems::add);
-        return hunt.forServer(INSTALL, problems::add, note -> { });
+        return hunt.forServer(INSTALL, problems::add);
     }
 
     /** Rule file name without {@code .yml} -> its id. */

@@ -9,19 +9,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
-import org.exhunt.core.Verdict;
-import org.exhunt.hunt.verdict.Rows;
 import org.exhunt.core.Stage;
+import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.RowTimeline;
+import org.exhunt.hunt.verdict.Rows;
 
 /**
  * Compares a scan of an example image with its expected-verdict file and lists every difference: a row's
  * exposure or compromise, the exit code, a required finding missing (matched by the file and record it comes
- * from, its chain and its stage, whatever rule found it), and an evidence finding (any stage but context) that
- * no expected trace explains, such as one on a benign look-alike.
+ * from, its chain and its stage, whatever rule found it), an evidence finding (any stage but context) that
+ * no expected trace explains, such as one on a benign look-alike, and a row's timeline that does not start at its
+ * first trace. It reads the result's data only: each finding's stage as the scan set it, compared with the stage the
+ * expected file names (written from the scenario, not by the scan's code), and the timelines from the result's facts.
  */
 public final class ScanCheck {
 
@@ -54,8 +55,6 @@ public final class ScanCheck {
             this.describe = describe;
         }
     }
-
-    private static final Pattern FIRST = Pattern.compile(", first (\\S+?),");
 
     private ScanCheck() {}
 
@@ -97,7 +96,7 @@ public final class ScanCheck {
                     .map(e -> "on a benign look-alike: " + e.what())
                     .orElse(here.isEmpty() ? "no expected trace there" : "expected there: " + here);
             out.add(new Mismatch(Kind.UNEXPECTED_FINDING, image, f.ruleId() + " at " + f.source(),
-                    label(f.stage()) + " / " + (f.chain() == null ? "no chain" : f.chain()) + ", " + why, null, null, null, f,
+                    f.stage().label() + " / " + (f.chain() == null ? "no chain" : f.chain()) + ", " + why, null, null, null, f,
                     here));
         }
         out.addAll(timelines(expected, result));
@@ -119,15 +118,16 @@ public final class ScanCheck {
             if (e.required()) required.computeIfAbsent(row, k -> new ArrayList<>()).add(e.time());
         }
         List<Mismatch> out = new ArrayList<>();
+        List<RowTimeline> timelines = result.facts().scan() == null ? List.of() : result.facts().scan().timelines();
         required.forEach((row, times) -> {
             Instant latestFirst = Collections.min(times);
             Instant earliestFirst = Collections.min(possible.get(row));
-            Optional<String> timeline = result.notes().stream().filter(n -> n.startsWith("timeline " + row + ": ")).findFirst();
-            Matcher first = timeline.map(t -> FIRST.matcher(t)).filter(Matcher::find).orElse(null);
+            Optional<RowTimeline> timeline = timelines.stream().filter(t -> t.row().equals(row)).findFirst();
+            Instant first = timeline.map(RowTimeline::first).orElse(null);
             String problem = timeline.isEmpty() ? "no timeline for the row"
-                    : first == null ? "no first evidence in: " + timeline.get()
-                    : Instant.parse(first.group(1)).isAfter(latestFirst) || Instant.parse(first.group(1)).isBefore(earliestFirst)
-                    ? "first evidence " + first.group(1) + ", expected " + earliestFirst
+                    : first == null ? "no first evidence in the row's timeline: " + timeline.get()
+                    : first.isAfter(latestFirst) || first.isBefore(earliestFirst)
+                    ? "first evidence " + first + ", expected " + earliestFirst
                       + (earliestFirst.equals(latestFirst) ? "" : " to " + latestFirst)
                     : null;
             if (problem != null) {
@@ -139,7 +139,7 @@ public final class ScanCheck {
 
     private static boolean satisfies(Finding f, ExpectedScan.Finding e) {
         return sameRecord(f, e) && Objects.equals(e.chain(), f.chain())
-                && (e.stage() == null || e.stage().equals(label(f.stage())));
+                && (e.stage() == null || e.stage().equals(f.stage().label()));
     }
 
     /** The same file (the expected drive path at the end of the scanned path) and, for log records, the same time. */
@@ -151,9 +151,5 @@ public final class ScanCheck {
     static boolean sameFile(Finding f, String drivePath) {
         String file = f.source().file().replace('\\', '/').toLowerCase(Locale.ROOT);
         return file.endsWith("/" + drivePath.toLowerCase(Locale.ROOT));
-    }
-
-    private static String label(Stage s) {
-        return s.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

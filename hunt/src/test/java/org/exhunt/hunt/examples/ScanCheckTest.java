@@ -1,7 +1,6 @@
 package org.exhunt.hunt.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +13,9 @@ import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
 import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.RowTimeline;
+import org.exhunt.core.facts.ScanFacts;
+import org.exhunt.core.facts.ServerFacts;
 import org.junit.jupiter.api.Test;
 
 /** The check of a scan against an expected-verdict file, and the known gaps it sets aside. */
@@ -56,7 +58,7 @@ class ScanCheckTest {
         Finding found = probe("sigma", T, "ProxyLogon");
         assertThat(ScanCheck.check(EXPECTED, result(Compromise.ATTEMPTED, List.of(), found), 1))
                 .extracting(ScanCheck.Mismatch::detail).containsExactly("no timeline for the row");
-        String late = "timeline ProxyLogon: 1 finding, first " + T.plusSeconds(1) + ", last " + T.plusSeconds(1);
+        RowTimeline late = timeline(T.plusSeconds(1));
         assertThat(ScanCheck.check(EXPECTED, result(Compromise.ATTEMPTED, List.of(late), found), 1))
                 .extracting(ScanCheck.Mismatch::detail).containsExactly("first evidence 2021-03-03T05:52:11Z, expected " + T);
     }
@@ -64,7 +66,7 @@ class ScanCheckTest {
     @Test
     void anExposureDifferenceIsAMismatch() {
         ServerResult r = new ServerResult("img", List.of(), List.of(new Verdict("img", "ProxyLogon", Exposure.PATCHED,
-                Compromise.CANNOT_TELL, "")), List.of(), List.of(), List.of());
+                Compromise.CANNOT_TELL, "")), List.of(), List.of(), ServerFacts.NONE);
         List<ScanCheck.Mismatch> m = ScanCheck.check(EXPECTED, r, null);
         assertThat(m).extracting(ScanCheck.Mismatch::detail)
                 .contains("exposure PATCHED, expected VULNERABLE");
@@ -80,14 +82,18 @@ class ScanCheckTest {
                 .time(time).source(SourceRef.line("/tmp/img/" + LOG, 7)).build();
     }
 
-    private static final String TIMELINE = "timeline ProxyLogon: 1 finding, first " + T + ", last " + T + ", exploit from 1.2.3.4";
-
-    private static ServerResult result(Compromise c, Finding... findings) {
-        return result(c, List.of(TIMELINE), findings);
+    /** The timeline of a ProxyLogon row whose first evidence is at {@code first}. */
+    private static RowTimeline timeline(Instant first) {
+        return new RowTimeline("ProxyLogon", 1, first, first, List.of("1.2.3.4"), 1, List.of());
     }
 
-    private static ServerResult result(Compromise c, List<String> notes, Finding... findings) {
+    private static ServerResult result(Compromise c, Finding... findings) {
+        return result(c, List.of(timeline(T)), findings);
+    }
+
+    private static ServerResult result(Compromise c, List<RowTimeline> timelines, Finding... findings) {
+        ScanFacts scan = new ScanFacts(null, null, null, null, null, null, List.of(), Map.of(), List.of(), List.of(), timelines);
         return new ServerResult("img", List.of(), List.of(new Verdict("img", "ProxyLogon", Exposure.VULNERABLE, c, "why")),
-                List.of(findings), List.of(), notes);
+                List.of(findings), List.of(), new ServerFacts(null, scan, null));
     }
 }
