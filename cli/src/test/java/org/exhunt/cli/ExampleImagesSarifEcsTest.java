@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.exhunt.hunt.examples.ExampleImages;
 import org.exhunt.report.FactsJson;
 import org.exhunt.report.testing.EcsSchema;
+import org.exhunt.report.testing.JsonlSchema;
 import org.exhunt.report.testing.SarifSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,21 @@ class ExampleImagesSarifEcsTest {
         ecs = JsonlResult.lines(tmp.resolve("examples.ecs.jsonl"));
         assertThat(perServer(JsonlResult.ofType(jsonl, "verdict"), v -> 1).keySet())
                 .as("one server per image").containsExactlyElementsOf(images);
+    }
+
+    @Test
+    void everyJsonLineConformsToItsSchemaWithAStageOnEveryFindingAndTheFactsOfEveryServer() {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < jsonl.size(); i++) {
+            for (String p : JsonlSchema.problems(jsonl.get(i))) problems.add("line " + (i + 1) + ": " + p);
+        }
+        assertThat(problems).isEmpty();
+        assertThat(JsonlResult.ofType(jsonl, "facts")).extracting(f -> f.get("server").asText())
+                .as("one facts line per server").containsExactlyElementsOf(images);
+        assertThat(JsonlResult.ofType(jsonl, "facts")).allSatisfy(f -> {
+            assertThat(f.at("/build").isObject()).as("the build, or why none was found").isTrue();
+            assertThat(f.at("/scan/examined/files_listed").asLong()).isPositive();
+        });
     }
 
     @Test
