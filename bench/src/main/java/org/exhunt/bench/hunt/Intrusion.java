@@ -3,7 +3,10 @@ package org.exhunt.bench.hunt;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.exhunt.testkit.evtx.EventSamples;
 import org.exhunt.testkit.evtx.EvtxEvent;
@@ -86,18 +89,30 @@ final class Intrusion {
         return shells;
     }
 
-    /** Sigma rules (by id) the planted log steps must fire: read from the rule files, not from a scan. */
-    static final List<String> SIGMA_RULES = List.of(
-            "be8b9447-91d5-4914-8353-ff842214dc55",   // POST to /ecp/y.js (ProxyLogon SSRF, IIS)
-            "5d503941-1511-4586-9961-4e39bc6712a9",   // python-requests / antSword posting to /ecp, /owa, /aspnet_client
-            "58ce0575-db1d-4ac1-8277-dcfdffd92c2f",   // request to a script in aspnet_client
-            "25e34b8b-6e01-4d1d-aaf3-66fced361713",   // ProxyShell autodiscover SSRF answered
-            "23ceb345-ac41-4044-8dc1-7eed5eaf1c07",   // UM InvalidCastException (CVE-2021-26857)
-            "4b3fc41b-3b50-49dc-805c-faeb1ccb93ca",   // Set-OabVirtualDirectory with a script (CVE-2021-27065)
-            "eb33d760-b6c7-485e-8e10-a6b70490065c",   // Mailbox Import Export role assigned
-            "fd9a3c9d-3fb4-4d67-a46b-fb9ba3632f5d",   // mailbox exported to a .aspx path (CVE-2021-31207)
-            "aa7b810b-bc80-4cb2-a99f-60768a0d5511",   // w3wp starting cmd (Sysmon)
-            "0b4f4616-3c43-483e-9882-36b7a049dd6e");  // LSASS dumped through comsvcs.dll (Security 4688)
+    /**
+     * Sigma rules (by id) the planted log steps must fire, each with the stage its rule file states (its
+     * {@code exhunt.stage.*} tag): read from the rule files, not from a scan.
+     */
+    static final Map<String, String> SIGMA_RULES = sigmaRules(
+            "be8b9447-91d5-4914-8353-ff842214dc55", "attempt",             // POST to /ecp/y.js (ProxyLogon SSRF, IIS)
+            "5d503941-1511-4586-9961-4e39bc6712a9", "context",             // python-requests / antSword posting to /ecp, /owa, /aspnet_client
+            "58ce0575-db1d-4ac1-8277-dcfdffd92c2f", "post-exploitation",   // request to a script in aspnet_client
+            "25e34b8b-6e01-4d1d-aaf3-66fced361713", "success",             // ProxyShell autodiscover SSRF answered
+            "23ceb345-ac41-4044-8dc1-7eed5eaf1c07", "attempt",             // UM InvalidCastException (CVE-2021-26857)
+            "4b3fc41b-3b50-49dc-805c-faeb1ccb93ca", "success",             // Set-OabVirtualDirectory with a script (CVE-2021-27065)
+            "eb33d760-b6c7-485e-8e10-a6b70490065c", "success",             // Mailbox Import Export role assigned
+            "fd9a3c9d-3fb4-4d67-a46b-fb9ba3632f5d", "success",             // mailbox exported to a .aspx path (CVE-2021-31207)
+            "aa7b810b-bc80-4cb2-a99f-60768a0d5511", "post-exploitation",   // w3wp starting cmd (Sysmon)
+            "0b4f4616-3c43-483e-9882-36b7a049dd6e", "post-exploitation");  // LSASS dumped through comsvcs.dll (Security 4688)
+
+    private static Map<String, String> sigmaRules(String... idAndStage) {
+        Map<String, String> rules = new LinkedHashMap<>();
+        for (int i = 0; i < idAndStage.length; i += 2) rules.put(idAndStage[i], idAndStage[i + 1]);
+        return Collections.unmodifiableMap(rules);
+    }
+
+    /** The stage of everything a scan must report about a planted file, and of its use: a file left behind. */
+    static final String SHELL_STAGE = "post-exploitation";
 
     /** The verdict rows the intrusions decide; every other row must show no attempt and no compromise. */
     static final List<String> COMPROMISED_ROWS = List.of("ProxyLogon", "ProxyShell", "Post-exploitation");

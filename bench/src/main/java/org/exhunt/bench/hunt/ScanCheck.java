@@ -11,24 +11,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.exhunt.testkit.logs.PlantedEvent;
 
 /**
  * Checks a scan's answer on a benchmark image, so that a fast wrong scan fails; prints what is wrong and exits 1, or
  * prints a one-line summary. {@code ScanCheck image REPORT.jsonl DIR} checks the report of {@code exhunt scan DIR/drive}
- * against the image's {@code image.properties} and {@link Intrusion}'s expectations (rows and rules written down from
- * the rule files, never taken from a scan; each planted file the intrusions request used from its first request);
- * {@code ScanCheck flood REPORT.jsonl} checks the report on a {@link FloodImage}: every request an attempt, all but
- * the capped number counted, none lost.
+ * against the image's {@code image.properties} and {@link Intrusion}'s expectations (rows, rules and their stages written
+ * down from the rule files, never taken from a scan; each planted file the intrusions request used from its first
+ * request); {@code ScanCheck flood REPORT.jsonl} checks the report on a {@link FloodImage}: every request an attempt,
+ * all but the capped number counted, none lost. It reads the report's data (each finding's {@code stage}, the server's
+ * {@code facts} line), never the notes that put them into words.
  */
 public final class ScanCheck {
 
     /** The finding of a planted file's use, at its first request (hunt's RequestedFiles), accepted on planted files only. */
     private static final String REQUESTED = "exhunt.web-shell-requested";
-    private static final Pattern FILES_READ = Pattern.compile("(\\d+) files examined in the web-shell locations, (\\d+) log files read");
-    private static final Pattern COVERAGE = Pattern.compile("(\\S+) logs: (\\d+) records in (\\d+) files?.*");
 
     private final List<String> problems = new ArrayList<>();
 
@@ -62,7 +59,7 @@ public final class ScanCheck {
     private String image(List<JsonNode> report, ImageTally image) {
         List<JsonNode> verdicts = of(report, "verdict");
         List<JsonNode> findings = of(report, "finding");
-        List<String> notes = of(report, "note").stream().map(n -> n.get("text").asText()).toList();
+        JsonNode scan = facts(report).get("scan");
 
         for (JsonNode v : verdicts) {
             String row = v.get("row").asText();
@@ -87,6 +84,15 @@ public final class ScanCheck {
             if (!found) {
                 problems.add("no " + s.ruleId() + " finding on " + path + (s.chain() == null ? " unlinked" : " linked to " + s.chain()));
             }
+            // the file's finding and its use's are what was left behind, whichever rule saw the file first
+            for (JsonNode f : findings) {
+                boolean about = path.equals(evidence(f, "path"))
+                        && (f.get("rule_id").asText().equals(s.ruleId()) || f.get("rule_id").asText().equals(REQUESTED));
+                if (about && !f.get("stage").asText().equals(Intrusion.SHELL_STAGE)) {
+                    problems.add(f.get("rule_id").asText() + " on " + path + " is " + f.get("stage").asText() + ", not "
+                            + Intrusion.SHELL_STAGE + ": the file was left behind");
+                }
+            }
             // the file's use: one finding at its first request, in the file's row; none for a file nobody requested
             PlantedEvent.WebShellRequest first = Intrusion.firstRequest(s);
             List<JsonNode> used = findings.stream().filter(f -> f.get("rule_id").asText().equals(REQUESTED)
@@ -103,11 +109,12 @@ public final class ScanCheck {
             String path = evidence(f, "path");
             if (path != null && !planted.contains(path)) problems.add("false positive: " + f.get("rule_id").asText() + " on " + path);
         }
-        for (String rule : Intrusion.SIGMA_RULES) {
-            if (findings.stream().noneMatch(f -> f.get("rule_id").asText().equals(rule))) {
-                problems.add("Sigma rule " + rule + " did not fire");
-            }
-        }
+        Intrusion.SIGMA_RULES.forEach((rule, stage) -> {
+            List<JsonNode> fired = findings.stream().filter(f -> f.get("rule_id").asText().equals(rule)).toList();
+            if (fired.isEmpty()) problems.add("Sigma rule " + rule + " did not fire");
+            fired.stream().filter(f -> !f.get("stage").asText().equals(stage)).findFirst().ifPresent(f -> problems.add(
+                    "Sigma rule " + rule + " reported at stage " + f.get("stage").asText() + ", its rule file states " + stage));
+        });
         if (findings.stream().noneMatch(f -> f.get("rule_id").asText().equals("exhunt.ioc.attacker-ips"))) {
             problems.add("no request from the listed attacker address " + Intrusion.PROXYLOGON_IP + " was found");
         }
@@ -115,36 +122,28 @@ public final class ScanCheck {
             problems.add("the scan reported problems: " + of(report, "diagnostic"));
         }
 
-        long logsRead = -1;
-        for (String n : notes) {
-            Matcher m = FILES_READ.matcher(n);
-            if (m.matches()) logsRead = Long.parseLong(m.group(2));
-        }
+        long logsRead = scan.at("/examined/log_files_read").asLong(-1);
         if (logsRead != image.logFiles()) problems.add(logsRead + " log files read, the image holds " + image.logFiles());
         long records = 0;
-        for (String n : notes) {
-            Matcher m = COVERAGE.matcher(n);
-            if (m.matches()) records += Long.parseLong(m.group(2));
-        }
+        for (JsonNode c : scan.get("logs")) records += c.get("records").asLong();
         long used = Intrusion.shells().stream().filter(s -> Intrusion.firstRequest(s) != null).count();
         return String.format("%d verdict rows as expected, %d findings, all %d planted files found (the %d requested ones used)"
                 + " and none other, %d log files and %,d log records read", verdicts.size(), findings.size(), planted.size(), used,
                 logsRead, records);
     }
 
-    private static final Pattern DROPPED = Pattern.compile("rule exhunt\\.ioc\\.attacker-ips: (\\d+) more findings not kept .*");
-
     private String flood(List<JsonNode> report) {
+        JsonNode scan = facts(report).get("scan");
         long records = 0;
         long dropped = -1;
-        for (JsonNode n : of(report, "note")) {
-            Matcher c = COVERAGE.matcher(n.get("text").asText());
-            if (c.matches() && c.group(1).equals("iis")) records = Long.parseLong(c.group(2));
-            Matcher d = DROPPED.matcher(n.get("text").asText());
-            if (d.matches()) dropped = Long.parseLong(d.group(1));
+        for (JsonNode c : scan.get("logs")) {
+            if (c.get("type").asText().equals("iis")) records = c.get("records").asLong();
+        }
+        for (JsonNode n : scan.get("dropped_per_rule")) {
+            if (n.get("rule").asText().equals("exhunt.ioc.attacker-ips")) dropped = n.get("findings").asLong();
         }
         long kept = of(report, "finding").stream().filter(f -> f.get("rule_id").asText().equals("exhunt.ioc.attacker-ips")).count();
-        if (dropped < 0) problems.add("no note of the findings not kept");
+        if (dropped < 0) problems.add("no count of the findings not kept");
         if (kept + dropped != records) {
             problems.add(kept + " attacker-address findings kept and " + dropped + " counted, for " + records + " requests");
         }
@@ -153,6 +152,13 @@ public final class ScanCheck {
         if (!proxyLogon.equals("ATTEMPTED")) problems.add("ProxyLogon is " + proxyLogon + ", not ATTEMPTED");
         return String.format("%,d requests from %s: %,d findings kept, %,d counted and reported, ProxyLogon %s", records,
                 Intrusion.PROXYLOGON_IP, kept, dropped, proxyLogon);
+    }
+
+    /** The one server's facts line. */
+    private static JsonNode facts(List<JsonNode> report) {
+        List<JsonNode> facts = of(report, "facts");
+        if (facts.size() != 1) throw new IllegalStateException(facts.size() + " facts lines in the report, expected 1");
+        return facts.get(0);
     }
 
     private static List<JsonNode> of(List<JsonNode> report, String type) {
