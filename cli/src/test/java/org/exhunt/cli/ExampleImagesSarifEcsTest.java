@@ -15,6 +15,7 @@ import org.exhunt.hunt.examples.ExampleImages;
 import org.exhunt.report.FactsJson;
 import org.exhunt.report.testing.EcsSchema;
 import org.exhunt.report.testing.JsonlSchema;
+import org.exhunt.report.testing.LineProblems;
 import org.exhunt.report.testing.SarifSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,11 +57,7 @@ class ExampleImagesSarifEcsTest {
 
     @Test
     void everyJsonLineConformsToItsSchemaWithAStageOnEveryFindingAndTheFactsOfEveryServer() {
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < jsonl.size(); i++) {
-            for (String p : JsonlSchema.problems(jsonl.get(i))) problems.add("line " + (i + 1) + ": " + p);
-        }
-        assertThat(problems).isEmpty();
+        assertThat(LineProblems.of(jsonl, JsonlSchema::problems)).isEmpty();
         assertThat(JsonlResult.ofType(jsonl, "facts")).extracting(f -> f.get("server").asText())
                 .as("one facts line per server").containsExactlyElementsOf(images);
         assertThat(JsonlResult.ofType(jsonl, "facts")).allSatisfy(f -> {
@@ -98,11 +95,7 @@ class ExampleImagesSarifEcsTest {
 
     @Test
     void everyEcsDocumentConformsToEcs() {
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < ecs.size(); i++) {
-            for (String p : EcsSchema.problems(ecs.get(i))) problems.add("line " + (i + 1) + ": " + p);
-        }
-        assertThat(problems).isEmpty();
+        assertThat(LineProblems.of(ecs, EcsSchema::problems)).isEmpty();
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.exhunt.report.testing.JsonlSchema;
+import org.exhunt.report.testing.LineProblems;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,7 @@ class ProbeCommandTest {
             assertThat(l.get("type").asText()).isEqualTo("diagnostic");
             assertThat(l.get("code").asText()).isEqualTo("probe.no-answer");
         });
-        assertThat(lines).flatExtracting(JsonlSchema::problems).isEmpty();
+        assertThat(LineProblems.of(lines, JsonlSchema::problems)).isEmpty();
         assertThat(lines.stream().filter(l -> l.get("type").asText().equals("facts")))
                 .extracting(l -> l.at("/probe/status").asText(), l -> l.at("/build/chosen/build").asText())
                 .containsExactlyInAnyOrder(tuple("EXCHANGE_BUILD", "15.1.2176.2"), tuple("NO_ANSWER", ""));

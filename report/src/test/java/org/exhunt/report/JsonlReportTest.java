@@ -14,6 +14,7 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.facts.ServerFacts;
 import org.exhunt.report.testing.JsonlSchema;
+import org.exhunt.report.testing.LineProblems;
 import org.junit.jupiter.api.Test;
 
 /** JSON lines hold to docs/jsonl-schema.json and carry each finding's stage and each server's facts as data. */
@@ -33,11 +34,7 @@ class JsonlReportTest {
 
     @Test
     void everyLineConformsToTheSchema() {
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            for (String p : JsonlSchema.problems(lines.get(i))) problems.add("line " + (i + 1) + ": " + p);
-        }
-        assertThat(problems).isEmpty();
+        assertThat(LineProblems.of(lines, JsonlSchema::problems)).isEmpty();
     }
 
     @Test

@@ -16,7 +16,7 @@ final class IocFindings {
      * the stage (what states an intrusion is high, context is medium) unless {@code severity} is given.
      */
     static Finding.Builder of(Finding.Builder b, IndicatorSource s, Stage defaultStage, Severity severity) {
-        Stage stage = s.stage() == null ? defaultStage : Stage.ofLabel(s.stage()).orElse(defaultStage);
+        Stage stage = s.stage() == null ? defaultStage : s.stage();
         b.stage(stage).chain(s.chain()).meta("reference", s.reference()).meta("indicator", s.origin().toString());
         if (!s.campaign().isEmpty()) b.tag("campaign." + slug(s.campaign()));
         return b.severity(severity != null ? severity : stage == Stage.CONTEXT ? Severity.MEDIUM : Severity.HIGH);
