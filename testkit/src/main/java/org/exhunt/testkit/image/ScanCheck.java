@@ -31,7 +31,7 @@ public final class ScanCheck {
 
         @Override
         public String toString() {
-            return image + ": " + kind.describe + " " + subject + ": " + detail;
+            return image + ": " + kind.describe + (subject.isEmpty() ? "" : " " + subject) + ": " + detail;
         }
     }
 
