@@ -3,7 +3,8 @@
  * of the attacks (sources in each rule's `reference`). Meta fields exhunt reads:
  *   severity      Sigma level of a match (informational .. critical)
  *   exhunt_chain  the attack chain a match is specific to (linked to that chain's verdict row)
- *   exhunt_stage  what a match says about an intrusion (post-exploitation for files left behind)
+ *   exhunt_stage  what a match says about an intrusion (post-exploitation for files left behind; a rule
+ *                 without it is post-exploitation when high or critical, context when lower)
  * No rule bounds the file's size: a bound is a line an attacker steps over by padding a shell (truncate, a comment
  * of junk). exhunt examines files up to 64 MiB whole, and names a script in the web folders past that size on its
  * own (exhunt.file.oversized-script).

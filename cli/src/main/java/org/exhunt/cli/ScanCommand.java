@@ -22,12 +22,12 @@ import org.exhunt.evidence.UnsupportedEvidenceException;
 import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.HuntOptions;
 import org.exhunt.hunt.UserRules;
-import org.exhunt.report.ConsoleReport;
-import org.exhunt.report.ReportWriter;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.scope.PathGlob;
 import org.exhunt.hunt.scope.TimeWindow;
+import org.exhunt.report.ConsoleReport;
+import org.exhunt.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -236,7 +236,7 @@ final class ScanCommand implements Callable<Integer> {
         if (problems.isEmpty()) return r;
         List<Diagnostic> all = new ArrayList<>(problems);
         all.addAll(r.diagnostics());
-        return new ServerResult(r.server(), r.inputs(), r.verdicts(), r.findings(), all, r.notes());
+        return r.withDiagnostics(all);
     }
 
     /** One server to scan: its name and its evidence. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.ServerResult;
+import org.exhunt.core.facts.LogCoverage;
 import org.exhunt.evidence.DirectorySource;
 import org.exhunt.testkit.evtx.EventSamples;
 import org.exhunt.testkit.evtx.EvtxEvent;
@@ -37,8 +38,9 @@ class EventLogsInScanTest {
         ServerResult r = scan();
 
         assertThat(r.diagnostics()).isEmpty();
-        assertThat(r.notes()).contains("evtx logs: 2 records in 1 file, 2021-08-09T10:15:00Z to 2021-08-09T10:16:30Z");
-        assertThat(r.notes()).anyMatch(n -> n.endsWith(" 1 log files read"));
+        assertThat(r.facts().scan().logs()).containsExactly(new LogCoverage("evtx", 1, 2, 0,
+                Instant.parse("2021-08-09T10:15:00Z"), Instant.parse("2021-08-09T10:16:30Z"), List.of()));
+        assertThat(r.facts().scan().examined().logFilesRead()).isEqualTo(1);
     }
 
     @Test
@@ -52,8 +54,13 @@ class EventLogsInScanTest {
         assertThat(r.isIncomplete()).isTrue();
         assertThat(r.diagnostics()).filteredOn(Diagnostic::isError).extracting(Diagnostic::code).contains("evtx.file.truncated");
         assertThat(r.diagnostics()).allSatisfy(d -> assertThat(d.where().file()).endsWith("Security.evtx"));
-        assertThat(r.notes()).anySatisfy(n -> assertThat(n).matches(
-                "evtx logs: [1-5][0-9] records in 1 file, 2021-08-09T10:15:00Z to 2021-08-09T10:1[5-6]:[0-9]{2}Z.*"));
+        assertThat(r.facts().scan().logs()).singleElement().satisfies(c -> {
+            assertThat(c.type()).isEqualTo("evtx");
+            assertThat(c.files()).isEqualTo(1);
+            assertThat(c.records()).isBetween(10L, 59L);
+            assertThat(c.oldest()).isEqualTo(T);
+            assertThat(c.newest()).isBetween(T, T.plusSeconds(59));
+        });
     }
 
     private ServerResult scan() {

@@ -14,6 +14,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.ServerResult;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 import org.exhunt.evidence.DirectorySource;
 import org.exhunt.evidence.EvidenceSource;
@@ -54,7 +55,10 @@ class UnreadContentInScanTest {
         ServerResult r = scan(new DirectorySource(drive, denied));
 
         assertThat(rules(r)).containsExactlyInAnyOrder(WebShellSweep.RULE_MISPLACED_SCRIPT, "exhunt.ioc.webshell-names");
-        assertThat(r.findings()).allSatisfy(f -> assertThat(f.evidence("content")).isEqualTo(FileFindings.UNREAD));
+        assertThat(r.findings()).allSatisfy(f -> {
+            assertThat(f.evidence("content")).isEqualTo(FileFindings.UNREAD);
+            assertThat(f.stage()).as("a shell left behind, read or not").isEqualTo(Stage.POST_EXPLOITATION);
+        });
         assertThat(postExploitation(r).compromise()).isEqualTo(Compromise.COMPROMISED);
         assertThat(notRead(r)).containsExactly("read.failed");
     }
@@ -74,6 +78,7 @@ class UnreadContentInScanTest {
         assertThat(findingsAbout(r, "logon.aspx")).containsExactly(OversizedWebScript.RULE);
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(OversizedWebScript.RULE)).first().satisfies(f ->
                 assertThat(f.title()).startsWith("Script of 64 MiB in the web folders, too large to examine"));
+        assertThat(r.findings()).extracting(Finding::stage).containsOnly(Stage.POST_EXPLOITATION);
         assertThat(postExploitation(r).compromise()).isEqualTo(Compromise.COMPROMISED);
         assertThat(notRead(r)).containsExactly("content.too-large", "content.too-large", "content.too-large");
     }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
@@ -16,6 +15,7 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.Rows;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 
 /**
@@ -24,7 +24,7 @@ import org.exhunt.core.Verdict;
  */
 public final class ConsoleReport implements ReportWriter {
 
-    private static final String CONTEXT_TAG = "exhunt.stage.context";
+    private static final String CONTEXT = "Context (not evidence of compromise by itself)";
 
     private final Ansi ansi;
 
@@ -100,12 +100,13 @@ public final class ConsoleReport implements ReportWriter {
 
     private static void notes(PrintWriter out, ServerResult r) {
         out.printf("%n== %s%n", Printable.visible(r.server() + " (" + String.join(", ", r.inputs()) + ")"));
-        for (String note : r.notes()) out.println("  " + Printable.visible(note));
+        for (String note : Notes.of(r.facts())) out.println("  " + Printable.visible(note));
     }
 
     /**
      * The findings by row, in the verdict table's order: each chain's own, then post-exploitation findings no
-     * chain explains, then context (worth seeing, not evidence by itself).
+     * chain explains, then context (worth seeing, not evidence by itself): each under what the verdicts counted it
+     * for ({@link #group}).
      */
     private void findings(PrintWriter out, ServerResult r) {
         if (r.findings().isEmpty()) {
@@ -115,16 +116,23 @@ public final class ConsoleReport implements ReportWriter {
         out.printf("%nFindings (%d)%n", r.findings().size());
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         for (Verdict v : r.verdicts()) groups.put(v.row(), new ArrayList<>());
-        String context = "Context (not evidence of compromise by itself)";
-        for (Finding f : r.findings()) {
-            String group = f.chain() != null ? f.chain() : f.tags().contains(CONTEXT_TAG) ? context : Rows.POST_EXPLOITATION;
-            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(f);
-        }
+        for (Finding f : r.findings()) groups.computeIfAbsent(group(f), k -> new ArrayList<>()).add(f);
         groups.forEach((group, findings) -> {
             if (findings.isEmpty()) return;
             out.printf("%n  -- %s (%d)%n", Printable.visible(group), findings.size());
             for (Finding f : findings) finding(out, f);
         });
+    }
+
+    /**
+     * What the verdicts count a finding for, by its stage: a chain's row for its attempts, successes and the files
+     * linked to it; the Post-exploitation row for what no chain explains; nothing for context, nor for an attempt or
+     * success that no rule ties to a chain.
+     */
+    static String group(Finding f) {
+        if (f.stage() == Stage.CONTEXT) return CONTEXT;
+        if (f.chain() != null) return f.chain();
+        return f.stage() == Stage.POST_EXPLOITATION ? Rows.POST_EXPLOITATION : CONTEXT;
     }
 
     private void finding(PrintWriter out, Finding f) {

@@ -16,9 +16,9 @@ import org.exhunt.core.SourceRef;
 /**
  * A timeline for Timesketch and Timeline Explorer ({@code --format csv}): one row per finding and per event
  * a finding links, in time order. Timesketch's three required columns come first, then columns whose names
- * and order never change within a {@link #COLUMNS} list (docs/report-formats.md). The versions of exhunt, its
- * rule pack and knowledge base are the last columns of every row: a CSV has no place for a header comment
- * that Timesketch's importer (pandas) would not take for a record, and extra columns are attributes to it. RFC 4180: comma-separated,
+ * and order never change within a {@link #COLUMNS} list (docs/report-formats.md), which only grows at its end. The
+ * versions of exhunt, its rule pack and knowledge base are columns of every row: a CSV has no place for a header
+ * comment that Timesketch's importer (pandas) would not take for a record, and extra columns are attributes to it. RFC 4180: comma-separated,
  * CRLF between records, a field quoted when it holds a comma, quote, CR or LF, quotes doubled; UTF-8
  * without a byte-order mark (a BOM would become part of the first column's name, and Timesketch would then
  * miss {@code message}).
@@ -34,7 +34,7 @@ public final class CsvTimelineReport implements ReportWriter {
     /** The columns, in order. Only ever appended to; a rename or removal is a breaking change. */
     public static final List<String> COLUMNS = List.of("message", "datetime", "timestamp_desc", "timestamp",
             "server", "chain", "level", "detector", "rule_id", "title", "tags", "file", "line", "offset",
-            "record", "evidence", "finding_id", "linked_to", "exhunt_version", "rules_version", "kb_version");
+            "record", "evidence", "finding_id", "linked_to", "exhunt_version", "rules_version", "kb_version", "stage");
 
     /** {@code timestamp_desc} of a row whose evidence has its own time. */
     public static final String EVIDENCE_TIME = "Evidence time";
@@ -79,6 +79,7 @@ public final class CsvTimelineReport implements ReportWriter {
         cells.add(text(run.exhuntVersion()));
         cells.add(text(run.rulesVersion()));
         cells.add(text(run.kbVersion()));
+        cells.add(f.stage().label());
         return cells;
     }
 

@@ -38,7 +38,7 @@ class CsvTimelineReportTest {
     @Test
     void timesketchsMandatoryColumnsComeFirstAndTheHeaderIsTheFirstLineWithoutAByteOrderMark() {
         assertThat(csv).startsWith("message,datetime,timestamp_desc,timestamp,server,chain,level,detector,rule_id,"
-                + "title,tags,file,line,offset,record,evidence,finding_id,linked_to,exhunt_version,rules_version,kb_version\r\n");
+                + "title,tags,file,line,offset,record,evidence,finding_id,linked_to,exhunt_version,rules_version,kb_version,stage\r\n");
     }
 
     @Test

@@ -3,12 +3,12 @@ package org.exhunt.hunt.detect;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.ioc.FileIndicator;
 import org.exhunt.hunt.ioc.IndicatorSource;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.ioc.UrlIndicator;
-import org.exhunt.hunt.verdict.Stage;
 
 /**
  * Indicators on the files whose content is read (those IIS serves, and elsewhere those of a size a digest indicator

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 import org.exhunt.evidence.EvidenceFile;
-import org.exhunt.hunt.verdict.Stage;
 
 /**
  * Dumps of LSASS memory where the March 2021 intruders left them: {@code lsass*.dmp} under {@code C:\root} and
@@ -35,7 +35,7 @@ public final class LsassDumpSweep implements ListingDetector {
                             "file", RULE), f)
                     .title(lsass ? "LSASS memory dump (credential theft)" : "Memory dump in a folder IIS serves")
                     .severity(Severity.HIGH)
-                    .tag(Stage.POST_EXPLOITATION.tag())
+                    .stage(Stage.POST_EXPLOITATION)
                     .tag("attack.t1003.001")
                     .meta("reference", "Test-ProxyLogon LsassDump check; Microsoft HAFNIUM post (2021-03-02); SigmaHQ bbb2dedd")
                     .build());

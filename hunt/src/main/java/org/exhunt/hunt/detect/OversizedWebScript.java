@@ -4,8 +4,8 @@ import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 import org.exhunt.evidence.EvidenceFile;
-import org.exhunt.hunt.verdict.Stage;
 
 /**
  * A server-side script in the folders IIS serves that is larger than exhunt examines ({@link Limits#CONTENT_BYTES}).
@@ -30,7 +30,7 @@ public final class OversizedWebScript implements ListingDetector {
                     .title("Script of " + (f.size() >> 20) + " MiB in the web folders, too large to examine: no page"
                             + " Exchange or IIS ships is near that size (a web shell padded past size limits?)")
                     .severity(Severity.HIGH)
-                    .tag(Stage.POST_EXPLOITATION.tag())
+                    .stage(Stage.POST_EXPLOITATION)
                     .tag("attack.t1505.003")
                     .tag("attack.t1027.001")
                     .meta("reference", "MITRE ATT&CK T1027.001 (binary padding); CISA AA21-062A (web shells on Exchange)")

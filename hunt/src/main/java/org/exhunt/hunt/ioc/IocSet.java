@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.exhunt.core.FileFacts;
 import org.exhunt.core.IpAddress;
+import org.exhunt.core.facts.IndicatorCounts;
 
 /**
  * The indicators a hunt matches, indexed for the questions the detectors ask: which file indicators hold for a
@@ -109,11 +110,11 @@ public final class IocSet {
         return !byAddress.isEmpty() || !ranges.isEmpty() || !byPath.isEmpty();
     }
 
-    /** How many indicators of each kind, for notes: {@code 15 file, 15 address, 0 URL}. */
-    public String describe() {
+    /** How many indicators of each kind: of files, client addresses (ranges included) and URLs. */
+    public IndicatorCounts counts() {
         int addresses = ranges.size() + byAddress.values().stream().mapToInt(List::size).sum();
         int urls = byPath.values().stream().mapToInt(List::size).sum();
-        return files + " file, " + addresses + " address, " + urls + " URL";
+        return new IndicatorCounts(files, addresses, urls);
     }
 
     public boolean isEmpty() {

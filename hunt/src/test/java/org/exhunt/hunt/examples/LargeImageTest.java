@@ -11,9 +11,12 @@ import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.HuntOptions;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.testkit.image.BuildTable;
+import org.exhunt.testkit.image.ExpectedScan;
 import org.exhunt.testkit.image.ImageBuilder;
 import org.exhunt.testkit.image.LargeScenarios;
 import org.exhunt.testkit.image.Oracle;
+import org.exhunt.testkit.image.ScanAnswer;
+import org.exhunt.testkit.image.ScanCheck;
 import org.exhunt.testkit.image.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +42,6 @@ class LargeImageTest {
         try (EvidenceSource source = Sources.open(image)) {
             result = Hunt.with(RulePack.bundled(), HuntOptions.defaults()).scan(s.name(), List.of(source));
         }
-        assertThat(ScanCheck.check(ExpectedScan.read(expected), result, null)).isEmpty();
+        assertThat(ScanCheck.check(ExpectedScan.read(expected), ScanAnswer.of(result), null)).isEmpty();
     }
 }

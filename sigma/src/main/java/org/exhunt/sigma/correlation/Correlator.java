@@ -223,6 +223,7 @@ public final class Correlator {
                 .title(rule.title())
                 .severity(level)
                 .tags(rule.tags())
+                .stage(SigmaMatch.stage(rule.tags(), level))
                 .time(last.time())
                 .source(last.source())
                 .meta("correlation", rule.type().label() + " within " + rule.timespan().toString().substring(2).toLowerCase(Locale.ROOT)

@@ -1,4 +1,4 @@
-package org.exhunt.logs.coverage;
+package org.exhunt.core.facts;
 
 import java.time.Instant;
 import java.util.List;
