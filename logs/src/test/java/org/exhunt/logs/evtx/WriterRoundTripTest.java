@@ -102,6 +102,22 @@ class WriterRoundTripTest {
         assertThat(r.raw()).contains("<Names>a</Names><Names>b</Names><Names>c</Names>");
     }
 
+    /** Defender's EventData names hold spaces; each answers to its name without them as well, and nothing else does. */
+    @Test
+    void eventDataNamesWithSpacesAnswerWithoutThem() {
+        Record r = readOne(EventSamples.defenderRemediationFailed(T, "Tool:Win32/EICAR_Test_File", "C:\\RedSun.exe", "C:\\x.exe"));
+        assertThat(r.field("Threat Name")).isEqualTo("Tool:Win32/EICAR_Test_File");
+        assertThat(r.field("ThreatName")).isEqualTo("Tool:Win32/EICAR_Test_File");
+        assertThat(r.values("processname")).containsExactly("C:\\RedSun.exe");
+        assertThat(r.field("SourceName")).isEqualTo("Real-Time Protection");
+        assertThat(r.field("Threat")).isNull();
+        assertThat(r.fieldNames()).contains("Threat Name", "Process Name").doesNotContain("ThreatName");
+
+        Record sysmon = readOne(EventSamples.sysmonW3wpStartsCmd(T, "cmd /c whoami"));
+        assertThat(sysmon.field("Command Line")).as("a rule's name with spaces finds the event's without").isEqualTo("cmd /c whoami");
+        assertThat(sysmon.field("Command Lines")).isNull();
+    }
+
     @Test
     void everyScalarTypeInEventDataWithBinary() {
         EvtxEvent e = EvtxEvent.builder("Test-Provider", "Application", 9, T).layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML)

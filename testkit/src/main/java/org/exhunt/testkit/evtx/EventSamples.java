@@ -9,7 +9,8 @@ import java.util.NoSuchElementException;
  * Events of the Exchange attacks exhunt hunts for, as the Windows logs of an Exchange server record them:
  * MSExchange Management cmdlet logs (ProxyShell's mailbox export and role assignment, ProxyLogon's OAB
  * virtual directory), Unified Messaging errors in Application (CVE-2021-26857), Sysmon process creation and
- * file writes by IIS and Exchange workers, Security process creation (an LSASS dump through comsvcs.dll).
+ * file writes by IIS and Exchange workers, Security process creation (an LSASS dump through comsvcs.dll), Windows
+ * Defender detections.
  * Values follow the public write-ups of those attacks; host and account names are invented.
  */
 public final class EventSamples {
@@ -20,6 +21,9 @@ public final class EventSamples {
     private static final String SYSMON_CHANNEL = "Microsoft-Windows-Sysmon/Operational";
     private static final String SECURITY_PROVIDER = "Microsoft-Windows-Security-Auditing";
     private static final String SECURITY_GUID = "54849625-5478-4994-a5ba-3e3b0328c30d";
+    private static final String DEFENDER = "Microsoft-Windows-Windows Defender";
+    private static final String DEFENDER_GUID = "11cd958a-c507-4ef3-b3f2-5fd9dfbd2c78";
+    private static final String DEFENDER_CHANNEL = "Microsoft-Windows-Windows Defender/Operational";
     private static final long CLASSIC = 0x80000000000000L;
     private static final String W3WP = "c:\\windows\\system32\\inetsrv\\w3wp.exe";
 
@@ -207,6 +211,36 @@ public final class EventSamples {
                 .data("WorkstationName", "-")
                 .data("IpAddress", ipAddress)
                 .data("IpPort", "0")
+                .build();
+    }
+
+    /**
+     * Windows Defender 1119, a remediation that failed (the file was in use), with the EventData names Windows
+     * renders with spaces ({@code Threat Name}, {@code Process Name}, {@code Source Name}): the fields and values of
+     * the event SigmaHQ's RedSun regression case holds (its JSON rendering), threat, process and path given.
+     */
+    public static EvtxEvent defenderRemediationFailed(Instant time, String threatName, String processName, String path) {
+        return EvtxEvent.builder(DEFENDER, DEFENDER_CHANNEL, 1119, time)
+                .providerGuid(DEFENDER_GUID).level(2).keywords(0x8000000000000000L).userSid("S-1-5-18")
+                .process(7380, 12856).computer(COMPUTER)
+                .data("Product Name", "Microsoft Defender Antivirus")
+                .data("Product Version", "4.18.26030.3011")
+                .data("Detection ID", "{79C5C2FF-764A-4F0D-940E-A6914A52C0F9}")
+                .data("Detection Time", time.minusSeconds(25).toString())
+                .data("Threat ID", "17463")
+                .data("Threat Name", threatName)
+                .data("Severity Name", "Severe")
+                .data("Category Name", "Tool")
+                .data("Status Code", "103")
+                .data("Source ID", "3")
+                .data("Source Name", "Real-Time Protection")
+                .data("Process Name", processName)
+                .data("Detection User", "CONTOSO\\administrator")
+                .data("Path", "file:_" + path)
+                .data("Action Name", "Quarantine")
+                .data("Error Code", "0x80070020")
+                .data("Error Description", "The process cannot access the file because it is being used by another process.")
+                .data("Remediation User", "NT AUTHORITY\\SYSTEM")
                 .build();
     }
 
