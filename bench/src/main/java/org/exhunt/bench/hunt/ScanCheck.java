@@ -50,6 +50,12 @@ public final class ScanCheck {
         System.out.println("answer checked: " + summary);
     }
 
+    /** The rule ids of a finding and of the events it links (the traces of one LSASS dump are one finding). */
+    private static void ruleIds(JsonNode finding, Set<String> out) {
+        out.add(finding.get("rule_id").asText());
+        finding.get("linked").forEach(l -> ruleIds(l, out));
+    }
+
     private static List<JsonNode> read(Path report) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();
@@ -103,8 +109,10 @@ public final class ScanCheck {
             String path = evidence(f, "path");
             if (path != null && !planted.contains(path)) problems.add("false positive: " + f.get("rule_id").asText() + " on " + path);
         }
+        Set<String> fired = new HashSet<>();
+        findings.forEach(f -> ruleIds(f, fired));
         for (String rule : Intrusion.SIGMA_RULES) {
-            if (findings.stream().noneMatch(f -> f.get("rule_id").asText().equals(rule))) {
+            if (!fired.contains(rule)) {
                 problems.add("Sigma rule " + rule + " did not fire");
             }
         }

@@ -14,6 +14,7 @@ import org.exhunt.hunt.verdict.Stage;
  * SigmaHQ's HAFNIUM rule (ProcDump to {@code C:\windows\temp\lsass*}, comsvcs.dll MiniDump into
  * {@code inetpub\wwwroot}, makecab to {@code .dmp.zip}), also in {@code ProgramData}. In the folders IIS serves any
  * memory dump counts, whatever its name: a dump there is staged to be downloaded. By name only: nothing is read.
+ * When the event logs show the same dump being written, its finding links those traces ({@code LsassDumps}).
  */
 public final class LsassDumpSweep implements ListingDetector {
 

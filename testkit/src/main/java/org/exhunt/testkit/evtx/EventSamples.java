@@ -158,6 +158,54 @@ public final class EventSamples {
                 .build();
     }
 
+    /**
+     * Sysmon 10: a process opened another with these rights ({@code 0x1fffff}, full access, is what ProcDump and
+     * comsvcs.dll's MiniDump ask of lsass.exe), with the call stack Sysmon records.
+     */
+    public static EvtxEvent sysmonProcessAccess(Instant time, String sourceImage, long sourceProcessId, String targetImage,
+                                                long targetProcessId, String grantedAccess) {
+        return EvtxEvent.builder(SYSMON, SYSMON_CHANNEL, 10, time)
+                .providerGuid(SYSMON_GUID).version(3).task(10).userSid("S-1-5-18").process(3208, 1724)
+                .computer(COMPUTER)
+                .data("RuleName", "-")
+                .data("UtcTime", time.toString().replace('T', ' ').replace("Z", ""))
+                .data("SourceProcessGUID", EvtxValue.guid("0197231e-5b21-69e1-d022-000000000800"))
+                .data("SourceProcessId", EvtxValue.uint32(sourceProcessId))
+                .data("SourceThreadId", EvtxValue.uint32(sourceProcessId + 4))
+                .data("SourceImage", sourceImage)
+                .data("TargetProcessGUID", EvtxValue.guid("0197231e-0a1c-69e1-0c00-000000000800"))
+                .data("TargetProcessId", EvtxValue.uint32(targetProcessId))
+                .data("TargetImage", targetImage)
+                .data("GrantedAccess", grantedAccess)
+                .data("CallTrace", "C:\\Windows\\SYSTEM32\\ntdll.dll+9d4c4|C:\\Windows\\System32\\KERNELBASE.dll+2b78e"
+                        + "|C:\\Windows\\System32\\comsvcs.dll+3dd4f|UNKNOWN(00000229B0C31A8B)")
+                .data("SourceUser", "NT AUTHORITY\\SYSTEM")
+                .data("TargetUser", "NT AUTHORITY\\SYSTEM")
+                .build();
+    }
+
+    /**
+     * Security 4663 (object access auditing, a SACL on the folder): a process wrote data to a file
+     * ({@code %%4417}, WriteData, access mask 0x2).
+     */
+    public static EvtxEvent securityFileWrite(Instant time, String objectName, String processName, long processId) {
+        return security(time, 4663, 12800, 4, 7412)
+                .data("SubjectUserSid", EvtxValue.sid("S-1-5-18"))
+                .data("SubjectUserName", "EXCH01$")
+                .data("SubjectDomainName", "CONTOSO")
+                .data("SubjectLogonId", EvtxValue.hex64(0x3e7))
+                .data("ObjectServer", "Security")
+                .data("ObjectType", "File")
+                .data("ObjectName", objectName)
+                .data("HandleId", EvtxValue.hex64(0x1f4))
+                .data("AccessList", "%%4417\n\t\t\t\t")
+                .data("AccessMask", EvtxValue.hex32(0x2))
+                .data("ProcessId", EvtxValue.hex64(processId))
+                .data("ProcessName", processName)
+                .data("ResourceAttributes", "")
+                .build();
+    }
+
     /** Security 4688: LSASS dumped to the web root through comsvcs.dll, as HAFNIUM did. */
     public static EvtxEvent securityLsassDump(Instant time) {
         return securityProcess(time, "C:\\Windows\\System32\\rundll32.exe", "rundll32.exe C:\\windows\\System32\\comsvcs.dll, MiniDump 708"
