@@ -2,9 +2,6 @@ package org.exhunt.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -22,10 +19,8 @@ class AddedBuildsTest {
         return Csv.read("added-builds.csv", TestKb.read("added-builds.csv")).stream();
     }
 
-    static Stream<Csv.Line> healthChecker() throws IOException {
-        try (InputStream in = AddedBuildsTest.class.getResourceAsStream("healthchecker-builds.csv")) {
-            return Csv.read("healthchecker-builds.csv", new String(in.readAllBytes(), StandardCharsets.UTF_8)).stream();
-        }
+    static Stream<Csv.Line> healthChecker() {
+        return TestKb.resource("healthchecker-builds.csv").stream();
     }
 
     @ParameterizedTest(name = "{0}")
