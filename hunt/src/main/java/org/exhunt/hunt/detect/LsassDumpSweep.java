@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
 import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.hunt.verdict.LsassDumps;
 import org.exhunt.hunt.verdict.Stage;
 
 /**
@@ -20,14 +21,13 @@ public final class LsassDumpSweep implements ListingDetector {
 
     public static final String RULE = "exhunt.file.lsass-dump";
     private static final List<String> PLACES = List.of("root/", "windows/temp/", "inetpub/", "programdata/");
-    private static final List<String> DUMP_ENDINGS = List.of(".dmp", ".dmp.zip", ".dmp.cab", ".dmp.7z", ".dmp.rar");
 
     @Override
     public void examine(Listing listing, Consumer<Finding> findings) {
         for (EvidenceFile f : listing.files()) {
             String path = f.drivePath().toLowerCase(Locale.ROOT);
             String name = path.substring(path.lastIndexOf('/') + 1);
-            boolean dump = DUMP_ENDINGS.stream().anyMatch(name::endsWith);
+            boolean dump = LsassDumps.isDump(name);
             if (!dump) continue;
             boolean served = listing.layout().isWebContent(f.drivePath());
             boolean lsass = name.startsWith("lsass") && PLACES.stream().anyMatch(path::startsWith);

@@ -25,11 +25,12 @@ import org.exhunt.core.Severity;
  * one program to LSASS are one finding, not one per event. Each group is reported as its most telling trace (the
  * file on disk, then its creation, the command, the access; evidence of a stage before context), linking the others.
  */
-final class LsassDumps {
+public final class LsassDumps {
 
     static final String TECHNIQUE = "attack.t1003.001";
+    /** How the name of a memory dump ends, compressed or not. */
+    private static final List<String> DUMP_ENDINGS = List.of(".dmp", ".dmp.zip", ".dmp.cab", ".dmp.7z", ".dmp.rar");
     static final Duration SAME_PROCESS = Duration.ofHours(1);
-    private static final String[] DUMP_ENDINGS = {".dmp.zip", ".dmp.cab", ".dmp.7z", ".dmp.rar", ".dmp"};
 
     /** What a trace shows of a dump: its file (a path key), the process at work, and how telling the trace is. */
     private record Trace(Finding finding, String dumpKey, String dumpPath, String process, Long pid, int kind) {
@@ -146,12 +147,10 @@ final class LsassDumps {
         return null;
     }
 
-    private static boolean isDump(String path) {
+    /** Whether a file's name or path ends as a memory dump's does, compressed or not. */
+    public static boolean isDump(String path) {
         String p = path.toLowerCase(Locale.ROOT);
-        for (String ending : DUMP_ENDINGS) {
-            if (p.endsWith(ending)) return true;
-        }
-        return false;
+        return DUMP_ENDINGS.stream().anyMatch(p::endsWith);
     }
 
     /**
@@ -163,12 +162,9 @@ final class LsassDumps {
         int n = command.length();
         for (int at = 0; at + 4 <= n; at++) {
             if (!command.regionMatches(true, at, ".dmp", 0, 4)) continue;
-            int end = at + 4;
-            for (String ending : DUMP_ENDINGS) {
-                if (command.regionMatches(true, at, ending, 0, ending.length())) {
-                    end = at + ending.length();
-                    break;
-                }
+            int end = at;
+            for (String ending : DUMP_ENDINGS) {   // the longest that is there: .dmp.zip over .dmp
+                if (command.regionMatches(true, at, ending, 0, ending.length())) end = Math.max(end, at + ending.length());
             }
             boolean quoted = end < n && command.charAt(end) == '"';
             if (end < n && !quoted && !Character.isWhitespace(command.charAt(end))) continue;
