@@ -27,6 +27,9 @@ final class BuildReport {
         out.printf("CU        %s%n", a.cuName().orElse("unknown"));
         out.printf("SU        %s%n", su(a));
         out.printf("Released  %s%n", a.placement() == Placement.EXACT ? a.known().released() : "unknown");
+        if (a.placement() == Placement.EXACT && !a.known().fixes().isEmpty()) {
+            out.printf("SU fixes  %s%n", String.join(" ", a.known().fixes()));
+        }
         out.println();
         int width = a.rows().stream().mapToInt(r -> r.row().length()).max().orElse(3);
         out.printf("%-" + width + "s  %-12s  %s%n", "ROW", "EXPOSURE", "WHY / WHAT FIXES IT");
@@ -95,6 +98,7 @@ final class BuildReport {
         t.put("build", b.number().toString());
         t.put("kb", b.kb().isEmpty() ? null : b.kb());
         t.put("released", b.released());
+        t.put("fixes", b.fixes());
         return t;
     }
 

@@ -76,6 +76,7 @@ final class JsonlResult {
                 .time(n.get("time").isNull() ? null : Instant.parse(n.get("time").asText()));
         n.get("tags").forEach(t -> b.tag(t.asText()));
         n.get("evidence").forEach(e -> b.evidence(e.get("name").asText(), e.get("value").asText()));
+        n.get("linked").forEach(l -> b.link(finding(l)));
         JsonNode s = n.get("source");
         return b.source(new SourceRef(s.get("file").asText(), s.path("line").asLong(-1), s.path("offset").asLong(-1),
                 s.hasNonNull("record") ? s.get("record").asText() : null)).build();

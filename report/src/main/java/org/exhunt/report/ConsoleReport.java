@@ -13,6 +13,7 @@ import org.exhunt.core.Evidence;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Rows;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Stage;
@@ -139,11 +140,11 @@ public final class ConsoleReport implements ReportWriter {
         out.printf("  [%s] %s%n", ansi.level(f.severity()), Printable.visible(f.title()));
         out.printf("      rule %s%n", Printable.visible(f.ruleId() + " (" + f.detector() + ")"
                 + (f.chain() == null ? "" : ", chain " + f.chain())));
-        out.printf("      at %s%s%n", Printable.visible(f.source().toString()), f.time() == null ? "" : ", " + f.time());
+        out.printf("      at %s%s%n", Printable.visible(f.source().toString()), f.time() == null ? "" : ", " + IsoTime.format(f.time()));
         for (Evidence e : f.evidence()) out.printf("      %s: %s%n", Printable.visible(e.name()), Printable.shorten(e.value()));
         for (Finding linked : f.linked()) {
             out.printf("      linked: %s at %s%s%n", Printable.visible(linked.title()), Printable.visible(linked.source().toString()),
-                    linked.time() == null ? "" : ", " + linked.time());
+                    linked.time() == null ? "" : ", " + IsoTime.format(linked.time()));
         }
     }
 

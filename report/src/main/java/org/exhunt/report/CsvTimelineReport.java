@@ -41,8 +41,9 @@ public final class CsvTimelineReport implements ReportWriter {
     /** {@code timestamp_desc} of a row whose evidence has no time: it is placed at the scan's start. */
     public static final String SCAN_TIME = "Scan time (the evidence has no time)";
 
+    /** Fixed width, to the 100 ns of a Windows event: importers parse the column with the pattern of its first rows. */
     private static final DateTimeFormatter DATETIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     @Override

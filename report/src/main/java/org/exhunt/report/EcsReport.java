@@ -14,6 +14,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
 import org.exhunt.core.IpAddress;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
@@ -56,7 +57,7 @@ public final class EcsReport implements ReportWriter {
 
     private static EcsDocument common(RunInfo run, Instant timestamp, String kind, String dataset, String server) {
         return new EcsDocument()
-                .put("@timestamp", timestamp.toString())
+                .put("@timestamp", IsoTime.format(timestamp))
                 .put("ecs.version", ECS_VERSION)
                 .put("event.kind", kind)
                 .put("event.module", "exhunt")

@@ -1,7 +1,5 @@
 package org.exhunt.report;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +8,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.Severity;
 import org.exhunt.core.Stage;
 
@@ -23,8 +22,6 @@ final class HtmlFindingsTable {
     /** A table row: its element id, the finding group it belongs to, and what it shows. */
     record Row(String id, int group, TimelineEvent event) {}
 
-    static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     /** What a finding without a chain is filed under in the chain filter. */
     static final String NO_CHAIN = "(no chain)";
 
@@ -105,7 +102,7 @@ final class HtmlFindingsTable {
                 .raw("\" data-stage=\"").add(f.stage().label())
                 .raw("\" data-detector=\"").add(f.detector()).raw("\" data-level=\"").add(f.severity().label())
                 .raw("\">");
-        html.raw("<td class=\"time\">").add(f.time() == null ? "no time" : TIME.format(f.time())).raw("</td>");
+        html.raw("<td class=\"time\">").add(f.time() == null ? "no time" : IsoTime.format(f.time())).raw("</td>");
         html.element("td", null, e.server());
         html.element("td", "chain", f.chain() == null ? "" : f.chain());
         html.raw("<td><span class=\"state lvl-").add(f.severity().label()).raw("\">").add(f.severity().label())

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
@@ -117,7 +118,7 @@ public final class JsonlReport implements ReportWriter {
         g.writeStringField("level", f.severity().label());
         g.writeStringField("chain", f.chain());
         g.writeStringField("stage", f.stage().label());
-        g.writeStringField("time", f.time() == null ? null : f.time().toString());
+        g.writeStringField("time", f.time() == null ? null : IsoTime.format(f.time()));
         g.writeArrayFieldStart("tags");
         for (String t : f.tags()) g.writeString(t);
         g.writeEndArray();

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
@@ -135,7 +136,7 @@ public final class SarifReport implements ReportWriter {
         props.put("severity", f.severity().label());
         if (f.chain() != null) props.put("chain", f.chain());
         props.put("stage", f.stage().label());
-        if (f.time() != null) props.put("time", f.time().toString());
+        if (f.time() != null) props.put("time", IsoTime.format(f.time()));
         ArrayNode evidence = props.putArray("evidence");
         for (Evidence e : f.evidence()) evidence.addObject().put("name", e.name()).put("value", e.value());
         tags(props, f.tags());

@@ -89,7 +89,7 @@ class CsvTimelineReportTest {
     void theLinkedSsrfEventKeepsItsPlaceAndEvidence() throws IOException {
         CSVRecord ssrf = records().stream().filter(r -> r.get("rule_id").equals("exhunt.httpproxy.cve-2021-26855"))
                 .findFirst().orElseThrow();
-        assertThat(ssrf.get("datetime")).isEqualTo("2021-03-03T02:14:10.000000+00:00");
+        assertThat(ssrf.get("datetime")).isEqualTo("2021-03-03T02:14:10.0000000+00:00");
         assertThat(ssrf.get("timestamp_desc")).isEqualTo(CsvTimelineReport.EVIDENCE_TIME);
         assertThat(ssrf.get("server")).isEqualTo("ex01");
         assertThat(ssrf.get("chain")).isEqualTo("ProxyLogon");

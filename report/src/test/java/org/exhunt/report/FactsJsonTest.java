@@ -42,4 +42,14 @@ class FactsJsonTest {
         assertThat(json.at("/scan/examined/until").isNull()).isTrue();
         assertThat(json.get("probe").isNull()).isTrue();
     }
+
+    @Test
+    void timesKeepAnEventLogsHundredNanosecondsAsEveryOutputWritesThem() {
+        Instant tick = Instant.parse("2021-03-03T05:52:10.7511565Z");
+        ServerFacts probe = new ServerFacts(null, null, new ProbeFacts("EXCHANGE_BUILD", "", "Outlook", "", 2,
+                new Certificate("CN=a", "CN=a", tick, tick, List.of("a"), true, false, "TLSv1.3"), Map.of(), List.of()));
+        JsonNode json = FactsJson.tree(probe);
+        assertThat(json.at("/probe/certificate/not_before").asText()).isEqualTo("2021-03-03T05:52:10.7511565Z");
+        assertThat(FactsJson.read(json)).isEqualTo(probe);
+    }
 }

@@ -36,7 +36,7 @@ public final class SigmaDetector implements RecordDetector {
             "UrlStem", "cs-uri-query", "UrlQuery", "sc-status", "HttpStatus", "cs-username", "AuthenticatedUser",
             "cs(User-Agent)", "UserAgent", "AnchorMailbox", "Computer", "Provider_Name", "EventID", "Image",
             "NewProcessName", "ProcessId", "NewProcessId", "CommandLine", "ParentImage", "ParentProcessName",
-            "TargetFilename");
+            "TargetFilename", "ObjectName", "ProcessName", "SourceImage", "SourceProcessId");
 
     private final List<SigmaRules> sets = new ArrayList<>();
     private final List<ThreadLocal<SigmaScanner>> scanners = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.exhunt.core.Finding;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.Severity;
 import org.exhunt.core.Stage;
 
@@ -70,10 +71,10 @@ public final class RequestedFiles {
                 .time(first.time()).source(first.source() != null ? first.source() : file.source())
                 .evidence("url", url).evidence("path", file.evidence("path"))
                 .evidence("requests", Long.toString(r.count()))
-                .evidence("first_request", first.time().toString());
+                .evidence("first_request", IsoTime.format(first.time()));
         if (first.clientIp() != null) b.evidence("first_client_ip", first.clientIp());
         if (first.source() != null) b.evidence("first_request_source", first.source().toString());
-        b.evidence("last_request", last.time().toString());
+        b.evidence("last_request", IsoTime.format(last.time()));
         if (last.source() != null) b.evidence("last_request_source", last.source().toString());
         if (!r.clientIps().isEmpty()) b.evidence("client_ips", String.join(", ", r.clientIps()));
         if (!r.statuses().isEmpty()) b.evidence("sc-status", statuses(r));

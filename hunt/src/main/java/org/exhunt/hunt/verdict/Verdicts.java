@@ -49,7 +49,7 @@ public final class Verdicts {
      */
     public static Outcome decide(String server, List<RowAssessment> rows, List<Finding> findings,
                                  WebRequests requests, int filesLooked, boolean sawServer) {
-        List<Finding> byTime = new ArrayList<>(TwinEvents.merge(findings));
+        List<Finding> byTime = new ArrayList<>(LsassDumps.merge(TwinEvents.merge(findings)));
         byTime.sort(REPORT_ORDER);
         List<Finding> chainFindings = byTime.stream()
                 .filter(f -> f.chain() != null && (f.stage() == Stage.ATTEMPT || f.stage() == Stage.SUCCESS))

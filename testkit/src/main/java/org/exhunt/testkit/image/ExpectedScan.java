@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.exhunt.core.IsoTime;
 
 /**
  * What a correct scan of an image says: per row the exposure and the compromise verdict (a list when more than one
@@ -78,7 +79,7 @@ public record ExpectedScan(String image, String description, Integer exitCode, L
         for (Finding f : findings) {
             ObjectNode o = fs.addObject();
             o.put("source", f.source());
-            o.put("time", f.time() == null ? null : f.time().toString());
+            o.put("time", f.time() == null ? null : IsoTime.format(f.time()));
             o.put("chain", f.chain());
             o.put("stage", f.stage());
             o.put("required", f.required());

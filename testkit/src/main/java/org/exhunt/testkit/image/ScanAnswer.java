@@ -22,8 +22,14 @@ public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeli
      * @param time  the record's time, or null (a file on disk)
      * @param chain the row the scan linked it to, or null
      * @param stage the stage the scan gave it, as its label ({@code post-exploitation})
+     * @param linked the events it ties together (the traces of one LSASS dump, a correlation's events)
      */
-    public record Finding(String ruleId, String file, Instant time, String chain, String stage) {}
+    public record Finding(String ruleId, String file, Instant time, String chain, String stage, List<Finding> linked) {
+
+        public Finding {
+            linked = List.copyOf(linked);
+        }
+    }
 
     /** @param first the time of the row's earliest finding, or null when none has one */
     public record Timeline(String row, Instant first) {}
@@ -39,8 +45,7 @@ public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeli
                 : r.facts().scan().timelines().stream().map(t -> new Timeline(t.row(), t.first())).toList();
         return new ScanAnswer(
                 r.verdicts().stream().map(v -> new Row(v.row(), v.exposure().name(), v.compromise().name(), v.reason())).toList(),
-                r.findings().stream().map(f -> new Finding(f.ruleId(), f.source().file(), f.time(), f.chain(), f.stage().label()))
-                        .toList(),
+                r.findings().stream().map(ScanAnswer::finding).toList(),
                 timelines);
     }
 
@@ -57,8 +62,7 @@ public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeli
             switch (n.get("type").asText()) {
                 case "verdict" -> rows.add(new Row(n.get("row").asText(), n.get("exposure").asText(), n.get("compromise").asText(),
                         n.get("reason").asText()));
-                case "finding" -> findings.add(new Finding(n.get("rule_id").asText(), n.get("source").get("file").asText(),
-                        time(n.get("time")), text(n.get("chain")), n.get("stage").asText()));
+                case "finding" -> findings.add(finding(n));
                 case "facts" -> {
                     if (++facts > 1) throw new IllegalArgumentException("a report of more than one server");
                     for (JsonNode t : n.path("scan").path("timelines")) {
@@ -69,6 +73,18 @@ public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeli
             }
         }
         return new ScanAnswer(rows, findings, timelines);
+    }
+
+    private static Finding finding(org.exhunt.core.Finding f) {
+        return new Finding(f.ruleId(), f.source().file(), f.time(), f.chain(), f.stage().label(),
+                f.linked().stream().map(ScanAnswer::finding).toList());
+    }
+
+    private static Finding finding(JsonNode n) {
+        List<Finding> linked = new ArrayList<>();
+        n.path("linked").forEach(l -> linked.add(finding(l)));
+        return new Finding(n.get("rule_id").asText(), n.get("source").get("file").asText(), time(n.get("time")),
+                text(n.get("chain")), n.get("stage").asText(), linked);
     }
 
     private static String text(JsonNode value) {

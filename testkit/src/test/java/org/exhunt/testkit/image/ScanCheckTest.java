@@ -56,7 +56,7 @@ class ScanCheckTest {
     @Test
     void aFindingOfAnotherFileOrTimeDoesNotCount() {
         ScanAnswer.Finding elsewhere = new ScanAnswer.Finding("r", "/x/inetpub/logs/LogFiles/W3SVC1/u_ex210304.log", T,
-                "ProxyLogon", "attempt");
+                "ProxyLogon", "attempt", List.of());
         assertThat(ScanCheck.check(EXPECTED, answer("ATTEMPTED", elsewhere), 1)).extracting(ScanCheck.Mismatch::kind)
                 .containsExactly(ScanCheck.Kind.MISSING_FINDING, ScanCheck.Kind.UNEXPECTED_FINDING);
     }
@@ -105,7 +105,7 @@ class ScanCheckTest {
     }
 
     private static ScanAnswer.Finding probe(Instant time, String chain, String stage) {
-        return new ScanAnswer.Finding("r", "/tmp/img/" + LOG, time, chain, stage);
+        return new ScanAnswer.Finding("r", "/tmp/img/" + LOG, time, chain, stage, List.of());
     }
 
     private static ScanAnswer answer(String compromise, ScanAnswer.Finding... findings) {
