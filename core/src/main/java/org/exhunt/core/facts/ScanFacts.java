@@ -21,11 +21,20 @@ import java.util.Map;
  * @param suppressed         what each allowlist entry suppressed, in the allowlist's order (entries that suppressed
  *                           nothing left out)
  * @param timelines          per row with evidence, its story, in the order the rows' first findings come
+ * @param impact             what the attackers touched ({@link Impact#NONE} when nothing shows an intrusion)
  */
 public record ScanFacts(Install install, Mitigations mitigations, ExtendedProtection extendedProtection,
                         Examined examined, IndicatorSummary indicators, SigmaSummary sigma, List<LogCoverage> logs,
                         Map<Tally, Long> tallies, List<NotKept> droppedPerRule, List<Suppression> suppressed,
-                        List<RowTimeline> timelines) {
+                        List<RowTimeline> timelines, Impact impact) {
+
+    /** Facts without an impact assessment. */
+    public ScanFacts(Install install, Mitigations mitigations, ExtendedProtection extendedProtection, Examined examined,
+                     IndicatorSummary indicators, SigmaSummary sigma, List<LogCoverage> logs, Map<Tally, Long> tallies,
+                     List<NotKept> droppedPerRule, List<Suppression> suppressed, List<RowTimeline> timelines) {
+        this(install, mitigations, extendedProtection, examined, indicators, sigma, logs, tallies, droppedPerRule, suppressed,
+                timelines, Impact.NONE);
+    }
 
     public ScanFacts {
         logs = List.copyOf(logs);
@@ -33,5 +42,6 @@ public record ScanFacts(Install install, Mitigations mitigations, ExtendedProtec
         droppedPerRule = List.copyOf(droppedPerRule);
         suppressed = List.copyOf(suppressed);
         timelines = List.copyOf(timelines);
+        if (impact == null) impact = Impact.NONE;   // a report of a version that had none
     }
 }
