@@ -2,7 +2,9 @@ package org.exhunt.hunt.impact;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.exhunt.core.facts.AccountChange;
 import org.exhunt.core.facts.Confidence;
 
@@ -17,10 +19,16 @@ final class AccountChanges {
 
     static List<AccountChange> of(Intrusion intrusion, List<WindowsEvents.Event> events, List<CmdletLog.Run> runs) {
         List<AccountChange> out = new ArrayList<>();
+        Map<String, String> created = new HashMap<>();   // SID -> the account created with it, to name a local member
+        for (WindowsEvents.Event e : events) {
+            if (e.kind().equals("created") && e.sid() != null) created.put(Text.key(e.sid()), e.name());
+        }
         for (WindowsEvents.Event e : events) {
             if (!intrusion.since(e.time()) || !(e.kind().equals("created") || e.kind().equals("added-to-group"))) continue;
             String source = e.source().toString();
-            out.add(new AccountChange(e.kind(), e.name(), e.group(), e.by(), e.time(), List.of(source),
+            String name = e.kind().equals("added-to-group") && e.name().equals(e.sid())
+                    ? created.getOrDefault(Text.key(e.sid()), e.name()) : e.name();
+            out.add(new AccountChange(e.kind(), name, e.group(), e.by(), e.time(), List.of(source),
                     confidence(intrusion, source, e.bySystem()), why(intrusion, source, e.bySystem())));
         }
         for (CmdletLog.Run run : runs) {

@@ -18,7 +18,10 @@ public final class ImpactIndexer {
     public void observe(Record r) {
         switch (r.type()) {
             case "iis" -> requests.iis(r);
-            case "exchange-httpproxy" -> requests.httpProxy(r);
+            case "exchange-httpproxy" -> {
+                requests.httpProxy(r);
+                windows.host(r.field("ServerHostName"));
+            }
             case "exchange-ews" -> requests.ews(r);
             case "exchange-rps" -> cmdlets.rps(r);
             case "exchange-ecp-server", "exchange-ecp-activity" -> cmdlets.ecp(r);

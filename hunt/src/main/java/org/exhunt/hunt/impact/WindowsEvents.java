@@ -77,9 +77,10 @@ final class WindowsEvents {
      * @param command  what a task or service runs, or null
      * @param by       who did it (the event's subject), or the account a service runs as, or null
      * @param bySystem whether it was done as the server's SYSTEM (what a web shell runs as)
+     * @param sid      the SID of the account created or added, or null
      */
-    record Event(String kind, String name, String group, String command, String by, boolean bySystem, Instant time,
-                 SourceRef source) {}
+    record Event(String kind, String name, String group, String command, String by, boolean bySystem, String sid,
+                 Instant time, SourceRef source) {}
 
     private final Map<String, Logons> logons = new HashMap<>();
     private final Set<String> privileged = new HashSet<>();
@@ -88,7 +89,7 @@ final class WindowsEvents {
     private long eventsDropped;
     private long networkLogons;
     private long securityRecords;
-    private String host;
+    private volatile String host;
     private String computerAccount;
 
     void observe(Record r) {
@@ -100,10 +101,10 @@ final class WindowsEvents {
             String account = Text.kept(r.field("AccountName"));
             // who installed it: the event's user (System's UserID), not the account the service runs as
             event(new Event("service", null, null, Text.kept(r.field("ImagePath")), account,
-                    SYSTEM_SID.equals(r.field("Security_UserID")), r.time(), r.source()), Text.kept(r.field("ServiceName")));
+                    SYSTEM_SID.equals(r.field("Security_UserID")), null, r.time(), r.source()), Text.kept(r.field("ServiceName")));
         } else if (channel.equals(TASK_SCHEDULER) && "106".equals(r.field("EventID"))) {
             String by = Text.kept(r.field("UserContext"));
-            event(new Event("scheduled-task", null, null, null, by, by != null && Text.systemIdentity(by), r.time(),
+            event(new Event("scheduled-task", null, null, null, by, by != null && Text.systemIdentity(by), null, r.time(),
                     r.source()), Text.kept(r.field("TaskName")));
         }
     }
@@ -129,11 +130,12 @@ final class WindowsEvents {
                 }
             }
             case "4720" -> event(new Event("created", account(r.field("TargetDomainName"), r.field("TargetUserName")), null,
-                    null, subject(r), bySystem, r.time(), r.source()), null);
+                    null, subject(r), bySystem, Text.kept(r.field("TargetSid")), r.time(), r.source()), null);
             case "4728", "4732", "4756" -> event(new Event("added-to-group", member(r), account(r.field("TargetDomainName"),
-                    r.field("TargetUserName")), null, subject(r), bySystem, r.time(), r.source()), null);
+                    r.field("TargetUserName")), null, subject(r), bySystem, Text.kept(r.field("MemberSid")), r.time(),
+                    r.source()), null);
             case "4698" -> event(new Event("scheduled-task", null, null, taskCommand(r.field("TaskContent")), subject(r),
-                    bySystem, r.time(), r.source()), Text.kept(r.field("TaskName")));
+                    bySystem, null, r.time(), r.source()), Text.kept(r.field("TaskName")));
             default -> { }
         }
     }
@@ -183,8 +185,8 @@ final class WindowsEvents {
 
     private void event(Event e, String name) {
         if (e.time() == null) return;
-        Event kept = name == null ? e : new Event(e.kind(), name, e.group(), e.command(), e.by(), e.bySystem(), e.time(),
-                e.source());
+        Event kept = name == null ? e : new Event(e.kind(), name, e.group(), e.command(), e.by(), e.bySystem(), e.sid(),
+                e.time(), e.source());
         if (kept.name() == null) return;
         synchronized (this) {
             if (events.size() >= Limits.IMPACT_EVENTS) eventsDropped++;
@@ -192,11 +194,18 @@ final class WindowsEvents {
         }
     }
 
-    private synchronized void host(String computer) {
+    /** Takes the server's host name from a record that names it ({@code EXCH01.contoso.local}), once. */
+    void host(String computer) {
         if (host != null || computer == null || computer.isBlank()) return;
+        synchronized (this) {
+            if (host == null) host = hostOf(computer);
+        }
+    }
+
+    private static String hostOf(String computer) {
         String h = computer.strip();
         int dot = h.indexOf('.');
-        host = Text.kept((dot > 0 ? h.substring(0, dot) : h).toUpperCase(Locale.ROOT));
+        return Text.kept((dot > 0 ? h.substring(0, dot) : h).toUpperCase(Locale.ROOT));
     }
 
     private synchronized void computerAccount(String domain, String user) {
@@ -216,7 +225,10 @@ final class WindowsEvents {
         return account(r.field("SubjectDomainName"), r.field("SubjectUserName"));
     }
 
-    /** The member a group event names: the account name of its distinguished name ({@code CN=x,...}), else its SID. */
+    /**
+     * The member a group event names: the account name of its distinguished name ({@code CN=x,...}), else its SID (a
+     * local account has no distinguished name; {@link AccountChanges} names it by the account created with that SID).
+     */
     private static String member(Record r) {
         String dn = Text.kept(r.field("MemberName"));
         if (dn != null && dn.regionMatches(true, 0, "CN=", 0, 3)) {
@@ -264,7 +276,7 @@ final class WindowsEvents {
     synchronized long networkLogons() { return networkLogons; }
     synchronized long securityRecords() { return securityRecords; }
     /** The server's host name ({@code EXCH01}), from the event logs' {@code Computer}, or null. */
-    synchronized String host() { return host; }
+    String host() { return host; }
     /** The server's computer account ({@code CONTOSO\EXCH01$}), as Security events done as SYSTEM name it, or null. */
     synchronized String computerAccount() { return computerAccount; }
 }
