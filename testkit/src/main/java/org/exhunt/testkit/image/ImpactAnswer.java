@@ -1,6 +1,9 @@
 package org.exhunt.testkit.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +13,7 @@ import org.exhunt.core.facts.Impact;
 
 /**
  * What a scan answered of the attackers' impact and of what to do now, as {@link ScanCheck} compares it: the data of
- * its typed result ({@link #of(Impact)}) or of its JSON lines' {@code facts} line ({@link #of(JsonNode)},
+ * its typed result ({@link #of(Impact)}) or of its {@code impact} and {@code action} JSON lines ({@link #ofLines},
  * docs/jsonl-schema.md), never its words.
  *
  * @param scopeFrom the scope's time, or null (also when there is no scope)
@@ -53,6 +56,26 @@ public record ImpactAnswer(List<Export> exports, List<Read> reads, List<Sent> se
                 i.scope() != null, i.scope() == null ? null : i.scope().from());
     }
 
+    /** The {@code impact} lines of one server (docs/jsonl-schema.md), each by its {@code item}. */
+    static ImpactAnswer ofLines(List<JsonNode> lines) {
+        ObjectNode i = JsonNodeFactory.instance.objectNode();
+        for (String list : List.of("exports", "reads", "sent", "credentials", "accounts", "persistence")) i.putArray(list);
+        i.putNull("scope");
+        for (JsonNode line : lines) {
+            switch (line.get("item").asText()) {
+                case "export" -> ((ArrayNode) i.get("exports")).add(line);
+                case "read" -> ((ArrayNode) i.get("reads")).add(line);
+                case "sent" -> ((ArrayNode) i.get("sent")).add(line);
+                case "credential" -> ((ArrayNode) i.get("credentials")).add(line);
+                case "account" -> ((ArrayNode) i.get("accounts")).add(line);
+                case "persistence" -> ((ArrayNode) i.get("persistence")).add(line);
+                case "scope" -> i.set("scope", line);
+                default -> { }
+            }
+        }
+        return of(i);
+    }
+
     /** The {@code scan.impact} object of a {@code facts} line. */
     static ImpactAnswer of(JsonNode i) {
         JsonNode scope = i.get("scope");
@@ -72,10 +95,10 @@ public record ImpactAnswer(List<Export> exports, List<Read> reads, List<Sent> se
         return actions.stream().map(a -> new Step(a.step(), a.subjects())).toList();
     }
 
-    /** The {@code actions} of a {@code facts} line. */
-    static List<Step> steps(JsonNode actions) {
+    /** The {@code action} lines of one server, in order. */
+    static List<Step> steps(Iterable<JsonNode> actions) {
         List<Step> out = new ArrayList<>();
-        if (actions != null) actions.forEach(a -> out.add(new Step(text(a, "step"), texts(a.get("subjects")))));
+        actions.forEach(a -> out.add(new Step(text(a, "step"), texts(a.get("subjects")))));
         return out;
     }
 

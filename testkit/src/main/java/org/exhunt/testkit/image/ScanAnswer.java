@@ -61,16 +61,17 @@ public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeli
     }
 
     /**
-     * The answer in the lines of a {@code --format jsonl} report of one server: its {@code verdict} and {@code finding}
-     * lines, and the {@code timelines}, {@code impact} and {@code actions} of its {@code facts} line ({@link RowTimeline}'s
+     * The answer in the lines of a {@code --format jsonl} report of one server: its {@code verdict}, {@code finding},
+     * {@code impact} and {@code action} lines, and the {@code timelines} of its {@code facts} line ({@link RowTimeline}'s
      * {@code row} and {@code first}).
      */
     public static ScanAnswer ofJsonl(List<JsonNode> lines) {
         List<Row> rows = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<Timeline> timelines = new ArrayList<>();
-        ImpactAnswer impact = null;
-        List<ImpactAnswer.Step> actions = List.of();
+        boolean scanned = false;
+        List<JsonNode> impactLines = new ArrayList<>();
+        List<JsonNode> actionLines = new ArrayList<>();
         int facts = 0;
         for (JsonNode n : lines) {
             switch (n.get("type").asText()) {
@@ -82,14 +83,15 @@ public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeli
                     for (JsonNode t : n.path("scan").path("timelines")) {
                         timelines.add(new Timeline(t.get("row").asText(), time(t.get("first"))));
                     }
-                    JsonNode i = n.path("scan").get("impact");
-                    if (i != null && !i.isNull()) impact = ImpactAnswer.of(i);
-                    actions = ImpactAnswer.steps(n.get("actions"));
+                    scanned = !n.path("scan").isNull() && !n.path("scan").isMissingNode();
                 }
+                case "impact" -> impactLines.add(n);
+                case "action" -> actionLines.add(n);
                 default -> { }
             }
         }
-        return new ScanAnswer(rows, findings, timelines, impact, actions);
+        return new ScanAnswer(rows, findings, timelines, scanned ? ImpactAnswer.ofLines(impactLines) : null,
+                ImpactAnswer.steps(actionLines));
     }
 
     private static Finding finding(org.exhunt.core.Finding f) {
