@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.exhunt.core.Finding;
@@ -14,8 +15,8 @@ import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
 
 /**
- * A timeline for Timesketch and Timeline Explorer ({@code --format csv}): one row per finding and per event
- * a finding links, in time order. Timesketch's three required columns come first, then columns whose names
+ * A timeline for Timesketch and Timeline Explorer ({@code --format csv}): one row per finding, per event
+ * a finding links and per timed item of what the attackers touched ({@link CsvImpactRows}), in time order. Timesketch's three required columns come first, then columns whose names
  * and order never change within a {@link #COLUMNS} list (docs/report-formats.md), which only grows at its end. The
  * versions of exhunt, its rule pack and knowledge base are columns of every row: a CSV has no place for a header
  * comment that Timesketch's importer (pandas) would not take for a record, and extra columns are attributes to it. RFC 4180: comma-separated,
@@ -42,14 +43,19 @@ public final class CsvTimelineReport implements ReportWriter {
     public static final String SCAN_TIME = "Scan time (the evidence has no time)";
 
     /** Fixed width, to the 100 ns of a Windows event: importers parse the column with the pattern of its first rows. */
-    private static final DateTimeFormatter DATETIME =
+    static final DateTimeFormatter DATETIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     @Override
     public void write(Writer out, RunInfo run, List<ServerResult> results) throws IOException {
         record(out, COLUMNS);
-        for (TimelineEvent e : TimelineEvent.of(results)) record(out, row(e, run));
+        List<CsvImpactRows.Row> rows = new ArrayList<>();
+        for (TimelineEvent e : TimelineEvent.of(results)) rows.add(new CsvImpactRows.Row(e.finding().time(), row(e, run)));
+        rows.addAll(CsvImpactRows.of(results, run));
+        // stable: the findings keep their order, and an impact row comes after the evidence of the same instant
+        rows.sort(Comparator.comparing(CsvImpactRows.Row::time, Comparator.nullsLast(Comparator.naturalOrder())));
+        for (CsvImpactRows.Row r : rows) record(out, r.cells());
         out.flush();
     }
 
