@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.exhunt.report.testing.EcsSchema;
+import org.exhunt.report.testing.SarifSchema;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
-/** What to do now and what the attackers touched, in the human formats: console, HTML, CSV timeline. */
+/** What to do now and what the attackers touched in the formats other than JSON lines: console, HTML, CSV, ECS, SARIF. */
 class ImpactReportsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String write(ReportWriter writer) {
         return Reports.write(writer, SampleResults.RUN, ImpactSamples.estate());
@@ -85,5 +92,29 @@ class ImpactReportsTest {
         assertThat(impact.get(impact.size() - 1).get("message")).contains("ceo@contoso.com by New-MailboxExportRequest");
         assertThat(impact).extracting(r -> r.get("tags")).contains("impact,confidence.shown", "impact");
         assertThat(rows).extracting(r -> r.get("datetime")).isSorted();
+    }
+
+    @Test
+    void ecsHasAnImpactDocumentPerItemThatConformsToEcs() throws IOException {
+        List<JsonNode> docs = new ArrayList<>();
+        for (String line : write(new EcsReport()).split("\n")) docs.add(JSON.readTree(line));
+        List<JsonNode> impact = docs.stream().filter(d -> d.at("/event/dataset").asText().equals("exhunt.impact")).toList();
+        assertThat(impact).hasSize(9);   // EX1: 7 items and its limit; EX2: the export
+        for (JsonNode doc : impact) assertThat(EcsSchema.problems(doc)).as("%s", doc).isEmpty();
+        JsonNode export = impact.get(impact.size() - 1);
+        assertThat(export.at("/@timestamp").asText()).isEqualTo("2021-08-21T03:13:02Z");
+        assertThat(export.at("/exhunt/impact/subject").asText()).isEqualTo("ceo@contoso.com");
+        assertThat(export.at("/exhunt/impact/confidence").asText()).isEqualTo("shown");
+        assertThat(export.at("/host/name").asText()).isEqualTo("EX2");
+    }
+
+    @Test
+    void sarifCarriesTheStepsAsTextFixesAndStaysValid() throws IOException {
+        JsonNode sarif = JSON.readTree(write(new SarifReport()));
+        assertThat(SarifSchema.problems(sarif)).isEmpty();
+        JsonNode fixes = sarif.at("/runs/0/properties/fixes");
+        assertThat(fixes).extracting(f -> f.get("server").asText() + " " + f.get("order").asInt() + " " + f.get("step").asText())
+                .containsExactly("EX1 1 contain", "EX1 2 reset-credentials", "EX2 1 assess-mailboxes");
+        assertThat(fixes.get(1).get("text").asText()).isEqualTo("Reset the credentials of CONTOSO\\administrator.");
     }
 }
