@@ -32,13 +32,9 @@ final class RequestLog {
     record Key(String client, String protocol, String mailbox, String user) {}
 
     /** The requests of one {@link Key}. */
-    static final class Summary {
+    static final class Summary extends TimeSpan {
         private final long[] perLog = new long[Log.values().length];
         private long answered;
-        private Instant first;
-        private Instant last;
-        private SourceRef firstSource;
-        private SourceRef lastSource;
         private final Map<String, Long> actions = new TreeMap<>();
 
         /** The requests seen in one log. */
@@ -48,23 +44,12 @@ final class RequestLog {
 
         /** Requests answered with a 2xx or 3xx status. */
         long answered() { return answered; }
-        Instant first() { return first; }
-        Instant last() { return last; }
-        SourceRef firstSource() { return firstSource; }
-        SourceRef lastSource() { return lastSource; }
         Map<String, Long> actions() { return actions; }
 
         private void add(Log log, String action, String status, Instant time, SourceRef source) {
             perLog[log.ordinal()]++;
             if (status != null && status.length() == 3 && (status.charAt(0) == '2' || status.charAt(0) == '3')) answered++;
-            if (first == null || time.isBefore(first)) {
-                first = time;
-                firstSource = source;
-            }
-            if (last == null || time.isAfter(last)) {
-                last = time;
-                lastSource = source;
-            }
+            seen(time, source);
             if (action != null) {
                 String a = actions.containsKey(action) || actions.size() < Impact.ACTIONS_KEPT ? action : "other";
                 actions.merge(a, 1L, Long::sum);

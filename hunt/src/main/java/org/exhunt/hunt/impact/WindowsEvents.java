@@ -33,12 +33,8 @@ final class WindowsEvents {
     private static final String SYSTEM_SID = "S-1-5-18";
 
     /** The logons of one account before which LSASS may have held its credentials. */
-    static final class Logons {
+    static final class Logons extends TimeSpan {
         private final String account;
-        private Instant first;
-        private Instant last;
-        private SourceRef firstSource;
-        private SourceRef lastSource;
         private long count;
         private final Set<String> types = new TreeSet<>();
 
@@ -47,24 +43,13 @@ final class WindowsEvents {
         }
 
         String account() { return account; }
-        Instant first() { return first; }
-        Instant last() { return last; }
-        SourceRef firstSource() { return firstSource; }
-        SourceRef lastSource() { return lastSource; }
         long count() { return count; }
         Set<String> types() { return types; }
 
         private void add(Instant time, SourceRef source, String type) {
             count++;
             if (types.size() < 8) types.add(type);
-            if (first == null || time.isBefore(first)) {
-                first = time;
-                firstSource = source;
-            }
-            if (last == null || time.isAfter(last)) {
-                last = time;
-                lastSource = source;
-            }
+            seen(time, source);
         }
     }
 
