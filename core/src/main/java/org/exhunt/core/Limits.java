@@ -173,4 +173,10 @@ public final class Limits {
 
     /** Files larger than this are not scanned with YARA rules (reported as not scanned: too large). */
     public static final long YARA_FILE_BYTES = 512L << 20;
+
+    /**
+     * Files up to this size are read into memory for a YARA scan ({@code exhunt yara}); larger ones are mapped
+     * instead, as libyara maps every file it scans, so that the heap a scan takes does not grow with the file.
+     */
+    public static final int YARA_READ_BYTES = 16 << 20;
 }
