@@ -406,13 +406,13 @@ public final class Parser {
 
     /** {@code not not ... x}: the {@code not}s are read in a loop, each one symbol on bison's stack. */
     private Parsed notExpression() throws SyntaxError {
+        if (!token.is(TokenKind.NOT)) return expression();
         List<SourcePos> nots = new ArrayList<>();
         while (token.is(TokenKind.NOT)) {
             nots.add(token.pos());
             advance();
             hold(1);
         }
-        if (nots.isEmpty()) return expression();
         Expr e = expression().expr();
         release(nots.size());
         for (int i = nots.size() - 1; i >= 0; i--) e = new Expr.Unary(Expr.UnaryOp.NOT, e, nots.get(i));
@@ -722,13 +722,13 @@ public final class Parser {
 
     /** {@code - ~ - x}: the operators are read in a loop, each one symbol on bison's stack. */
     private Parsed unary() throws SyntaxError {
+        if (!token.isPunct("-") && !token.isPunct("~")) return atom();
         List<Token> operators = new ArrayList<>();
         while (token.isPunct("-") || token.isPunct("~")) {
             operators.add(token);
             advance();
             hold(1);
         }
-        if (operators.isEmpty()) return atom();
         Parsed operand = atom();
         if (!operand.primary()) throw unexpected();
         release(operators.size());
