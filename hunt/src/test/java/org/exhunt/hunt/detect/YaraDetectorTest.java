@@ -13,7 +13,8 @@ import java.util.List;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.SourceRef;
-import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.core.facts.Tally;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.yara.YaraCompiler;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class YaraDetectorTest {
         DetectionSink sink = new DetectionSink() {
             @Override public void finding(Finding f) { findings.add(f); }
             @Override public void problem(Diagnostic d) { problems.add(d); }
-            @Override public void tally(String fact, long count) { }
+            @Override public void tally(Tally fact, long count) { }
         };
 
         assertTimeoutPreemptively(Duration.ofSeconds(10),
