@@ -7,7 +7,7 @@ import org.exhunt.core.facts.Action;
 import org.exhunt.core.facts.Impact;
 
 /**
- * The console's two answers after the verdict table: "What to do now" (each server's steps, numbered, with why), then
+ * The console's two answers after the verdict table: "What to do now" (each server's steps, numbered), then
  * "What the attackers touched" (each server's impact by section, with how sure each item is). Self-contained: the
  * console report calls it once after the verdict table, and nothing here depends on the rest of its layout.
  */
@@ -27,10 +27,8 @@ final class ConsoleResponse {
             List<Action> steps = r.facts().actions();
             if (steps.isEmpty()) continue;
             if (results.size() > 1) out.println("  " + Printable.visible(r.server()));
-            for (Action a : steps) {
-                out.printf("  %2d. %s%n", a.order(), Printable.visible(a.text()));
-                if (steps.size() > 1) out.println("      because " + Printable.visible(a.why()));
-            }
+            // the step's words only: why each applies, and whose guidance it follows, are in the other formats
+            for (Action a : steps) out.printf("  %2d. %s%n", a.order(), Printable.visible(a.text()));
         }
     }
 

@@ -38,7 +38,7 @@ class ImpactReportsTest {
         assertThat(impact).isGreaterThan(steps);
         assertThat(text.indexOf("==")).isGreaterThan(impact);   // the servers' notes and findings come after both
         assertThat(text.substring(steps, impact)).contains(" 1. Take EX1 off the internet now.",
-                " 2. Reset the credentials of CONTOSO\\administrator.", "because 1 LSASS dump",
+                " 2. Reset the credentials of CONTOSO\\administrator.",
                 " 1. Assess what the mail of ceo@contoso.com holds.");
         assertThat(text.substring(impact)).contains("Mailboxes read:", "[shown] CEO@contoso.com through EWS: 7 requests",
                 "Mailboxes exported:", "[shown] ceo@contoso.com by New-MailboxExportRequest to \\\\127.0.0.1\\c$\\inetpub\\x.aspx"
