@@ -32,6 +32,14 @@ public final class Limits {
     /** Nesting depth of a rule file's YAML. */
     public static final int YAML_DEPTH = 64;
 
+    /**
+     * Brackets ({@code [} and <code>{</code>) a rule file's text may hold open at once, counted without regard to
+     * quoting, before YAML reads it: the YAML library's scanner takes time proportional to the open flow collections
+     * for every token, so a file of 100,000 brackets would take minutes. Twice {@link #YAML_DEPTH}, leaving room for
+     * brackets inside quoted values.
+     */
+    public static final int YAML_OPEN_BRACKETS = 2 * YAML_DEPTH;
+
     /** Values one Sigma value may expand into (windash permutations, placeholder lists); more is a load error. */
     public static final int SIGMA_VALUE_EXPANSIONS = 4_096;
 
