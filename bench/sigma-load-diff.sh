@@ -3,7 +3,8 @@
 # both on SigmaHQ's rule set and on a broken copy of it (bench/sigma-mutants.py: every file with one mutation, so
 # thousands of load problems with file:line, inactive, unrouted and duplicate rules), with `exhunt rules check`
 # and with `exhunt sigma` over SigmaHQ's regression events, and compares standard output, standard error and exit
-# codes. Not a test (it needs two builds): run it by hand when the loader changes.
+# codes; then the same with the AFTER build taking the rules from compiled rules (`rules compile`,
+# `--compiled-rules`) when it has them. Not a test (it needs two builds): run it by hand when the loader changes.
 # Usage: bench/sigma-load-diff.sh BEFORE [AFTER]   (a jar, or a git commit to build; AFTER defaults to this
 # checkout's jar, rebuilt; needs ../shared/corpus or $EXHUNT_CORPUS)
 set -euo pipefail
@@ -57,4 +58,23 @@ for check in "check-sigmahq:rules check $corpus/sigma/sigmahq" \
         failed=1
     fi
 done
+
+if java -jar "$after" rules compile --help > /dev/null 2>&1; then
+    java -jar "$after" rules compile -o "$work/sigmahq.compiled" "$corpus/sigma/sigmahq" > /dev/null || true
+    java -jar "$after" rules compile -o "$work/mutants.compiled" "$work/mutants" > /dev/null || true
+    for check in "check-sigmahq:rules check --compiled-rules $work/sigmahq.compiled $corpus/sigma/sigmahq" \
+                 "check-mutants:rules check --compiled-rules $work/mutants.compiled $work/mutants" \
+                 "sigma-sigmahq:sigma --compiled-rules $work/sigmahq.compiled -r $corpus/sigma/sigmahq $events" \
+                 "sigma-mutants:sigma --compiled-rules $work/mutants.compiled -r $work/mutants $events"; do
+        name=${check%%:*}
+        read -r -a args <<< "${check#*:}"
+        run "$name.compiled" "$after" "${args[@]}"
+        if diff -u "$work/$name.before.out" "$work/$name.compiled.out" && diff -u "$work/$name.before.err" "$work/$name.compiled.err"; then
+            echo "$name from compiled rules: same"
+        else
+            echo "$name from compiled rules: DIFFERENT" >&2
+            failed=1
+        fi
+    done
+fi
 exit $failed

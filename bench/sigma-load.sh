@@ -1,18 +1,26 @@
 #!/usr/bin/env bash
 # Loading SigmaHQ (issue 24; docs/benchmarks.md): wall time, CPU time (user + system) and peak RSS of
 # `exhunt rules check <SigmaHQ>`, and of `exhunt scan` of a small image with and without `--sigma <SigmaHQ>`,
-# each run RUNS times through the `exhunt` launcher (so with its JVM options for each command, unless
-# EXHUNT_JAVA_OPTS is set), the load average before each run beside it. Not a test: run it by hand, on a quiet
-# machine. Usage: bench/sigma-load.sh [RUNS [IMAGE]]   (defaults 5 and examples/clean; needs ../shared/corpus or
-# $EXHUNT_CORPUS). JAR=path runs that jar with `java` instead of the launcher (an older build, for a comparison).
+# each run RUNS times through the release's launcher (cli/src/dist/exhunt: its JVM options for each command,
+# unless EXHUNT_JAVA_OPTS is set, even empty), the load average before each run beside it. Not a test: run it by
+# hand, on a quiet machine. Usage: bench/sigma-load.sh [RUNS [IMAGE]]   (defaults 5 and examples/clean; needs
+# ../shared/corpus or $EXHUNT_CORPUS). JAR=path runs that jar instead of this checkout's (an older build).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 corpus="$(cd "${EXHUNT_CORPUS:-../shared/corpus}" && pwd)"
 sigmahq="$corpus/sigma/sigmahq"
 runs=${1:-5}
 image=${2:-examples/clean}
-if [ -n "${JAR:-}" ]; then exhunt=(java ${EXHUNT_JAVA_OPTS:-} -jar "$JAR"); else ./exhunt --version > /dev/null; exhunt=(./exhunt); fi
-echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD), ${JAR:-launcher}${EXHUNT_JAVA_OPTS+ with EXHUNT_JAVA_OPTS='$EXHUNT_JAVA_OPTS'}"
+if [ -z "${JAR:-}" ]; then
+    ./mvnw -B -q package -DskipTests -pl cli -am
+    JAR=cli/target/exhunt.jar
+fi
+release=$(mktemp -d)
+trap 'rm -rf "$release"' EXIT
+cp cli/src/dist/exhunt "$release/exhunt"
+ln -s "$(cd "$(dirname "$JAR")" && pwd)/$(basename "$JAR")" "$release/exhunt.jar"
+exhunt=("$release/exhunt")
+echo "== machine: $(nproc) cores, $(java -version 2>&1 | head -1), commit $(git rev-parse --short HEAD), jar $JAR${EXHUNT_JAVA_OPTS+, EXHUNT_JAVA_OPTS='$EXHUNT_JAVA_OPTS'}"
 
 measure() {   # measure LABEL ARGS...: one line per run
     local label=$1
@@ -20,8 +28,8 @@ measure() {   # measure LABEL ARGS...: one line per run
     for _ in $(seq "$runs"); do
         local load
         load=$(cut -d' ' -f1 /proc/loadavg)
-        /usr/bin/time -f "%e %U %S %M" -o /tmp/exhunt-sigma-load.time "${exhunt[@]}" "$@" > /dev/null 2>&1 || true
-        read -r wall user sys rss < <(tail -1 /tmp/exhunt-sigma-load.time)
+        /usr/bin/time -f "%e %U %S %M" -o "$release/time" "${exhunt[@]}" "$@" > /dev/null 2>&1 || true
+        read -r wall user sys rss < <(tail -1 "$release/time")
         printf "%-24s wall %6.2f s   CPU %6.2f s   peak RSS %5d MB   load before %s\n" \
             "$label" "$wall" "$(echo "$user + $sys" | bc)" $((rss / 1024)) "$load"
     done
@@ -30,4 +38,3 @@ measure() {   # measure LABEL ARGS...: one line per run
 measure "rules check SigmaHQ" rules check "$sigmahq"
 measure "scan" scan --no-progress "$image"
 measure "scan --sigma SigmaHQ" scan --no-progress --sigma "$sigmahq" "$image"
-rm -f /tmp/exhunt-sigma-load.time

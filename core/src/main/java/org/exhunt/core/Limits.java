@@ -40,6 +40,12 @@ public final class Limits {
      */
     public static final int YAML_OPEN_BRACKETS = 2 * YAML_DEPTH;
 
+    /**
+     * Bytes of a compiled Sigma rules file ({@code exhunt rules compile}); a larger one is not used (the rule files
+     * are read instead). SigmaHQ's whole rule set compiles to a few megabytes.
+     */
+    public static final int SIGMA_COMPILED_BYTES = 256 << 20;
+
     /** Values one Sigma value may expand into (windash permutations, placeholder lists); more is a load error. */
     public static final int SIGMA_VALUE_EXPANSIONS = 4_096;
 

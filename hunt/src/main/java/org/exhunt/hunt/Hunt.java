@@ -100,7 +100,7 @@ public final class Hunt {
                 new AuthFolderAge());
         ChainAttribution attribution = new ChainAttribution(kb.rows(),
                 pack.has(ChainAttribution.FILE) ? pack.text(ChainAttribution.FILE) : null, problems::add);
-        SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), attribution, problems::add);
+        SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), user.sigmaCompiled(), attribution, problems::add);
         notes.addAll(sigma.notes());
         return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, notes), kb,
                 options);

@@ -38,30 +38,49 @@ final class RuleFile {
 
     record Problem(Diagnostic diagnostic) implements Item {}
 
-    /** A rule that loads; {@code unresolved} names the placeholders without values (non-empty: inactive). */
-    record Rule(SigmaRule rule, List<String> unresolved) implements Item {}
+    /** A rule that loads, with its document; {@code unresolved} names the placeholders without values (non-empty: inactive). */
+    record Rule(SigmaRule rule, List<String> unresolved, YNode doc) implements Item {}
 
-    record Filter(SigmaFilter filter) implements Item {}
+    record Filter(SigmaFilter filter, YNode doc) implements Item {}
 
-    record Correlation(SigmaCorrelation correlation) implements Item {}
+    record Correlation(SigmaCorrelation correlation, YNode doc) implements Item {}
+
+    /**
+     * A file read: its name, the hash of its bytes ({@link CompiledRules#hash}; null when not hashed or not read), its
+     * items, and whether they came from compiled rules.
+     */
+    record Loaded(String name, byte[] hash, List<Item> items, boolean compiled) {}
 
     private RuleFile() {}
 
-    /** A file's items; a file that cannot be read is one problem. Thread-safe. */
-    static List<Item> read(Path f, ValueChain.Placeholders placeholders) {
+    /**
+     * A file's items; a file that cannot be read is one problem. With {@code compiled}, the items it holds for a file
+     * of this name and content are taken instead of parsing it; with {@code hash}, the content's hash is kept for
+     * writing compiled rules. Thread-safe.
+     */
+    static Loaded read(Path f, ValueChain.Placeholders placeholders, CompiledRules compiled, boolean hash) {
         String name = f.toString();
         try {
             if (Files.size(f) > Limits.RULE_FILE_CHARS) {
-                return List.of(fileProblem(name, "larger than " + Limits.RULE_FILE_CHARS + " bytes; not read"));
+                return new Loaded(name, null, List.of(fileProblem(name, "larger than " + Limits.RULE_FILE_CHARS + " bytes; not read")), false);
             }
+            byte[] bytes = Files.readAllBytes(f);
+            byte[] contentHash = compiled != null || hash ? CompiledRules.hash(bytes) : null;
+            List<Item> kept = compiled == null ? null : compiled.items(name, contentHash);
+            return new Loaded(name, contentHash, kept != null ? kept : parse(name, bytes, placeholders), kept != null);
+        } catch (IOException e) {
+            return new Loaded(name, null, List.of(fileProblem(name, "cannot read: " + e.getMessage())), false);
+        }
+    }
+
+    private static List<Item> parse(String name, byte[] bytes, ValueChain.Placeholders placeholders) {
+        try {
             String text = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(f))).toString();
+                    .decode(ByteBuffer.wrap(bytes)).toString();
             return parse(name, text, placeholders);
         } catch (CharacterCodingException e) {
             return List.of(fileProblem(name, "not UTF-8 text; not read"));
-        } catch (IOException e) {
-            return List.of(fileProblem(name, "cannot read: " + e.getMessage()));
         }
     }
 
@@ -94,15 +113,15 @@ final class RuleFile {
                     "'action' documents (Sigma 1.x rule collections) are not supported; write each rule in full"));
         }
         if (doc instanceof YNode.YMap m && m.get("correlation") != null) {
-            return new Correlation(CorrelationParser.parse(name, doc));
+            return new Correlation(CorrelationParser.parse(name, doc), doc);
         }
         if (doc instanceof YNode.YMap m && m.get("filter") != null) {
             SigmaFilter f = RuleParser.parseFilter(name, doc);
             DetectionCompiler.compile(f.detection(), new FieldSlots(RecordSpec.identity()), placeholders);
-            return new Filter(f);
+            return new Filter(f, doc);
         }
         SigmaRule rule = RuleParser.parse(name, doc);
         DetectionCompiler.Result checked = DetectionCompiler.compile(rule, new FieldSlots(RecordSpec.identity()), placeholders);
-        return new Rule(rule, checked.unresolved());
+        return new Rule(rule, checked.unresolved(), doc);
     }
 }

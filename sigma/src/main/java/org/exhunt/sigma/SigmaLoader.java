@@ -46,10 +46,34 @@ public final class SigmaLoader {
     private final List<SigmaFilter> filters = new ArrayList<>();
     private final List<SigmaFilter> filtersReportedElsewhere = new ArrayList<>();
     private final List<SigmaCorrelation> correlations = new ArrayList<>();
+    private CompiledRules compiled;      // rules kept by an earlier load, or null
+    private CompiledRules.Writer kept;   // what loadPath reads, for compiled rules, or null
+    private int filesRead;
+    private int filesFromCompiled;
 
     public SigmaLoader(Mappings mappings, Placeholders placeholders) {
         this.mappings = mappings;
         this.placeholders = placeholders;
+    }
+
+    /** Takes the rules of the files that {@code compiled} holds unchanged from it, instead of reading their YAML. */
+    public void useCompiled(CompiledRules compiled) {
+        this.compiled = compiled;
+    }
+
+    /** Rule files {@link #loadPath} has read so far, and how many of them it took from compiled rules. */
+    public int filesRead() {
+        return filesRead;
+    }
+
+    public int filesFromCompiled() {
+        return filesFromCompiled;
+    }
+
+    /** Keeps what {@link #loadPath} reads from here on, to be written as compiled rules. */
+    public CompiledRules.Writer keepForCompiling() {
+        kept = new CompiledRules.Writer(placeholders);
+        return kept;
     }
 
     /** Adds a problem met while setting the load up (mapping or placeholder files), so that it is reported with the rest. */
@@ -70,8 +94,13 @@ public final class SigmaLoader {
         } else {
             files = List.of(path);
         }
-        List<List<RuleFile.Item>> read = files.parallelStream().map(f -> RuleFile.read(f, placeholders)).toList();
-        read.forEach(this::add);
+        List<RuleFile.Loaded> read = files.parallelStream().map(f -> RuleFile.read(f, placeholders, compiled, kept != null)).toList();
+        for (RuleFile.Loaded file : read) {
+            add(file.items());
+            if (kept != null) kept.add(file);
+            filesRead++;
+            if (file.compiled()) filesFromCompiled++;
+        }
     }
 
     private static boolean isYaml(Path p) {
