@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Loading SigmaHQ (issue 24; docs/benchmarks.md): wall time, CPU time (user + system) and peak RSS of
-# `exhunt rules check <SigmaHQ>`, and of `exhunt scan` of a small image with and without `--sigma <SigmaHQ>`,
-# each run RUNS times through the release's launcher (cli/src/dist/exhunt: its JVM options for each command,
+# `exhunt rules check <SigmaHQ>`, and of `exhunt scan` of a small image with and without `--sigma <SigmaHQ>`, both
+# also with SigmaHQ's compiled rules (`rules compile`, `--compiled-rules`) when the build has them, each run RUNS times through the release's launcher (cli/src/dist/exhunt: its JVM options for each command,
 # unless EXHUNT_JAVA_OPTS is set, even empty), the load average before each run beside it. Not a test: run it by
 # hand, on a quiet machine. Usage: bench/sigma-load.sh [RUNS [IMAGE]]   (defaults 5 and examples/clean; needs
 # ../shared/corpus or $EXHUNT_CORPUS). JAR=path runs that jar instead of this checkout's (an older build).
@@ -38,3 +38,7 @@ measure() {   # measure LABEL ARGS...: one line per run
 measure "rules check SigmaHQ" rules check "$sigmahq"
 measure "scan" scan --no-progress "$image"
 measure "scan --sigma SigmaHQ" scan --no-progress --sigma "$sigmahq" "$image"
+if "${exhunt[@]}" rules compile -o "$release/sigmahq.compiled" "$sigmahq" > /dev/null 2>&1; then
+    measure "rules check, compiled" rules check --compiled-rules "$release/sigmahq.compiled" "$sigmahq"
+    measure "scan --sigma, compiled" scan --no-progress --sigma "$sigmahq" --compiled-rules "$release/sigmahq.compiled" "$image"
+fi
