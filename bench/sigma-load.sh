@@ -27,6 +27,12 @@ measure() {   # measure LABEL ARGS...: one line per run
     shift
     for _ in $(seq "$runs"); do
         local load
+        if [ -n "${QUIET:-}" ]; then
+            for _ in $(seq 24); do
+                [ "$(echo "$(cut -d' ' -f1 /proc/loadavg) < 0.5" | bc)" = 1 ] && break
+                sleep 5
+            done
+        fi
         load=$(cut -d' ' -f1 /proc/loadavg)
         /usr/bin/time -f "%e %U %S %M" -o "$release/time" "${exhunt[@]}" "$@" > /dev/null 2>&1 || true
         read -r wall user sys rss < <(tail -1 "$release/time")
