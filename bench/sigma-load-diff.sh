@@ -42,39 +42,42 @@ run() {   # run NAME JAR ARGS...: output, errors and exit code of one command in
 }
 
 failed=0
-for check in "check-sigmahq:rules check $corpus/sigma/sigmahq" \
-             "check-mutants:rules check $work/mutants" \
-             "sigma-sigmahq:sigma -r $corpus/sigma/sigmahq $events" \
-             "sigma-mutants:sigma -r $work/mutants $events"; do
-    name=${check%%:*}
-    read -r -a args <<< "${check#*:}"
-    run "$name.before" "$before" "${args[@]}"
-    run "$name.after" "$after" "${args[@]}"
-    lines=$(cat "$work/$name.before.out" "$work/$name.before.err" | wc -l)
-    if diff -u "$work/$name.before.out" "$work/$name.after.out" && diff -u "$work/$name.before.err" "$work/$name.after.err"; then
-        echo "$name: same ($lines lines, $(tail -1 "$work/$name.before.out"))"
+same() {   # same NAME VARIANT LABEL: whether NAME.VARIANT printed what NAME.before did
+    local name=$1 variant=$2 label=$3
+    if diff -u "$work/$name.before.out" "$work/$name.$variant.out" && diff -u "$work/$name.before.err" "$work/$name.$variant.err"; then
+        echo "$label: same ($(cat "$work/$name.before.out" "$work/$name.before.err" | wc -l) lines, $(tail -1 "$work/$name.before.out"))"
     else
-        echo "$name: DIFFERENT" >&2
+        echo "$label: DIFFERENT" >&2
         failed=1
     fi
+}
+
+checks=("check-sigmahq:rules check COMPILED $corpus/sigma/sigmahq" "check-mutants:rules check COMPILED $work/mutants"
+        "sigma-sigmahq:sigma COMPILED -r $corpus/sigma/sigmahq $events" "sigma-mutants:sigma COMPILED -r $work/mutants $events")
+arguments() {   # arguments CHECK [OPTION]: name and args of a check, COMPILED replaced by OPTION or dropped
+    name=${1%%:*}
+    read -r -a words <<< "${1#*:}"
+    args=()
+    for w in "${words[@]}"; do
+        if [ "$w" != COMPILED ]; then args+=("$w"); elif [ -n "${2:-}" ]; then args+=("$2"); fi
+    done
+}
+for check in "${checks[@]}"; do
+    arguments "$check"
+    run "$name.before" "$before" "${args[@]}"
+    run "$name.after" "$after" "${args[@]}"
+    same "$name" after "$name"
 done
 
+# the same from compiled rules, when the AFTER build has them
 if java -jar "$after" rules compile --help > /dev/null 2>&1; then
-    java -jar "$after" rules compile -o "$work/sigmahq.compiled" "$corpus/sigma/sigmahq" > /dev/null || true
-    java -jar "$after" rules compile -o "$work/mutants.compiled" "$work/mutants" > /dev/null || true
-    for check in "check-sigmahq:rules check --compiled-rules $work/sigmahq.compiled $corpus/sigma/sigmahq" \
-                 "check-mutants:rules check --compiled-rules $work/mutants.compiled $work/mutants" \
-                 "sigma-sigmahq:sigma --compiled-rules $work/sigmahq.compiled -r $corpus/sigma/sigmahq $events" \
-                 "sigma-mutants:sigma --compiled-rules $work/mutants.compiled -r $work/mutants $events"; do
-        name=${check%%:*}
-        read -r -a args <<< "${check#*:}"
+    java -jar "$after" rules compile -o "$work/check-sigmahq.compiled" "$corpus/sigma/sigmahq" > /dev/null || true
+    java -jar "$after" rules compile -o "$work/check-mutants.compiled" "$work/mutants" > /dev/null || true
+    for check in "${checks[@]}"; do
+        source=${check%%:*}
+        arguments "$check" "--compiled-rules=$work/check-${source#*-}.compiled"   # sigma-mutants: check-mutants.compiled
         run "$name.compiled" "$after" "${args[@]}"
-        if diff -u "$work/$name.before.out" "$work/$name.compiled.out" && diff -u "$work/$name.before.err" "$work/$name.compiled.err"; then
-            echo "$name from compiled rules: same"
-        else
-            echo "$name from compiled rules: DIFFERENT" >&2
-            failed=1
-        fi
+        same "$name" compiled "$name from compiled rules"
     done
 fi
 exit $failed

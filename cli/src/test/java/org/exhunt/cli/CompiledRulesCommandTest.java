@@ -21,21 +21,7 @@ class CompiledRulesCommandTest {
     private Path rules;
     private Path compiled;
 
-    private static final String RULE = """
-            title: Whoami Execution
-            id: 11111111-2222-3333-4444-555555555555
-            level: high
-            logsource: {product: windows, category: process_creation}
-            detection:
-                selection:
-                    Image|endswith: '\\whoami.exe'
-                condition: selection
-            """;
-
-    private static final String EVENT = """
-            {"Event": {"System": {"Provider": {"#attributes": {"Name": "Microsoft-Windows-Sysmon"}}, "EventID": 1,
-              "Channel": "Microsoft-Windows-Sysmon/Operational"}, "EventData": {"Image": "C:\\\\Windows\\\\System32\\\\whoami.exe"}}}
-            """;
+    private static final String RULE = SigmaSamples.WHOAMI_RULE;
 
     @BeforeEach
     void writeRules() throws IOException {
@@ -106,7 +92,7 @@ class CompiledRulesCommandTest {
     @Test
     void sigmaAndScanGiveTheSameFromCompiledRules() throws IOException {
         CliRun.of("rules", "compile", "-o", compiled.toString(), rules.toString());
-        Path events = Files.writeString(dir.resolve("events.json"), EVENT);
+        Path events = Files.writeString(dir.resolve("events.json"), SigmaSamples.WHOAMI_EVENT);
         CliRun sigma = CliRun.of("sigma", "-r", rules.toString(), events.toString());
         CliRun sigmaCompiled = CliRun.of("sigma", "-r", rules.toString(), "--compiled-rules", compiled.toString(), events.toString());
         assertThat(sigmaCompiled.out()).isEqualTo(sigma.out()).contains("Whoami Execution");

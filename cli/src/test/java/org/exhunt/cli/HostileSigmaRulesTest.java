@@ -26,25 +26,11 @@ class HostileSigmaRulesTest {
 
     private Path rules;
 
-    private static final String GOOD = """
-            title: Whoami Execution
-            id: 11111111-0000-0000-0000-000000000001
-            level: high
-            logsource: {product: windows, category: process_creation}
-            detection:
-                selection:
-                    Image|endswith: '\\whoami.exe'
-                condition: selection
-            """;
-
-    private static final String EVENT = """
-            {"Event": {"System": {"Provider": {"#attributes": {"Name": "Microsoft-Windows-Sysmon"}}, "EventID": 1,
-              "Channel": "Microsoft-Windows-Sysmon/Operational"}, "EventData": {"Image": "C:\\\\Windows\\\\System32\\\\whoami.exe"}}}
-            """;
+    private static final String GOOD = SigmaSamples.WHOAMI_RULE;
 
     /** The good rule with another id, its selection and its condition replaced. */
     private static String rule(int n, String selection, String condition) {
-        return GOOD.replace("000000000001", "00000000000" + n)
+        return GOOD.replace("555555555555", "55555555555" + n)
                 .replace("        Image|endswith: '\\whoami.exe'\n", selection)
                 .replace("condition: selection", "condition: " + condition);
     }
@@ -92,10 +78,10 @@ class HostileSigmaRulesTest {
     @Test
     void sigmaListsEachAndTheGoodRuleStillFires() throws IOException {
         Path events = dir.resolve("events.json");
-        Files.writeString(events, EVENT);
+        Files.writeString(events, SigmaSamples.WHOAMI_EVENT);
         CliRun run = CliRun.of("sigma", "-r", rules.toString(), events.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
-        assertThat(run.out()).contains("11111111-0000-0000-0000-000000000001  Whoami Execution");
+        assertThat(run.out()).contains("11111111-2222-3333-4444-555555555555  Whoami Execution");
         assertThat(run.err()).contains(problems()).contains("1 rules loaded", "6 problems");
     }
 
@@ -115,13 +101,13 @@ class HostileSigmaRulesTest {
                 title: deep filter
                 logsource: {product: windows, category: process_creation}
                 filter:
-                    rules: [11111111-0000-0000-0000-000000000001]
+                    rules: [11111111-2222-3333-4444-555555555555]
                     sel:
                         User: admin
                     condition: %s
                 """.formatted("(".repeat(2_000) + "sel" + ")".repeat(2_000)));
         Path events = dir.resolve("events.json");
-        Files.writeString(events, EVENT);
+        Files.writeString(events, SigmaSamples.WHOAMI_EVENT);
         CliRun run = CliRun.of("sigma", "-r", rules.resolve("good.yml").toString(), "--filters", filters.toString(), events.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
         assertThat(run.err()).contains(filters.resolve("deep.yml") + ":7: condition '", "nested deeper than", "1 problems");
@@ -133,7 +119,7 @@ class HostileSigmaRulesTest {
         for (int i = 1; i <= 1_000; i++) {
             chain.append("---\ntitle: link ").append(i).append("\nid: link-").append(i)
                     .append("\ncorrelation: {type: event_count, rules: [")
-                    .append(i == 1 ? "11111111-0000-0000-0000-000000000001" : "link-" + (i - 1))
+                    .append(i == 1 ? "11111111-2222-3333-4444-555555555555" : "link-" + (i - 1))
                     .append("], group-by: [Image], timespan: 1h, generate: true, condition: {gte: 1}}\n");
         }
         Path file = dir.resolve("chain.yml");
