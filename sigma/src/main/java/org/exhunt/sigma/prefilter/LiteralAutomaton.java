@@ -13,12 +13,12 @@ import org.exhunt.sigma.value.Fold;
  * occurs in its folded form ({@link Fold}), with one table lookup per character plus the hits, without folding
  * the text first. Immutable once built.
  *
- * <p>It is a prefilter: it never misses a literal that occurs, and may report one that does not. Only the first
- * {@link #MAX_LITERAL_CHARS} characters of a literal are looked for, and characters beyond the
- * {@link #MAX_CLASSES} most frequent in the literals are taken for one another. Both bound the table: the rules
- * of one log source state thousands of literals, some with hundreds of distinct characters (homoglyph lists) or
- * of hundreds of characters (base64 forms of whole command lines), and a table with a column per character and a
- * row per prefix would take hundreds of megabytes.
+ * <p>It is a prefilter: it never misses a literal that occurs, and may report one that does not. Only the last
+ * {@link #MAX_LITERAL_CHARS} characters of a literal are looked for (a path's end tells more than its start), and
+ * the rarest characters beyond {@link #MAX_CLASSES} classes are taken for one another (never ASCII ones, which
+ * log text is mostly made of). Both bound the table: the rules of one log source state thousands of literals,
+ * some with hundreds of distinct characters (homoglyph lists) or of hundreds of characters (base64 forms of whole
+ * command lines), and a table with a column per character and a row per prefix would take hundreds of megabytes.
  *
  * <p>Layout: characters are first mapped to classes: each frequent folded character that occurs in some literal
  * has its own class, which the characters folding to it share; the rarer ones share one class; every other
@@ -31,11 +31,14 @@ import org.exhunt.sigma.value.Fold;
  */
 public final class LiteralAutomaton {
 
-    /** Characters of a literal that are looked for; the rest of a longer literal is left to the rule itself. */
+    /** Characters of a literal that are looked for, its last; the rest of a longer literal is left to the rule itself. */
     public static final int MAX_LITERAL_CHARS = 32;
 
-    /** Character classes at most, class 0 (no literal's character) and the shared class of rare ones included. */
-    public static final int MAX_CLASSES = 64;
+    /**
+     * Character classes at most, class 0 (no literal's character) and the shared class of rare ones included; ASCII
+     * characters always have their own.
+     */
+    public static final int MAX_CLASSES = 128;
 
     private final char[] latin1Class = new char[256];
     private final Map<Character, Character> otherClass;
@@ -70,7 +73,7 @@ public final class LiteralAutomaton {
     /** An automaton for these literals, which must be folded and must not repeat. */
     public static LiteralAutomaton of(List<String> literals) {
         List<String> looked = new ArrayList<>(literals.size());
-        for (String l : literals) looked.add(l.length() > MAX_LITERAL_CHARS ? l.substring(0, MAX_LITERAL_CHARS) : l);
+        for (String l : literals) looked.add(l.length() > MAX_LITERAL_CHARS ? l.substring(l.length() - MAX_LITERAL_CHARS) : l);
         Classes classOf = Classes.of(looked);
         int classes = classOf.count;
 
@@ -166,7 +169,7 @@ public final class LiteralAutomaton {
         }
     }
 
-    /** The character classes of a set of literals: the most frequent characters have their own, the rest share one. */
+    /** The character classes of a set of literals: ASCII and the most frequent others have their own, the rest share one. */
     private static final class Classes {
         final Map<Character, Character> classOf = new HashMap<>();   // every character of the literals
         int count;
@@ -176,15 +179,19 @@ public final class LiteralAutomaton {
             for (String l : literals) {
                 for (int i = 0; i < l.length(); i++) frequency.merge(l.charAt(i), 1, Integer::sum);
             }
+            // ASCII first, whatever its frequency: log text is mostly ASCII, and a character that shares the rare
+            // class makes every literal with a rare character a candidate wherever it occurs
             List<Character> chars = new ArrayList<>(frequency.keySet());
             chars.sort((a, b) -> {
+                if ((a < 128) != (b < 128)) return a < 128 ? -1 : 1;
                 int byCount = Integer.compare(frequency.get(b), frequency.get(a));
                 return byCount != 0 ? byCount : Character.compare(a, b);
             });
             Classes c = new Classes();
-            int own = chars.size() < MAX_CLASSES ? chars.size() : MAX_CLASSES - 2;
+            int ascii = (int) chars.stream().filter(ch -> ch < 128).count();
+            int own = chars.size() < MAX_CLASSES ? chars.size() : Math.max(MAX_CLASSES - 2, ascii);
             for (int i = 0; i < chars.size(); i++) c.classOf.put(chars.get(i), (char) (Math.min(i, own) + 1));
-            c.count = Math.min(chars.size(), own + 1) + 1;
+            c.count = Math.min(chars.size(), own + 1) + 1;   // class 0, the own classes, the shared one if any
             return c;
         }
 

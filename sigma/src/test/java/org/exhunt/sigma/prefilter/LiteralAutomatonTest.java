@@ -63,19 +63,33 @@ class LiteralAutomatonTest {
     }
 
     @Test
-    void looksForTheFirstCharactersOfALongLiteral() {
-        String head = "powershell -encodedcommand aqbmac";
-        String literal = head + "gaoacqaqbhaguacwbh";
-        LiteralAutomaton a = LiteralAutomaton.of(List.of(literal, "x"));
+    void looksForTheLastCharactersOfALongLiteral() {
+        String literal = "\\appdata\\local\\microsoft\\windows\\inetcache\\ie\\evil.exe";
+        String tail = literal.substring(literal.length() - LiteralAutomaton.MAX_LITERAL_CHARS);
+        LiteralAutomaton a = LiteralAutomaton.of(List.of(literal, "zq"));
         List<Integer> hits = new ArrayList<>();
         a.scan("run " + literal, hits::add);
         assertThat(hits).containsExactly(0);
         hits.clear();
-        a.scan("run " + head.substring(0, LiteralAutomaton.MAX_LITERAL_CHARS) + " and more", hits::add);
+        a.scan("run " + tail + " and more", hits::add);
         assertThat(hits).as("a prefilter may report a literal that does not occur, never miss one").containsExactly(0);
         hits.clear();
-        a.scan("run " + head.substring(0, LiteralAutomaton.MAX_LITERAL_CHARS - 1), hits::add);
+        a.scan("run " + tail.substring(1), hits::add);
         assertThat(hits).isEmpty();
+    }
+
+    @Test
+    void asciiNeverSharesTheClassOfRareCharacters() {
+        List<String> literals = new ArrayList<>();
+        for (int c = 0x400; c < 0x400 + 2 * LiteralAutomaton.MAX_CLASSES; c++) {
+            if (Fold.fold((char) c) == c) literals.add(String.valueOf((char) c));   // a homoglyph list
+        }
+        literals.add("{}");
+        literals.add("$");
+        LiteralAutomaton a = LiteralAutomaton.of(literals);
+        List<Integer> hits = new ArrayList<>();
+        a.scan("taskhostw.exe {222A245B-E637-4AE9-A93F-A59CA119A75E} $x", hits::add);
+        assertThat(hits).containsExactlyInAnyOrder(literals.size() - 1);
     }
 
     private static String randomText(Random r, int len) {
