@@ -13,18 +13,11 @@ corpus="$(cd "${EXHUNT_CORPUS:-../shared/corpus}" && pwd)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-jar_of() {   # a jar as given, or the jar built from a commit in a scratch copy
-    if [ -f "$1" ]; then echo "$1"; return; fi
-    local src="$work/build-$1"
-    mkdir -p "$src"
-    git archive "$1" | tar -x -C "$src"
-    (cd "$src" && ./mvnw -B -q package -DskipTests -pl cli -am >&2)
-    echo "$src/cli/target/exhunt.jar"
-}
+source bench/build-jar.sh
 
-before=$(jar_of "$1")
+before=$(jar_of "$1" "$work")
 if [ -n "${2:-}" ]; then
-    after=$(jar_of "$2")
+    after=$(jar_of "$2" "$work")
 else
     ./mvnw -B -q package -DskipTests -pl cli -am
     after=cli/target/exhunt.jar
