@@ -3,7 +3,11 @@
  * of the attacks (sources in each rule's `reference`). Meta fields exhunt reads:
  *   severity      Sigma level of a match (informational .. critical)
  *   exhunt_chain  the attack chain a match is specific to (linked to that chain's verdict row)
- *   exhunt_stage  what a match says about an intrusion (post-exploitation for files left behind)
+ *   exhunt_stage  what a match says about an intrusion (post-exploitation for files left behind; a rule
+ *                 without it is post-exploitation when high or critical, context when lower)
+ * No rule bounds the file's size: a bound is a line an attacker steps over by padding a shell (truncate, a comment
+ * of junk). exhunt examines files up to 64 MiB whole, and names a script in the web folders past that size on its
+ * own (exhunt.file.oversized-script).
  */
 
 rule EXHUNT_Chopper_JScript_Eval
@@ -21,7 +25,7 @@ rule EXHUNT_Chopper_JScript_Eval
         $jscript = /Language\s*=\s*["']?JScript/ nocase ascii wide
         $runat = /runat\s*=\s*["']?server/ nocase ascii wide
     condition:
-        filesize < 512KB and ($eval_request or $eval_decoded) and ($unsafe or ($jscript and $runat) or ($jscript and $eval_decoded))
+        ($eval_request or $eval_decoded) and ($unsafe or ($jscript and $runat) or ($jscript and $eval_decoded))
 }
 
 rule EXHUNT_Chopper_CSharp
@@ -37,7 +41,7 @@ rule EXHUNT_Chopper_CSharp
         $jscript_eval = /JScriptEvaluate\s*\([^;]{0,300}Request\s*[\[\.]/ nocase ascii wide
         $posted_assembly = /Assembly\s*\.\s*Load\s*\(\s*Request\s*\.\s*BinaryRead\s*\([^;]{0,300}CreateInstance\s*\([^;]{0,300}new\s+object\s*\[\s*\]\s*\{\s*this\s*\}/ nocase ascii wide
     condition:
-        filesize < 64KB and $csharp and ($jscript_eval or $posted_assembly)
+        $csharp and ($jscript_eval or $posted_assembly)
 }
 
 rule EXHUNT_SecChecker_Security_Product_Probe
@@ -53,7 +57,7 @@ rule EXHUNT_SecChecker_Security_Product_Probe
         $answer = /Response\s*\.\s*Write\s*\(/ nocase ascii wide
         $aspnet = /(<%|runat\s*=\s*["']?server)/ nocase ascii wide
     condition:
-        filesize < 64KB and $aspnet and $answer and #probe >= 2
+        $aspnet and $answer and #probe >= 2
 }
 
 rule EXHUNT_Chopper_In_OAB_VirtualDirectory
@@ -74,7 +78,7 @@ rule EXHUNT_Chopper_In_OAB_VirtualDirectory
         $vdir5 = "MetabasePath" nocase ascii wide
         $code = /(eval\s*\(|Page_Load|Request\s*[\[\.])/ nocase ascii wide
     condition:
-        filesize < 200KB and $url and $code and 2 of ($vdir*)
+        $url and $code and 2 of ($vdir*)
 }
 
 rule EXHUNT_PST_Export_Shell
@@ -90,7 +94,7 @@ rule EXHUNT_PST_Export_Shell
         $page = /Page\s+Language\s*=/ nocase ascii
         $script = /<script[^>]{0,100}runat\s*=\s*["']?server/ nocase ascii
     condition:
-        uint32(0) == 0x4E444221 and filesize < 2MB and ($page or $script)
+        uint32(0) == 0x4E444221 and ($page or $script)
 }
 
 rule EXHUNT_Certificate_Request_Shell
@@ -106,7 +110,7 @@ rule EXHUNT_Certificate_Request_Shell
         $page = /Page\s+Language\s*=/ nocase ascii
         $script = /<script[^>]{0,100}runat\s*=\s*["']?server/ nocase ascii
     condition:
-        uint16(0) == 0x8230 and filesize < 64KB and ($page or $script)
+        uint16(0) == 0x8230 and ($page or $script)
 }
 
 rule EXHUNT_ASPX_Loader_Request_Assembly
@@ -125,7 +129,7 @@ rule EXHUNT_ASPX_Loader_Request_Assembly
         $request_base64 = /FromBase64String\s*\(\s*([A-Za-z_][A-Za-z0-9_]*\s*\.\s*)?Request\s*(\.\s*(Form|QueryString|Params|Item|Headers|Cookies)\s*)?[\[\(]/ nocase ascii wide
         $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
     condition:
-        filesize < 512KB and $aspnet and ($load_request or ($load and ($request_bytes or $request_base64)))
+        $aspnet and ($load_request or ($load and ($request_bytes or $request_base64)))
 }
 
 rule EXHUNT_ASPX_Process_From_Request
@@ -142,7 +146,7 @@ rule EXHUNT_ASPX_Process_From_Request
         $psi = "ProcessStartInfo" nocase ascii wide
         $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
     condition:
-        filesize < 512KB and $aspnet and ($start or ($args and $psi))
+        $aspnet and ($start or ($args and $psi))
 }
 
 rule EXHUNT_ASPX_Upload_To_Request_Path
@@ -157,7 +161,7 @@ rule EXHUNT_ASPX_Upload_To_Request_Path
         $save = /Request\s*\.\s*Files\s*\[\s*0\s*\]\s*\.\s*SaveAs\s*\([^;]{0,200}Request\s*[\[\.]/ nocase ascii wide
         $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
     condition:
-        filesize < 512KB and $aspnet and $save
+        $aspnet and $save
 }
 
 rule EXHUNT_reGeorg_Tunnel_ASPX
@@ -180,7 +184,7 @@ rule EXHUNT_reGeorg_Tunnel_ASPX
         $socket = "Socket" ascii wide
         $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
     condition:
-        filesize < 512KB and $aspnet and $socket and $h2 and (2 of ($h*) or 3 of ($c*)) and 2 of ($c*)
+        $aspnet and $socket and $h2 and (2 of ($h*) or 3 of ($c*)) and 2 of ($c*)
 }
 
 rule EXHUNT_ASPX_Command_Shell
@@ -196,7 +200,7 @@ rule EXHUNT_ASPX_Command_Shell
         $shell = /(cmd\.exe|COMSPEC|powershell)/ nocase ascii wide
         $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
     condition:
-        filesize < 512KB and $aspnet and $args and $shell
+        $aspnet and $args and $shell
 }
 
 rule EXHUNT_ASPX_Process_Output_To_Response
@@ -213,7 +217,7 @@ rule EXHUNT_ASPX_Process_Output_To_Response
         $response = /Response\s*\.\s*Write/ nocase ascii wide
         $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
     condition:
-        filesize < 512KB and $aspnet and $output and $start and $response
+        $aspnet and $output and $start and $response
 }
 
 rule EXHUNT_ASPX_Write_File_From_Request
@@ -228,5 +232,5 @@ rule EXHUNT_ASPX_Write_File_From_Request
         $write = /(File\s*\.\s*(WriteAllBytes|WriteAllText|AppendAllText)|new\s+(System\.IO\.)?(StreamWriter|FileStream))\s*\([^;]{0,200}Request\s*[\[\.]/ nocase ascii wide
         $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
     condition:
-        filesize < 512KB and $aspnet and $write
+        $aspnet and $write
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import org.exhunt.kb.Build;
 import org.exhunt.kb.BuildAssessment;
+import org.exhunt.kb.BuildFactsOf;
 import org.exhunt.kb.CveAnswer;
 import org.exhunt.kb.Placement;
 import org.exhunt.kb.ProductLine;
 import org.exhunt.kb.RowExposure;
 import org.exhunt.kb.UpdatePath;
+import org.exhunt.report.BuildWords;
 
 /** How {@code exhunt build} shows a {@link BuildAssessment}: a console page, or one JSON object. */
 final class BuildReport {
@@ -21,16 +23,19 @@ final class BuildReport {
     static void console(PrintWriter out, BuildAssessment a) {
         out.printf("Build     %s (%s)%n", a.build(), a.build().longForm());
         out.printf("Known as  %s%n", a.description());
-        a.productLine().ifPresent(p -> out.printf("Product   %s (%s)%n", p.name(), p.supportStatus()));
+        a.productLine().ifPresent(p -> out.printf("Product   %s (%s)%n", p.name(), BuildWords.status(BuildFactsOf.support(p))));
         out.printf("CU        %s%n", a.cuName().orElse("unknown"));
         out.printf("SU        %s%n", su(a));
         out.printf("Released  %s%n", a.placement() == Placement.EXACT ? a.known().released() : "unknown");
+        if (a.placement() == Placement.EXACT && !a.known().fixes().isEmpty()) {
+            out.printf("SU fixes  %s%n", String.join(" ", a.known().fixes()));
+        }
         out.println();
         int width = a.rows().stream().mapToInt(r -> r.row().length()).max().orElse(3);
         out.printf("%-" + width + "s  %-12s  %s%n", "ROW", "EXPOSURE", "WHY / WHAT FIXES IT");
         for (RowExposure r : a.rows()) out.printf("%-" + width + "s  %-12s  %s%n", r.row(), r.exposure(), r.reason());
         out.println();
-        a.path().ifPresent(p -> out.printf("Update path: %s%n", p.describe()));
+        a.path().ifPresent(p -> out.printf("Update path: %s%n", BuildWords.updatePath(BuildFactsOf.updatePath(p))));
         out.printf("Knowledge base %s%n", a.kbVersion());
     }
 
@@ -63,7 +68,7 @@ final class BuildReport {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("name", p.name());
         t.put("end_of_support", p.supportEnded().map(Object::toString).orElse(null));
-        t.put("support", p.supportStatus());
+        t.put("support", BuildWords.status(BuildFactsOf.support(p)));
         return t;
     }
 
@@ -93,6 +98,7 @@ final class BuildReport {
         t.put("build", b.number().toString());
         t.put("kb", b.kb().isEmpty() ? null : b.kb());
         t.put("released", b.released());
+        t.put("fixes", b.fixes());
         return t;
     }
 

@@ -10,16 +10,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.SourceRef;
-import org.exhunt.hunt.source.EvidenceFile;
-import org.exhunt.hunt.source.EvidenceSource;
-import org.exhunt.hunt.source.Sources;
-import org.exhunt.hunt.source.UnsupportedEvidenceException;
+import org.exhunt.evidence.EvidenceFile;
+import org.exhunt.evidence.EvidenceSource;
+import org.exhunt.evidence.ExactNames;
+import org.exhunt.evidence.Sources;
+import org.exhunt.evidence.UnsupportedEvidenceException;
 import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.RecordStream;
 import org.exhunt.logs.file.FileRecords;
+import org.exhunt.report.Printable;
 import org.exhunt.report.RecordJsonl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Spec;
                 + " OABGenerator, EWS, Remote PowerShell, Message Tracking, ...), Windows event logs (.evtx), JSON"
                 + " events; gzip-compressed logs are read too.",
                 "A FILE that no format recognizes is an error; in a DIRECTORY (read recursively, in name order)"
-                        + " such files are skipped quietly.",
+                        + " such files are skipped quietly. A FIFO, device or socket is never opened: given as FILE it is"
+                        + " a usage error, in a DIRECTORY it is skipped with a warning [input.special].",
                 "With --files, every file of each FILE (a folder, a triage zip or a single file, placed on the server's"
                         + " drive as 'exhunt scan' places it) gives its file record instead: what Sigma rules with"
                         + " 'logsource: {product: windows, category: file}' see. Each file is read whole for sha256 and"
@@ -72,6 +74,8 @@ final class DumpCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         for (Path p : paths) {
             if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such file or directory: " + p);
+            String refusal = LogInputs.refusal(p);
+            if (refusal != null) throw new ParameterException(spec.commandLine(), refusal);
         }
         PrintWriter err = spec.commandLine().getErr();
         try (RecordJsonl out = new RecordJsonl(spec.commandLine().getOut(), raw)) {
@@ -79,7 +83,7 @@ final class DumpCommand implements Callable<Integer> {
                 if (files) {
                     dumpFiles(p, out, err);
                 } else if (Files.isDirectory(p)) {
-                    for (Path f : filesUnder(p)) dump(f, out, err, false);
+                    for (Path f : LogInputs.filesUnder(p, d -> problem(err, d))) dump(f, out, err, false);
                 } else {
                     dump(p, out, err, true);
                 }
@@ -90,7 +94,7 @@ final class DumpCommand implements Callable<Integer> {
     }
 
     private void dump(Path file, RecordJsonl out, PrintWriter err, boolean named) throws IOException {
-        String name = file.toString();
+        String name = ExactNames.of(file);
         try (InputStream in = Files.newInputStream(file)) {
             Optional<RecordStream> opened = LogFiles.open(name, name, in, d -> problem(err, d), recoverSlack);
             if (opened.isEmpty()) {
@@ -133,12 +137,6 @@ final class DumpCommand implements Callable<Integer> {
 
     private void problem(PrintWriter err, Diagnostic d) {
         if (d.isError()) incomplete = true;
-        err.println(d);
-    }
-
-    private static List<Path> filesUnder(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return new ArrayList<>(s.filter(Files::isRegularFile).sorted().toList());
-        }
+        err.println(Printable.visible(d.toString())); // names and messages from the evidence
     }
 }

@@ -1,10 +1,12 @@
 package org.exhunt.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.exhunt.report.Printable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +22,7 @@ import picocli.CommandLine.Command;
             "2:usage error",
             "3:incomplete: input not read, a verdict CANNOT_TELL or UNKNOWN, a rule not loaded",
             "4:no evidence of compromise, but exposed (a row VULNERABLE)",
-            "70:internal error (a bug: please report it)"})
+            "70:internal error (a bug: please report it, README.md says how)"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -86,10 +88,14 @@ public final class Main implements Runnable {
                     + " launcher, java -Xmx4g -jar for the jar), or scan fewer servers or threads at once (--threads).");
             return ExitCodes.INTERNAL_ERROR;
         }
-        err.println("exhunt: internal error: " + e);
-        err.println("This is a bug in exhunt. Please report it at https://github.com/exhunt/exhunt/issues"
-                + " with the command line and the lines below.");
-        e.printStackTrace(err);
+        // the message may quote the evidence (a file name): printable, as every other output
+        err.println("exhunt: internal error: " + Printable.visible(e.toString()));
+        err.println("This is a bug in exhunt. Please report it to exhunt's maintainers, with: the command line; the"
+                + " output of 'exhunt --version'; the operating system and 'java -version'; and all the lines below."
+                + " README.md, 'Reporting a bug', says what else helps.");
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        trace.toString().lines().forEach(line -> err.println(Printable.visible(line)));
         return ExitCodes.INTERNAL_ERROR;
     }
 

@@ -60,7 +60,8 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--connect-timeout", defaultValue = "5", paramLabel = "SECONDS", description = "Connect and TLS handshake timeout (default: ${DEFAULT-VALUE}).")
     double connectTimeout;
 
-    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Time to wait for a response (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "Time for each request, from sending it to the last byte of its body (default: ${DEFAULT-VALUE}); a body"
+                    + " is read up to 256 KiB.")
     double readTimeout;
 
     @Option(names = "--retries", defaultValue = "2", paramLabel = "N", description = "Retries of a request that got no answer, with backoff (default: ${DEFAULT-VALUE}).")
@@ -83,6 +84,13 @@ final class ProbeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         List<Target> list = targets();
         ProbeOptions options = options();
+        if (output != null) {
+            try {
+                new EvidenceBoundary(List.of()).checkReport(output); // no evidence, but no folder and no link either
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
         RulePack pack = RulePack.bundled();
         RunInfo run = Versions.runInfo(pack);
         PrintWriter err = spec.commandLine().getErr();
@@ -93,7 +101,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         List<ServerResult> results = new ArrayList<>(); // kept for the console table only
         int[] code = {ExitCodes.OK};
-        try (Writer out = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (Writer out = output == null ? null : ReportOutputs.open(output)) {
             Writer sink = out != null ? out : spec.commandLine().getOut();
             JsonlReport jsonl = new JsonlReport();
             if (format == Format.jsonl) jsonl.writeRun(sink, run);

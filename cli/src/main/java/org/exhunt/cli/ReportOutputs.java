@@ -1,7 +1,12 @@
 package org.exhunt.cli;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,7 +15,8 @@ import java.util.List;
  * Where each report of a run goes. With one format, {@code -o FILE} is the file itself and no {@code -o}
  * means the console. With several formats, {@code -o PREFIX} is required and each format is written to
  * {@code PREFIX.<extension>} ({@link ReportFormat#extension}). A format named twice is written once. A
- * report is never written inside the evidence, nor into a folder that does not exist.
+ * report is never written inside the evidence, however a path leads there ({@link EvidenceBoundary}), nor into a
+ * folder that does not exist, nor through a link.
  */
 final class ReportOutputs {
 
@@ -22,7 +28,7 @@ final class ReportOutputs {
     /**
      * @throws IllegalArgumentException with a message for the user when the combination cannot be written
      */
-    static List<Output> plan(List<ReportFormat> formats, Path output, List<Path> evidence) {
+    static List<Output> plan(List<ReportFormat> formats, Path output, EvidenceBoundary boundary) {
         List<ReportFormat> distinct = new ArrayList<>(new LinkedHashSet<>(formats));
         List<Output> outputs = new ArrayList<>();
         if (distinct.size() == 1) {
@@ -36,23 +42,17 @@ final class ReportOutputs {
             }
         }
         for (Output o : outputs) {
-            if (o.file() != null) check(o.file(), evidence);
+            if (o.file() != null) boundary.checkReport(o.file());
         }
         return outputs;
     }
 
-    private static void check(Path file, List<Path> evidence) {
-        Path target = file.toAbsolutePath().normalize();
-        for (Path p : evidence) {
-            if (target.startsWith(p.toAbsolutePath().normalize())) {
-                throw new IllegalArgumentException(
-                        "the report " + file + " would be written inside the evidence " + p
-                        + "; write it elsewhere (another drive or a share)");
-            }
-        }
-        Path folder = target.getParent();
-        if (folder != null && !Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("no such folder for the report " + file + ": " + folder);
-        }
+    /**
+     * Opens a report file for writing, never through a symbolic link: one put in place after the checks makes
+     * the opening fail instead of writing where it points.
+     */
+    static Writer open(Path file) throws IOException {
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.report.Printable;
 import org.exhunt.sigma.InactiveRule;
 import org.exhunt.sigma.SigmaRules;
 import org.exhunt.sigma.rule.SigmaRule;
@@ -54,18 +55,19 @@ final class RulesCheckCommand implements Callable<Integer> {
         out.printf("  running on logs exhunt reads: %d%n", rules.loaded().size() - rules.unrouted().size());
         out.printf("  no log-source mapping (never run): %d%n", rules.unrouted().size());
         for (Map.Entry<String, Integer> e : bySource(rules.unrouted()).entrySet()) {
-            out.printf("    %-60s %d%n", e.getKey(), e.getValue());
+            out.printf("    %-60s %d%n", Printable.visible(e.getKey()), e.getValue());
         }
         out.printf("  inactive (placeholders without values): %d%n", rules.inactive().size());
         for (InactiveRule r : rules.inactive()) {
-            out.printf("    %s  %s  %s: %s%n", r.rule().where(), r.rule().id(), r.rule().title(), r.reason());
+            out.println("    " + Printable.visible(r.rule().where() + "  " + r.rule().id() + "  " + r.rule().title() + ": "
+                    + r.reason()));
         }
         out.printf("correlations: %d%n", rules.correlations().size());
         out.printf("filters: %d%n", rules.filters().size());
         out.printf("not loaded: %d%n", errors.size());
-        for (Diagnostic d : errors) out.println("  " + d);
+        for (Diagnostic d : errors) out.println("  " + Printable.visible(d.toString()));
         for (Diagnostic d : rules.problems()) {
-            if (!d.isError()) out.println("warning: " + d);
+            if (!d.isError()) out.println("warning: " + Printable.visible(d.toString()));
         }
         return errors.isEmpty() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
     }

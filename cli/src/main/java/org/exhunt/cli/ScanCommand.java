@@ -16,20 +16,20 @@ import java.util.stream.Stream;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
+import org.exhunt.evidence.EvidenceSource;
+import org.exhunt.evidence.Sources;
+import org.exhunt.evidence.UnsupportedEvidenceException;
 import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.HuntOptions;
 import org.exhunt.hunt.UserRules;
 import org.exhunt.sigma.CompiledRules;
 import org.exhunt.sigma.Placeholders;
-import org.exhunt.report.ConsoleReport;
-import org.exhunt.report.ReportWriter;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.scope.PathGlob;
 import org.exhunt.hunt.scope.TimeWindow;
-import org.exhunt.hunt.source.EvidenceSource;
-import org.exhunt.hunt.source.Sources;
-import org.exhunt.hunt.source.UnsupportedEvidenceException;
+import org.exhunt.report.ConsoleReport;
+import org.exhunt.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -161,13 +161,15 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Server> servers = servers();
-        checkPaths();
+        EvidenceBoundary boundary = new EvidenceBoundary(paths);
         List<ReportOutputs.Output> outputs;
         try {
-            outputs = ReportOutputs.plan(formats, output, paths);
+            if (collect != null) boundary.checkFolder(collect, "the collection folder");
+            outputs = ReportOutputs.plan(formats, output, boundary);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        checkPaths();
         List<List<EvidenceSource>> evidence = new ArrayList<>();
         for (Server server : servers) evidence.add(open(server.paths())); // every path refused before any is read
         RulePack pack = RulePack.bundled();
@@ -194,7 +196,7 @@ final class ScanCommand implements Callable<Integer> {
                         ? new ConsoleReport(true) : o.format().writer();
                 writer.write(spec.commandLine().getOut(), run, results);
             } else {
-                try (Writer w = Files.newBufferedWriter(o.file(), StandardCharsets.UTF_8)) {
+                try (Writer w = ReportOutputs.open(o.file())) {
                     o.format().writer().write(w, run, results);
                 }
             }
@@ -206,9 +208,6 @@ final class ScanCommand implements Callable<Integer> {
         if (threads < 1) throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         if (since != null && until != null && until.isBefore(since)) {
             throw new ParameterException(spec.commandLine(), "--until " + until + " is before --since " + since);
-        }
-        for (Path p : paths) {
-            refuseInside(collect, p, "the collection folder");
         }
         if (collect != null && Files.isDirectory(collect)) {
             try (Stream<Path> s = Files.list(collect)) {
@@ -235,14 +234,6 @@ final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    /** Nothing exhunt writes may land in the evidence, where it would change it and be scanned next time. */
-    private void refuseInside(Path written, Path evidence, String what) {
-        if (written != null && written.toAbsolutePath().normalize().startsWith(evidence.toAbsolutePath().normalize())) {
-            throw new ParameterException(spec.commandLine(), what + " " + written + " would be written inside the"
-                    + " evidence " + evidence + "; write it elsewhere (another drive or a share)");
-        }
-    }
-
     private Allowlist readAllowlist(List<Diagnostic> problems) throws IOException {
         if (allowlist == null) return Allowlist.NONE;
         return Allowlist.parse(allowlist.toString(), Files.readString(allowlist, StandardCharsets.UTF_8), problems::add);
@@ -253,7 +244,7 @@ final class ScanCommand implements Callable<Integer> {
         if (problems.isEmpty()) return r;
         List<Diagnostic> all = new ArrayList<>(problems);
         all.addAll(r.diagnostics());
-        return new ServerResult(r.server(), r.inputs(), r.verdicts(), r.findings(), all, r.notes());
+        return r.withDiagnostics(all);
     }
 
     /** One server to scan: its name and its evidence. */

@@ -8,15 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import java.util.stream.Collectors;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Record;
 import org.exhunt.core.SourceRef;
+import org.exhunt.evidence.ExactNames;
 import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.MergedStream;
 import org.exhunt.logs.RecordStream;
+import org.exhunt.report.Printable;
 import org.exhunt.sigma.AppliedFilter;
 import org.exhunt.sigma.SigmaMatch;
 import org.exhunt.sigma.SigmaRules;
@@ -36,7 +37,8 @@ import picocli.CommandLine.Spec;
                 + " exhunt reads (files, or folders searched recursively), and prints one line per firing:"
                 + " where, level, rule id, title.",
                 "Rules that do not load, and inputs that cannot be read, are listed on standard error and make"
-                + " the exit code 3 (1 when a rule fired)."})
+                + " the exit code 3 (1 when a rule fired). A FIFO, device or socket is never opened: given as INPUT it"
+                + " is a usage error, in a folder it is skipped with a warning."})
 final class SigmaCommand implements Callable<Integer> {
 
     @Spec
@@ -72,6 +74,10 @@ final class SigmaCommand implements Callable<Integer> {
         for (Path p : concat(concat(rules, filters), inputs)) {
             if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such file or folder: " + p);
         }
+        for (Path p : inputs) {
+            String refusal = LogInputs.refusal(p);
+            if (refusal != null) throw new ParameterException(spec.commandLine(), refusal);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         SigmaRules compiled = SigmaSetup.load(concat(rules, filters), placeholders, compiledRules, err, null);
@@ -92,7 +98,7 @@ final class SigmaCommand implements Callable<Integer> {
                 correlator.accept(m);
             });
         };
-        List<Path> files = files(inputs);
+        List<Path> files = files(inputs, problems);
         counts[2] = files.size();
         if (compiled.correlations().isEmpty()) {
             for (Path file : files) read(file, problems, sink);
@@ -101,9 +107,10 @@ final class SigmaCommand implements Callable<Integer> {
         }
         correlator.finish();
         out.flush();
-        for (Diagnostic d : problems) err.println("exhunt: " + d);
+        for (Diagnostic d : problems) err.println("exhunt: " + Printable.visible(d.toString()));
         for (AppliedFilter f : compiled.filters()) {
-            err.printf("filter %s (%s) applied to %d rules%n", f.filter().id(), f.filter().detection().title(), f.rules().size());
+            err.printf("filter %s applied to %d rules%n", Printable.visible(f.filter().id() + " ("
+                    + f.filter().detection().title() + ")"), f.rules().size());
         }
         if (correlator.untimed() > 0) err.printf("%d matches of correlated rules had no time and were not correlated%n", correlator.untimed());
         if (correlator.evicted() > 0) err.printf("%d correlation groups were closed early to stay within memory%n", correlator.evicted());
@@ -114,15 +121,16 @@ final class SigmaCommand implements Callable<Integer> {
         return problems.stream().anyMatch(Diagnostic::isError) ? ExitCodes.INCOMPLETE : ExitCodes.OK;
     }
 
-    /** {@code where  level  id  title}. */
+    /** {@code where  level  id  title}, printable: file names come from the evidence, titles from the rules. */
     static String line(SigmaMatch m) {
-        return m.record().source() + "  " + m.rule().level().label() + "  " + m.rule().id() + "  " + m.rule().title();
+        return Printable.visible(m.record().source() + "  " + m.rule().level().label() + "  " + m.rule().id() + "  "
+                + m.rule().title());
     }
 
     /** A correlation: {@code where  level  id  title  [group and metric]}, where is its last event. */
     static String line(Finding f) {
-        return f.source() + "  " + f.severity().label() + "  " + f.ruleId() + "  " + f.title() + "  ["
-                + f.evidence().stream().map(e -> e.name() + "=" + e.value()).collect(Collectors.joining(", ")) + "]";
+        return Printable.visible(f.source() + "  " + f.severity().label() + "  " + f.ruleId() + "  " + f.title() + "  ["
+                + f.evidence().stream().map(e -> e.name() + "=" + e.value()).collect(Collectors.joining(", ")) + "]");
     }
 
     private interface RecordSink {
@@ -135,7 +143,7 @@ final class SigmaCommand implements Callable<Integer> {
                 while (records.hasNext()) sink.accept(records.next());
             }
         } catch (IOException e) {
-            problems.add(Diagnostic.error("input.io", SourceRef.file(file.toString()), "cannot read: " + e.getMessage()));
+            problems.add(Diagnostic.error("input.io", SourceRef.file(ExactNames.of(file)), "cannot read: " + e.getMessage()));
         }
     }
 
@@ -153,7 +161,7 @@ final class SigmaCommand implements Callable<Integer> {
 
     /** The records of a file, or null when it is no log exhunt reads (reported) or cannot be opened. */
     private RecordStream open(Path file, List<Diagnostic> problems) {
-        String name = file.toString();
+        String name = ExactNames.of(file);
         try {
             Optional<RecordStream> opened = LogFiles.open(name.replace('\\', '/'), name, Files.newInputStream(file),
                     problems::add, recoverSlack);
@@ -168,13 +176,11 @@ final class SigmaCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Path> files(List<Path> inputs) throws IOException {
+    private static List<Path> files(List<Path> inputs, List<Diagnostic> problems) throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).sorted().forEach(out::add);
-                }
+                out.addAll(LogInputs.filesUnder(p, problems::add));
             } else {
                 out.add(p);
             }

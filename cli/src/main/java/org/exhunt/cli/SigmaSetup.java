@@ -12,6 +12,7 @@ import org.exhunt.core.SourceRef;
 import org.exhunt.hunt.detect.SigmaHunt;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.sigma.CompiledRules;
+import org.exhunt.report.Printable;
 import org.exhunt.sigma.Placeholders;
 import org.exhunt.sigma.SigmaLoader;
 import org.exhunt.sigma.SigmaRules;
@@ -84,6 +85,6 @@ final class SigmaSetup {
     }
 
     static void printProblems(SigmaRules rules, PrintWriter err) {
-        for (Diagnostic d : rules.problems()) err.println("exhunt: " + d);
+        for (Diagnostic d : rules.problems()) err.println("exhunt: " + Printable.visible(d.toString()));
     }
 }

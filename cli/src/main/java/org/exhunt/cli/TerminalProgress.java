@@ -3,6 +3,7 @@ package org.exhunt.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
 import org.exhunt.hunt.ScanProgress;
+import org.exhunt.report.Printable;
 
 /**
  * A progress bar on standard error for scans that run longer than a few seconds, redrawn in place. Used only
@@ -33,7 +34,7 @@ final class TerminalProgress implements ScanProgress {
 
     @Override
     public void started(String server, int files, long bytes) {
-        this.server = server;
+        this.server = Printable.visible(server); // a name from a folder or file name, drawn on the terminal
         this.total = Math.max(bytes, 1);
         this.done.set(0);
         this.start = System.currentTimeMillis();
@@ -59,7 +60,7 @@ final class TerminalProgress implements ScanProgress {
     @Override
     public synchronized void finished(String server) {
         if (drawn) {
-            err.print("\r" + " ".repeat(WIDTH + server.length() + 24) + "\r");
+            err.print("\r" + " ".repeat(WIDTH + this.server.length() + 24) + "\r");
             err.flush();
         }
     }

@@ -29,6 +29,8 @@ class BuildCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "15.1.2507.72 | 0 | Known as  Exchange Server 2016 CU23 Aug26SU, released 2026-08-11 (KB5121576)",
+        "15.1.1847.5  | 4 | Known as  Exchange Server 2016 CU14 Nov19SU, released 2019-11-12 (KB4523171)",
+        "15.1.1847.5  | 4 | SU fixes  CVE-2019-1373",
         "15.2.2562.46 | 0 | Product   Exchange Server SE (supported under the Modern Lifecycle Policy)",
         "14.3.513.0   | 0 | ProxyShell      NOT_AFFECTED  Exchange Server 2010 is not affected",
         "15.1.2176    | 4 | SU        unknown: only the CU was given",

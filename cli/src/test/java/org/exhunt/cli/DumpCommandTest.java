@@ -122,4 +122,23 @@ class DumpCommandTest {
                 .isEqualTo("09c616b4de975f6e02b1b7e1e996159a40bcf74598fe41878034829a48736b55");
         assertThat(r.path("fields").path("head").asText()).isEqualTo("<%@ Page Language=\"C#\" %>\\x0d\\x0a");
     }
+
+    /**
+     * Issue 20, item 3: a zip whose end record understates its central directory's size was read as empty, exit 0,
+     * while unzip lists it. Its entries are now found from their local headers, and the lie is reported.
+     */
+    @Test
+    void aZipWhoseEndRecordUnderstatesItsDirectoryIsReadFromItsLocalHeadersAndSaidSo() throws IOException {
+        org.exhunt.testkit.zip.CraftedZip z = new org.exhunt.testkit.zip.CraftedZip();
+        z.add("C/inetpub/wwwroot/aspnet_client/shell.aspx", "<%@ Page Language=\"Jscript\"%>");
+        Path zip = Files.write(dir.resolve("triage.zip"), z.directorySizeOffBy(-40).bytes());
+
+        CliRun run = CliRun.of("dump", "--files", zip.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(lines(run.out())).singleElement().satisfies(r ->
+                assertThat(r.get("fields").get("path").asText()).isEqualTo("C:\\inetpub\\wwwroot\\aspnet_client\\shell.aspx"));
+        assertThat(run.err()).contains("the end record declares 1 entry, the central directory lists 0")
+                .contains("[archive.central-directory]");
+    }
 }

@@ -39,19 +39,21 @@ class DumpEvtxTest {
         assertThat(records).hasSize(1);
         JsonNode r = records.get(0);
         assertThat(r.path("type").asText()).isEqualTo("evtx");
-        assertThat(r.path("time").asText()).isEqualTo("2026-03-11T05:16:41.815720Z");
+        // the FILETIME's seven digits; SigmaHQ's evtx_dump rendering beside the file cuts them to 05:16:41.815720Z
+        assertThat(r.path("time").asText()).isEqualTo("2026-03-11T05:16:41.8157206Z");
         assertThat(r.path("source").path("record").asText()).isEqualTo("14");
         JsonNode f = r.path("fields");
         assertThat(f.path("Provider_Name").asText()).isEqualTo("Microsoft-Windows-TaskScheduler");
         assertThat(f.path("Provider_Guid").asText()).isEqualTo("DE7B24EA-73C8-4A09-985D-5BDADCFA9017");
         assertThat(f.path("EventID").asText()).isEqualTo("142");
         assertThat(f.path("Keywords").asText()).isEqualTo("0x8000000000000000");
-        assertThat(f.path("TimeCreated_SystemTime").asText()).isEqualTo("2026-03-11T05:16:41.815720Z");
+        assertThat(f.path("TimeCreated_SystemTime").asText()).isEqualTo("2026-03-11T05:16:41.8157206Z");
         assertThat(f.path("Security_UserID").asText()).isEqualTo("S-1-5-18");
         assertThat(f.path("EventData_Name").asText()).isEqualTo("TaskDisabled");
         assertThat(f.path("TaskName").asText()).isEqualTo("\\Microsoft\\Windows\\SystemRestore\\SR");
         assertThat(f.path("UserName").asText()).isEqualTo("System");
-        assertThat(r.path("raw").asText()).startsWith("<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">");
+        assertThat(r.path("raw").asText()).startsWith("<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\">")
+                .contains("SystemTime=\"2026-03-11T05:16:41.8157206Z\"");
     }
 
     @Test

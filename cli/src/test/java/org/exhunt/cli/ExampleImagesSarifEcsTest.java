@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.exhunt.hunt.examples.ExampleImages;
+import org.exhunt.report.FactsJson;
 import org.exhunt.report.testing.EcsSchema;
+import org.exhunt.report.testing.JsonlSchema;
+import org.exhunt.report.testing.LineProblems;
 import org.exhunt.report.testing.SarifSchema;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * server per image, {@code exhunt scan --format sarif,ecs,jsonl -o PREFIX}), held to the same references as
  * the report module's hand-built fixtures: the OASIS SARIF 2.1.0 schema ({@link SarifSchema}) and Elastic's
  * ECS field definitions ({@link EcsSchema}). The JSON lines of the same scan say what each must carry: every
- * finding, linked event, verdict and diagnostic of every server, and the versions.
+ * finding, linked event, verdict, diagnostic and the facts of every server, and the versions.
  */
 class ExampleImagesSarifEcsTest {
 
@@ -53,6 +56,17 @@ class ExampleImagesSarifEcsTest {
     }
 
     @Test
+    void everyJsonLineConformsToItsSchemaWithAStageOnEveryFindingAndTheFactsOfEveryServer() {
+        assertThat(LineProblems.of(jsonl, JsonlSchema::problems)).isEmpty();
+        assertThat(JsonlResult.ofType(jsonl, "facts")).extracting(f -> f.get("server").asText())
+                .as("one facts line per server").containsExactlyElementsOf(images);
+        assertThat(JsonlResult.ofType(jsonl, "facts")).allSatisfy(f -> {
+            assertThat(f.at("/build").isObject()).as("the build, or why none was found").isTrue();
+            assertThat(f.at("/scan/examined/files_listed").asLong()).isPositive();
+        });
+    }
+
+    @Test
     void theSarifLogIsValidAgainstTheOasisSchema() {
         assertThat(SarifSchema.problems(sarif)).isEmpty();
         assertThat(sarif.get("runs")).as("one run per scan").hasSize(1);
@@ -68,6 +82,8 @@ class ExampleImagesSarifEcsTest {
                 .as("a related location per event a finding links").isEqualTo(perServer(findings, f -> f.get("linked").size()));
         assertThat(list(run.at("/properties/verdicts"))).extracting(ExampleImagesSarifEcsTest::verdict)
                 .containsExactlyElementsOf(verdicts());
+        assertThat(list(run.at("/properties/facts"))).as("the facts of each server, as its JSON lines have them")
+                .extracting(f -> f.get("server").asText() + " " + FactsJson.read(f)).containsExactlyElementsOf(facts());
         assertThat(run.at("/invocations/0/toolExecutionNotifications").size())
                 .isEqualTo(JsonlResult.ofType(jsonl, "diagnostic").size());
 
@@ -79,11 +95,7 @@ class ExampleImagesSarifEcsTest {
 
     @Test
     void everyEcsDocumentConformsToEcs() {
-        List<String> problems = new ArrayList<>();
-        for (int i = 0; i < ecs.size(); i++) {
-            for (String p : EcsSchema.problems(ecs.get(i))) problems.add("line " + (i + 1) + ": " + p);
-        }
-        assertThat(problems).isEmpty();
+        assertThat(LineProblems.of(ecs, EcsSchema::problems)).isEmpty();
     }
 
     @Test
@@ -99,8 +111,12 @@ class ExampleImagesSarifEcsTest {
         assertThat(perServer(ofKind("exhunt.diagnostic", "event"), d -> 1, "/host/name"))
                 .isEqualTo(perServer(JsonlResult.ofType(jsonl, "diagnostic"), d -> 1));
 
+        assertThat(ofKind("exhunt.facts", "state")).as("the facts of each server, as its JSON lines have them")
+                .extracting(d -> d.at("/host/name").asText() + " " + FactsJson.read(d.at("/exhunt/facts")))
+                .containsExactlyElementsOf(facts());
+
         assertThat(ecs).as("nothing else").hasSize(findings.size() + findings.stream().mapToInt(JsonlResult::linkedEvents).sum()
-                + JsonlResult.ofType(jsonl, "verdict").size() + JsonlResult.ofType(jsonl, "diagnostic").size());
+                + JsonlResult.ofType(jsonl, "verdict").size() + JsonlResult.ofType(jsonl, "diagnostic").size() + images.size());
 
         JsonNode versions = versions();
         assertThat(ecs).allSatisfy(d -> {
@@ -117,6 +133,11 @@ class ExampleImagesSarifEcsTest {
     private static List<JsonNode> ofKind(String dataset, String kind) {
         return ecs.stream().filter(d -> d.at("/event/dataset").asText().equals(dataset) && d.at("/event/kind").asText().equals(kind))
                 .toList();
+    }
+
+    /** Each server's facts line of the JSON lines, read back, as one line of text. */
+    private static List<String> facts() {
+        return JsonlResult.ofType(jsonl, "facts").stream().map(f -> f.get("server").asText() + " " + FactsJson.read(f)).toList();
     }
 
     private static List<String> verdicts() {

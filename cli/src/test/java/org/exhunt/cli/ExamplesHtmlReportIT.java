@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,10 +14,11 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.Severity;
 import org.exhunt.hunt.examples.ExampleImages;
-import org.exhunt.hunt.examples.ExpectedScan;
 import org.exhunt.report.testing.HeadlessChromium;
+import org.exhunt.testkit.image.ExpectedScan;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -40,7 +39,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class ExamplesHtmlReportIT {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     /** The chain filter's entry for findings without a chain (post-exploitation no chain explains, context). */
     private static final String NO_CHAIN = "(no chain)";
     /** Compromise states from least to most alarming, as the answer line weighs them. */
@@ -159,9 +157,9 @@ class ExamplesHtmlReportIT {
                 if (!e.required() || e.benign()) continue;
                 String source = "/" + e.source().toLowerCase(Locale.ROOT);
                 String chain = e.chain() == null ? NO_CHAIN : e.chain();
-                String time = e.time() == null ? null : TIME.format(e.time());
-                assertThat(rows).as("a row for %s", e).anyMatch(r -> !(Boolean) r.get("linked")
-                        && text(r, "where").replace('\\', '/').toLowerCase(Locale.ROOT).contains(source)
+                String time = e.time() == null ? null : IsoTime.format(e.time());
+                // a finding's row, or a linked event's row: a trace reported with others of the same LSASS dump
+                assertThat(rows).as("a row for %s", e).anyMatch(r -> text(r, "where").replace('\\', '/').toLowerCase(Locale.ROOT).contains(source)
                         && text(r, "chain").equals(chain) && (time == null || text(r, "time").equals(time)));
             }
         }

@@ -14,11 +14,14 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.ServerFacts;
+import org.exhunt.report.FactsJson;
 
 /**
  * A {@code --format jsonl} report read back as a user's script would: its lines, or one server's verdicts,
- * findings and notes.
+ * findings and facts (read from its {@code facts} line, not from the notes that put them into words).
  */
 final class JsonlResult {
 
@@ -49,7 +52,7 @@ final class JsonlResult {
         String server = null;
         List<Verdict> verdicts = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+        ServerFacts facts = ServerFacts.NONE;
         for (JsonNode n : lines(report)) {
             switch (n.get("type").asText()) {
                 case "verdict" -> {
@@ -58,20 +61,22 @@ final class JsonlResult {
                             Compromise.valueOf(n.get("compromise").asText()), n.get("reason").asText()));
                 }
                 case "finding" -> findings.add(finding(n));
-                case "note" -> notes.add(n.get("text").asText());
+                case "facts" -> facts = FactsJson.read(n);
                 default -> { }
             }
         }
-        return new ServerResult(server, List.of(), verdicts, findings, List.of(), notes);
+        return new ServerResult(server, List.of(), verdicts, findings, List.of(), facts);
     }
 
     private static Finding finding(JsonNode n) {
         Finding.Builder b = Finding.builder(n.get("detector").asText(), n.get("rule_id").asText())
                 .title(n.get("title").asText()).severity(Severity.parse(n.get("level").asText()))
                 .chain(n.get("chain").isNull() ? null : n.get("chain").asText())
+                .stage(Stage.ofLabel(n.get("stage").asText()).orElseThrow())
                 .time(n.get("time").isNull() ? null : Instant.parse(n.get("time").asText()));
         n.get("tags").forEach(t -> b.tag(t.asText()));
         n.get("evidence").forEach(e -> b.evidence(e.get("name").asText(), e.get("value").asText()));
+        n.get("linked").forEach(l -> b.link(finding(l)));
         JsonNode s = n.get("source");
         return b.source(new SourceRef(s.get("file").asText(), s.path("line").asLong(-1), s.path("offset").asLong(-1),
                 s.hasNonNull("record") ? s.get("record").asText() : null)).build();

@@ -54,4 +54,19 @@ class MainTest {
         assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR).isNotEqualTo(ExitCodes.COMPROMISE);
         assertThat(err.toString()).contains("out of memory").contains("-Xmx");
     }
+
+    /** Issue 20, item 10: the message sent users to an issue tracker that does not exist; it says what to include. */
+    @Test
+    void anInternalErrorSaysWhatToReportAndPointsToNoAddressThatDoesNotExist() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new Main()).setErr(new PrintWriter(err, true));
+
+        int code = Main.internalError(new IllegalStateException("bug in C:\\x\u001b[2J.aspx"), cli, null);
+
+        assertThat(code).isEqualTo(ExitCodes.INTERNAL_ERROR);
+        assertThat(err.toString()).contains("exhunt: internal error: java.lang.IllegalStateException: bug in C:\\x\\x1b[2J.aspx")
+                .contains("the command line", "exhunt --version", "all the lines below", "README.md, 'Reporting a bug'")
+                .contains("at org.exhunt.cli.MainTest.")
+                .doesNotContain("http").doesNotContain("\u001b");
+    }
 }

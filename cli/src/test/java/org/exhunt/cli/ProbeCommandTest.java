@@ -1,6 +1,7 @@
 package org.exhunt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.exhunt.report.testing.JsonlSchema;
+import org.exhunt.report.testing.LineProblems;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,13 @@ class ProbeCommandTest {
             assertThat(l.get("type").asText()).isEqualTo("diagnostic");
             assertThat(l.get("code").asText()).isEqualTo("probe.no-answer");
         });
+        assertThat(LineProblems.of(lines, JsonlSchema::problems)).isEmpty();
+        assertThat(lines.stream().filter(l -> l.get("type").asText().equals("facts")))
+                .extracting(l -> l.at("/probe/status").asText(), l -> l.at("/build/chosen/build").asText())
+                .containsExactlyInAnyOrder(tuple("EXCHANGE_BUILD", "15.1.2176.2"), tuple("NO_ANSWER", ""));
+        assertThat(lines.stream().filter(l -> l.get("type").asText().equals("finding")))
+                .as("what a server discloses is its exposure, not evidence of compromise")
+                .allSatisfy(f -> assertThat(f.get("stage").asText()).isEqualTo("context"));
     }
 
     @Test

@@ -44,7 +44,8 @@ class RulePackHiddenIT {
             "org/exhunt/hunt/detect/RequestIndexer.class", Set.of("/aspnet_client/"),
             "org/exhunt/hunt/layout/ExchangeLayout.class", Set.of("/aspnet_client/"),
             "org/exhunt/hunt/layout/WebShellLocation.class", Set.of("\\FrontEnd\\HttpProxy\\"),
-            "org/exhunt/hunt/exposure/ExposureScan.class", Set.of("\\ExSetup.exe"));
+            "org/exhunt/hunt/exposure/ExposureScan.class", Set.of("\\ExSetup.exe"),
+            "org/exhunt/hunt/verdict/LsassDumps.class", Set.of(".dmp.zip", ".dmp.cab", ".dmp.rar"));
 
     @TempDir
     Path tmp;

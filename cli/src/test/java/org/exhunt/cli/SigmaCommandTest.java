@@ -184,4 +184,30 @@ class SigmaCommandTest {
         assertThat(recovered.out()).isEqualTo(log + "@" + whoami + "#4  high  11111111-2222-3333-4444-555555555555  Whoami Execution\n");
         assertThat(recovered.err()).contains("[evtx.chunk.recovered]").contains("4 records in 1 files; 1 firings");
     }
+
+    /**
+     * SigmaHQ's Defender rules write EventData names without the spaces Windows renders (ThreatName for
+     * {@code Threat Name}); SigmaHQ's RedSun rule, unchanged from the corpus, fires on the event its regression case
+     * holds and not on an ordinary detection of the same shape.
+     */
+    @Test
+    void aDefenderRuleWithoutSpacesInItsFieldNamesFiresOnADefenderEvent() throws IOException {
+        Path rule = corpusRule("rules-emerging-threats/2026/Exploits/RedSun/win_defender_exploit_redsun_tiering_engine_detected_as_eicar.yml");
+        Instant t = Instant.parse("2026-04-17T04:14:33.6534142Z");
+        String stagedPath = "C:\\Users\\xodih\\AppData\\Local\\Temp\\RS-{C6E9CA10-8D55-41A1-AD3D-F14D118B68C7}\\TieringEngineService.exe";
+        Path log = Files.write(dir.resolve("Microsoft-Windows-Windows Defender%4Operational.evtx"), EvtxWriter.toBytes(List.of(
+                EventSamples.defenderRemediationFailed(t, "Tool:Win32/EICAR_Test_File", "C:\\Users\\xodih\\Downloads\\RedSun.exe", stagedPath),
+                EventSamples.defenderRemediationFailed(t.plusSeconds(5), "Trojan:Win32/Wacatac", "C:\\Windows\\explorer.exe",
+                        "C:\\Users\\xodih\\Downloads\\invoice.exe"))));
+
+        CliRun run = CliRun.of("sigma", "-r", rule.toString(), log.toString());
+
+        assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(run.out()).hasLineCount(1).contains("#1  critical  a7c3e5f2-8b1d-4e9a-b6c2-3d7f5e8a9b4c  RedSun - TieringEngineService.exe");
+        assertThat(run.err()).contains("2 records in 1 files; 1 firings");
+    }
+
+    private static Path corpusRule(String path) {
+        return org.exhunt.core.testing.TestEnvironment.corpus("sigma/sigmahq").resolve(path);
+    }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,14 @@ import org.exhunt.sigma.SigmaScanner;
 import org.exhunt.sigma.rule.SigmaRule;
 import org.exhunt.sigma.yaml.YNode;
 import org.exhunt.sigma.yaml.YamlTree;
+import org.exhunt.testkit.evtx.EventSamples;
+import org.exhunt.testkit.evtx.EvtxWriter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SigmaHQ's regression cases: each {@code info.yml} names a rule and the event file it must fire on, and how
@@ -76,7 +80,8 @@ class SigmaRegressionTest {
             "application", "Application",
             "taskscheduler", "Microsoft-Windows-TaskScheduler/Operational",
             "wmi", "Microsoft-Windows-WMI-Activity/Operational",
-            "sysmon", "Microsoft-Windows-Sysmon/Operational");
+            "sysmon", "Microsoft-Windows-Sysmon/Operational",
+            "windefend", "Microsoft-Windows-Windows Defender/Operational");
 
     @BeforeAll
     static void loadSigmaHq() throws IOException {
@@ -120,6 +125,36 @@ class SigmaRegressionTest {
             List<String> fromJson = scan(c.events).stream().map(m -> m.rule().id()).sorted().toList();
             assertThat(fromEvtx).as(evtx.toString()).isEqualTo(fromJson);
         }));
+    }
+
+    /**
+     * SigmaHQ's Defender case (RedSun, rule a7c3e5f2, match_count 1), whose event files the corpus lacks: the rule
+     * is the corpus's, the event is the one the case holds (regression_data/rules-emerging-threats/2026/Exploits/
+     * RedSun/win_defender_exploit_redsun_tiering_engine_detected_as_eicar, SigmaHQ/sigma 720996e), its EventData
+     * names with spaces ({@code Threat Name}) where the rule says ThreatName, read both as SigmaHQ renders it in
+     * JSON and as an EVTX file written by the test kit.
+     */
+    @Test
+    void theDefenderCaseFiresItsRuleOnceFromJsonAndFromEvtx(@TempDir Path dir) throws IOException {
+        String ruleId = "a7c3e5f2-8b1d-4e9a-b6c2-3d7f5e8a9b4c";
+        String staged = "C:\\Users\\xodih\\AppData\\Local\\Temp\\RS-{C6E9CA10-8D55-41A1-AD3D-F14D118B68C7}\\TieringEngineService.exe";
+        String process = "C:\\Users\\xodih\\Downloads\\RedSun.exe";
+        Path json = Files.writeString(dir.resolve("defender.json"), """
+                {"Event": {"System": {"Provider": {"#attributes": {"Name": "Microsoft-Windows-Windows Defender",
+                  "Guid": "11CD958A-C507-4EF3-B3F2-5FD9DFBD2C78"}}, "EventID": 1119, "Level": 2,
+                  "TimeCreated": {"#attributes": {"SystemTime": "2026-04-17T04:14:33.653414Z"}}, "EventRecordID": 542,
+                  "Channel": "Microsoft-Windows-Windows Defender/Operational", "Computer": "swachchhanda"},
+                 "EventData": {"Product Name": "Microsoft Defender Antivirus", "Threat ID": "17463",
+                  "Threat Name": "Tool:Win32/EICAR_Test_File", "Source ID": "3", "Source Name": "Real-Time Protection",
+                  "Process Name": "%s", "Path": "file:_%s", "Action Name": "Quarantine", "Error Code": "0x80070020"}}}
+                """.formatted(process.replace("\\", "\\\\"), staged.replace("\\", "\\\\")));
+        Path evtx = Files.write(dir.resolve("defender.evtx"), EvtxWriter.toBytes(List.of(EventSamples.defenderRemediationFailed(
+                Instant.parse("2026-04-17T04:14:33.6534142Z"), "Tool:Win32/EICAR_Test_File", process, staged))));
+
+        for (List<SigmaMatch> matches : List.of(scan(json), scanEvtx(evtx))) {
+            assertThat(matches.stream().filter(m -> m.rule().id().equals(ruleId))).hasSize(1);
+            assertThat(matches).allSatisfy(m -> assertThat(fitsLogSource(m.rule(), m.record())).as(m.rule().id()).isTrue());
+        }
     }
 
     private static List<SigmaMatch> scanEvtx(Path evtx) throws IOException {

@@ -11,14 +11,16 @@ import java.util.Map;
 
 /**
  * A {@link Record} backed by a map of field values, for readers whose records are naturally maps (JSON) and
- * for tests. A field may hold several values ({@link #withRepeats}). Field lookup ignores case;
- * {@link #fieldNames()} keeps the order and case of the input.
+ * for tests. A field may hold several values ({@link #withRepeats}). Field lookup ignores case, and spaces when
+ * a name is not found as written ({@link Record#sameName}); {@link #fieldNames()} keeps the order and case of the
+ * input.
  */
 public final class MapRecord implements Record {
 
     private final String type;
     private final Map<String, List<String>> valueLists;   // input order and case
     private final Map<String, List<String>> byLowerName;  // lookup
+    private final boolean spacedNames;                     // a name holds a space: a miss looks again without
     private final String raw;
     private final Instant time;
     private final SourceRef source;
@@ -32,8 +34,13 @@ public final class MapRecord implements Record {
         this.type = type;
         this.valueLists = Collections.unmodifiableMap(valueLists);
         Map<String, List<String>> lower = new HashMap<>();
-        valueLists.forEach((k, v) -> lower.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+        boolean spaced = false;
+        for (Map.Entry<String, List<String>> e : valueLists.entrySet()) {
+            lower.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+            spaced |= Record.hasSpace(e.getKey());
+        }
         this.byLowerName = lower;
+        this.spacedNames = spaced;
         this.raw = raw;
         this.time = time;
         this.source = source;
@@ -63,7 +70,13 @@ public final class MapRecord implements Record {
     @Override
     public List<String> values(String name) {
         List<String> v = byLowerName.get(name.toLowerCase(Locale.ROOT));
-        return v == null ? List.of() : v;
+        if (v != null) return v;
+        if (spacedNames || Record.hasSpace(name)) {
+            for (Map.Entry<String, List<String>> e : valueLists.entrySet()) {
+                if (Record.sameName(e.getKey(), name)) return e.getValue();
+            }
+        }
+        return List.of();
     }
 
     @Override

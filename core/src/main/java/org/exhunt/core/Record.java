@@ -12,8 +12,11 @@ import java.util.List;
 public interface Record {
 
     /**
-     * The value of a field, or {@code null} when the record has no such field. Names are case-insensitive.
-     * For a field with several values (the unnamed {@code Data} of an event) this is the first.
+     * The value of a field, or {@code null} when the record has no such field. Names are case-insensitive, and
+     * a name not found as written is looked for without its spaces, so that a Windows event's {@code Threat Name}
+     * answers to {@code ThreatName}, the name Sigma rules use (Windows adds the spaces when it renders the event;
+     * its manifests have none), and the other way round ({@link #sameName}). For a field with several values (the
+     * unnamed {@code Data} of an event) this is the first.
      */
     String field(String name);
 
@@ -40,4 +43,28 @@ public interface Record {
 
     /** The kind of record, naming its format (e.g. {@code iis}, {@code httpproxy}, {@code evtx}, {@code file}). */
     String type();
+
+    /** Whether two field names are the same name, ignoring case and spaces, without allocating. */
+    static boolean sameName(String a, String b) {
+        int i = 0;
+        int j = 0;
+        int m = a.length();
+        int n = b.length();
+        while (true) {
+            while (i < m && a.charAt(i) == ' ') i++;
+            while (j < n && b.charAt(j) == ' ') j++;
+            if (i == m || j == n) return i == m && j == n;
+            char x = a.charAt(i++);
+            char y = b.charAt(j++);
+            if (x != y && Character.toUpperCase(x) != Character.toUpperCase(y)
+                    && Character.toLowerCase(x) != Character.toLowerCase(y)) {
+                return false;
+            }
+        }
+    }
+
+    /** Whether a name holds a space: one that a record may hold without it, or the other way round. */
+    static boolean hasSpace(String name) {
+        return name.indexOf(' ') >= 0;
+    }
 }

@@ -3,6 +3,7 @@ package org.exhunt.hunt;
 import java.util.List;
 import java.util.function.LongPredicate;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.facts.IndicatorSummary;
 import org.exhunt.hunt.detect.FileDetector;
 import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.RecordDetector;
@@ -14,16 +15,15 @@ import org.exhunt.hunt.detect.SigmaHunt;
  *
  * @param contentWanted sizes of files outside the web folders that the file detectors want to read anyway (a digest
  *                      indicator gives that size)
- * @param notes         what was loaded, for every server's report (the indicator lists and their sizes)
+ * @param indicators    the indicator lists loaded, for every server's report
  */
 record Detectors(List<FileDetector> files, List<RecordDetector> records, List<ListingDetector> listings,
-                 SigmaHunt sigma, LongPredicate contentWanted, List<Diagnostic> problems, List<String> notes) {
+                 SigmaHunt sigma, LongPredicate contentWanted, List<Diagnostic> problems, IndicatorSummary indicators) {
 
     Detectors {
         files = List.copyOf(files);
         records = List.copyOf(records);
         listings = List.copyOf(listings);
         problems = List.copyOf(problems);
-        notes = List.copyOf(notes);
     }
 }

@@ -9,13 +9,17 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.facts.IndicatorCounts;
+import org.exhunt.core.facts.IndicatorSummary;
+import org.exhunt.evidence.EvidenceSource;
 import org.exhunt.hunt.detect.AuthFolderAge;
-import org.exhunt.hunt.detect.ChainAttribution;
 import org.exhunt.hunt.detect.AuthFolderAudit;
+import org.exhunt.hunt.detect.ChainAttribution;
 import org.exhunt.hunt.detect.FileDetector;
 import org.exhunt.hunt.detect.FileIocMatch;
 import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.LsassDumpSweep;
+import org.exhunt.hunt.detect.OversizedWebScript;
 import org.exhunt.hunt.detect.PlaceIocSweep;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIocMatch;
@@ -28,11 +32,10 @@ import org.exhunt.hunt.ioc.IocCsv;
 import org.exhunt.hunt.ioc.IocFiles;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.layout.AuthFolderBaseline;
-import org.exhunt.yara.CompiledRules;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.source.EvidenceSource;
 import org.exhunt.kb.KnowledgeBase;
 import org.exhunt.kb.Row;
+import org.exhunt.yara.CompiledRules;
 
 /**
  * The main job: exposure and compromise verdicts for servers. A {@code Hunt} compiles the rules once and then
@@ -64,7 +67,6 @@ public final class Hunt {
         KnowledgeBase kb = pack.knowledgeBase();
         List<Path> iocFiles = user.ioc();
         List<Diagnostic> problems = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         Set<String> chains = kb.rows().stream().map(Row::name).collect(Collectors.toSet());
         IocSet iocs = new IocSet();
         int lists = 0;
@@ -74,16 +76,11 @@ public final class Hunt {
             IocCsv.load("exhunt.ioc." + list, "rules/" + file, pack.text(file), chains, iocs, problems::add);
             lists++;
         }
-        String bundled = iocs.describe();
+        IndicatorCounts bundled = iocs.counts();
         int bundledWithoutSize = iocs.contentWithoutSize();
         for (Path p : iocFiles) IocFiles.load(p, chains, iocs, problems::add);
-        notes.add("indicators: " + lists + " bundled lists (" + bundled + ")" + (iocFiles.isEmpty() ? ""
-                : "; with " + iocFiles.size() + " --ioc " + (iocFiles.size() == 1 ? "file" : "files") + ": " + iocs.describe()));
-        int unsized = iocs.contentWithoutSize() - bundledWithoutSize;
-        if (unsized > 0) {
-            notes.add(unsized + " of your digest indicators give no file size: they were matched only against the files"
-                    + " exhunt reads (the web folders, and elsewhere the files of a size another indicator gives)");
-        }
+        IndicatorSummary indicators = new IndicatorSummary(lists, bundled, iocFiles.size(), iocs.counts(),
+                iocs.contentWithoutSize() - bundledWithoutSize);
 
         List<FileDetector> files = new ArrayList<>(List.of(new FileIocMatch(iocs), new WebShellSweep()));
         CompiledRules yara = YaraRules.compile(pack, user.yara(), problems::add);
@@ -97,12 +94,11 @@ public final class Hunt {
         }
         List<RecordDetector> records = List.of(new RequestIocMatch(iocs));
         List<ListingDetector> listings = List.of(new PlaceIocSweep(iocs), new LsassDumpSweep(), new StagedArchiveSweep(),
-                new AuthFolderAge());
+                new AuthFolderAge(), new OversizedWebScript());
         ChainAttribution attribution = new ChainAttribution(kb.rows(),
                 pack.has(ChainAttribution.FILE) ? pack.text(ChainAttribution.FILE) : null, problems::add);
         SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), user.sigmaCompiled(), attribution, problems::add);
-        notes.addAll(sigma.notes());
-        return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, notes), kb,
+        return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, indicators), kb,
                 options);
     }
 

@@ -21,6 +21,18 @@ import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.facts.Examined;
+import org.exhunt.core.facts.Install;
+import org.exhunt.core.facts.LogCoverage;
+import org.exhunt.core.facts.NotKept;
+import org.exhunt.core.facts.ScanFacts;
+import org.exhunt.core.facts.ServerFacts;
+import org.exhunt.core.facts.Suppression;
+import org.exhunt.core.facts.Tally;
+import org.exhunt.core.facts.UnreadFormat;
+import org.exhunt.evidence.DriveView;
+import org.exhunt.evidence.EvidenceFile;
+import org.exhunt.evidence.EvidenceSource;
 import org.exhunt.hunt.collect.EvidenceCollector;
 import org.exhunt.hunt.detect.DetectionSink;
 import org.exhunt.hunt.detect.FileContent;
@@ -38,19 +50,16 @@ import org.exhunt.hunt.exposure.ServerExposure;
 import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.scope.Allowlist;
-import org.exhunt.hunt.source.DriveView;
-import org.exhunt.hunt.source.EvidenceFile;
-import org.exhunt.hunt.source.EvidenceSource;
+import org.exhunt.hunt.scope.PathGlob;
 import org.exhunt.hunt.verdict.RequestedFiles;
 import org.exhunt.hunt.verdict.RowAssessment;
 import org.exhunt.hunt.verdict.Timeline;
 import org.exhunt.hunt.verdict.Verdicts;
 import org.exhunt.hunt.verdict.WebRequests;
+import org.exhunt.kb.KnowledgeBase;
 import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.RecordStream;
 import org.exhunt.logs.coverage.CoverageCollector;
-import org.exhunt.logs.coverage.LogCoverage;
-import org.exhunt.kb.KnowledgeBase;
 
 /**
  * One server's scan, from its sources to its {@link ServerResult}: list the files, find Exchange among them,
@@ -68,16 +77,16 @@ final class ServerScan {
     private final Diagnostics problems = new Diagnostics();
     private final FindingsKept findings = new FindingsKept();
     private final Allowlist.Tally suppressions;
-    private final Map<String, Long> tallies = new ConcurrentHashMap<>();
+    private final Map<Tally, Long> tallies = new ConcurrentHashMap<>();
     private final DetectionSink sink = new DetectionSink() {
         @Override public void finding(Finding f) { keep(f); }
         @Override public void problem(Diagnostic d) { problems.add(d); }
-        @Override public void tally(String fact, long count) { tallies.merge(fact, count, Long::sum); }
+        @Override public void tally(Tally fact, long count) { tallies.merge(fact, count, Long::sum); }
     };
     private final WebRequests requests = new WebRequests();
     private final RequestIndexer requestIndexer = new RequestIndexer(requests);
     private final CoverageCollector coverage = new CoverageCollector();
-    private final Map<String, Integer> unreadLogFormats = new TreeMap<>();
+    private final Map<String, Long> unreadLogFormats = new TreeMap<>();
     private final AtomicInteger webFilesExamined = new AtomicInteger();
     private final AtomicInteger logFilesRead = new AtomicInteger();
     private int excluded;
@@ -102,8 +111,7 @@ final class ServerScan {
                 ? ExchangeLayout.withInstallPath(options.installPath())
                 : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
 
-        List<String> sigmaNotes = new ArrayList<>();
-        sigma = detectors.sigma().forServer(layout.installPathForDisplay().orElse(null), problems::add, sigmaNotes::add);
+        sigma = detectors.sigma().forServer(layout.installPathForDisplay().orElse(null), problems::add);
         recordDetectors = new ArrayList<>(detectors.records());
         recordDetectors.add(sigma);
         fileRecords = new SigmaFileRecords(sigma);
@@ -149,12 +157,8 @@ final class ServerScan {
         List<Finding> reported = outcome.findings().stream()
                 .filter(f -> !RequestedFiles.RULE.equals(f.ruleId()) || !suppressions.suppresses(f)).toList();
         if (options.collectDir() != null) collect(reported);
-        List<String> notes = notes(layout);
-        notes.addAll(1, exposed.notes());
-        notes.addAll(sigmaNotes);
-        notes.addAll(Timeline.of(reported, requests));
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
-                outcome.verdicts(), reported, problems.all(), notes);
+                outcome.verdicts(), reported, problems.all(), facts(layout, exposed, logs, reported));
     }
 
     private List<EvidenceFile> listFiles() {
@@ -207,7 +211,7 @@ final class ServerScan {
             if (bytes.length > Limits.CONTENT_BYTES) {
                 problems.add(Diagnostic.error("content.too-large", f.ref(), "larger than "
                         + (Limits.CONTENT_BYTES >> 20) + " MiB: its content was not examined"));
-                fileRecords.listed(f, url, this::keep);
+                examineUnread(f, layout, url);
                 return;
             }
             FileContent content = new FileContent(f, bytes, FileDigests.hex("SHA-256", bytes),
@@ -216,10 +220,23 @@ final class ServerScan {
             fileRecords.read(content, this::keep);
         } catch (IOException e) {
             problems.add(Diagnostic.error("read.failed", f.ref(), "could not be read: " + e.getMessage()));
-            fileRecords.listed(f, url, this::keep);
+            examineUnread(f, layout, url);
         } finally {
             options.progress().advanced(f.size());
         }
+    }
+
+    /**
+     * A file whose content could not be read still gets the checks that need only its name and place (a script in
+     * aspnet_client, a name on a web-shell list, a file the auth folders do not hold): the reason it was not read
+     * must not be a way to hide from them.
+     */
+    private void examineUnread(EvidenceFile f, ExchangeLayout layout, String url) {
+        FileContent listed = FileContent.unread(f, layout.webShellLocation(f.drivePath()).orElse(null), url);
+        for (FileDetector d : detectors.files()) {
+            if (!d.needsContent()) d.examine(listed, sink);
+        }
+        fileRecords.listed(f, url, this::keep);
     }
 
     private void readLog(EvidenceFile f) {
@@ -228,7 +245,7 @@ final class ServerScan {
                     options.recoverSlack());
             if (opened.isEmpty()) {
                 synchronized (unreadLogFormats) {
-                    unreadLogFormats.merge(extension(f.drivePath()), 1, Integer::sum);
+                    unreadLogFormats.merge(extension(f.drivePath()), 1L, Long::sum);
                 }
                 return;
             }
@@ -262,40 +279,21 @@ final class ServerScan {
         }
     }
 
-    private List<String> notes(ExchangeLayout layout) {
-        List<String> notes = new ArrayList<>();
-        notes.add(layout.installPathForDisplay()
-                .map(p -> "Exchange install path: " + p + (options.installPath() != null ? " (given)" : " (found)"))
-                .orElse("no Exchange install found (give it with --install-path if it is elsewhere)"));
-        notes.add(webFilesExamined.get() + " files examined in the web-shell locations, " + logFilesRead.get()
-                + " log files read");
-        notes.addAll(detectors.notes());
-        fileRecords.note().ifPresent(notes::add);
-        for (LogCoverage c : coverage.coverage()) notes.add(describe(c));
-        new TreeMap<>(tallies).forEach((fact, n) -> notes.add(n + " " + fact));
-        findings.dropped().forEach((rule, n) -> notes.add("rule " + rule + ": " + n + " more findings not kept (the "
-                + Limits.FINDINGS_PER_RULE + " earliest and the latest are)"));
-        if (!unreadLogFormats.isEmpty()) {
-            notes.add("files in log folders in formats exhunt does not read: " + unreadLogFormats);
-        }
-        if (excluded > 0) notes.add(excluded + " files left out by --exclude " + options.excludes());
-        if (!options.window().isAll()) notes.add("log evidence limited to " + options.window());
-        suppressions.suppressed().forEach((entry, n) -> notes.add("allowlist '" + entry + "' suppressed " + n
-                + (n == 1 ? " finding" : " findings")));
-        if (requests.dropped() > 0) {
-            notes.add(requests.dropped() + " requests to script files not indexed (cap reached)");
-        }
-        return notes;
-    }
-
-    private static String describe(LogCoverage c) {
-        StringBuilder s = new StringBuilder(c.type()).append(" logs: ").append(c.records()).append(" records in ")
-                .append(c.files()).append(c.files() == 1 ? " file" : " files");
-        if (c.oldest() != null) s.append(", ").append(c.oldest()).append(" to ").append(c.newest());
-        if (!c.builds().isEmpty()) {
-            s.append(", builds ").append(String.join(", ", c.builds().stream().map(LogCoverage.BuildSeen::build).toList()));
-        }
-        return s.toString();
+    /** What the scan found out besides its verdicts and findings, as data; the reports put it into words. */
+    private ServerFacts facts(ExchangeLayout layout, ServerExposure exposed, List<LogCoverage> logs, List<Finding> reported) {
+        String installPath = layout.installPathForDisplay().orElse(null);
+        Examined examined = new Examined(files.size(), webFilesExamined.get(), logFilesRead.get(), excluded,
+                options.excludes().stream().map(PathGlob::toString).toList(),
+                unreadLogFormats.entrySet().stream().map(e -> new UnreadFormat(e.getKey(), e.getValue())).toList(),
+                options.window().since(), options.window().until(), requests.dropped());
+        List<Suppression> suppressed = new ArrayList<>();
+        suppressions.suppressed().forEach((entry, n) -> suppressed.add(new Suppression(entry, n)));
+        ScanFacts scan = new ScanFacts(new Install(installPath, options.installPath() != null), exposed.mitigations(),
+                exposed.extendedProtection(), examined, detectors.indicators(),
+                detectors.sigma().summary(installPath, fileRecords.seen()), logs, tallies,
+                findings.dropped().entrySet().stream().map(e -> new NotKept(e.getKey(), e.getValue())).toList(), suppressed,
+                Timeline.of(reported, requests, findings.dropped()));
+        return new ServerFacts(exposed.buildFacts(), scan, null);
     }
 
     private static String extension(String path) {

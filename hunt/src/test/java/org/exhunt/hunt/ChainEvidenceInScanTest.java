@@ -10,10 +10,10 @@ import java.util.List;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
+import org.exhunt.evidence.DirectorySource;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.source.DirectorySource;
-import org.exhunt.hunt.verdict.Stage;
 import org.exhunt.testkit.evtx.EventSamples;
 import org.exhunt.testkit.evtx.EvtxWriter;
 import org.exhunt.testkit.logs.LogGenerator;
@@ -64,7 +64,8 @@ class ChainEvidenceInScanTest {
                 .anyMatch(t -> t.contains("CVE-2021-26855"))
                 .anyMatch(t -> t.contains("CVE-2021-27065"))
                 .anyMatch(t -> t.contains("CVE-2021-26858"));
-        assertThat(r.notes()).anyMatch(n -> n.startsWith("timeline ProxyLogon:") && n.contains(ATTACKER));
+        assertThat(r.facts().scan().timelines()).filteredOn(t -> t.row().equals("ProxyLogon")).singleElement()
+                .satisfies(t -> assertThat(t.exploitClients()).contains(ATTACKER));
     }
 
     @Test
@@ -105,12 +106,12 @@ class ChainEvidenceInScanTest {
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("b72bbd00-612a-41d7-bef6-e4776fdc690c")).singleElement()
                 .satisfies(f -> {
                     assertThat(f.chain()).isEqualTo("ProxyShell");
-                    assertThat(Stage.of(f)).isEqualTo(Stage.SUCCESS);
+                    assertThat(f.stage()).isEqualTo(Stage.SUCCESS);
                     assertThat(f.time()).isEqualTo(t.plusSeconds(40));
                     assertThat(f.linked()).hasSize(2);
                 });
         assertThat(row(r, "ProxyShell").compromise()).isEqualTo(Compromise.COMPROMISED);
-        assertThat(r.notes()).anyMatch(n -> n.startsWith("Sigma: ") && n.contains("(1 correlation)"));
+        assertThat(r.facts().scan().sigma().correlations()).isEqualTo(1);
     }
 
     private void server(String build, Instant logsFrom) throws IOException {

@@ -11,9 +11,10 @@ import java.util.List;
 import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
+import org.exhunt.core.facts.SigmaSummary;
+import org.exhunt.evidence.DirectorySource;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.source.DirectorySource;
-import org.exhunt.hunt.verdict.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,10 +63,9 @@ class FileRecordsInScanTest {
             assertThat(f.evidence("sha256")).hasSize(64);
             assertThat(f.evidence("TargetFilename")).as("what the rule matched").isEqualTo(f.evidence("path"));
             assertThat(f.evidence()).extracting(e -> e.name()).doesNotHaveDuplicates().doesNotContain("raw");
-            assertThat(Stage.of(f)).as("a file is left behind, not an exploit request").isEqualTo(Stage.POST_EXPLOITATION);
+            assertThat(f.stage()).as("a file is left behind, not an exploit request").isEqualTo(Stage.POST_EXPLOITATION);
         });
-        assertThat(r.notes()).contains("Sigma rules on file records: 4 files described, 2 with sha256 and head"
-                + " (their content was read for the file detectors)");
+        assertThat(r.facts().scan().sigma().fileRecords()).isEqualTo(new SigmaSummary.FileRecords(4, 2));
     }
 
     @Test
@@ -87,7 +87,7 @@ class FileRecordsInScanTest {
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("known-tool")).singleElement().satisfies(f -> {
             assertThat(f.source()).isEqualTo(SourceRef.file(root.resolve("inetpub/wwwroot/aspnet_client/t.txt").toString()));
             assertThat(f.evidence("sha256")).isEqualTo(TOOL_SHA256);
-            assertThat(Stage.of(f)).isEqualTo(Stage.CONTEXT);
+            assertThat(f.stage()).isEqualTo(Stage.CONTEXT);
         });
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("tool-by-name")).singleElement().satisfies(f -> {
             assertThat(f.source()).isEqualTo(SourceRef.file(root.resolve("PerfLogs/t").toString()));
@@ -95,8 +95,7 @@ class FileRecordsInScanTest {
             assertThat(f.evidence("sha256")).as("its content was not read").isNull();
             assertThat(f.evidence("url")).isNull();
         });
-        assertThat(r.notes()).contains("Sigma rules on file records: 2 files described, 1 with sha256 and head"
-                + " (their content was read for the file detectors)");
+        assertThat(r.facts().scan().sigma().fileRecords()).isEqualTo(new SigmaSummary.FileRecords(2, 1));
     }
 
     @Test
@@ -112,7 +111,7 @@ class FileRecordsInScanTest {
                 """);
 
         for (ServerResult r : List.of(scan(), scan(sysmonRule))) {
-            assertThat(r.notes()).noneMatch(n -> n.startsWith("Sigma rules on file records"));
+            assertThat(r.facts().scan().sigma().fileRecords()).isNull();
             assertThat(r.findings()).extracting(Finding::ruleId).doesNotContain("file-event");
         }
     }

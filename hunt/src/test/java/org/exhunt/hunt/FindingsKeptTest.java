@@ -11,6 +11,7 @@ import java.util.Random;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.junit.jupiter.api.Test;
 
 class FindingsKeptTest {
@@ -40,7 +41,7 @@ class FindingsKeptTest {
     }
 
     private static Finding finding(String rule, int second) {
-        return Finding.builder("sigma", rule).title(rule).severity(Severity.HIGH).time(Instant.ofEpochSecond(second))
+        return Finding.builder("sigma", rule).title(rule).severity(Severity.HIGH).stage(Stage.CONTEXT).time(Instant.ofEpochSecond(second))
                 .source(SourceRef.line("u_ex210303.log", second)).build();
     }
 }

@@ -14,12 +14,12 @@ import java.util.Map;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
+import org.exhunt.evidence.DirectorySource;
+import org.exhunt.evidence.FileOpener;
 import org.exhunt.hunt.detect.WebShellSweep;
-import org.exhunt.hunt.source.DirectorySource;
-import org.exhunt.hunt.source.FileOpener;
-import org.exhunt.hunt.verdict.Rows;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,8 +86,11 @@ class HuntTest {
             assertThat(d.code()).isEqualTo("read.failed");
             assertThat(d.where().file()).endsWith("locked.aspx");
         });
+        // the file that could not be read is still a script where none belongs (issue 20, item 2)
         assertThat(r.findings()).extracting(f -> f.evidence("path")).containsOnly(
-                "C:\\inetpub\\wwwroot\\aspnet_client\\shell.aspx");
+                "C:\\inetpub\\wwwroot\\aspnet_client\\shell.aspx", "C:\\inetpub\\wwwroot\\aspnet_client\\locked.aspx");
+        assertThat(r.findings()).filteredOn(f -> f.evidence("path").endsWith("locked.aspx")).singleElement()
+                .satisfies(f -> assertThat(f.ruleId()).isEqualTo(WebShellSweep.RULE_MISPLACED_SCRIPT));
     }
 
     @Test

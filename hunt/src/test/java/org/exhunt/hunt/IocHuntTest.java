@@ -13,18 +13,20 @@ import java.util.Locale;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
+import org.exhunt.core.Rows;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.NotKept;
+import org.exhunt.core.facts.Suppression;
+import org.exhunt.evidence.DirectorySource;
 import org.exhunt.hunt.detect.AuthFolderAge;
 import org.exhunt.hunt.detect.AuthFolderAudit;
 import org.exhunt.hunt.detect.LsassDumpSweep;
 import org.exhunt.hunt.detect.StagedArchiveSweep;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
-import org.exhunt.hunt.source.DirectorySource;
-import org.exhunt.hunt.verdict.Rows;
-import org.exhunt.hunt.verdict.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,7 +62,7 @@ class IocHuntTest {
                 "C:\\inetpub\\wwwroot\\aspnet_client\\lsass.dmp.cab", "C:\\inetpub\\wwwroot\\aspnet_client\\1.dmp",
                 "C:\\" + PROXY.replace('/', '\\') + "owa\\auth\\m.dmp");
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(LsassDumpSweep.RULE))
-                .allSatisfy(f -> assertThat(Stage.of(f)).isEqualTo(Stage.POST_EXPLOITATION));
+                .allSatisfy(f -> assertThat(f.stage()).isEqualTo(Stage.POST_EXPLOITATION));
         assertThat(post(r).compromise()).isEqualTo(Compromise.COMPROMISED);
     }
 
@@ -75,7 +77,7 @@ class IocHuntTest {
         ServerResult quiet = scan();
         assertThat(paths(quiet, StagedArchiveSweep.RULE)).containsExactlyInAnyOrder("C:\\ProgramData\\it.zip",
                 "C:\\ProgramData\\McAfee\\Common\\update.ZIP", "C:\\ProgramData\\x.7z");
-        assertThat(quiet.findings()).allSatisfy(f -> assertThat(Stage.of(f)).isEqualTo(Stage.CONTEXT));
+        assertThat(quiet.findings()).allSatisfy(f -> assertThat(f.stage()).isEqualTo(Stage.CONTEXT));
         assertThat(post(quiet).compromise()).as("Test-ProxyLogon's fix for CSS-Exchange #311").isEqualTo(Compromise.CLEAN);
 
         iisLog("2021-03-03 02:00:00 10.0.0.5 POST /owa/auth/x.js - 443 - " + HAFNIUM_IP + " python-requests/2.25.1 - 200 0 0 5");
@@ -83,7 +85,7 @@ class IocHuntTest {
         assertThat(row(exploited, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
         assertThat(exploited.findings()).filteredOn(f -> f.ruleId().equals(StagedArchiveSweep.RULE)).hasSize(3)
                 .allSatisfy(f -> {
-                    assertThat(Stage.of(f)).isEqualTo(Stage.POST_EXPLOITATION);
+                    assertThat(f.stage()).isEqualTo(Stage.POST_EXPLOITATION);
                     assertThat(f.severity()).isEqualTo(Severity.HIGH);
                     assertThat(f.evidence("escalated_because")).isEqualTo("exploitation evidence on this server: ProxyLogon");
                 });
@@ -110,7 +112,7 @@ class IocHuntTest {
                 "c-ip " + HAFNIUM_IP, "c-ip ::ffff:203.160.69.66", "ClientIpAddress 5.254.43.18");
         assertThat(hits).allSatisfy(f -> {
             assertThat(f.chain()).isEqualTo(Rows.PROXYLOGON);
-            assertThat(Stage.of(f)).isEqualTo(Stage.ATTEMPT);
+            assertThat(f.stage()).isEqualTo(Stage.ATTEMPT);
             assertThat(f.time()).isNotNull();
         });
         assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
@@ -127,8 +129,8 @@ class IocHuntTest {
         assertThat(hits).hasSize(Limits.FINDINGS_PER_RULE + 1);
         assertThat(hits).extracting(Finding::time).contains(Instant.parse("2021-03-03T00:00:00Z"),
                 Instant.parse("2021-03-03T00:00:00Z").plusSeconds(requests - 1));
-        assertThat(r.notes()).contains("rule exhunt.ioc.attacker-ips: " + (requests - Limits.FINDINGS_PER_RULE - 1)
-                + " more findings not kept (the " + Limits.FINDINGS_PER_RULE + " earliest and the latest are)");
+        assertThat(r.facts().scan().droppedPerRule())
+                .containsExactly(new NotKept("exhunt.ioc.attacker-ips", requests - Limits.FINDINGS_PER_RULE - 1));
         assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
     }
 
@@ -143,8 +145,8 @@ class IocHuntTest {
         ServerResult r = Hunt.with(RulePack.bundled(), options).scan("test", List.of(new DirectorySource(root)));
 
         assertThat(r.findings()).noneMatch(f -> f.ruleId().equals("exhunt.ioc.attacker-ips"));
-        assertThat(r.notes()).contains("allowlist 'rule:exhunt.ioc.attacker-ips' suppressed " + requests + " findings");
-        assertThat(r.notes()).noneMatch(n -> n.contains("not kept"));
+        assertThat(r.facts().scan().suppressed()).containsExactly(new Suppression("rule:exhunt.ioc.attacker-ips", requests));
+        assertThat(r.facts().scan().droppedPerRule()).isEmpty();
     }
 
     /** An IIS log of three times the cap's requests, one a second, every one from a published attacker address. */
@@ -167,7 +169,7 @@ class IocHuntTest {
                 .write("Users/dev/project/help.aspx", "<%@ Page %>");
         ServerResult r = scan();
         List<Finding> names = r.findings().stream().filter(f -> f.ruleId().equals("exhunt.ioc.webshell-names")).toList();
-        assertThat(names).extracting(f -> f.evidence("path") + " " + Stage.of(f)).containsExactlyInAnyOrder(
+        assertThat(names).extracting(f -> f.evidence("path") + " " + f.stage()).containsExactlyInAnyOrder(
                 "C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\help.aspx POST_EXPLOITATION",
                 "C:\\inetpub\\wwwroot\\help.aspx CONTEXT",
                 "C:\\Users\\dev\\project\\help.aspx CONTEXT");
@@ -212,7 +214,7 @@ class IocHuntTest {
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(AuthFolderAudit.RULE_SCRIPT))
                 .allSatisfy(f -> assertThat(f.evidence("sha256")).hasSize(64));
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(AuthFolderAudit.RULE_FILE))
-                .allSatisfy(f -> assertThat(Stage.of(f)).isEqualTo(Stage.CONTEXT));
+                .allSatisfy(f -> assertThat(f.stage()).isEqualTo(Stage.CONTEXT));
     }
 
     @Test
@@ -229,7 +231,7 @@ class IocHuntTest {
             assertThat(f.evidence("days_after_median")).isEqualTo("60");
             assertThat(f.evidence("folder_median")).isEqualTo(INSTALLED.toString());
             assertThat(f.evidence("url")).isEqualTo("/owa/auth/RedirSuiteServiceProxy.aspx");
-            assertThat(Stage.of(f)).isEqualTo(Stage.CONTEXT);
+            assertThat(f.stage()).isEqualTo(Stage.CONTEXT);
         });
         assertThat(post(r).compromise()).isEqualTo(Compromise.CLEAN);
     }
@@ -257,8 +259,8 @@ class IocHuntTest {
                 .containsExactly("C:\\inetpub\\wwwroot\\aspnet_client\\t2.txt");
         assertThat(r.findings()).filteredOn(f -> f.ruleId().equals("indicator--sized")).extracting(Finding::title)
                 .containsOnly("Known file: downloaded tool", "Known web shell: downloaded tool");
-        assertThat(r.notes()).contains("1 of your digest indicators give no file size: they were matched only against the"
-                + " files exhunt reads (the web folders, and elsewhere the files of a size another indicator gives)");
+        assertThat(r.facts().scan().indicators().userDigestsWithoutSize()).isEqualTo(1);
+        assertThat(r.facts().scan().indicators().userFiles()).isEqualTo(2);
     }
 
     private void write(String path, Instant modified) throws IOException {

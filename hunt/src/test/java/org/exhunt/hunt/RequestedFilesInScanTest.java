@@ -7,15 +7,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
 import org.exhunt.core.ServerResult;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.RowTimeline;
+import org.exhunt.core.facts.Suppression;
+import org.exhunt.evidence.DirectorySource;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.scope.TimeWindow;
-import org.exhunt.hunt.source.DirectorySource;
 import org.exhunt.hunt.verdict.RequestedFiles;
-import org.exhunt.hunt.verdict.Rows;
-import org.exhunt.hunt.verdict.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +39,7 @@ class RequestedFilesInScanTest {
 
         Finding used = requested(r);
         assertThat(used.chain()).isNull();
-        assertThat(Stage.of(used)).isEqualTo(Stage.POST_EXPLOITATION);
+        assertThat(used.stage()).isEqualTo(Stage.POST_EXPLOITATION);
         assertThat(used.time()).isEqualTo(Instant.parse("2021-03-03T06:03:47Z"));
         assertThat(used.source().file()).endsWith("u_ex210303.log");
         assertThat(used.source().line()).isEqualTo(6);
@@ -49,8 +51,13 @@ class RequestedFilesInScanTest {
         assertThat(post(r).reason()).as("the request the aspnet_client rule reports, and the file")
                 .isEqualTo("2 findings not linked to a chain: /aspnet_client/system_web/x.aspx,"
                         + " C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\x.aspx");
-        assertThat(r.notes()).anyMatch(n -> n.contains("x.aspx (") && n.endsWith(
-                "requested 2 times from 2021-03-03T06:03:47Z to 2021-03-03T06:04:12Z by 192.0.2.7, 198.51.100.9"));
+        assertThat(r.facts().scan().timelines()).flatExtracting(RowTimeline::files)
+                .filteredOn(f -> f.path().endsWith("x.aspx")).singleElement().satisfies(f -> {
+                    assertThat(f.requests()).isEqualTo(2);
+                    assertThat(f.firstRequest()).isEqualTo(Instant.parse("2021-03-03T06:03:47Z"));
+                    assertThat(f.lastRequest()).isEqualTo(Instant.parse("2021-03-03T06:04:12Z"));
+                    assertThat(f.clients()).containsExactly("192.0.2.7", "198.51.100.9");
+                });
     }
 
     @Test
@@ -62,7 +69,7 @@ class RequestedFilesInScanTest {
 
         assertThat(r.findings()).noneMatch(f -> f.ruleId().equals(RequestedFiles.RULE));
         assertThat(r.findings()).anyMatch(f -> "EXHUNT_Chopper_JScript_Eval".equals(f.ruleId()));
-        assertThat(r.notes()).contains("allowlist 'rule:" + RequestedFiles.RULE + "' suppressed 1 finding");
+        assertThat(r.facts().scan().suppressed()).containsExactly(new Suppression("rule:" + RequestedFiles.RULE, 1));
         assertThat(post(r).reason()).isEqualTo(post(scan(HuntOptions.defaults())).reason());
     }
 

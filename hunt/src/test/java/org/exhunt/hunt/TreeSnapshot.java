@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** A text listing of a tree (path, size, modification time, SHA-256 per entry) to compare before and after a scan. */
-final class TreeSnapshot {
+public final class TreeSnapshot {
 
     private TreeSnapshot() {}
 
-    static String of(Path root) throws IOException {
+    public static String of(Path root) throws IOException {
         try (Stream<Path> all = Files.walk(root)) {
             return all.sorted().map(p -> line(root, p)).collect(Collectors.joining("\n"));
         }

@@ -1,7 +1,9 @@
 package org.exhunt.kb;
 
+import java.util.List;
+
 /**
- * One build of the build table ({@code rules/kb/exchange-builds.csv}): a CU, or a security or hotfix update
+ * One build of the build table ({@code rules/kb/exchange-builds.csv} and {@code added-builds.csv}): a CU, or a security or hotfix update
  * on a CU, as Microsoft released it.
  *
  * @param product  {@code Exchange Server 2016}
@@ -14,9 +16,15 @@ package org.exhunt.kb;
  * @param kb       the Microsoft KB article, or empty
  * @param notes    the table's notes
  * @param source   where the row comes from (the table's source column)
+ * @param fixes    the CVEs (and advisories) the build's own update fixes, as {@code update-fixes.csv} and
+ *                 {@code security-updates.csv} list them; empty for a CU and for updates neither lists
  */
 public record Build(String product, String update, String cu, String su, String released, BuildNumber number,
-                   String kb, String notes, String source) {
+                   String kb, String notes, String source, List<String> fixes) {
+
+    public Build {
+        fixes = List.copyOf(fixes);
+    }
 
     /** {@code CU19 Mar21SU (15.1.2176.9, KB5000871, 2021-03-02)} */
     public String describe() {

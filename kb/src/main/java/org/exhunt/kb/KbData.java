@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** The files of {@code rules/kb/} parsed and cross-checked: every name used is defined, every value parses. */
+/**
+ * The files of {@code rules/kb/} parsed and cross-checked: every name used is defined, every value parses. The
+ * build table is {@code exchange-builds.csv} (the team's table, unchanged) and {@code added-builds.csv} (the
+ * security updates it lacks) read as one.
+ */
 record KbData(List<Build> builds, List<ProductLine> products, List<Row> rows,
               Map<String, Vulnerability> vulnerabilities, Map<String, SecurityUpdate> updatesByKb,
               Set<BuildNumber> withoutRollup, List<UrlRewriteMitigation> mitigations) {
@@ -24,8 +28,11 @@ record KbData(List<Build> builds, List<ProductLine> products, List<Row> rows,
         products.forEach(p -> families.add(p.family()));
         Map<String, Vulnerability> vulnerabilities = vulnerabilities(lines(read, "vulnerabilities.csv"), families);
         List<Row> rows = rows(lines(read, "rows.csv"), vulnerabilities);
-        return new KbData(builds(lines(read, "exchange-builds.csv")), products, rows, vulnerabilities,
-                updates(lines(read, "security-updates.csv"), vulnerabilities),
+        Map<String, SecurityUpdate> updates = updates(lines(read, "security-updates.csv"), vulnerabilities);
+        List<Csv.Line> table = new ArrayList<>(lines(read, "exchange-builds.csv"));
+        table.addAll(lines(read, "added-builds.csv"));
+        List<Build> builds = UpdateFixes.attach(builds(table), lines(read, "update-fixes.csv"), products, updates);
+        return new KbData(builds, products, rows, vulnerabilities, updates,
                 withoutRollup(lines(read, "updates-without-rollup.csv")),
                 mitigations(lines(read, "url-rewrite-mitigations.csv"), vulnerabilities));
     }
@@ -49,7 +56,7 @@ record KbData(List<Build> builds, List<ProductLine> products, List<Row> rows,
             String released = l.get("release_date");
             if (!released.matches("\\d{4}-\\d{2}(-\\d{2})?")) throw l.error("release_date not yyyy-MM[-dd]: " + released);
             out.add(new Build(l.get("product"), l.get("update_name"), "", "", released, n, l.get("kb"),
-                    l.get("notes"), l.get("source")));
+                    l.get("notes"), l.get("source"), List.of()));
         }
         out.sort((a, b) -> a.number().compareTo(b.number()));
         List<Build> named = new ArrayList<>();
@@ -66,7 +73,8 @@ record KbData(List<Build> builds, List<ProductLine> products, List<Row> rows,
         boolean sameCu = b != base && first.equals(base.update().split(" ", 2)[0]);
         String cu = sameCu ? base.update() : b.update();
         String su = sameCu ? b.update().substring(first.length()).strip() : "";
-        return new Build(b.product(), b.update(), cu, su, b.released(), b.number(), b.kb(), b.notes(), b.source());
+        return new Build(b.product(), b.update(), cu, su, b.released(), b.number(), b.kb(), b.notes(), b.source(),
+                b.fixes());
     }
 
     private static List<ProductLine> products(List<Csv.Line> lines) {

@@ -24,8 +24,9 @@ import java.util.function.Function;
 public final class KnowledgeBase {
 
     /** The files {@link #load} reads, by name under {@code kb/}. */
-    public static final List<String> FILES = List.of("VERSION", "exchange-builds.csv", "products.csv", "rows.csv",
-            "vulnerabilities.csv", "security-updates.csv", "updates-without-rollup.csv", "url-rewrite-mitigations.csv");
+    public static final List<String> FILES = List.of("VERSION", "exchange-builds.csv", "added-builds.csv",
+            "update-fixes.csv", "products.csv", "rows.csv", "vulnerabilities.csv", "security-updates.csv",
+            "updates-without-rollup.csv", "url-rewrite-mitigations.csv");
 
     private static final DateTimeFormatter VERSION_FORMAT = DateTimeFormatter.ofPattern("uuuu.MM.dd");
 

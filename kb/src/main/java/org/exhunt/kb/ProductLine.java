@@ -26,9 +26,4 @@ public record ProductLine(String name, String family, BuildNumber fromBuild, Bui
     public Optional<LocalDate> supportEnded() {
         return Optional.ofNullable(endOfSupport);
     }
-
-    /** {@code supported (Modern Lifecycle Policy)} or {@code support ended 2025-10-14: ...} */
-    public String supportStatus() {
-        return endOfSupport == null ? supportNote : "support ended " + endOfSupport + ": " + supportNote;
-    }
 }

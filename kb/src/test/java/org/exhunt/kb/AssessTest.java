@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import org.exhunt.core.Exposure;
+import org.exhunt.core.facts.Support;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -109,8 +110,8 @@ class AssessTest {
     @Test
     void productsCarryTheirSupportStatus() {
         assertThat(TestKb.assess("15.0.1497.48").product().supportEnded()).contains(LocalDate.of(2023, 4, 11));
-        assertThat(TestKb.assess("15.1.2507.72").product().supportStatus())
-                .isEqualTo("support ended 2025-10-14: later updates are for Extended Security Update customers only");
+        assertThat(BuildFactsOf.support(TestKb.assess("15.1.2507.72").product())).isEqualTo(new Support("Exchange Server 2016",
+                LocalDate.of(2025, 10, 14), "later updates are for Extended Security Update customers only"));
         assertThat(TestKb.assess("15.2.1748.49").product().name()).isEqualTo("Exchange Server 2019");
         assertThat(TestKb.assess("15.2.2562.46").product().supportEnded()).isEmpty();
         assertThat(TestKb.assess("14.3.513.0").product().supportEnded()).contains(LocalDate.of(2020, 10, 13));

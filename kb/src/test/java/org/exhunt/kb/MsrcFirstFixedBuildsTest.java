@@ -2,9 +2,6 @@ package org.exhunt.kb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,10 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MsrcFirstFixedBuildsTest {
 
-    static Stream<Csv.Line> records() throws IOException {
-        try (InputStream in = MsrcFirstFixedBuildsTest.class.getResourceAsStream("msrc-first-fixed-builds.csv")) {
-            return Csv.read("msrc-first-fixed-builds.csv", new String(in.readAllBytes(), StandardCharsets.UTF_8)).stream();
-        }
+    static Stream<Csv.Line> records() {
+        return TestKb.resource("msrc-first-fixed-builds.csv").stream();
     }
 
     @ParameterizedTest(name = "{0}")

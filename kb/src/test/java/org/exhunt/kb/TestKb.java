@@ -1,7 +1,9 @@
 package org.exhunt.kb;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +27,16 @@ final class TestKb {
     /** The build table's records, parsed apart from the knowledge base: the oracle's view of the table. */
     static List<Csv.Line> table() {
         return Csv.read("exchange-builds.csv", read("exchange-builds.csv"));
+    }
+
+    /** The records of a CSV file the tests keep beside their classes (an oracle: Microsoft's or HealthChecker's data). */
+    static List<Csv.Line> resource(String name) {
+        try (InputStream in = TestKb.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalArgumentException("no test resource " + name);
+            return Csv.read(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static BuildAssessment assess(String build) {

@@ -8,11 +8,11 @@ import java.time.Duration;
  * @param active         also run the exploit-primitive checks (ProxyLogon SSRF to localhost, ProxyShell Autodiscover)
  * @param concurrency    targets probed at the same time
  * @param connectTimeout time to open a connection (TLS handshake included)
- * @param readTimeout    time to get a response once a request is sent
+ * @param readTimeout    time for a whole response once a request is sent, its body's last byte included
  * @param retries        retries of a request that got no answer, with exponential backoff from {@code backoff}
  * @param backoff        the first retry's delay; each next one doubles
  * @param ratePerSecond  requests per second over the whole run, or 0 for no limit
- * @param bodyBytes      bytes of a response body kept (the rest is read and dropped)
+ * @param bodyBytes      bytes of a response body read and kept (the rest is not read: the connection is closed)
  */
 public record ProbeOptions(boolean active, int concurrency, Duration connectTimeout, Duration readTimeout, int retries,
                            Duration backoff, double ratePerSecond, int bodyBytes) {

@@ -18,12 +18,13 @@ import org.exhunt.probe.http.TlsFacts;
  * @param tls         the certificate facts, or {@code null}
  * @param leaked      headers that name internal servers ({@code X-FEServer} ...), with their values
  * @param failure     why the target could not be probed, for the no-answer, TLS and garbage statuses
+ * @param redirect    the {@code Location} of the first redirect the OWA pages answered with, or empty
  * @param active      the exploit-primitive checks run (empty without {@code --active})
  * @param requests    how many requests were sent
  */
 public record ProbeOutcome(Target target, TargetStatus status, BuildNumber build, String buildSource, String title,
                            String server, TlsFacts tls, Map<String, String> leaked, Fetched.Failure failure,
-                           List<ActiveCheck> active, int requests) {
+                           String redirect, List<ActiveCheck> active, int requests) {
 
     public ProbeOutcome {
         leaked = Map.copyOf(leaked);

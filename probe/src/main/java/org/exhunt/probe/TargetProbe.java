@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import org.exhunt.core.Rows;
 import org.exhunt.kb.Build;
 import org.exhunt.kb.BuildNumber;
 import org.exhunt.kb.KnowledgeBase;
@@ -48,6 +49,7 @@ final class TargetProbe {
     private TlsFacts tls;
     private String title = "";
     private String server = "";
+    private String redirect = "";
     private final Map<String, String> leaked = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private final List<ActiveCheck> checks = new ArrayList<>();
 
@@ -65,7 +67,9 @@ final class TargetProbe {
             if (page.isOwa()) return version(page);
             return get(OWA, Map.of()).thenCompose(second -> {
                 OwaPage owa = second instanceof Fetched.Response r ? page(r) : page;
-                return owa.isOwa() || owa.owaVersion().isPresent() ? version(owa) : done(TargetStatus.NOT_EXCHANGE, null, "", null);
+                if (owa.isOwa() || owa.owaVersion().isPresent()) return version(owa);
+                // a portal in front of OWA answers with a redirect: that says nothing of what runs behind it
+                return done(redirect.isEmpty() ? TargetStatus.NOT_EXCHANGE : TargetStatus.REDIRECTED, null, "", null);
             });
         });
     }
@@ -80,6 +84,7 @@ final class TargetProbe {
 
     private void observe(Fetched.Response r) {
         if (tls == null) tls = r.tls();
+        if (redirect.isEmpty() && r.status() >= 300 && r.status() < 400) r.header("Location").ifPresent(l -> redirect = l);
         r.header("Server").ifPresent(s -> { if (server.isEmpty()) server = s; });
         for (String name : LEAKY) r.header(name).ifPresent(v -> leaked.putIfAbsent(name, v));
     }
@@ -142,33 +147,33 @@ final class TargetProbe {
         String url = target.uri(PROXYLOGON_PATH).toString();
         if (f instanceof Fetched.Failure failure) {
             return failure.kind() == FailureKind.RESET
-                    ? new ActiveCheck("ProxyLogon SSRF", ActiveCheck.Result.ABORTED,
+                    ? new ActiveCheck(Rows.PROXYLOGON + " SSRF", ActiveCheck.Result.ABORTED,
                             "the request with the X-BEResource cookie was aborted (" + failure.message() + ")", url)
-                    : new ActiveCheck("ProxyLogon SSRF", ActiveCheck.Result.INCONCLUSIVE, failure.kind() + ": " + failure.message(), url);
+                    : new ActiveCheck(Rows.PROXYLOGON + " SSRF", ActiveCheck.Result.INCONCLUSIVE, failure.kind() + ": " + failure.message(), url);
         }
         Fetched.Response r = (Fetched.Response) f;
         String target = r.header("X-CalculatedBETarget").orElse("");
         if (target.toLowerCase(Locale.ROOT).contains("localhost")) {
-            return new ActiveCheck("ProxyLogon SSRF", ActiveCheck.Result.REACHABLE, "X-CalculatedBETarget: " + target, url);
+            return new ActiveCheck(Rows.PROXYLOGON + " SSRF", ActiveCheck.Result.REACHABLE, "X-CalculatedBETarget: " + target, url);
         }
-        return new ActiveCheck("ProxyLogon SSRF", ActiveCheck.Result.NOT_REACHABLE, "HTTP " + r.status()
+        return new ActiveCheck(Rows.PROXYLOGON + " SSRF", ActiveCheck.Result.NOT_REACHABLE, "HTTP " + r.status()
                 + (target.isEmpty() ? ", no X-CalculatedBETarget" : ", X-CalculatedBETarget: " + target), url);
     }
 
     private ActiveCheck proxyShell(Fetched f) {
         String url = target.uri(PROXYSHELL_PATH).toString();
         if (f instanceof Fetched.Failure failure) {
-            return new ActiveCheck("ProxyShell Autodiscover SSRF", failure.kind() == FailureKind.RESET
+            return new ActiveCheck(Rows.PROXYSHELL + " Autodiscover SSRF", failure.kind() == FailureKind.RESET
                     ? ActiveCheck.Result.ABORTED : ActiveCheck.Result.INCONCLUSIVE, failure.kind() + ": " + failure.message(), url);
         }
         int status = ((Fetched.Response) f).status();
         ActiveCheck.Result result = status == 302 ? ActiveCheck.Result.REACHABLE
                 : status == 400 ? ActiveCheck.Result.NOT_REACHABLE : ActiveCheck.Result.INCONCLUSIVE;
-        return new ActiveCheck("ProxyShell Autodiscover SSRF", result, "HTTP " + status, url);
+        return new ActiveCheck(Rows.PROXYSHELL + " Autodiscover SSRF", result, "HTTP " + status, url);
     }
 
     private CompletableFuture<ProbeOutcome> done(TargetStatus status, BuildNumber build, String source, Fetched.Failure failure) {
         return CompletableFuture.completedFuture(new ProbeOutcome(target, status, build, source, title, server, tls,
-                leaked, failure, checks, requests));
+                leaked, failure, redirect, checks, requests));
     }
 }

@@ -12,6 +12,11 @@ public enum TargetStatus {
     MITIGATED,
     /** Something answered HTTP, but it is not Exchange. */
     NOT_EXCHANGE,
+    /**
+     * The OWA pages were answered with a redirect, and nothing showed Exchange: a reverse proxy or pre-authentication
+     * portal may stand in front of it, so what runs behind is unknown (no redirect is followed).
+     */
+    REDIRECTED,
     /** No connection, or no response in time. */
     NO_ANSWER,
     /** The TLS handshake failed. */

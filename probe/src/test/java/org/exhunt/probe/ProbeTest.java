@@ -1,6 +1,7 @@
 package org.exhunt.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +15,11 @@ import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.ActiveCheckResult;
+import org.exhunt.core.facts.BuildSighting;
+import org.exhunt.core.facts.BuildSource;
+import org.exhunt.core.facts.Certificate;
+import org.exhunt.core.facts.ProbeFacts;
 import org.exhunt.testkit.emulator.Behaviour;
 import org.exhunt.testkit.emulator.Behaviour.Kind;
 import org.exhunt.testkit.emulator.Behaviour.ProxyLogon;
@@ -43,6 +49,11 @@ class ProbeTest {
         try (ExchangeEmulator emulator = ExchangeEmulator.start(List.of(b))) {
             return probe(options, List.of(emulator.target(0))).get(0);
         }
+    }
+
+    /** What the probe saw of the target. */
+    private static ProbeFacts seen(ServerResult r) {
+        return r.facts().probe();
     }
 
     private static String letters(ServerResult r) {
@@ -81,12 +92,17 @@ class ProbeTest {
 
         assertThat(letters(r)).isEqualTo(exposures);
         assertThat(r.verdicts()).allSatisfy(v -> assertThat(v.compromise()).isEqualTo(Compromise.NOT_ASSESSED));
-        assertThat(r.notes().get(0)).startsWith("Status: EXCHANGE_BUILD; page title 'Outlook'; Server: Microsoft-IIS/10.0");
-        assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("Build " + build + ": " + knownAs).endsWith(switch (source) {
-            case "header" -> "; from the X-OWA-Version header";
-            case "manifest" -> "; from the export tool manifest";
-            default -> "; from the ECP folder /ecp/" + build + "/";
-        }));
+        assertThat(seen(r)).extracting(ProbeFacts::status, ProbeFacts::pageTitle, ProbeFacts::serverHeader)
+                .containsExactly("EXCHANGE_BUILD", "Outlook", "Microsoft-IIS/10.0");
+        BuildSighting chosen = r.facts().build().chosen();
+        assertThat(chosen.build()).isEqualTo(build);
+        assertThat(chosen.name()).startsWith(knownAs);
+        assertThat(chosen.source()).isEqualTo(BuildSource.HTTP);
+        assertThat(chosen.path()).isEqualTo(switch (source) {
+            case "header" -> "X-OWA-Version header";
+            case "manifest" -> "export tool manifest";
+            default -> "ECP folder /ecp/" + build + "/";
+        });
         assertThat(r.diagnostics()).isEmpty();
         assertThat(r.isIncomplete()).isFalse();
     }
@@ -96,10 +112,9 @@ class ProbeTest {
         ServerResult r = probeOne(FAST, Behaviour.exchange("15.1.2176.14", true, true).showing(false, false, false));
 
         assertThat(letters(r)).isEqualTo("UUVPVUV");
-        assertThat(r.notes().get(0)).startsWith("Status: EXCHANGE_CU;");
-        assertThat(r.notes()).contains("Build 15.1.2176: Exchange Server 2016 CU19 (update level unknown); from the OWA asset folders (CU only)",
-                "CU known, SU unknown: the server shows its CU but not its security-update level; check it locally"
-                        + " (exhunt scan, or ExSetup.exe's file version)");
+        assertThat(seen(r).status()).isEqualTo("EXCHANGE_CU");
+        assertThat(r.facts().build().chosen()).isEqualTo(new BuildSighting("15.1.2176",
+                "Exchange Server 2016 CU19 (update level unknown)", BuildSource.HTTP, "OWA asset folders (CU only)", null, null));
         assertThat(row(r, "ProxyLogon").reason()).isEqualTo("update level unknown: fixed from CU19 Mar21SU (15.1.2176.9) on");
     }
 
@@ -107,10 +122,13 @@ class ProbeTest {
     void internalNamesAndTheCertificateAreReported() throws Exception {
         ServerResult r = probeOne(FAST, Behaviour.exchange("15.1.2507.72", false, false));
 
-        assertThat(r.notes()).contains("Internal name disclosed: X-FEServer: EX01");
-        assertThat(r.notes()).anySatisfy(n -> assertThat(n).startsWith("Certificate: CN=ex01.contoso.test,O=exhunt test,"
-                + " issued by itself (self-signed), valid 2026-01-01").contains("names ex01.contoso.test mail.contoso.test")
-                .doesNotContain("EXPIRED"));
+        assertThat(seen(r).internalNames()).containsExactly(Map.entry("X-FEServer", "EX01"));
+        Certificate c = seen(r).certificate();
+        assertThat(c.subject()).startsWith("CN=ex01.contoso.test,O=exhunt test");
+        assertThat(c.selfSigned()).isTrue();
+        assertThat(c.notBefore().toString()).startsWith("2026-01-01");
+        assertThat(c.names()).containsExactly("ex01.contoso.test", "mail.contoso.test");
+        assertThat(c.expired()).isFalse();
         Finding cert = r.findings().stream().filter(f -> f.ruleId().equals("exhunt.probe.certificate")).findFirst().orElseThrow();
         assertThat(cert.evidence("self_signed")).isEqualTo("true");
         assertThat(cert.evidence("expired")).isEqualTo("false");
@@ -123,8 +141,9 @@ class ProbeTest {
     @Test
     void anExpiredCertificateIsAcceptedForFingerprintingAndSaidToBeExpired() throws Exception {
         ServerResult r = probeOne(FAST, Behaviour.exchange("15.1.2176.2", true, true).tls(Tls.EXPIRED));
-        assertThat(r.notes().get(0)).startsWith("Status: EXCHANGE_BUILD");
-        assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("CN=old.contoso.test").contains("(EXPIRED)"));
+        assertThat(seen(r).status()).isEqualTo("EXCHANGE_BUILD");
+        assertThat(seen(r).certificate().subject()).contains("CN=old.contoso.test");
+        assertThat(seen(r).certificate().expired()).isTrue();
     }
 
     // ---- active checks ----------------------------------------------------------------------------------------
@@ -135,7 +154,7 @@ class ProbeTest {
             ServerResult r = probe(FAST, List.of(e.target(0))).get(0);
             assertThat(e.requests(0)).containsExactly("GET /owa/auth/logon.aspx");
             assertThat(letters(r)).isEqualTo("VVVPVVV");
-            assertThat(r.notes()).noneMatch(n -> n.startsWith("Active check"));
+            assertThat(seen(r).activeChecks()).isEmpty();
         }
     }
 
@@ -167,7 +186,7 @@ class ProbeTest {
         assertThat(row(active, "ProxyLogon").exposure()).isEqualTo(Exposure.MITIGATED);
         assertThat(row(active, "ProxyLogon").reason()).startsWith("vulnerable build, the request with the X-BEResource cookie"
                 + " was aborted (").endsWith("): an EOMT rewrite rule (fixed by CU19 Mar21SU (15.1.2176.9, KB5000871, 2021-03-02))");
-        assertThat(active.notes().get(0)).startsWith("Status: MITIGATED;");
+        assertThat(seen(active).status()).isEqualTo("MITIGATED");
         assertThat(row(active, "ProxyShell").exposure()).isEqualTo(Exposure.VULNERABLE);
     }
 
@@ -178,15 +197,16 @@ class ProbeTest {
         ServerResult active = probeOne(FAST.withActive(true), eomt);
         assertThat(row(active, "ProxyLogon").exposure()).as(product).isEqualTo(Exposure.MITIGATED);
         assertThat(row(active, "ProxyLogon").reason()).contains("an EOMT rewrite rule");
-        assertThat(active.notes().get(0)).startsWith("Status: MITIGATED;");
+        assertThat(seen(active).status()).isEqualTo("MITIGATED");
     }
 
     @Test
     void aFixedServerAnswersThePrimitivesAsFixedAndStaysPatched() throws Exception {
         ServerResult r = probeOne(FAST.withActive(true), Behaviour.exchange("15.1.2507.72", false, false));
         assertThat(letters(r)).isEqualTo("PPPPPPP");
-        assertThat(r.notes()).contains("Active check ProxyLogon SSRF: NOT_REACHABLE (HTTP 404, no X-CalculatedBETarget)",
-                "Active check ProxyShell Autodiscover SSRF: NOT_REACHABLE (HTTP 400)");
+        assertThat(seen(r).activeChecks()).extracting(ActiveCheckResult::check, ActiveCheckResult::result, ActiveCheckResult::seen)
+                .containsExactly(tuple("ProxyLogon SSRF", "NOT_REACHABLE", "HTTP 404, no X-CalculatedBETarget"),
+                        tuple("ProxyShell Autodiscover SSRF", "NOT_REACHABLE", "HTTP 400"));
         assertThat(row(r, "ProxyLogon").reason()).endsWith("; active check: HTTP 404, no X-CalculatedBETarget");
     }
 
@@ -221,7 +241,8 @@ class ProbeTest {
     }
 
     private static void assertFailed(ServerResult r, String status, String code, String reason) {
-        assertThat(r.notes().get(0)).startsWith("Status: " + status);
+        assertThat(seen(r).status()).isEqualTo(status);
+        assertThat(r.facts().build()).as("no build was looked for").isNull();
         assertThat(r.verdicts()).hasSize(7).allSatisfy(v -> {
             assertThat(v.exposure()).isEqualTo(Exposure.UNKNOWN);
             assertThat(v.reason()).startsWith(reason);
@@ -236,18 +257,53 @@ class ProbeTest {
     @Test
     void anotherWebServerIsNotExchangeAndNotAffected() throws Exception {
         ServerResult r = probeOne(FAST, Behaviour.of(Kind.OTHER_WEB));
-        assertThat(r.notes().get(0)).isEqualTo("Status: NOT_EXCHANGE; page title '404 Not Found'; Server: nginx; 2 requests");
+        assertThat(seen(r)).extracting(ProbeFacts::status, ProbeFacts::pageTitle, ProbeFacts::serverHeader, ProbeFacts::requests)
+                .containsExactly("NOT_EXCHANGE", "404 Not Found", "nginx", 2);
+        assertThat(r.facts().build()).isNull();
         assertThat(letters(r)).isEqualTo("NNNNNNN");
         assertThat(row(r, "ProxyLogon").reason()).isEqualTo("not Exchange: title '404 Not Found', Server: nginx");
         assertThat(r.isIncomplete()).isFalse();
     }
 
+    /**
+     * Issue 20, item 7: a reverse proxy in front of OWA answers with a redirect to its pre-authentication portal.
+     * The redirect is not followed, and what runs behind it is unknown: not "not Exchange".
+     */
     @Test
-    void aRedirectOffTheTargetIsNeverFollowed() throws Exception {
+    void aRedirectOffTheTargetIsNeverFollowedAndLeavesTheExposureUnknown() throws Exception {
         try (ExchangeEmulator e = ExchangeEmulator.start(List.of(Behaviour.of(Kind.REDIRECT_AWAY)))) {
             ServerResult r = probe(FAST, List.of(e.target(0))).get(0);
             assertThat(e.requests(0)).containsExactly("GET /owa/auth/logon.aspx", "GET /owa/");
-            assertThat(r.notes().get(0)).startsWith("Status: NOT_EXCHANGE");
+            assertThat(seen(r)).extracting(ProbeFacts::status, ProbeFacts::redirect)
+                    .containsExactly("REDIRECTED", "https://elsewhere.invalid/owa/auth/logon.aspx");
+            assertThat(letters(r)).isEqualTo("UUUUUUU");
+            assertThat(row(r, "ProxyLogon").reason())
+                    .startsWith("redirected to https://elsewhere.invalid/owa/auth/logon.aspx: a reverse proxy or pre-authentication portal");
+            assertThat(r.verdicts()).allSatisfy(v -> assertThat(v.isUndecided()).isTrue());
+        }
+    }
+
+    /**
+     * Issue 20, item 6: the timeout covers the whole request. A server that sends its head and then drips its body,
+     * or sends a chunked body that never ends, is a timeout (or a capped body), not a probe that never ends.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"DRIP_BODY", "ENDLESS_CHUNKED"})
+    void aBodyThatNeverEndsEndsWithinTheTimeout(Kind kind) throws Exception {
+        ProbeOptions oneSecond = new ProbeOptions(false, 8, Duration.ofSeconds(2), Duration.ofSeconds(1), 0,
+                Duration.ofMillis(10), 0, 256 * 1024);
+        long start = System.nanoTime();
+        ServerResult r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> probeOne(oneSecond, Behaviour.of(kind).tls(Tls.NONE)));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        // each request is bounded by the one-second timeout, its body included
+        assertThat(millis).isLessThan(5_000);
+        if (kind == Kind.DRIP_BODY) {
+            assertFailed(r, "NO_ANSWER", "probe.no-answer", "no answer: ");
+            assertThat(r.diagnostics().get(0).message()).contains("no complete response within 1000 ms");
+        } else {
+            assertThat(seen(r).status()).isEqualTo("NOT_EXCHANGE");
         }
     }
 
@@ -256,11 +312,11 @@ class ProbeTest {
         Behaviour flaky = Behaviour.exchange("15.1.2176.2", true, true).failFirst(2);
         ProbeOptions twoRetries = new ProbeOptions(false, 8, Duration.ofSeconds(2), Duration.ofSeconds(2), 2,
                 Duration.ofMillis(20), 0, 256 * 1024);
-        assertThat(probeOne(twoRetries, flaky).notes().get(0)).startsWith("Status: EXCHANGE_BUILD");
+        assertThat(seen(probeOne(twoRetries, flaky)).status()).isEqualTo("EXCHANGE_BUILD");
 
         ProbeOptions noRetry = new ProbeOptions(false, 8, Duration.ofSeconds(2), Duration.ofSeconds(2), 0,
                 Duration.ofMillis(20), 0, 256 * 1024);
-        assertThat(probeOne(noRetry, flaky).notes().get(0)).startsWith("Status: NO_ANSWER");
+        assertThat(seen(probeOne(noRetry, flaky)).status()).isEqualTo("NO_ANSWER");
     }
 
     @Test
@@ -298,9 +354,9 @@ class ProbeTest {
             List<String> targets = new ArrayList<>(java.util.stream.IntStream.range(0, estate.size()).mapToObj(e::target).toList());
             targets.add("https://127.0.0.1:" + ExchangeEmulator.closedPort());
             Map<String, String> status = probe(FAST, targets).stream().collect(Collectors.toMap(ServerResult::server,
-                    r -> r.notes().get(0).replaceFirst(";.*", "")));
-            assertThat(targets.stream().map(status::get).toList()).containsExactly("Status: EXCHANGE_BUILD",
-                    "Status: EXCHANGE_BUILD", "Status: NOT_EXCHANGE", "Status: GARBAGE", "Status: EXCHANGE_CU", "Status: NO_ANSWER");
+                    r -> seen(r).status()));
+            assertThat(targets.stream().map(status::get).toList()).containsExactly("EXCHANGE_BUILD",
+                    "EXCHANGE_BUILD", "NOT_EXCHANGE", "GARBAGE", "EXCHANGE_CU", "NO_ANSWER");
         }
     }
 }

@@ -7,14 +7,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 
 /**
@@ -23,8 +25,7 @@ import org.exhunt.core.Verdict;
  */
 public final class ConsoleReport implements ReportWriter {
 
-    private static final String CONTEXT_TAG = "exhunt.stage.context";
-    private static final String POST_EXPLOITATION = "Post-exploitation";
+    private static final String CONTEXT = "Context (not evidence of compromise by itself)";
 
     private final Ansi ansi;
 
@@ -69,7 +70,9 @@ public final class ConsoleReport implements ReportWriter {
         rows.add(new String[] {"SERVER", "ROW", "EXPOSURE", "COMPROMISE", "REASON"});
         for (ServerResult r : results) {
             for (Verdict v : r.verdicts()) {
-                rows.add(new String[] {v.server(), v.row(), exposure(v.exposure()), compromise(v.compromise()), v.reason()});
+                // a probe's reason quotes the server's own bytes (a page title, a Location)
+                rows.add(new String[] {Printable.visible(v.server()), Printable.visible(v.row()), exposure(v.exposure()),
+                    compromise(v.compromise()), Printable.visible(v.reason())});
             }
         }
         int[] width = new int[4];
@@ -97,13 +100,14 @@ public final class ConsoleReport implements ReportWriter {
     }
 
     private static void notes(PrintWriter out, ServerResult r) {
-        out.printf("%n== %s (%s)%n", r.server(), String.join(", ", r.inputs()));
-        for (String note : r.notes()) out.println("  " + Printable.visible(note));
+        out.printf("%n== %s%n", Printable.visible(r.server() + " (" + String.join(", ", r.inputs()) + ")"));
+        for (String note : Notes.of(r.facts())) out.println("  " + Printable.visible(note));
     }
 
     /**
      * The findings by row, in the verdict table's order: each chain's own, then post-exploitation findings no
-     * chain explains, then context (worth seeing, not evidence by itself).
+     * chain explains, then context (worth seeing, not evidence by itself): each under what the verdicts counted it
+     * for ({@link #group}).
      */
     private void findings(PrintWriter out, ServerResult r) {
         if (r.findings().isEmpty()) {
@@ -113,27 +117,34 @@ public final class ConsoleReport implements ReportWriter {
         out.printf("%nFindings (%d)%n", r.findings().size());
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         for (Verdict v : r.verdicts()) groups.put(v.row(), new ArrayList<>());
-        String context = "Context (not evidence of compromise by itself)";
-        for (Finding f : r.findings()) {
-            String group = f.chain() != null ? f.chain() : f.tags().contains(CONTEXT_TAG) ? context : POST_EXPLOITATION;
-            groups.computeIfAbsent(group, k -> new ArrayList<>()).add(f);
-        }
+        for (Finding f : r.findings()) groups.computeIfAbsent(group(f), k -> new ArrayList<>()).add(f);
         groups.forEach((group, findings) -> {
             if (findings.isEmpty()) return;
-            out.printf("%n  -- %s (%d)%n", group, findings.size());
+            out.printf("%n  -- %s (%d)%n", Printable.visible(group), findings.size());
             for (Finding f : findings) finding(out, f);
         });
     }
 
+    /**
+     * What the verdicts count a finding for, by its stage: a chain's row for its attempts, successes and the files
+     * linked to it; the Post-exploitation row for what no chain explains; nothing for context, nor for an attempt or
+     * success that no rule ties to a chain.
+     */
+    static String group(Finding f) {
+        if (f.stage() == Stage.CONTEXT) return CONTEXT;
+        if (f.chain() != null) return f.chain();
+        return f.stage() == Stage.POST_EXPLOITATION ? Rows.POST_EXPLOITATION : CONTEXT;
+    }
+
     private void finding(PrintWriter out, Finding f) {
         out.printf("  [%s] %s%n", ansi.level(f.severity()), Printable.visible(f.title()));
-        out.printf("      rule %s (%s)%s%n", Printable.visible(f.ruleId()), f.detector(),
-                f.chain() == null ? "" : ", chain " + f.chain());
-        out.printf("      at %s%s%n", Printable.visible(f.source().toString()), f.time() == null ? "" : ", " + f.time());
+        out.printf("      rule %s%n", Printable.visible(f.ruleId() + " (" + f.detector() + ")"
+                + (f.chain() == null ? "" : ", chain " + f.chain())));
+        out.printf("      at %s%s%n", Printable.visible(f.source().toString()), f.time() == null ? "" : ", " + IsoTime.format(f.time()));
         for (Evidence e : f.evidence()) out.printf("      %s: %s%n", Printable.visible(e.name()), Printable.shorten(e.value()));
         for (Finding linked : f.linked()) {
             out.printf("      linked: %s at %s%s%n", Printable.visible(linked.title()), Printable.visible(linked.source().toString()),
-                    linked.time() == null ? "" : ", " + linked.time());
+                    linked.time() == null ? "" : ", " + IsoTime.format(linked.time()));
         }
     }
 

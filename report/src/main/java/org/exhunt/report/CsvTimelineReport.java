@@ -16,31 +16,34 @@ import org.exhunt.core.SourceRef;
 /**
  * A timeline for Timesketch and Timeline Explorer ({@code --format csv}): one row per finding and per event
  * a finding links, in time order. Timesketch's three required columns come first, then columns whose names
- * and order never change within a {@link #COLUMNS} list (docs/report-formats.md). The versions of exhunt, its
- * rule pack and knowledge base are the last columns of every row: a CSV has no place for a header comment
- * that Timesketch's importer (pandas) would not take for a record, and extra columns are attributes to it. RFC 4180: comma-separated,
+ * and order never change within a {@link #COLUMNS} list (docs/report-formats.md), which only grows at its end. The
+ * versions of exhunt, its rule pack and knowledge base are columns of every row: a CSV has no place for a header
+ * comment that Timesketch's importer (pandas) would not take for a record, and extra columns are attributes to it. RFC 4180: comma-separated,
  * CRLF between records, a field quoted when it holds a comma, quote, CR or LF, quotes doubled; UTF-8
  * without a byte-order mark (a BOM would become part of the first column's name, and Timesketch would then
  * miss {@code message}).
  *
  * <p>Spreadsheets run a cell that starts with {@code = + - @}, a tab or a CR as a formula, and file names,
  * log lines and user agents are the attacker's text. Every text cell that starts with one of those gets a
- * leading apostrophe, which Excel and LibreOffice read as "this is text" (OWASP, CSV injection).
+ * leading apostrophe, which Excel and LibreOffice read as "this is text" (OWASP, CSV injection). Control characters
+ * in a cell's text (an ESC, a BEL, C1 controls) are made visible escapes first ({@link Printable}), as in every
+ * human format: a spreadsheet or a pager renders them; the evidence cell's own line breaks, between items, stay.
  */
 public final class CsvTimelineReport implements ReportWriter {
 
     /** The columns, in order. Only ever appended to; a rename or removal is a breaking change. */
     public static final List<String> COLUMNS = List.of("message", "datetime", "timestamp_desc", "timestamp",
             "server", "chain", "level", "detector", "rule_id", "title", "tags", "file", "line", "offset",
-            "record", "evidence", "finding_id", "linked_to", "exhunt_version", "rules_version", "kb_version");
+            "record", "evidence", "finding_id", "linked_to", "exhunt_version", "rules_version", "kb_version", "stage");
 
     /** {@code timestamp_desc} of a row whose evidence has its own time. */
     public static final String EVIDENCE_TIME = "Evidence time";
     /** {@code timestamp_desc} of a row whose evidence has no time: it is placed at the scan's start. */
     public static final String SCAN_TIME = "Scan time (the evidence has no time)";
 
+    /** Fixed width, to the 100 ns of a Windows event: importers parse the column with the pattern of its first rows. */
     private static final DateTimeFormatter DATETIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSxxx").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
     @Override
@@ -70,13 +73,14 @@ public final class CsvTimelineReport implements ReportWriter {
         cells.add(s.hasLine() ? Long.toString(s.line()) : "");
         cells.add(s.hasOffset() ? Long.toString(s.offset()) : "");
         cells.add(text(s.recordId()));
-        cells.add(text(f.evidence().stream().map(ev -> ev.name() + ": " + ev.value())
+        cells.add(guarded(f.evidence().stream().map(ev -> Printable.visible(ev.name() + ": " + ev.value()))
                 .collect(Collectors.joining("\n"))));
         cells.add(e.id());
         cells.add(e.parentId() == null ? "" : e.parentId());
         cells.add(text(run.exhuntVersion()));
         cells.add(text(run.rulesVersion()));
         cells.add(text(run.kbVersion()));
+        cells.add(f.stage().label());
         return cells;
     }
 
@@ -89,8 +93,13 @@ public final class CsvTimelineReport implements ReportWriter {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
-    /** A text cell: never null, and never read as a formula. */
+    /** A text cell: never null, its controls visible, and never read as a formula. */
     static String text(String value) {
+        return guarded(Printable.visible(value));
+    }
+
+    /** A cell never read as a formula. */
+    private static String guarded(String value) {
         if (value == null || value.isEmpty()) return "";
         return FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }

@@ -13,6 +13,8 @@ import java.util.Locale;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.core.IpAddress;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
@@ -22,8 +24,8 @@ import org.exhunt.core.Verdict;
  * JSON lines shaped for Elastic and OpenSearch ({@code --format ecs}), following the Elastic Common Schema
  * {@link #ECS_VERSION}: one document per line. Each finding is an {@code event.kind: alert}; each event a
  * finding links is an {@code event.kind: event} that names the alert in {@code exhunt.linked_to}; each
- * verdict is an {@code event.kind: state}; each diagnostic an {@code event.kind: event} with
- * {@code log.level}. ECS fields are filled where the evidence has them (source IP, URL, HTTP, user agent,
+ * verdict is an {@code event.kind: state}, and so are each server's facts ({@code exhunt.facts}); each diagnostic
+ * an {@code event.kind: event} with {@code log.level}. ECS fields are filled where the evidence has them (source IP, URL, HTTP, user agent,
  * file); everything else exhunt knows sits under the custom {@code exhunt.*} field set. Mapping:
  * docs/report-formats.md.
  */
@@ -37,7 +39,9 @@ public final class EcsReport implements ReportWriter {
     @Override
     public void write(Writer out, RunInfo run, List<ServerResult> results) throws IOException {
         for (ServerResult r : results) {
-            for (Verdict v : r.verdicts()) line(out, verdict(run, r, v));
+            List<String> notes = Notes.of(r.facts());
+            for (Verdict v : r.verdicts()) line(out, verdict(run, v, notes));
+            line(out, facts(run, r));
         }
         for (TimelineEvent e : TimelineEvent.of(results)) line(out, event(run, e));
         for (ServerResult r : results) {
@@ -53,7 +57,7 @@ public final class EcsReport implements ReportWriter {
 
     private static EcsDocument common(RunInfo run, Instant timestamp, String kind, String dataset, String server) {
         return new EcsDocument()
-                .put("@timestamp", timestamp.toString())
+                .put("@timestamp", IsoTime.format(timestamp))
                 .put("ecs.version", ECS_VERSION)
                 .put("event.kind", kind)
                 .put("event.module", "exhunt")
@@ -65,7 +69,7 @@ public final class EcsReport implements ReportWriter {
                 .put("exhunt.kb_version", run.kbVersion());
     }
 
-    private static EcsDocument verdict(RunInfo run, ServerResult r, Verdict v) {
+    private static EcsDocument verdict(RunInfo run, Verdict v, List<String> notes) {
         EcsDocument doc = common(run, run.started(), "state", "exhunt.verdict", v.server())
                 .put("message", v.row() + ": exposure " + v.exposure() + ", compromise " + v.compromise()
                         + " (" + v.reason() + ")")
@@ -73,9 +77,16 @@ public final class EcsReport implements ReportWriter {
                 .put("exhunt.verdict.exposure", v.exposure().name())
                 .put("exhunt.verdict.compromise", v.compromise().name())
                 .put("exhunt.verdict.reason", v.reason())
-                .putAll("exhunt.notes", r.notes());
+                .putAll("exhunt.notes", notes);
         if (v.row().startsWith("CVE-")) doc.put("vulnerability.id", v.row());
         return doc;
+    }
+
+    /** The server's facts as one state document: {@code exhunt.facts} holds the same object as JSON lines' facts line. */
+    private static EcsDocument facts(RunInfo run, ServerResult r) {
+        return common(run, run.started(), "state", "exhunt.facts", r.server())
+                .put("message", "facts of " + r.server() + ": build, coverage, timelines (see exhunt.facts)")
+                .put("exhunt.facts", FactsJson.tree(r.facts()));
     }
 
     private static EcsDocument event(RunInfo run, TimelineEvent e) {
@@ -106,6 +117,7 @@ public final class EcsReport implements ReportWriter {
                 .put("exhunt.detector", f.detector())
                 .put("exhunt.level", f.severity().label())
                 .put("exhunt.chain", f.chain())
+                .put("exhunt.stage", f.stage().label())
                 .put("exhunt.time_known", e.hasTime());
         source(doc, f.source());
         ArrayNode evidence = JsonNodeFactory.instance.arrayNode();
@@ -133,7 +145,7 @@ public final class EcsReport implements ReportWriter {
         String value = ev.value().trim();
         switch (target.kind()) {
             case TEXT -> doc.put(target.field(), ev.value());
-            case IP -> doc.put(IpLiteral.is(value) ? target.field() : "source.address", value);
+            case IP -> doc.put(IpAddress.isLiteral(value) ? target.field() : "source.address", value);
             case NUMBER -> {
                 if (isLong(value)) doc.put(target.field(), Long.parseLong(value));
             }

@@ -1,7 +1,5 @@
 package org.exhunt.report;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +8,13 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 
 /**
  * The findings table of the HTML report: one row per finding, followed by a row for each event it links,
- * and above it the filters (server, chain, detector, lowest level) and a search box. The filters are a
+ * and above it the filters (server, chain, stage, detector, lowest level) and a search box. The filters are a
  * hidden form that the page's script reveals: without the script, every row shows.
  */
 final class HtmlFindingsTable {
@@ -22,8 +22,6 @@ final class HtmlFindingsTable {
     /** A table row: its element id, the finding group it belongs to, and what it shows. */
     record Row(String id, int group, TimelineEvent event) {}
 
-    static final DateTimeFormatter TIME =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     /** What a finding without a chain is filed under in the chain filter. */
     static final String NO_CHAIN = "(no chain)";
 
@@ -60,6 +58,13 @@ final class HtmlFindingsTable {
         html.raw("<form id=\"filters\" class=\"filters\" hidden>\n");
         select(html, "server", "Server", values(rows, r -> r.event().server()));
         select(html, "chain", "Chain", values(rows, r -> chain(r.event().finding())));
+        html.raw("<label>Stage<select name=\"stage\"><option value=\"\">all</option>");
+        for (Stage s : Stage.values()) {
+            if (rows.stream().anyMatch(r -> r.event().depth() == 0 && r.event().finding().stage() == s)) {
+                html.raw("<option value=\"").add(s.label()).raw("\">").add(s.label()).raw("</option>");
+            }
+        }
+        html.raw("</select></label>\n");
         select(html, "detector", "Detector", values(rows, r -> r.event().finding().detector()));
         html.raw("<label>Level at least<select name=\"level\"><option value=\"\">any</option>");
         for (Severity s : Severity.values()) {
@@ -94,9 +99,10 @@ final class HtmlFindingsTable {
                 .raw("\" data-finding=\"").raw(e.id()).raw("\"");
         if (linked) html.raw(" class=\"linked\"");
         html.raw(" data-server=\"").add(e.server()).raw("\" data-chain=\"").add(chain(f))
+                .raw("\" data-stage=\"").add(f.stage().label())
                 .raw("\" data-detector=\"").add(f.detector()).raw("\" data-level=\"").add(f.severity().label())
                 .raw("\">");
-        html.raw("<td class=\"time\">").add(f.time() == null ? "no time" : TIME.format(f.time())).raw("</td>");
+        html.raw("<td class=\"time\">").add(f.time() == null ? "no time" : IsoTime.format(f.time())).raw("</td>");
         html.element("td", null, e.server());
         html.element("td", "chain", f.chain() == null ? "" : f.chain());
         html.raw("<td><span class=\"state lvl-").add(f.severity().label()).raw("\">").add(f.severity().label())
@@ -104,7 +110,7 @@ final class HtmlFindingsTable {
         html.raw("<td class=\"finding\">");
         if (linked) html.add("↳ linked: ");
         html.raw("<strong>").add(f.title()).raw("</strong>");
-        html.raw("<div class=\"meta\">").add("rule " + f.ruleId() + " (" + f.detector() + ")");
+        html.raw("<div class=\"meta\">").add("rule " + f.ruleId() + " (" + f.detector() + ") · stage " + f.stage().label());
         if (!f.tags().isEmpty()) html.add(" · tags " + String.join(", ", f.tags()));
         html.raw("</div>");
         meta(html, f.meta());

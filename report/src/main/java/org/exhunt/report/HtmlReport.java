@@ -137,9 +137,10 @@ public final class HtmlReport implements ReportWriter {
         for (ServerResult r : results) {
             html.raw("<h3>").add(r.server()).raw("</h3>\n<p class=\"mono\">").add("read from " + String.join(", ", r.inputs()))
                     .raw("</p>\n");
-            if (r.notes().isEmpty()) continue;
+            List<String> notes = Notes.of(r.facts());
+            if (notes.isEmpty()) continue;
             html.raw("<ul>");
-            for (String note : r.notes()) html.element("li", null, note);
+            for (String note : notes) html.element("li", null, note);
             html.raw("</ul>\n");
         }
     }

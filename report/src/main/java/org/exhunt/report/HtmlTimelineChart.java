@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.Verdict;
@@ -170,7 +171,7 @@ final class HtmlTimelineChart {
         html.raw("<circle class=\"dot sev-" + e.finding().severity().label() + (linked ? " linked" : "")
                 + "\" cx=\"" + at[0] + "\" cy=\"" + at[1] + "\" r=\"" + (linked ? 4 : 7) + "\" data-row=\""
                 + r.id() + "\"><title>")
-                .add(HtmlFindingsTable.TIME.format(e.finding().time()) + " UTC  [" + e.finding().severity().label()
+                .add(IsoTime.format(e.finding().time()) + "  [" + e.finding().severity().label()
                         + "] " + (linked ? "linked: " : "") + e.finding().title() + "\n" + e.finding().source())
                 .raw("</title></circle>\n");
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
@@ -59,7 +60,7 @@ public final class JsonlReport implements ReportWriter {
         g.writeEndArray();
     }
 
-    /** The lines of one server's result: verdicts, findings, notes, diagnostics. */
+    /** The lines of one server's result: verdicts, findings, notes (the facts in words), the facts, diagnostics. */
     public void writeResult(Writer out, ServerResult r) throws IOException {
         for (Verdict v : r.verdicts()) line(out, g -> verdict(g, v));
         for (Finding f : r.findings()) line(out, g -> {
@@ -67,10 +68,15 @@ public final class JsonlReport implements ReportWriter {
             g.writeStringField("server", r.server());
             finding(g, f);
         });
-        for (String note : r.notes()) line(out, g -> {
+        for (String note : Notes.of(r.facts())) line(out, g -> {
             g.writeStringField("type", "note");
             g.writeStringField("server", r.server());
             g.writeStringField("text", note);
+        });
+        line(out, g -> {
+            g.writeStringField("type", "facts");
+            g.writeStringField("server", r.server());
+            FactsJson.fields(g, r.facts());
         });
         for (Diagnostic d : r.diagnostics()) line(out, g -> {
             g.writeStringField("type", "diagnostic");
@@ -111,7 +117,8 @@ public final class JsonlReport implements ReportWriter {
         g.writeStringField("title", f.title());
         g.writeStringField("level", f.severity().label());
         g.writeStringField("chain", f.chain());
-        g.writeStringField("time", f.time() == null ? null : f.time().toString());
+        g.writeStringField("stage", f.stage().label());
+        g.writeStringField("time", f.time() == null ? null : IsoTime.format(f.time()));
         g.writeArrayFieldStart("tags");
         for (String t : f.tags()) g.writeString(t);
         g.writeEndArray();

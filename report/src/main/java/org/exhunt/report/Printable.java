@@ -3,17 +3,20 @@ package org.exhunt.report;
 import org.exhunt.core.Limits;
 
 /**
- * Makes attacker-controlled text safe to look at: control characters and the Unicode controls that
- * reorder or hide text (bidirectional overrides, zero-width characters) are shown as escapes, so that a
- * file named {@code evil\u202Excod.aspx} cannot pass for {@code evildoc.aspx} in a report a person reads.
- * This is about what a reader sees; each format still applies its own escaping (HTML, CSV, JSON) on top.
+ * Makes attacker-controlled text safe to look at: control characters (C0, DEL and C1, whose U+009B is a terminal's
+ * CSI), line and paragraph separators, and the Unicode controls that reorder or hide text (bidirectional overrides,
+ * zero-width characters) are shown as escapes, so that an ESC sequence in a page title cannot drive the terminal
+ * it is printed to, and a file named {@code evil\u202Excod.aspx} cannot pass for {@code evildoc.aspx} in a report
+ * a person reads. The one place every human output (console, HTML, CSV, and the {@code sigma}, {@code dump},
+ * {@code rules check} and {@code probe} printers) makes text from evidence, rules or the network printable; each
+ * format still applies its own escaping (HTML, CSV, JSON) on top.
  */
-final class Printable {
+public final class Printable {
 
     private Printable() {}
 
     /** The value with invisible or reordering characters escaped, cut to {@link Limits#EVIDENCE_CHARS}. */
-    static String shorten(String value) {
+    public static String shorten(String value) {
         int limit = Math.min(value.length(), Limits.EVIDENCE_CHARS);
         StringBuilder s = visible(value, limit);
         if (value.length() > limit) s.append("… (").append(value.length()).append(" chars)");
@@ -21,7 +24,8 @@ final class Printable {
     }
 
     /** The whole value with invisible or reordering characters escaped. */
-    static String visible(String value) {
+    public static String visible(String value) {
+        if (value == null) return "";
         return visible(value, value.length()).toString();
     }
 
@@ -36,9 +40,12 @@ final class Printable {
         return s;
     }
 
-    /** Zero-width characters, bidirectional marks, embeddings, overrides and isolates. */
+    /**
+     * C1 controls, zero-width characters, bidirectional marks, embeddings, overrides and isolates, line and paragraph
+     * separators.
+     */
     private static boolean isHiddenFormatting(char c) {
-        return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
+        return (c >= 0x80 && c <= 0x9f) || (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
                 || c == 0x061c || c == 0xfeff;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.Record;
 
 /**
@@ -33,7 +34,7 @@ public final class RecordJsonl implements AutoCloseable {
     public void write(Record r) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", r.type());
-        if (r.time() != null) g.writeStringField("time", r.time().toString());
+        if (r.time() != null) g.writeStringField("time", IsoTime.format(r.time()));
         JsonlReport.source(g, r.source());
         g.writeObjectFieldStart("fields");
         for (String name : r.fieldNames()) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
@@ -26,8 +27,8 @@ import org.exhunt.core.Verdict;
  * exhunt, with the rule pack and knowledge base as extensions; each rule that produced a result is a
  * reporting descriptor with its title, description, level, tags and references; each finding is a result
  * at its file URI and line or byte offset, with a fingerprint that stays the same across runs, and the
- * events it links as related locations. Diagnostics are tool execution notifications; verdicts and notes
- * are in the run's property bag. Mapping: docs/report-formats.md.
+ * events it links as related locations. Diagnostics are tool execution notifications; verdicts, notes and
+ * each server's facts are in the run's property bag. Mapping: docs/report-formats.md.
  */
 public final class SarifReport implements ReportWriter {
 
@@ -134,7 +135,8 @@ public final class SarifReport implements ReportWriter {
         props.put("detector", f.detector());
         props.put("severity", f.severity().label());
         if (f.chain() != null) props.put("chain", f.chain());
-        if (f.time() != null) props.put("time", f.time().toString());
+        props.put("stage", f.stage().label());
+        if (f.time() != null) props.put("time", IsoTime.format(f.time()));
         ArrayNode evidence = props.putArray("evidence");
         for (Evidence e : f.evidence()) evidence.addObject().put("name", e.name()).put("value", e.value());
         tags(props, f.tags());
@@ -186,13 +188,15 @@ public final class SarifReport implements ReportWriter {
         ObjectNode props = NODES.objectNode();
         ArrayNode verdicts = props.putArray("verdicts");
         ArrayNode notes = props.putArray("notes");
+        ArrayNode facts = props.putArray("facts");
         for (ServerResult r : results) {
             for (Verdict v : r.verdicts()) {
                 verdicts.addObject().put("server", v.server()).put("row", v.row())
                         .put("exposure", v.exposure().name()).put("compromise", v.compromise().name())
                         .put("reason", v.reason());
             }
-            for (String note : r.notes()) notes.addObject().put("server", r.server()).put("text", note);
+            for (String note : Notes.of(r.facts())) notes.addObject().put("server", r.server()).put("text", note);
+            facts.addObject().put("server", r.server()).setAll(FactsJson.tree(r.facts()));
         }
         return props;
     }

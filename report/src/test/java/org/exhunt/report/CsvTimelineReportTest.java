@@ -38,7 +38,7 @@ class CsvTimelineReportTest {
     @Test
     void timesketchsMandatoryColumnsComeFirstAndTheHeaderIsTheFirstLineWithoutAByteOrderMark() {
         assertThat(csv).startsWith("message,datetime,timestamp_desc,timestamp,server,chain,level,detector,rule_id,"
-                + "title,tags,file,line,offset,record,evidence,finding_id,linked_to,exhunt_version,rules_version,kb_version\r\n");
+                + "title,tags,file,line,offset,record,evidence,finding_id,linked_to,exhunt_version,rules_version,kb_version,stage\r\n");
     }
 
     @Test
@@ -89,7 +89,7 @@ class CsvTimelineReportTest {
     void theLinkedSsrfEventKeepsItsPlaceAndEvidence() throws IOException {
         CSVRecord ssrf = records().stream().filter(r -> r.get("rule_id").equals("exhunt.httpproxy.cve-2021-26855"))
                 .findFirst().orElseThrow();
-        assertThat(ssrf.get("datetime")).isEqualTo("2021-03-03T02:14:10.000000+00:00");
+        assertThat(ssrf.get("datetime")).isEqualTo("2021-03-03T02:14:10.0000000+00:00");
         assertThat(ssrf.get("timestamp_desc")).isEqualTo(CsvTimelineReport.EVIDENCE_TIME);
         assertThat(ssrf.get("server")).isEqualTo("ex01");
         assertThat(ssrf.get("chain")).isEqualTo("ProxyLogon");
@@ -106,9 +106,11 @@ class CsvTimelineReportTest {
     void quotesCommasAndLineBreaksRoundTripThroughAnIndependentParser() throws IOException {
         Finding hostile = SampleResults.hostileFile();
         CSVRecord row = records().stream().filter(r -> r.get("detector").equals("ioc")).findFirst().orElseThrow();
-        String expected = hostile.evidence().stream().map(e -> e.name() + ": " + e.value()).collect(Collectors.joining("\n"));
-        assertThat(row.get("evidence")).isEqualTo(expected).contains("\r\n\"quoted\", with a comma");
-        assertThat(row.get("file")).isEqualTo(SampleResults.HOSTILE_FILE);
+        // a line break inside a value is the attacker's and shows as an escape; those between items are the report's
+        String expected = hostile.evidence().stream().map(e -> (e.name() + ": " + e.value()).replace("\r\n", "\\x0d\\x0a"))
+                .collect(Collectors.joining("\n"));
+        assertThat(row.get("evidence")).isEqualTo(expected).contains("\\x0d\\x0a\"quoted\", with a comma");
+        assertThat(row.get("file")).isEqualTo(Printable.visible(SampleResults.HOSTILE_FILE)).contains("\\u202excod.aspx");
         assertThat(csv).contains("\"\"quoted\"\"");
     }
 
@@ -128,9 +130,16 @@ class CsvTimelineReportTest {
     @Test
     void theTextCellRuleCoversEveryFormulaStart() {
         Map<String, String> cases = Map.of("=1+1", "'=1+1", "+1", "'+1", "-1", "'-1", "@SUM(A1)", "'@SUM(A1)",
-                "\tx", "'\tx", "\rx", "'\rx", "plain", "plain", " =1", " =1", "", "");
+                "\tx", "\\x09x", "\rx", "\\x0dx", "plain", "plain", " =1", " =1", "", "");
         cases.forEach((in, out) -> assertThat(CsvTimelineReport.text(in)).as(in).isEqualTo(out));
         assertThat(CsvTimelineReport.text(null)).isEmpty();
+    }
+
+    /** Issue 20, item 8: ESC, BEL and C1 controls from the evidence reach no spreadsheet or pager raw. */
+    @Test
+    void controlCharactersInACellAreVisibleEscapes() {
+        assertThat(CsvTimelineReport.text("\u001b]0;pwned\u0007title\u009b31m")).isEqualTo("\\x1b]0;pwned\\x07title\\u009b31m");
+        assertThat(CsvTimelineReport.text("\u001b=1+1")).isEqualTo("\\x1b=1+1");
     }
 
     @Test

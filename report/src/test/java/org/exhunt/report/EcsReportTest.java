@@ -1,6 +1,7 @@
 package org.exhunt.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
+import org.exhunt.core.facts.ServerFacts;
 import org.exhunt.report.testing.EcsSchema;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +58,13 @@ class EcsReportTest {
         assertThat(docs).filteredOn(d -> d.at("/event/kind").asText().equals("alert")).hasSize(SampleResults.FINDINGS);
         assertThat(docs).filteredOn(d -> d.at("/event/dataset").asText().equals("exhunt.finding")
                 && d.at("/event/kind").asText().equals("event")).hasSize(SampleResults.LINKED);
-        assertThat(docs).filteredOn(d -> d.at("/event/kind").asText().equals("state")).hasSize(8);
+        assertThat(docs).filteredOn(d -> d.at("/event/dataset").asText().equals("exhunt.verdict")
+                && d.at("/event/kind").asText().equals("state")).hasSize(8);
+        assertThat(docs).filteredOn(d -> d.at("/event/dataset").asText().equals("exhunt.facts"))
+                .as("one state per server, holding its facts as JSON lines' facts line does")
+                .extracting(d -> d.at("/event/kind").asText(), d -> d.at("/host/name").asText(), d -> FactsJson.read(d.at("/exhunt/facts")))
+                .containsExactly(tuple("state", SampleResults.SERVER, SampleResults.scanFacts()),
+                        tuple("state", SampleResults.HOSTILE_SERVER, ServerFacts.NONE));
         assertThat(docs).filteredOn(d -> d.at("/event/dataset").asText().equals("exhunt.diagnostic"))
                 .extracting(d -> d.at("/log/level").asText() + " " + d.at("/event/code").asText() + " " + d.at("/exhunt/not_read"))
                 .containsExactly("error evtx.truncated true", "warning iis.fields-changed false", "info layout.install-path false");
@@ -134,6 +142,7 @@ class EcsReportTest {
         assertThat(cve.at("/exhunt/verdict/exposure").asText()).isEqualTo("UNKNOWN");
         assertThat(cve.at("/exhunt/verdict/compromise").asText()).isEqualTo("CANNOT_TELL");
         assertThat(cve.at("/vulnerability/id").asText()).isEqualTo("CVE-2021-42321");
-        assertThat(cve.at("/exhunt/notes")).hasSize(2);
+        assertThat(cve.at("/exhunt/notes")).extracting(JsonNode::asText)
+                .containsExactlyElementsOf(Notes.of(SampleResults.scanFacts()));
     }
 }

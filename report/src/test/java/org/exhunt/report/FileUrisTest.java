@@ -20,6 +20,8 @@ class FileUrisTest {
             weird:name.log                            | weird%3Aname.log
             /srv/é/ü.log                              | file:///srv/%C3%A9/%C3%BC.log
             /srv/<img src=x>"'.aspx                   | file:///srv/%3Cimg%20src=x%3E%22'.aspx
+            /srv/a\\xffb.aspx                        | file:///srv/a%FFb.aspx
+            /srv/back\\slash.aspx                    | file:///srv/back%5Cslash.aspx
             """)
     void fileNamesBecomeValidUris(String file, String uri) {
         assertThat(FileUris.of(file)).isEqualTo(uri);
@@ -34,5 +36,14 @@ class FileUrisTest {
             """)
     void absolutePathsDecodeBackToTheSamePath(String file) {
         assertThat(Path.of(URI.create(FileUris.of(file)))).isEqualTo(Path.of(file));
+    }
+
+    /** Issue 20, item 9: a Unix name that is not UTF-8, written {@code \xNN} by the evidence module, is exact in the URI. */
+    @org.junit.jupiter.api.Test
+    void aUnixNameThatIsNotUtf8IsLocatedByItsBytes() {
+        URI uri = URI.create(FileUris.of("/srv/a\\xffb.aspx"));
+        assertThat(uri.getRawPath()).isEqualTo("/srv/a%FFb.aspx");
+        // the JDK reads such a URI back as a path with the byte 0xff, not the text "\\xff"
+        assertThat(Path.of(uri).toUri().getRawPath()).isEqualTo("/srv/a%FFb.aspx");
     }
 }

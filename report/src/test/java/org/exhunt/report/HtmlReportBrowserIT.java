@@ -128,6 +128,17 @@ class HtmlReportBrowserIT {
         new Select(driver().findElement(By.name("detector"))).selectByValue("");
         new Select(driver().findElement(By.name("chain"))).selectByVisibleText(HtmlFindingsTable.NO_CHAIN);
         assertThat(visibleFindingRows()).hasSize(1);
+
+        driver().findElement(By.cssSelector("#filters button[type=reset]")).click();
+        chromium.waitFor("the reset", () -> chromium.text("shown").equals("5 of 5 findings shown"));
+        Select stage = new Select(driver().findElement(By.name("stage")));
+        stage.selectByValue("attempt");
+        assertThat(visibleFindingRows()).as("a finding's stage decides, not its linked events'").hasSize(1);
+        assertThat(visibleFindingRows().get(0).getText()).contains("ProxyNotShell autodiscover SSRF attempt");
+        stage.selectByValue("success");
+        assertThat(visibleFindingRows()).as("the correlation with the events it links").hasSize(1 + SampleResults.LINKED);
+        stage.selectByValue("post-exploitation");
+        assertThat(chromium.text("shown")).isEqualTo("2 of 5 findings shown");
     }
 
     @Test

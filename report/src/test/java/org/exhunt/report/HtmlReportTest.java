@@ -10,6 +10,7 @@ import org.exhunt.core.Compromise;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.ServerFacts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
@@ -129,7 +130,8 @@ class HtmlReportTest {
     void versionsNotesAndWhatWasNotReadAreThere() {
         assertThat(page.select("dl.versions").text()).contains("exhunt 0.1.0", "rule pack 2026.11.28",
                 "knowledge base 2026.11.20", "scan started 2026-11-28T09:00:00Z");
-        assertThat(page.select("#servers").text()).contains("IIS logs reach back to 2021-02-20");
+        assertThat(page.select("#servers li").eachText()).containsExactlyElementsOf(
+                Notes.of(SampleResults.scanFacts()).stream().map(String::strip).toList());
         Elements diagnostics = page.select("#diagnostics tbody tr");
         assertThat(diagnostics).extracting(r -> r.select("td").get(2).text())
                 .containsExactly("evtx.truncated", "iis.fields-changed", "layout.install-path");
@@ -146,9 +148,9 @@ class HtmlReportTest {
     void theAnswerNamesTheMostAlarmingStateAndItsServers(Compromise worst, String answer) {
         List<ServerResult> results = List.of(
                 new ServerResult("a", List.of(), List.of(new Verdict("a", "ProxyShell", Exposure.PATCHED, Compromise.CLEAN, "x"),
-                        new Verdict("a", "ProxyLogon", Exposure.VULNERABLE, worst, "y")), List.of(), List.of(), List.of()),
+                        new Verdict("a", "ProxyLogon", Exposure.VULNERABLE, worst, "y")), List.of(), List.of(), ServerFacts.NONE),
                 new ServerResult("b", List.of(), List.of(new Verdict("b", "ProxyLogon", Exposure.PATCHED, Compromise.CLEAN, "z")),
-                        List.of(), List.of(), List.of()));
+                        List.of(), List.of(), ServerFacts.NONE));
         Document page = Jsoup.parse(Reports.write(new HtmlReport(), SampleResults.RUN, results));
         assertThat(page.getElementById("answer").text()).isEqualTo(answer);
         assertThat(page.getElementById("answer").hasClass("cmp-" + worst.name())).isTrue();

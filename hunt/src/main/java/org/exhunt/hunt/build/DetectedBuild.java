@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.exhunt.core.facts.BuildSource;
 
 /**
  * Every sighting of a server's build, and the one the verdicts use: the ExSetup.exe file version when there is

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
-import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.evidence.EvidenceFile;
 
 /**
  * Copies every file a finding points to (the web shell, the log holding the request, the dump) into a
@@ -31,6 +31,12 @@ import org.exhunt.hunt.source.EvidenceFile;
  * Nothing under DIR is ever read back: callers keep DIR outside the evidence.
  */
 public final class EvidenceCollector {
+
+    /**
+     * Every file is created new, never opened where something already is: a link put under DIR (which callers check
+     * is new or empty, and outside the evidence) cannot lead a write anywhere else.
+     */
+    private static final StandardOpenOption NEW = StandardOpenOption.CREATE_NEW;
 
     private final Path dir;
 
@@ -53,8 +59,8 @@ public final class EvidenceCollector {
 
         Path base = dir.resolve(safe(server));
         Files.createDirectories(base);
-        try (Writer sums = Files.newBufferedWriter(base.resolve("manifest.sha256"), StandardCharsets.UTF_8);
-             Writer csv = Files.newBufferedWriter(base.resolve("manifest.csv"), StandardCharsets.UTF_8)) {
+        try (Writer sums = Files.newBufferedWriter(base.resolve("manifest.sha256"), StandardCharsets.UTF_8, NEW);
+             Writer csv = Files.newBufferedWriter(base.resolve("manifest.csv"), StandardCharsets.UTF_8, NEW)) {
             csv.write("sha256,size,modified,server_path,source,rules\n");
             for (Map.Entry<EvidenceFile, TreeSet<String>> e : wanted.entrySet()) {
                 EvidenceFile f = e.getKey();
@@ -82,7 +88,7 @@ public final class EvidenceCollector {
         Files.createDirectories(to.getParent());
         MessageDigest digest = sha256();
         try (InputStream in = f.open();
-             OutputStream out = new DigestOutputStream(Files.newOutputStream(to, StandardOpenOption.CREATE_NEW), digest)) {
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(to, NEW), digest)) {
             in.transferTo(out);
         }
         if (f.modified() != null) Files.setLastModifiedTime(to, FileTime.from(f.modified()));

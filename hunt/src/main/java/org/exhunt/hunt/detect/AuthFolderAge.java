@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
-import org.exhunt.hunt.source.EvidenceFile;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
+import org.exhunt.evidence.EvidenceFile;
 
 /**
  * Files of the OWA and ECP {@code auth} folders modified long after the rest of their folder. Setup, a CU and an SU
@@ -53,7 +53,7 @@ public final class AuthFolderAge implements ListingDetector {
                         .title("File in " + folder.replace('/', '\\') + " modified " + after.toDays()
                                 + " days after most of its folder")
                         .severity(Severity.LOW)
-                        .tag(Stage.CONTEXT.tag())
+                        .stage(Stage.CONTEXT)
                         .evidence("folder_median", median.toString())
                         .evidence("days_after_median", Long.toString(after.toDays()))
                         .build());

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 import org.exhunt.hunt.layout.AuthFolderBaseline;
 import org.exhunt.hunt.layout.WebShellLocation;
-import org.exhunt.hunt.verdict.Stage;
 
 /**
  * Files in the OWA and ECP {@code auth} folders that a standard install does not keep there (CISA AA21-062A: "any
@@ -26,6 +26,12 @@ public final class AuthFolderAudit implements FileDetector {
         this.baseline = baseline;
     }
 
+    /** Goes by name and place alone: runs on files that could not be read too. */
+    @Override
+    public boolean needsContent() {
+        return false;
+    }
+
     @Override
     public void examine(FileContent c, Consumer<Finding> findings) {
         if (c.location() != WebShellLocation.OWA_AUTH && c.location() != WebShellLocation.ECP_AUTH) return;
@@ -40,10 +46,10 @@ public final class AuthFolderAudit implements FileDetector {
         Finding.Builder b = FileFindings.about(c, "file", script ? RULE_SCRIPT : RULE_FILE);
         if (script) {
             b.title("Script file in " + c.location().display() + " that a standard install does not have")
-                    .severity(Severity.HIGH).tag(Stage.POST_EXPLOITATION.tag()).tag("attack.t1505.003");
+                    .severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION).tag("attack.t1505.003");
         } else {
             b.title("File in " + c.location().display() + " that a standard install does not have")
-                    .severity(Severity.LOW).tag(Stage.CONTEXT.tag());
+                    .severity(Severity.LOW).stage(Stage.CONTEXT);
         }
         findings.accept(b.meta("reference", "CISA AA21-062A; " + baseline.describe()).build());
     }

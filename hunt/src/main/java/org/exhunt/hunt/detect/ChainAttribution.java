@@ -4,18 +4,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.SourceRef;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
 import org.exhunt.kb.Row;
 
 /**
- * Says which verdict row a log finding is evidence for, and at which stage, when its rule does not say it
- * itself: exhunt's rules name both in tags ({@code exhunt.chain.proxyshell}, {@code exhunt.stage.success});
- * third-party rules (SigmaHQ) are named in {@code rules/sigma/attribution.csv}; else a rule's CVE tags
- * ({@code cve.2021-26855}) give the row that CVE belongs to, at the attempt stage.
+ * Says which verdict row a Sigma finding is evidence for, and at which stage: exhunt's rules name both in tags
+ * ({@code exhunt.chain.proxyshell}, {@code exhunt.stage.success}); third-party rules (SigmaHQ) are named in
+ * {@code rules/sigma/attribution.csv}; else a rule's CVE tags ({@code cve.2021-26855}) give the row that CVE
+ * belongs to, and a stage no one states is given by {@link Stage#unstated} (an event of a row: an attempt).
  */
 public final class ChainAttribution {
 
@@ -58,39 +59,38 @@ public final class ChainAttribution {
         }
     }
 
-    /** The finding attributed to its row and stage, or unchanged when nothing attributes it. */
-    public Finding apply(Finding f) {
-        if (f.chain() != null) return f;
-        String chain = null;
-        Stage stage = null;
-        boolean stageTagged = false;
+    /**
+     * The finding with its row and stage, and so the events it links (a correlation's steps). The row: the one it has,
+     * else its rule's {@code exhunt.chain.*} tag, else the attribution table's, else the row of a CVE it is tagged with
+     * (unless the table lists the rule). The stage: the one its rule's tags state, else the table's, else
+     * {@link Stage#unstated} for that row: this is where a Sigma finding's stage is decided.
+     *
+     * @param event true for a log record, false for a file record (a file on disk)
+     */
+    public Finding apply(Finding f, boolean event) {
+        String chain = f.chain();
         for (String tag : f.tags()) {
-            if (tag.startsWith(CHAIN_TAG)) chain = rowByKey.get(fold(tag.substring(CHAIN_TAG.length())));
-            stageTagged |= tag.startsWith(Stage.TAG_PREFIX);
+            if (chain == null && tag.startsWith(CHAIN_TAG)) chain = rowByKey.get(fold(tag.substring(CHAIN_TAG.length())));
         }
         Entry e = byRule.get(f.ruleId().toLowerCase(Locale.ROOT));
-        if (e != null) {
-            if (chain == null) chain = e.chain();
-            stage = e.stage();
-        }
+        if (chain == null && e != null) chain = e.chain();
         if (chain == null && e == null) {
             for (String tag : f.tags()) {
                 if (tag.startsWith("cve.")) chain = rowByCve.get("cve-" + tag.substring(4).toLowerCase(Locale.ROOT));
                 if (chain != null) break;
             }
         }
-        if (chain == null && (stage == null || stageTagged)) return f;
-        Finding.Builder b = Finding.builder(f).chain(chain);
-        if (!stageTagged && stage != null) b.tag(stage.tag());
-        return b.build();
+        String row = chain;
+        Stage stage = Stage.stated(f.tags())
+                .orElseGet(() -> e != null ? e.stage() : Stage.unstated(event, row, f.severity()));
+        List<Finding> linked = f.linked().stream().map(l -> apply(l, event)).toList();
+        if (Objects.equals(row, f.chain()) && stage == f.stage() && linked.equals(f.linked())) return f;
+        return new Finding(f.detector(), f.ruleId(), f.title(), f.severity(), row, stage, f.tags(), f.meta(), f.evidence(),
+                f.time(), f.source(), linked);
     }
 
     private static Stage stage(String name) {
-        String n = name.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (Stage s : Stage.values()) {
-            if (s.name().equals(n)) return s;
-        }
-        return null;
+        return Stage.ofLabel(name).orElse(null);
     }
 
     /** Row names and tag suffixes compare without case and punctuation: {@code cve-2021-42321} is CVE-2021-42321. */

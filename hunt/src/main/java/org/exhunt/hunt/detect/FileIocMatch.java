@@ -3,12 +3,12 @@ package org.exhunt.hunt.detect;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.ioc.FileIndicator;
 import org.exhunt.hunt.ioc.IndicatorSource;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.ioc.UrlIndicator;
-import org.exhunt.hunt.verdict.Stage;
 
 /**
  * Indicators on the files whose content is read (those IIS serves, and elsewhere those of a size a digest indicator
@@ -24,9 +24,16 @@ public final class FileIocMatch implements FileDetector {
         this.iocs = iocs;
     }
 
+    /** Names, paths and URLs need no content: they are matched on files that could not be read too (digests not). */
+    @Override
+    public boolean needsContent() {
+        return false;
+    }
+
     @Override
     public void examine(FileContent c, Consumer<Finding> findings) {
-        FileDigests digests = new FileDigests(c.sha256(), iocs.needsSha1() ? FileDigests.hex("SHA-1", c.bytes()) : null,
+        FileDigests digests = !c.isRead() ? FileDigests.NONE : new FileDigests(c.sha256(),
+                iocs.needsSha1() ? FileDigests.hex("SHA-1", c.bytes()) : null,
                 iocs.needsMd5() ? FileDigests.hex("MD5", c.bytes()) : null);
         for (FileIndicator i : iocs.matching(c.file().facts(), digests)) {
             IndicatorSource s = i.source();

@@ -3,8 +3,8 @@ package org.exhunt.hunt.detect;
 import java.util.Locale;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 import org.exhunt.hunt.ioc.IndicatorSource;
-import org.exhunt.hunt.verdict.Stage;
 
 /** What every finding of an indicator carries: its campaign, chain and stage, who published it and where it was read. */
 final class IocFindings {
@@ -16,8 +16,8 @@ final class IocFindings {
      * the stage (what states an intrusion is high, context is medium) unless {@code severity} is given.
      */
     static Finding.Builder of(Finding.Builder b, IndicatorSource s, Stage defaultStage, Severity severity) {
-        Stage stage = s.stage() == null ? defaultStage : Stage.valueOf(s.stage().toUpperCase(Locale.ROOT).replace('-', '_'));
-        b.tag(stage.tag()).chain(s.chain()).meta("reference", s.reference()).meta("indicator", s.origin().toString());
+        Stage stage = s.stage() == null ? defaultStage : s.stage();
+        b.stage(stage).chain(s.chain()).meta("reference", s.reference()).meta("indicator", s.origin().toString());
         if (!s.campaign().isEmpty()) b.tag("campaign." + slug(s.campaign()));
         return b.severity(severity != null ? severity : stage == Stage.CONTEXT ? Severity.MEDIUM : Severity.HIGH);
     }

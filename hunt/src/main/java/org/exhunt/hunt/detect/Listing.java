@@ -1,8 +1,8 @@
 package org.exhunt.hunt.detect;
 
 import java.util.List;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.layout.ExchangeLayout;
-import org.exhunt.hunt.source.EvidenceFile;
 
 /** Every file of a server's evidence, as listed (names, sizes and times; no content), and where Exchange lies among them. */
 public record Listing(List<EvidenceFile> files, ExchangeLayout layout) {

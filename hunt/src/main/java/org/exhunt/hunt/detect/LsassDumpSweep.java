@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
-import org.exhunt.hunt.source.EvidenceFile;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
+import org.exhunt.evidence.EvidenceFile;
+import org.exhunt.hunt.verdict.LsassDumps;
 
 /**
  * Dumps of LSASS memory where the March 2021 intruders left them: {@code lsass*.dmp} under {@code C:\root} and
@@ -14,19 +15,19 @@ import org.exhunt.hunt.verdict.Stage;
  * SigmaHQ's HAFNIUM rule (ProcDump to {@code C:\windows\temp\lsass*}, comsvcs.dll MiniDump into
  * {@code inetpub\wwwroot}, makecab to {@code .dmp.zip}), also in {@code ProgramData}. In the folders IIS serves any
  * memory dump counts, whatever its name: a dump there is staged to be downloaded. By name only: nothing is read.
+ * When the event logs show the same dump being written, its finding links those traces ({@code LsassDumps}).
  */
 public final class LsassDumpSweep implements ListingDetector {
 
     public static final String RULE = "exhunt.file.lsass-dump";
     private static final List<String> PLACES = List.of("root/", "windows/temp/", "inetpub/", "programdata/");
-    private static final List<String> DUMP_ENDINGS = List.of(".dmp", ".dmp.zip", ".dmp.cab", ".dmp.7z", ".dmp.rar");
 
     @Override
     public void examine(Listing listing, Consumer<Finding> findings) {
         for (EvidenceFile f : listing.files()) {
             String path = f.drivePath().toLowerCase(Locale.ROOT);
             String name = path.substring(path.lastIndexOf('/') + 1);
-            boolean dump = DUMP_ENDINGS.stream().anyMatch(name::endsWith);
+            boolean dump = LsassDumps.isDump(name);
             if (!dump) continue;
             boolean served = listing.layout().isWebContent(f.drivePath());
             boolean lsass = name.startsWith("lsass") && PLACES.stream().anyMatch(path::startsWith);
@@ -35,7 +36,7 @@ public final class LsassDumpSweep implements ListingDetector {
                             "file", RULE), f)
                     .title(lsass ? "LSASS memory dump (credential theft)" : "Memory dump in a folder IIS serves")
                     .severity(Severity.HIGH)
-                    .tag(Stage.POST_EXPLOITATION.tag())
+                    .stage(Stage.POST_EXPLOITATION)
                     .tag("attack.t1003.001")
                     .meta("reference", "Test-ProxyLogon LsassDump check; Microsoft HAFNIUM post (2021-03-02); SigmaHQ bbb2dedd")
                     .build());

@@ -2,11 +2,11 @@ package org.exhunt.hunt.detect;
 
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Stage;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.ioc.FileIndicator;
 import org.exhunt.hunt.ioc.IocSet;
-import org.exhunt.hunt.source.EvidenceFile;
-import org.exhunt.hunt.verdict.Stage;
 
 /**
  * Name and path indicators on the files outside the web folders (those inside are {@link FileIocMatch}'s, which

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Record;
+import org.exhunt.core.Stage;
 import org.exhunt.hunt.ioc.AddressIndicator;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.ioc.UrlIndicator;
-import org.exhunt.hunt.verdict.Stage;
 
 /**
  * Indicators on web requests, read from IIS ({@code c-ip}, {@code cs-uri-stem}) and HttpProxy

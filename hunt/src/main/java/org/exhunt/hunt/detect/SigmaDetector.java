@@ -10,6 +10,8 @@ import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
+import org.exhunt.core.facts.Tally;
+import org.exhunt.logs.file.FileRecords;
 import org.exhunt.sigma.SigmaMatch;
 import org.exhunt.sigma.SigmaRules;
 import org.exhunt.sigma.SigmaScanner;
@@ -34,7 +36,7 @@ public final class SigmaDetector implements RecordDetector {
             "UrlStem", "cs-uri-query", "UrlQuery", "sc-status", "HttpStatus", "cs-username", "AuthenticatedUser",
             "cs(User-Agent)", "UserAgent", "AnchorMailbox", "Computer", "Provider_Name", "EventID", "Image",
             "NewProcessName", "ProcessId", "NewProcessId", "CommandLine", "ParentImage", "ParentProcessName",
-            "TargetFilename");
+            "TargetFilename", "ObjectName", "ProcessName", "SourceImage", "SourceProcessId");
 
     private final List<SigmaRules> sets = new ArrayList<>();
     private final List<ThreadLocal<SigmaScanner>> scanners = new ArrayList<>();
@@ -100,14 +102,14 @@ public final class SigmaDetector implements RecordDetector {
     /** Correlates the kept matches in time order; call once, after every log of the server was read. */
     public synchronized void finish(DetectionSink sink) {
         if (notKept > 0) {
-            sink.tally("matches of correlated Sigma rules not correlated: a scan keeps " + keepAtMost + " at most", notKept);
+            sink.tally(Tally.SIGMA_CORRELATION_MATCHES_NOT_KEPT, notKept);
         }
-        if (untimed > 0) sink.tally("matches of correlated Sigma rules without a time, not correlated", untimed);
+        if (untimed > 0) sink.tally(Tally.SIGMA_CORRELATION_MATCHES_UNTIMED, untimed);
         for (int i = 0; i < sets.size(); i++) {
             List<CorrelatedMatch> matches = kept.get(i);
             if (matches.isEmpty()) continue;
             matches.sort(Comparator.comparing(CorrelatedMatch::time));
-            Correlator c = sets.get(i).correlator(f -> sink.finding(attribution.apply(f)));
+            Correlator c = sets.get(i).correlator(f -> sink.finding(attribution.apply(f, true)));
             for (int j = 0; j < matches.size(); j++) {
                 c.accept(matches.get(j));
                 matches.set(j, null);   // fed: let it go while the correlator's state grows
@@ -115,7 +117,7 @@ public final class SigmaDetector implements RecordDetector {
             c.finish();
             matches.clear();
             if (c.evicted() > 0) {
-                sink.tally("Sigma correlation groups closed early to stay within memory (docs/sigma.md)", c.evicted());
+                sink.tally(Tally.SIGMA_CORRELATION_GROUPS_CLOSED_EARLY, c.evicted());
             }
         }
         keptCount = 0;
@@ -125,7 +127,8 @@ public final class SigmaDetector implements RecordDetector {
         Finding f = m.toFinding();
         Finding.Builder b = Finding.builder(f);
         context(m.record(), name -> f.evidence(name) != null, b::evidence);
-        return attribution.apply(b.build());
+        // a file record describes a file on disk: left behind, never an exploit request
+        return attribution.apply(b.build(), !FileRecords.TYPE.equals(m.record().type()));
     }
 
     /**

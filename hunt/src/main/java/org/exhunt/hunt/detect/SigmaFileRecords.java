@@ -1,12 +1,11 @@
 package org.exhunt.hunt.detect;
 
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
-import org.exhunt.hunt.source.EvidenceFile;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.facts.SigmaSummary;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.logs.file.FileRecords;
 
 /**
@@ -18,7 +17,8 @@ import org.exhunt.logs.file.FileRecords;
  * <p>A firing is a finding about the file: the evidence every file finding carries ({@link FileFindings}: path,
  * URL, SHA-256, size, modification time as the finding's time), then the values the rule matched, so that
  * allowlists, linking to a chain and {@code --collect} treat it as they treat the file detectors' findings. A file
- * on disk is left behind, never an exploit request: a rule that states no stage gives the stage of a file finding.
+ * on disk is left behind, never an exploit request: the attribution step gives a rule that states no stage the stage
+ * of a file finding ({@link org.exhunt.core.Stage#unstated}, as for YARA's).
  */
 public final class SigmaFileRecords {
 
@@ -58,23 +58,20 @@ public final class SigmaFileRecords {
                 f -> findings.accept(aboutFile(f, FileFindings.about(c, f.detector(), f.ruleId()))));
     }
 
-    /** A line for the server's notes saying what file rules saw, once the files are examined; empty when none ran. */
-    public Optional<String> note() {
-        if (!wanted) return Optional.empty();
-        return Optional.of("Sigma rules on file records: " + described.get() + " files described, " + withContent.get()
-                + " with sha256 and head (their content was read for the file detectors)");
+    /** What the rules on file records saw, once the files are examined; null when none runs. */
+    public SigmaSummary.FileRecords seen() {
+        return wanted ? new SigmaSummary.FileRecords(described.get(), withContent.get()) : null;
     }
 
     /** The rule's finding as a finding about the file: the file's evidence first, then what the rule matched. */
     private static Finding aboutFile(Finding onRecord, Finding.Builder file) {
-        Finding place = file.title(onRecord.title()).severity(onRecord.severity()).build();
+        Finding place = file.title(onRecord.title()).severity(onRecord.severity()).stage(onRecord.stage()).build();
         Finding.Builder b = Finding.builder(place).chain(onRecord.chain()).tags(onRecord.tags());
         onRecord.meta().forEach(b::meta);
         for (Evidence e : onRecord.evidence()) {
             // the record's raw text is the file's path, already given
             if (!e.name().equals("raw") && !place.evidence().contains(e)) b.evidence(e.name(), e.value());
         }
-        if (!Stage.tagged(onRecord)) b.tag(Stage.leftBehind(onRecord.severity()).tag());
         return b.build();
     }
 }

@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.facts.SigmaSummary;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.sigma.AppliedFilter;
 import org.exhunt.sigma.InactiveRule;
@@ -38,16 +38,16 @@ public final class SigmaHunt {
     private final Map<String, String> perServerFiles;   // pack files holding rules that wait for the install path
     private final List<SigmaFilter> filters;            // the user's, for those rules too
     private final ChainAttribution attribution;
-    private final List<String> notes;
+    private final int inactive;                         // rules waiting for placeholder values no one gives
 
     private SigmaHunt(Mappings mappings, SigmaRules rules, Map<String, String> perServerFiles,
-                      ChainAttribution attribution, List<String> notes) {
+                      ChainAttribution attribution, int inactive) {
         this.mappings = mappings;
         this.rules = rules;
         this.perServerFiles = perServerFiles;
         this.filters = rules.filters().stream().map(AppliedFilter::filter).toList();
         this.attribution = attribution;
-        this.notes = notes;
+        this.inactive = inactive;
     }
 
     /**
@@ -95,13 +95,7 @@ public final class SigmaHunt {
                 waitingForSite++;
             }
         }
-        List<String> notes = new ArrayList<>();
-        int correlations = rules.correlations().size();
-        notes.add("Sigma: " + (rules.loaded().size() + rules.inactive().size() + correlations) + " rules loaded"
-                + (correlations == 0 ? "" : " (" + correlations + (correlations == 1 ? " correlation)" : " correlations)"))
-                + (rules.unrouted().isEmpty() ? "" : ", " + rules.unrouted().size() + " for logs exhunt does not read")
-                + (waitingForSite == 0 ? "" : ", " + waitingForSite + " inactive (placeholders without values)"));
-        return new SigmaHunt(mappings, rules, perServer, attribution, List.copyOf(notes));
+        return new SigmaHunt(mappings, rules, perServer, attribution, waitingForSite);
     }
 
     /** The rule pack's log-source mappings; a problem in them is reported like a rule that did not load. */
@@ -118,24 +112,30 @@ public final class SigmaHunt {
         return filters;
     }
 
-    /** Lines for every server's report: how many rules run. */
-    public List<String> notes() {
-        return notes;
+    /**
+     * What ran on one server: how many rules, and which of the pack's rule files did not run because they need the
+     * install path and none was found.
+     *
+     * @param installPath as given to {@link #forServer}
+     * @param fileRecords what the rules on file records saw, or null when none runs
+     */
+    public SigmaSummary summary(String installPath, SigmaSummary.FileRecords fileRecords) {
+        int correlations = rules.correlations().size();
+        List<String> notRun = installPath == null ? List.copyOf(new TreeSet<>(perServerFiles.keySet())) : List.of();
+        return new SigmaSummary(rules.loaded().size() + rules.inactive().size() + correlations, correlations,
+                rules.unrouted().size(), inactive, notRun, fileRecords);
     }
 
     /**
      * The detector for one server: the shared rules, plus those needing the install path compiled with it.
      *
      * @param installPath the install path in Windows form ({@code C:\Program Files\...\V15\}), or null when
-     *                    none was found (those rules then do not run, and a note says so)
+     *                    none was found (those rules then do not run, and {@link #summary} says so)
      */
-    public SigmaDetector forServer(String installPath, Consumer<Diagnostic> problems, Consumer<String> notes) {
+    public SigmaDetector forServer(String installPath, Consumer<Diagnostic> problems) {
         SigmaRules own = null;
         if (!perServerFiles.isEmpty()) {
-            if (installPath == null) {
-                Set<String> files = new TreeSet<>(perServerFiles.keySet());
-                notes.accept("Sigma rules needing the Exchange install path did not run (none found): " + files);
-            } else {
+            if (installPath != null) {
                 SigmaLoader loader = new SigmaLoader(mappings,
                         Placeholders.of(Map.of(INSTALL_PATH, List.of(installPath))));
                 perServerFiles.forEach(loader::load);

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
-import org.exhunt.hunt.source.EvidenceFile;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.verdict.Verdicts;
 
 /**
@@ -28,7 +28,7 @@ public final class StagedArchiveSweep implements ListingDetector {
             findings.accept(FileFindings.sized(FileFindings.about(f, null, "file", RULE), f)
                     .title("Archive in ProgramData (HAFNIUM staged exfiltration there)")
                     .severity(Severity.MEDIUM)
-                    .tag(Stage.CONTEXT.tag())
+                    .stage(Stage.CONTEXT)
                     .tag(Verdicts.ESCALATES_WITH_CHAIN_EVIDENCE)
                     .tag("attack.t1560.001")
                     .meta("reference", "Test-ProxyLogon SuspiciousArchive check; Microsoft HAFNIUM post (2021-03-02)")

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 
 /**
  * A server-side script in a web-shell location where a standard install has none ({@code inetpub\wwwroot\aspnet_client},
@@ -14,12 +15,18 @@ public final class WebShellSweep implements FileDetector {
 
     public static final String RULE_MISPLACED_SCRIPT = "exhunt.file.script-in-webshell-location";
 
+    /** Goes by name and place alone: runs on files that could not be read too. */
+    @Override
+    public boolean needsContent() {
+        return false;
+    }
+
     @Override
     public void examine(FileContent c, Consumer<Finding> findings) {
         if (c.location() != null && !c.location().holdsExchangeScripts() && isScript(c.file().drivePath())) {
             findings.accept(FileFindings.about(c, "ioc", RULE_MISPLACED_SCRIPT)
                     .title("Script file in " + c.location().display() + ", where a standard install has none")
-                    .severity(Severity.HIGH)
+                    .severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION)
                     .tag("attack.t1505.003")
                     .build());
         }

@@ -2,11 +2,14 @@ package org.exhunt.hunt.detect;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Limits;
 import org.exhunt.core.Severity;
-import org.exhunt.hunt.verdict.Stage;
+import org.exhunt.core.Stage;
+import org.exhunt.core.facts.Tally;
 import org.exhunt.yara.CompiledRules;
 import org.exhunt.yara.RuleMatch;
 import org.exhunt.yara.ScanResult;
@@ -17,7 +20,7 @@ import org.exhunt.yara.YaraText;
 /**
  * YARA rules on the content of web files. A match becomes a finding with the rule's metadata: {@code severity}
  * (exhunt's rules) or signature-base's {@code score}; {@code exhunt_chain} and {@code exhunt_stage} attribute
- * it; the file facts and the first matched strings are its evidence. The externals Loki and THOR give
+ * it (without {@code exhunt_stage}, {@link Stage#unstated} gives the stage of a file left behind); the file facts and the first matched strings are its evidence. The externals Loki and THOR give
  * signature-base ({@code filename}, {@code filepath}, {@code extension}, {@code filetype}, {@code owner})
  * are set per file.
  */
@@ -25,15 +28,17 @@ public final class YaraDetector implements FileDetector {
 
     /** Externals signature-base's rules read (YARA.md §3), declared when compiling, set per file. */
     public static final String[] EXTERNALS = {"filename", "filepath", "extension", "filetype", "owner"};
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final int STRINGS_SHOWN = 5;
 
-    private final CompiledRules rules;
     private final ThreadLocal<Scanner> scanners;
 
     public YaraDetector(CompiledRules rules) {
-        this.rules = rules;
-        this.scanners = ThreadLocal.withInitial(() -> rules.newScanner().timeout(TIMEOUT));
+        this(rules, Duration.ofSeconds(Limits.YARA_SCAN_SECONDS));
+    }
+
+    /** With another limit on the time one file's scan may take. */
+    YaraDetector(CompiledRules rules, Duration timeout) {
+        this.scanners = ThreadLocal.withInitial(() -> rules.newScanner().timeout(timeout));
     }
 
     @Override
@@ -41,7 +46,7 @@ public final class YaraDetector implements FileDetector {
         examine(content, new DetectionSink() {
             @Override public void finding(Finding f) { findings.accept(f); }
             @Override public void problem(Diagnostic d) {}
-            @Override public void tally(String fact, long count) {}
+            @Override public void tally(Tally fact, long count) {}
         });
     }
 
@@ -56,7 +61,7 @@ public final class YaraDetector implements FileDetector {
             return;
         }
         if (!result.rulesNeedingPe().isEmpty()) {
-            sink.tally("PE files on which rules reading PE fields were evaluated without them (pe module not implemented)");
+            sink.tally(Tally.YARA_PE_FIELDS_NOT_EVALUATED);
         }
         for (String warning : result.warnings()) sink.problem(Diagnostic.warning("yara.warning", content.file().ref(), warning));
         for (RuleMatch m : result.matching()) sink.finding(finding(content, m));
@@ -80,13 +85,15 @@ public final class YaraDetector implements FileDetector {
     }
 
     private static Finding finding(FileContent content, RuleMatch m) {
+        Severity severity = severity(m);
+        String chain = text(m, "exhunt_chain", null);
+        String stage = text(m, "exhunt_stage", null);
         Finding.Builder b = FileFindings.about(content, "yara", m.name())
                 .title(text(m, "description", m.name()))
-                .severity(severity(m));
-        String chain = text(m, "exhunt_chain", null);
-        if (chain != null) b.chain(chain);
-        String stage = text(m, "exhunt_stage", null);
-        b.tag(stage != null ? Stage.TAG_PREFIX + stage : Stage.POST_EXPLOITATION.tag());
+                .severity(severity)
+                .chain(chain)
+                // a file is left behind: without exhunt_stage, the rule for findings whose rule states no stage decides
+                .stage(Optional.ofNullable(stage).flatMap(Stage::ofLabel).orElseGet(() -> Stage.unstated(false, chain, severity)));
         for (String tag : m.tags()) b.tag(tag.toLowerCase(Locale.ROOT));
         for (String key : new String[] {"author", "reference", "date"}) {
             String v = text(m, key, null);

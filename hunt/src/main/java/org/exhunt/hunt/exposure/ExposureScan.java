@@ -1,18 +1,20 @@
 package org.exhunt.hunt.exposure;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.facts.BuildFacts;
+import org.exhunt.core.facts.BuildSighting;
+import org.exhunt.core.facts.BuildSource;
+import org.exhunt.core.facts.Mitigations;
+import org.exhunt.core.facts.OwaFolder;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.build.BuildEvidence;
 import org.exhunt.hunt.build.BuildObservation;
-import org.exhunt.hunt.build.BuildSource;
 import org.exhunt.hunt.build.DetectedBuild;
 import org.exhunt.hunt.mitigation.MitigationFinder;
-import org.exhunt.hunt.mitigation.Mitigations;
-import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.kb.BuildAssessment;
+import org.exhunt.kb.BuildFactsOf;
 import org.exhunt.kb.ExposureAssessment;
 import org.exhunt.kb.KnowledgeBase;
 
@@ -45,42 +47,37 @@ public final class ExposureScan {
         return builds;
     }
 
-    /** How an OWA folder's CU relates to the build used: the same, an earlier one left behind, or a later one. */
-    private static String relation(BuildObservation folder, BuildObservation used) {
-        int c = folder.build().cu().compareTo(used.build().cu());
-        return c == 0 ? "the build's CU" : c < 0 ? "an earlier CU's, left behind by an update" : "a later CU's";
-    }
-
     public ServerExposure result() {
         DetectedBuild detected = builds.result();
         Mitigations found = mitigations.result();
-        List<String> notes = new ArrayList<>();
+        BuildObservation used = detected.chosen().orElse(null);
+        List<OwaFolder> folders = detected.from(BuildSource.OWA_FOLDER).stream()
+                .map(o -> new OwaFolder(o.build().toString(), o.path(), o.from(), used == null ? null : relation(o, used)))
+                .toList();
         ExposureAssessment assessment;
-        if (detected.chosen().isPresent()) {
-            BuildObservation used = detected.chosen().get();
+        BuildFacts facts;
+        if (used != null) {
             BuildAssessment a = kb.assess(used.build());
-            assessment = ExposureAssessment.of(kb, a, found.presentRuleIds());
-            notes.add("Build " + used.build() + ": " + a.description() + "; from the " + used.seenIn());
-            for (BuildObservation other : detected.disagreements()) {
-                notes.add("Disagreement: the " + other.seenIn() + " says " + other.build() + " ("
-                        + kb.assess(other.build()).description() + ")");
-            }
-            List<BuildObservation> folders = detected.from(BuildSource.OWA_FOLDER);
-            if (!folders.isEmpty() && used.source() != BuildSource.OWA_FOLDER) {
-                notes.add("OWA version folders: " + folders.stream().map(o -> o.build() + " (" + relation(o, used) + ")")
-                        .collect(Collectors.joining(", ")));
-            }
-            a.productLine().ifPresent(p -> notes.add(p.name() + ": " + p.supportStatus()));
-            a.path().ifPresent(p -> notes.add("Update path: " + p.describe()));
+            assessment = ExposureAssessment.of(kb, a, MitigationFinder.counted(found));
+            facts = BuildFactsOf.of(a, used.source(), used.path(), used.from(), used.to(),
+                    detected.disagreements().stream().map(this::sighting).toList(), folders);
         } else {
             String why = exchangeFound
-                    ? "build not found: no readable Bin\\ExSetup.exe, OWA version folder or log header in the evidence"
-                    : "build not found: no Exchange install in the evidence";
-            assessment = ExposureAssessment.withoutBuild(kb, why);
-            notes.add("Build: " + why.substring("build not found: ".length()) + "; exposure is UNKNOWN");
+                    ? "no readable Bin\\ExSetup.exe, OWA version folder or log header in the evidence"
+                    : "no Exchange install in the evidence";
+            assessment = ExposureAssessment.withoutBuild(kb, "build not found: " + why);
+            facts = BuildFactsOf.unknown(why, folders);
         }
-        notes.addAll(found.notes());
-        notes.add(found.extendedProtection());
-        return new ServerExposure(assessment, detected, found, notes);
+        return new ServerExposure(assessment, detected, facts, found, mitigations.extendedProtection());
+    }
+
+    private BuildSighting sighting(BuildObservation o) {
+        return BuildFactsOf.sighting(kb.assess(o.build()), o.source(), o.path(), o.from(), o.to());
+    }
+
+    /** How an OWA folder's CU relates to the build used: the same, an earlier one left behind, or a later one. */
+    private static OwaFolder.Relation relation(BuildObservation folder, BuildObservation used) {
+        int c = folder.build().cu().compareTo(used.build().cu());
+        return c == 0 ? OwaFolder.Relation.SAME_CU : c < 0 ? OwaFolder.Relation.EARLIER_CU : OwaFolder.Relation.LATER_CU;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.exhunt.core.Exposure;
+import org.exhunt.core.Rows;
 import org.exhunt.hunt.build.BuildObservation;
 import org.exhunt.hunt.verdict.LogWindow;
 import org.exhunt.hunt.verdict.RowAssessment;
@@ -28,13 +29,13 @@ import org.exhunt.kb.RowExposure;
 public final class RowAssessments {
 
     static final Map<String, Set<String>> VISIBLE_IN = Map.of(
-            "ProxyLogon", Set.of("iis", "exchange-httpproxy", "exchange-ecp-server", "exchange-oabgenerator", "evtx"),
-            "ProxyShell", Set.of("iis", "exchange-httpproxy", "evtx"),
-            "ProxyNotShell", Set.of("iis", "exchange-httpproxy", "evtx"),
-            "CVE-2020-0688", Set.of("iis", "exchange-httpproxy"),
-            "CVE-2021-42321", Set.of("iis", "exchange-httpproxy", "evtx"),
-            "CVE-2021-33766", Set.of("iis", "exchange-httpproxy"),
-            "CVE-2021-31196", Set.of("iis", "exchange-httpproxy"));
+            Rows.PROXYLOGON, Set.of("iis", "exchange-httpproxy", "exchange-ecp-server", "exchange-oabgenerator", "evtx"),
+            Rows.PROXYSHELL, Set.of("iis", "exchange-httpproxy", "evtx"),
+            Rows.PROXYNOTSHELL, Set.of("iis", "exchange-httpproxy", "evtx"),
+            Rows.CVE_2020_0688, Set.of("iis", "exchange-httpproxy"),
+            Rows.CVE_2021_42321, Set.of("iis", "exchange-httpproxy", "evtx"),
+            Rows.CVE_2021_33766, Set.of("iis", "exchange-httpproxy"),
+            Rows.CVE_2021_31196, Set.of("iis", "exchange-httpproxy"));
 
     private RowAssessments() {}
 

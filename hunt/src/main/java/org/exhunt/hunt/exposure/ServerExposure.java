@@ -1,23 +1,20 @@
 package org.exhunt.hunt.exposure;
 
-import java.util.List;
+import org.exhunt.core.facts.BuildFacts;
+import org.exhunt.core.facts.ExtendedProtection;
+import org.exhunt.core.facts.Mitigations;
 import org.exhunt.hunt.build.DetectedBuild;
-import org.exhunt.hunt.mitigation.Mitigations;
 import org.exhunt.kb.ExposureAssessment;
 
 /**
  * A server's exposure, with what it rests on.
  *
- * @param assessment  one exposure per verdict row (UNKNOWN rows when no build was found)
- * @param build       every sighting of the build and the one used
- * @param mitigations the rewrite rules and Extended Protection found
- * @param notes       lines for the report: the build and where it came from, disagreements, support status,
- *                    update path, mitigations, Extended Protection
+ * @param assessment         one exposure per verdict row (UNKNOWN rows when no build was found)
+ * @param build              every sighting of the build and the one used
+ * @param buildFacts         the build as the result reports it: where it was read, disagreements, OWA version
+ *                           folders, support status, update path
+ * @param mitigations        the rewrite rules found, counted or not
+ * @param extendedProtection Extended Protection, as applicationHost.config sets it
  */
-public record ServerExposure(ExposureAssessment assessment, DetectedBuild build, Mitigations mitigations,
-                             List<String> notes) {
-
-    public ServerExposure {
-        notes = List.copyOf(notes);
-    }
-}
+public record ServerExposure(ExposureAssessment assessment, DetectedBuild build, BuildFacts buildFacts,
+                             Mitigations mitigations, ExtendedProtection extendedProtection) {}

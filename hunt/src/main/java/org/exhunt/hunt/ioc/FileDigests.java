@@ -7,7 +7,7 @@ import java.util.HexFormat;
 /**
  * The digests of a file's content that indicators are matched against, lower-case hex, each null when it was not
  * computed: none for a file only listed, SHA-256 for every file read, SHA-1 and MD5 only when an indicator asks for
- * them. What is known of the file besides its content is its {@link org.exhunt.logs.file.FileFacts}.
+ * them. What is known of the file besides its content is its {@link org.exhunt.core.FileFacts}.
  */
 public record FileDigests(String sha256, String sha1, String md5) {
 

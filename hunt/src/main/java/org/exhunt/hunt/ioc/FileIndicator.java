@@ -1,7 +1,7 @@
 package org.exhunt.hunt.ioc;
 
 import java.util.Locale;
-import org.exhunt.logs.file.FileFacts;
+import org.exhunt.core.FileFacts;
 
 /**
  * A file known by some of its properties, all of which must hold (STIX's AND within one observation): its

@@ -1,6 +1,7 @@
 package org.exhunt.hunt.ioc;
 
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 
 /**
  * What an indicator stands for and where it was published.
@@ -9,10 +10,9 @@ import org.exhunt.core.SourceRef;
  * @param name      what the indicator is, for people ("SecChecker web shell")
  * @param campaign  the intrusion set or campaign it was published for, or empty
  * @param chain     the attack chain (verdict row) it is evidence of, or null when the list does not say
- * @param stage     the stage its findings state ({@code attempt}, {@code post-exploitation}, {@code context}),
- *                  or null for the detector's default
+ * @param stage     the stage its findings state, or null for the one the detector gives a finding of its kind
  * @param reference who published it
  * @param origin    the line or object it was read from
  */
-public record IndicatorSource(String ruleId, String name, String campaign, String chain, String stage,
+public record IndicatorSource(String ruleId, String name, String campaign, String chain, Stage stage,
                               String reference, SourceRef origin) {}

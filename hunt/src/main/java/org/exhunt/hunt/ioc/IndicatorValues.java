@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
+import org.exhunt.core.IpRange;
 
 /**
  * Checks and normalizes the values of indicators as lists and STIX patterns write them: digests, file names,

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.exhunt.core.CsvLine;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 
 /**
  * Indicator lists in CSV, the form of the bundled lists ({@code rules/ioc/*.csv}) and of a user's own: a header
@@ -29,7 +31,6 @@ public final class IocCsv {
 
     public static final List<String> KINDS = List.of("sha256", "sha1", "md5", "filename", "path", "ip", "url");
     public static final List<String> COLUMNS = List.of("name", "campaign", "chain", "stage", "source");
-    public static final Set<String> STAGES = Set.of("attempt", "success", "post-exploitation", "context");
 
     private final String ruleId;
     private final String file;
@@ -114,14 +115,13 @@ public final class IocCsv {
         if (chain != null && !chains.contains(chain)) {
             throw new IllegalArgumentException("unknown chain '" + chain + "' (known: " + String.join(", ", chains) + ")");
         }
-        String stage = column(fields, "stage");
-        if (stage != null && !STAGES.contains(stage.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("unknown stage '" + stage + "' (known: " + String.join(", ", STAGES) + ")");
-        }
+        String label = column(fields, "stage");
+        Stage stage = label == null ? null : Stage.ofLabel(label).orElseThrow(() -> new IllegalArgumentException(
+                "unknown stage '" + label + "' (known: " + String.join(", ", Stream.of(Stage.values()).map(Stage::label).toList()) + ")"));
         String value = fields.get(0).strip();
         String name = column(fields, "name");
         IndicatorSource source = new IndicatorSource(ruleId, name == null ? value : name,
-                orEmpty(column(fields, "campaign")), chain, stage == null ? null : stage.toLowerCase(Locale.ROOT),
+                orEmpty(column(fields, "campaign")), chain, stage,
                 orEmpty(column(fields, "source")), where);
         switch (header.get(0)) {
             case "sha256" -> into.add(file(IndicatorValues.digest(value, 64, "SHA-256"), null, null, null, source));

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.exhunt.logs.file.FileFacts;
+import org.exhunt.core.FileFacts;
+import org.exhunt.core.IpAddress;
+import org.exhunt.core.facts.IndicatorCounts;
 
 /**
  * The indicators a hunt matches, indexed for the questions the detectors ask: which file indicators hold for a
@@ -21,7 +23,7 @@ public final class IocSet {
     private final Map<String, List<FileIndicator>> byMd5 = new HashMap<>();
     private final Map<String, List<FileIndicator>> byName = new HashMap<>();
     private final List<FileIndicator> byFolder = new ArrayList<>();
-    private final Map<String, List<AddressIndicator>> byAddress = new HashMap<>();
+    private final Map<IpAddress, List<AddressIndicator>> byAddress = new HashMap<>();
     private final List<AddressIndicator> ranges = new ArrayList<>();
     private final Map<String, List<UrlIndicator>> byPath = new HashMap<>();
     private final Set<Long> contentSizes = new HashSet<>();
@@ -41,7 +43,7 @@ public final class IocSet {
     }
 
     public IocSet add(AddressIndicator i) {
-        if (i.range().isSingle()) put(byAddress, i.range().key(), i);
+        if (i.range().isSingle()) put(byAddress, i.range().first(), i);
         else ranges.add(i);
         return this;
     }
@@ -64,9 +66,9 @@ public final class IocSet {
 
     /** The address indicators an address (as written in a log) falls under; empty when it is no address. */
     public List<AddressIndicator> matching(String address) {
-        byte[] a = IpRange.address(address);
+        IpAddress a = IpAddress.read(address);
         if (a == null) return List.of();
-        List<AddressIndicator> out = new ArrayList<>(byAddress.getOrDefault(IpRange.key(a), List.of()));
+        List<AddressIndicator> out = new ArrayList<>(byAddress.getOrDefault(a, List.of()));
         for (AddressIndicator r : ranges) if (r.range().contains(a)) out.add(r);
         return out;
     }
@@ -108,18 +110,18 @@ public final class IocSet {
         return !byAddress.isEmpty() || !ranges.isEmpty() || !byPath.isEmpty();
     }
 
-    /** How many indicators of each kind, for notes: {@code 15 file, 15 address, 0 URL}. */
-    public String describe() {
+    /** How many indicators of each kind: of files, client addresses (ranges included) and URLs. */
+    public IndicatorCounts counts() {
         int addresses = ranges.size() + byAddress.values().stream().mapToInt(List::size).sum();
         int urls = byPath.values().stream().mapToInt(List::size).sum();
-        return files + " file, " + addresses + " address, " + urls + " URL";
+        return new IndicatorCounts(files, addresses, urls);
     }
 
     public boolean isEmpty() {
         return files == 0 && byAddress.isEmpty() && ranges.isEmpty() && byPath.isEmpty();
     }
 
-    private static <T> void put(Map<String, List<T>> map, String key, T value) {
+    private static <K, T> void put(Map<K, List<T>> map, K key, T value) {
         map.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
     }
 

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Limits;
 import org.exhunt.core.SourceRef;
-import org.exhunt.hunt.source.EvidenceBytes;
-import org.exhunt.hunt.source.EvidenceFile;
+import org.exhunt.core.facts.ExtendedProtection;
+import org.exhunt.core.facts.MitigationFound;
+import org.exhunt.core.facts.Mitigations;
+import org.exhunt.evidence.EvidenceBytes;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.kb.KnowledgeBase;
 import org.exhunt.kb.UrlRewriteMitigation;
 
@@ -30,8 +34,7 @@ public final class MitigationFinder {
     static final String SITE = "Default Web Site";
 
     private final KnowledgeBase kb;
-    private final Set<String> present = new LinkedHashSet<>();
-    private final List<String> notes = new ArrayList<>();
+    private final List<MitigationFound> found = new ArrayList<>();
     private final List<ExtendedProtectionSetting> extendedProtection = new ArrayList<>();
     private boolean sawApplicationHost;
 
@@ -73,17 +76,16 @@ public final class MitigationFinder {
     private void match(RewriteRule rule) {
         for (UrlRewriteMitigation m : kb.mitigations()) {
             if (rule.conditions().stream().noneMatch(c -> carries(c, m))) continue;
-            String what = (m.effective() ? m.group() + " rule" : "superseded rule") + " '" + rule.name() + "' (blocks "
-                    + m.blocks() + ") at " + rule.where();
             String notCounted = whyNotCounted(rule);
-            if (!m.effective()) {
-                notes.add("Found " + what + ": " + m.note() + "; not counted as a mitigation");
-            } else if (notCounted != null) {
-                notes.add("Found " + what + ", not counted: " + notCounted);
-            } else {
-                present.add(m.id());
-                notes.add("Mitigation: " + what + ", on " + (rule.scope().equals("server") ? "the whole server" : rule.scope()));
-            }
+            MitigationFound.Status status = !m.effective() ? MitigationFound.Status.SUPERSEDED
+                    : notCounted != null ? MitigationFound.Status.NOT_COUNTED : MitigationFound.Status.COUNTED;
+            String why = switch (status) {
+                case SUPERSEDED -> m.note();
+                case NOT_COUNTED -> notCounted;
+                case COUNTED -> null;
+            };
+            found.add(new MitigationFound(m.id(), m.group(), m.blocks(), rule.name(), rule.where().toString(), rule.scope(),
+                    status, why));
         }
     }
 
@@ -104,10 +106,19 @@ public final class MitigationFinder {
         return null;
     }
 
+    /** The rewrite rules found that carry a mitigation, counted or not, in the order read. */
     public synchronized Mitigations result() {
-        List<String> all = new ArrayList<>(notes);
-        if (all.isEmpty()) all.add("Mitigations: no EOMT or EOMTv2 rewrite rule in " + (sawApplicationHost
-                ? "applicationHost.config or the Default Web Site's web.config" : "the evidence (no applicationHost.config)"));
-        return new Mitigations(present, all, ExtendedProtectionSummary.of(sawApplicationHost, extendedProtection));
+        return new Mitigations(sawApplicationHost, found);
+    }
+
+    /** Extended Protection as applicationHost.config sets it ({@link ExtendedProtectionState}). */
+    public synchronized ExtendedProtection extendedProtection() {
+        return ExtendedProtectionState.of(sawApplicationHost, extendedProtection);
+    }
+
+    /** The knowledge base's ids of the mitigations found in effect. */
+    public static Set<String> counted(Mitigations m) {
+        return m.found().stream().filter(f -> f.status() == MitigationFound.Status.COUNTED)
+                .map(MitigationFound::mitigation).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 }

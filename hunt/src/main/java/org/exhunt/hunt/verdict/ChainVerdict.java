@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 
 /**
@@ -22,7 +23,7 @@ final class ChainVerdict {
 
     static Verdict decide(String server, RowAssessment row, List<Finding> chainFindings, List<ShellLinker.Link> links) {
         String name = row.profile().row();
-        List<Finding> successes = chainFindings.stream().filter(f -> Stage.of(f) == Stage.SUCCESS).toList();
+        List<Finding> successes = chainFindings.stream().filter(f -> f.stage() == Stage.SUCCESS).toList();
         if (!successes.isEmpty() || !links.isEmpty()) {
             return verdict(server, row, Compromise.COMPROMISED, success(successes, links));
         }

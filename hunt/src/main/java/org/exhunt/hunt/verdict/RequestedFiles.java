@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.exhunt.core.Finding;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 
 /**
  * The use of a file left behind, as the web logs show it: for each file that a post-exploitation finding names and
@@ -39,7 +41,7 @@ public final class RequestedFiles {
     public static List<Finding> of(List<Finding> findings, WebRequests requests) {
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         for (Finding f : findings) {
-            if (Stage.of(f) != Stage.POST_EXPLOITATION || RULE.equals(f.ruleId())) continue;
+            if (f.stage() != Stage.POST_EXPLOITATION || RULE.equals(f.ruleId())) continue;
             String path = f.evidence("path");
             if (path != null && f.evidence("url") != null) {
                 byFile.computeIfAbsent(ShellLinker.PathKey.of(path), k -> new ArrayList<>()).add(f);
@@ -63,15 +65,16 @@ public final class RequestedFiles {
         WebRequests.Request first = r.first();
         WebRequests.Request last = r.last();
         Finding.Builder b = Finding.builder(DETECTOR, RULE).title(title(url, r)).severity(Severity.HIGH).chain(chain)
-                .tag("attack.persistence").tag("attack.t1505.003").tag(Stage.POST_EXPLOITATION.tag())
+                .stage(Stage.POST_EXPLOITATION)
+                .tag("attack.persistence").tag("attack.t1505.003")
                 .meta("description", DESCRIPTION)
                 .time(first.time()).source(first.source() != null ? first.source() : file.source())
                 .evidence("url", url).evidence("path", file.evidence("path"))
                 .evidence("requests", Long.toString(r.count()))
-                .evidence("first_request", first.time().toString());
+                .evidence("first_request", IsoTime.format(first.time()));
         if (first.clientIp() != null) b.evidence("first_client_ip", first.clientIp());
         if (first.source() != null) b.evidence("first_request_source", first.source().toString());
-        b.evidence("last_request", last.time().toString());
+        b.evidence("last_request", IsoTime.format(last.time()));
         if (last.source() != null) b.evidence("last_request_source", last.source().toString());
         if (!r.clientIps().isEmpty()) b.evidence("client_ips", String.join(", ", r.clientIps()));
         if (!r.statuses().isEmpty()) b.evidence("sc-status", statuses(r));

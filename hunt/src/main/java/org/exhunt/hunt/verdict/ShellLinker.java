@@ -178,7 +178,7 @@ public final class ShellLinker {
 
         static String of(String path) {
             String p = path.toLowerCase(Locale.ROOT).replace('/', '\\');
-            for (String host : new String[] {"\\\\localhost\\", "\\\\127.0.0.1\\", "\\\\?\\"}) {
+            for (String host : new String[] {"\\\\localhost\\", "\\\\127.0.0.1\\", "\\\\?\\", "\\??\\"}) {
                 p = p.replace(host + "c$\\", "c:\\").replace(host + "c:\\", "c:\\");
             }
             return p;

@@ -8,75 +8,71 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
+import org.exhunt.core.Stage;
+import org.exhunt.core.facts.FileUse;
+import org.exhunt.core.facts.RowTimeline;
 
 /**
- * The story of each intrusion in a few lines a responder reads first: per chain (and for files no chain
- * explains) the first and last evidence, the client addresses that used the exploit, and every file
- * found or named as written, with when and by whom it was then requested.
+ * The story of each intrusion as facts a responder reads first: per row with evidence (and for files no chain
+ * explains, the Post-exploitation row) the first and last evidence, the client addresses that used the exploit, and
+ * every file found or named as written, with when and by whom it was then requested. Context findings tell no story.
  */
 public final class Timeline {
-
-    private static final int IPS_SHOWN = 10;
 
     private Timeline() {}
 
     /**
-     * @param findings the server's findings after linking (each linked file carries its chain)
+     * @param findings the server's findings after linking (each linked file carries its chain), in report order
      * @param requests requests to script files seen in the web logs
+     * @param notKept  per rule, how many of its findings the cap per rule did not keep: a row counts those of the rules
+     *                 among its kept findings
+     * @return one per row with evidence, in the order of the rows' first findings
      */
-    public static List<String> of(List<Finding> findings, WebRequests requests) {
-        Map<String, List<Finding>> byChain = new LinkedHashMap<>();
+    public static List<RowTimeline> of(List<Finding> findings, WebRequests requests, Map<String, Long> notKept) {
+        Map<String, List<Finding>> byRow = new LinkedHashMap<>();
         for (Finding f : findings) {
-            Stage stage = Stage.of(f);
-            if (stage == Stage.CONTEXT) continue;
-            String chain = f.chain() != null ? f.chain() : Rows.POST_EXPLOITATION;
-            byChain.computeIfAbsent(chain, k -> new ArrayList<>()).add(f);
+            if (f.stage() == Stage.CONTEXT) continue;
+            String row = f.chain() != null ? f.chain() : Rows.POST_EXPLOITATION;
+            byRow.computeIfAbsent(row, k -> new ArrayList<>()).add(f);
         }
-        List<String> lines = new ArrayList<>();
-        byChain.forEach((chain, fs) -> story(chain, fs, requests, lines));
-        return lines;
+        List<RowTimeline> out = new ArrayList<>();
+        byRow.forEach((row, fs) -> out.add(story(row, fs, requests, notKept)));
+        return out;
     }
 
-    private static void story(String chain, List<Finding> fs, WebRequests requests, List<String> lines) {
+    private static RowTimeline story(String row, List<Finding> fs, WebRequests requests, Map<String, Long> notKept) {
         List<Finding> timed = fs.stream().filter(f -> f.time() != null).toList();
         TreeSet<String> ips = new TreeSet<>();
-        fs.stream().filter(f -> Stage.of(f) != Stage.POST_EXPLOITATION).map(ShellLinker::clientIp)
+        fs.stream().filter(f -> f.stage() != Stage.POST_EXPLOITATION).map(ShellLinker::clientIp)
                 .filter(Objects::nonNull).forEach(ips::add);
-        StringBuilder head = new StringBuilder("timeline ").append(chain).append(": ")
-                .append(fs.size()).append(fs.size() == 1 ? " finding" : " findings");
-        if (!timed.isEmpty()) {
-            head.append(", first ").append(timed.get(0).time()).append(", last ").append(timed.get(timed.size() - 1).time());
-        }
-        if (!ips.isEmpty()) head.append(", exploit from ").append(shown(ips));
-        lines.add(head.toString());
+        long dropped = fs.stream().map(Finding::ruleId).distinct().mapToLong(r -> notKept.getOrDefault(r, 0L)).sum();
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
         for (Finding f : fs) {
-            // a requested file's own finding is what requested() below says already
-            if (Stage.of(f) == Stage.POST_EXPLOITATION && f.evidence("path") != null && !RequestedFiles.RULE.equals(f.ruleId())) {
+            // a requested file's own finding restates what its file's use below says already
+            if (f.stage() == Stage.POST_EXPLOITATION && f.evidence("path") != null && !RequestedFiles.RULE.equals(f.ruleId())) {
                 // one file however its findings write its path (C:\ or \\localhost\c$), as linking groups it
                 byFile.computeIfAbsent(ShellLinker.PathKey.of(f.evidence("path")), k -> new ArrayList<>()).add(f);
             }
         }
-        byFile.values().forEach(about -> {
-            Finding first = about.get(0);
-            Finding served = about.stream().filter(f -> f.evidence("url") != null).findFirst().orElse(first);
-            String titles = String.join("; ", about.stream().map(Finding::title).distinct().toList());
-            lines.add("  file " + first.evidence("path") + " (" + titles
-                    + (first.time() == null ? "" : ", modified " + first.time()) + ")" + requested(served, requests));
-        });
+        List<FileUse> files = new ArrayList<>();
+        byFile.values().forEach(about -> files.add(use(about, requests)));
+        return new RowTimeline(row, fs.size(), dropped, timed.isEmpty() ? null : timed.get(0).time(),
+                timed.isEmpty() ? null : timed.get(timed.size() - 1).time(),
+                ips.stream().limit(RowTimeline.CLIENTS_KEPT).toList(), ips.size(), files);
     }
 
-    private static String requested(Finding f, WebRequests requests) {
-        String url = f.evidence("url");
+    private static FileUse use(List<Finding> about, WebRequests requests) {
+        Finding first = about.get(0);
+        Finding served = about.stream().filter(f -> f.evidence("url") != null).findFirst().orElse(first);
+        List<String> titles = about.stream().map(Finding::title).distinct().toList();
+        String url = served.evidence("url");
         Optional<WebRequests.PathRequests> seen = url == null ? Optional.empty() : requests.to(url);
-        if (seen.isEmpty()) return url == null ? "" : ", no request to " + url + " in the web logs";
+        if (seen.isEmpty()) {
+            return new FileUse(first.evidence("path"), titles, first.time(), url, 0, null, null, List.of(), 0, Map.of());
+        }
         WebRequests.PathRequests r = seen.get();
-        return ", requested " + r.count() + (r.count() == 1 ? " time" : " times") + " from " + r.first().time()
-                + " to " + r.last().time() + (r.clientIps().isEmpty() ? "" : " by " + shown(r.clientIps()));
-    }
-
-    private static String shown(java.util.Set<String> ips) {
-        List<String> list = ips.stream().limit(IPS_SHOWN).toList();
-        return String.join(", ", list) + (ips.size() > list.size() ? " and " + (ips.size() - list.size()) + " more" : "");
+        return new FileUse(first.evidence("path"), titles, first.time(), url, r.count(), r.first().time(), r.last().time(),
+                List.copyOf(r.clientIps()), r.fromOtherClients(), r.statuses());
     }
 }

@@ -52,14 +52,8 @@ final class TwinEvents {
     }
 
     private static Finding asTwin(Finding f, Finding twin) {
-        Finding.Builder b = Finding.builder(f.detector(), f.ruleId()).title(f.title()).severity(f.severity())
-                .chain(twin.chain()).time(f.time()).source(f.source());
-        f.tags().stream().filter(t -> !t.startsWith(Stage.TAG_PREFIX)).forEach(b::tag);
-        b.tag(Stage.of(twin).tag());
-        f.meta().forEach(b::meta);
-        f.evidence().forEach(e -> b.evidence(e.name(), e.value()));
-        b.evidence("same_process_start_as", twin.source().toString());
-        return b.build();
+        return Finding.builder(f).chain(twin.chain()).stage(twin.stage())
+                .evidence("same_process_start_as", twin.source().toString()).build();
     }
 
     /** Sysmon writes process ids in decimal, Security auditing in hex ({@code 0x23a0}). */

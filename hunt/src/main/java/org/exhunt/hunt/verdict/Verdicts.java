@@ -5,9 +5,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 
 /**
@@ -49,10 +49,10 @@ public final class Verdicts {
      */
     public static Outcome decide(String server, List<RowAssessment> rows, List<Finding> findings,
                                  WebRequests requests, int filesLooked, boolean sawServer) {
-        List<Finding> byTime = new ArrayList<>(TwinEvents.merge(findings));
+        List<Finding> byTime = new ArrayList<>(LsassDumps.merge(TwinEvents.merge(findings)));
         byTime.sort(REPORT_ORDER);
         List<Finding> chainFindings = byTime.stream()
-                .filter(f -> f.chain() != null && (Stage.of(f) == Stage.ATTEMPT || Stage.of(f) == Stage.SUCCESS))
+                .filter(f -> f.chain() != null && (f.stage() == Stage.ATTEMPT || f.stage() == Stage.SUCCESS))
                 .toList();
         // every chain a link can give is a chain finding's or a chain-specific post-exploitation finding's own, so
         // what was exploited is known before linking, and linking runs once, after the escalation
@@ -84,22 +84,17 @@ public final class Verdicts {
     }
 
     private static List<Finding> postExploitation(List<Finding> findings) {
-        return findings.stream().filter(f -> Stage.of(f) == Stage.POST_EXPLOITATION).toList();
+        return findings.stream().filter(f -> f.stage() == Stage.POST_EXPLOITATION).toList();
     }
 
     private static boolean escalates(Finding f) {
-        return Stage.of(f) == Stage.CONTEXT && f.tags().contains(ESCALATES_WITH_CHAIN_EVIDENCE);
+        return f.stage() == Stage.CONTEXT && f.tags().contains(ESCALATES_WITH_CHAIN_EVIDENCE);
     }
 
     /** A context finding restated as post-exploitation, saying why. */
     private static Finding escalated(Finding f, String why) {
-        List<String> tags = new ArrayList<>(f.tags().stream().filter(t -> !t.startsWith(Stage.TAG_PREFIX)).toList());
-        tags.add(Stage.POST_EXPLOITATION.tag());
-        List<Evidence> evidence = new ArrayList<>(f.evidence());
-        evidence.add(new Evidence("escalated_because", why));
         Severity severity = f.severity().compareTo(Severity.HIGH) < 0 ? Severity.HIGH : f.severity();
-        return new Finding(f.detector(), f.ruleId(), f.title(), severity, f.chain(), tags, f.meta(), evidence, f.time(),
-                f.source(), f.linked());
+        return Finding.builder(f).severity(severity).stage(Stage.POST_EXPLOITATION).evidence("escalated_because", why).build();
     }
 
     /** The findings with each linked post-exploitation finding carrying its chain and the reason as evidence. */

@@ -42,12 +42,19 @@ public final class WebRequests {
         private Request last;
         private long count;
         private final Set<String> clientIps = new TreeSet<>();
+        private long fromOtherClients;
         private final Map<String, Long> statuses = new TreeMap<>();
 
         public Request first() { return first; }
         public Request last() { return last; }
         public long count() { return count; }
         public Set<String> clientIps() { return clientIps; }
+
+        /**
+         * Requests from addresses not in {@link #clientIps}, which holds {@link #IPS_PER_PATH} at most: what the cap
+         * dropped, counted (how many addresses they came from is not known).
+         */
+        public long fromOtherClients() { return fromOtherClients; }
 
         /**
          * Requests per status the log gave ({@code 200}, {@code 404}), at most {@link #STATUSES_PER_PATH} of them and
@@ -59,7 +66,10 @@ public final class WebRequests {
             count++;
             if (first == null || ORDER.compare(r, first) < 0) first = r;
             if (last == null || ORDER.compare(r, last) > 0) last = r;
-            if (r.clientIp() != null && clientIps.size() < IPS_PER_PATH) clientIps.add(r.clientIp());
+            if (r.clientIp() != null && !clientIps.contains(r.clientIp())) {
+                if (clientIps.size() < IPS_PER_PATH) clientIps.add(r.clientIp());
+                else fromOtherClients++;
+            }
             if (r.status() != null) {
                 String status = statuses.containsKey(r.status()) || statuses.size() < STATUSES_PER_PATH ? r.status() : OTHER_STATUS;
                 statuses.merge(status, 1L, Long::sum);

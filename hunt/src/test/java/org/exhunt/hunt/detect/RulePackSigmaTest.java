@@ -21,8 +21,9 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.MapRecord;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
+import org.exhunt.core.facts.Tally;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.verdict.Stage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,7 +68,7 @@ class RulePackSigmaTest {
         Finding f = run(detector(problems), sequence, problems).stream()
                 .filter(x -> x.ruleId().equals(ruleIds().get(rule))).findFirst().orElseThrow();
         assertThat(f.chain()).isEqualTo("ProxyShell");
-        assertThat(Stage.of(f)).isEqualTo(Stage.SUCCESS);
+        assertThat(f.stage()).isEqualTo(Stage.SUCCESS);
         assertThat(f.time()).as("the time of the step that completes it").isEqualTo(sequence.records().get(1).time());
         assertThat(f.linked()).hasSize(2);
     }
@@ -79,7 +80,7 @@ class RulePackSigmaTest {
         detector.finish(new DetectionSink() {
             @Override public void finding(Finding f) { found.add(f); }
             @Override public void problem(Diagnostic d) { problems.add(d); }
-            @Override public void tally(String fact, long count) {
+            @Override public void tally(Tally fact, long count) {
                 problems.add(Diagnostic.warning("test.tally", SourceRef.file("cases.jsonl"), count + " " + fact));
             }
         });
@@ -107,7 +108,7 @@ class RulePackSigmaTest {
         ChainAttribution attribution = new ChainAttribution(PACK.knowledgeBase().rows(), PACK.text(ChainAttribution.FILE),
                 problems::add);
         SigmaHunt hunt = SigmaHunt.load(PACK, List.of(), List.of(), attribution, problems::add);
-        return hunt.forServer(INSTALL, problems::add, note -> { });
+        return hunt.forServer(INSTALL, problems::add);
     }
 
     /** Rule file name without {@code .yml} -> its id. */

@@ -13,6 +13,7 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
 import org.exhunt.core.MapRecord;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.facts.Tally;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.sigma.Placeholders;
 import org.exhunt.sigma.SigmaLoader;
@@ -45,11 +46,11 @@ class SigmaDetectorCorrelationTest {
     private static final String LONG_QUERY = "Email=autodiscover/autodiscover.json%3f@evil.com" + "A".repeat(500);
 
     private final List<Finding> findings = new ArrayList<>();
-    private final Map<String, Long> tallies = new LinkedHashMap<>();
+    private final Map<Tally, Long> tallies = new LinkedHashMap<>();
     private final DetectionSink sink = new DetectionSink() {
         @Override public void finding(Finding f) { findings.add(f); }
         @Override public void problem(Diagnostic d) { throw new AssertionError(d.toString()); }
-        @Override public void tally(String fact, long count) { tallies.merge(fact, count, Long::sum); }
+        @Override public void tally(Tally fact, long count) { tallies.merge(fact, count, Long::sum); }
     };
 
     private static SigmaDetector detector(int keepAtMost) {
@@ -112,7 +113,7 @@ class SigmaDetectorCorrelationTest {
         for (int m : new int[] {0, 1, 2}) d.examine(request(m, "203.0.113.7", "u_ex1.log"), findings::add);
         d.finish(sink);
         assertThat(findings).isEmpty();
-        assertThat(tallies).containsExactly(Map.entry("matches of correlated Sigma rules not correlated: a scan keeps 2 at most", 1L));
+        assertThat(tallies).containsExactly(Map.entry(Tally.SIGMA_CORRELATION_MATCHES_NOT_KEPT, 1L));
     }
 
     @Test
@@ -121,6 +122,6 @@ class SigmaDetectorCorrelationTest {
         MapRecord r = request(0, "203.0.113.7", "u_ex1.log");
         d.examine(new MapRecord("iis", r.fields(), r.raw(), null, r.source()), findings::add);
         d.finish(sink);
-        assertThat(tallies).containsExactly(Map.entry("matches of correlated Sigma rules without a time, not correlated", 1L));
+        assertThat(tallies).containsExactly(Map.entry(Tally.SIGMA_CORRELATION_MATCHES_UNTIMED, 1L));
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.SourceRef;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.source.EvidenceFile;
 import org.junit.jupiter.api.Test;
 
 class SigmaFileRecordsTest {
@@ -32,7 +32,7 @@ class SigmaFileRecordsTest {
         ChainAttribution attribution = new ChainAttribution(PACK.knowledgeBase().rows(), PACK.text(ChainAttribution.FILE),
                 problems::add);
         SigmaDetector sigma = SigmaHunt.load(PACK, List.of(), List.of(), attribution, problems::add)
-                .forServer("C:\\Program Files\\Microsoft\\Exchange Server\\V15\\", problems::add, note -> { });
+                .forServer("C:\\Program Files\\Microsoft\\Exchange Server\\V15\\", problems::add);
         SigmaFileRecords files = new SigmaFileRecords(sigma);
 
         List<Finding> found = new ArrayList<>();
@@ -41,7 +41,7 @@ class SigmaFileRecordsTest {
         assertThat(files.wanted()).as("a pack rule on file records would describe all 50,000 files of a scan:"
                 + " weigh its cost with bench/hunt.sh").isFalse();
         assertThat(found).isEmpty();
-        assertThat(files.note()).isEmpty();
+        assertThat(files.seen()).isNull();
         assertThat(problems).isEmpty();
     }
 }

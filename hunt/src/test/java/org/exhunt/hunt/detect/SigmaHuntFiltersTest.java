@@ -53,7 +53,7 @@ class SigmaHuntFiltersTest {
         ChainAttribution attribution = new ChainAttribution(PACK.knowledgeBase().rows(), PACK.text(ChainAttribution.FILE),
                 problems::add);
         SigmaHunt hunt = SigmaHunt.load(PACK, List.of(), List.of(filter), attribution, problems::add);
-        SigmaDetector detector = hunt.forServer(INSTALL, problems::add, note -> { });
+        SigmaDetector detector = hunt.forServer(INSTALL, problems::add);
         assertThat(problems).isEmpty();
         assertThat(hunt.filters()).extracting(f -> f.id()).containsExactly("1e0f6c1d-7a52-4a39-9d4b-5c2b2f0d9e11");
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.exhunt.testkit.image.ExpectedScan;
 
 /** The example images of {@code examples/} beside their expected-verdict files, for the tests of every module. */
 public final class ExampleImages {

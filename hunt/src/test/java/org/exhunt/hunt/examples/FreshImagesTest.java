@@ -5,20 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.exhunt.core.ServerResult;
+import org.exhunt.evidence.EvidenceSource;
+import org.exhunt.evidence.Sources;
+import org.exhunt.evidence.UnsupportedEvidenceException;
 import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.HuntOptions;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.source.EvidenceSource;
-import org.exhunt.hunt.source.Sources;
-import org.exhunt.hunt.source.UnsupportedEvidenceException;
 import org.exhunt.testkit.image.BuildTable;
+import org.exhunt.testkit.image.ExpectedScan;
 import org.exhunt.testkit.image.ImageBuilder;
 import org.exhunt.testkit.image.Oracle;
 import org.exhunt.testkit.image.RandomScenarios;
+import org.exhunt.testkit.image.ScanAnswer;
+import org.exhunt.testkit.image.ScanCheck;
 import org.exhunt.testkit.image.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class FreshImagesTest {
             try (EvidenceSource source = Sources.open(image)) {
                 result = hunt.scan(s.name(), List.of(source));
             }
-            mismatches.addAll(ScanCheck.check(ExpectedScan.read(expectedFile), result, null));
+            mismatches.addAll(ScanCheck.check(ExpectedScan.read(expectedFile), ScanAnswer.of(result), null));
         }
         assertThat(mismatches).as("run seed %d: replay with -Dexhunt.fresh.seed=%d", runSeed, runSeed).isEmpty();
     }

@@ -1,6 +1,6 @@
 /**
- * The example images of {@code examples/} as tests see them: their expected-verdict files read back
- * ({@link org.exhunt.hunt.examples.ExpectedScan}), the comparison of a scan with them
- * ({@link org.exhunt.hunt.examples.ScanCheck}); shared with cli's tests through hunt's test jar.
+ * The example images of {@code examples/} as tests see them ({@link org.exhunt.hunt.examples.ExampleImages}: each
+ * image beside its expected-verdict file, read back by the test kit's {@code ExpectedScan} and compared with a scan by
+ * its {@code ScanCheck}); shared with cli's tests through hunt's test jar.
  */
 package org.exhunt.hunt.examples;

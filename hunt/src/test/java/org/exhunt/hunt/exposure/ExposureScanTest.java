@@ -1,22 +1,31 @@
 package org.exhunt.hunt.exposure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Exposure;
+import org.exhunt.core.facts.BuildFacts;
+import org.exhunt.core.facts.BuildSighting;
+import org.exhunt.core.facts.BuildSource;
+import org.exhunt.core.facts.ExtendedProtection;
+import org.exhunt.core.facts.LogCoverage;
+import org.exhunt.core.facts.OwaFolder;
+import org.exhunt.core.facts.Support;
+import org.exhunt.core.facts.UpdatePath;
+import org.exhunt.core.facts.UpdateStep;
+import org.exhunt.evidence.DirectorySource;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.TestDrive;
-import org.exhunt.hunt.build.BuildSource;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.source.DirectorySource;
-import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.kb.KnowledgeBase;
-import org.exhunt.logs.coverage.LogCoverage;
 import org.exhunt.testkit.pe.PeImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ExposureScanTest {
 
     static final KnowledgeBase KB = RulePack.bundled().knowledgeBase();
+    static final String INSTALL = "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\";
 
     @TempDir
     Path dir;
@@ -47,13 +57,17 @@ class ExposureScanTest {
         assertThat(e.build().chosen().orElseThrow().source()).isEqualTo(BuildSource.EXSETUP);
         assertThat(e.assessment().row("ProxyLogon").exposure()).isEqualTo(Exposure.VULNERABLE);
         assertThat(e.assessment().row("CVE-2020-0688").exposure()).isEqualTo(Exposure.PATCHED);
-        assertThat(e.notes()).contains(
-                "Build 15.1.2176.2: Exchange Server 2016 CU19, released 2020-12-15 (KB4588884); from the ExSetup.exe file"
-                        + " version of C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin\\ExSetup.exe",
-                "OWA version folders: 15.1.2176 (the build's CU)",
-                "Exchange Server 2016: support ended 2025-10-14: later updates are for Extended Security Update customers only",
-                "Update path: CU23 (15.1.2507.6, KB5011155, 2022-04-20), then CU23 Aug26SU (15.1.2507.72, KB5121576, 2026-08-11)",
-                "Extended Protection (CVE-2024-21410 depends on it): not visible (no applicationHost.config in the evidence)");
+        BuildFacts b = e.buildFacts();
+        assertThat(b.chosen()).isEqualTo(new BuildSighting("15.1.2176.2", "Exchange Server 2016 CU19, released 2020-12-15"
+                + " (KB4588884)", BuildSource.EXSETUP, INSTALL + "Bin\\ExSetup.exe", null, null));
+        assertThat(b.owaFolders()).extracting(OwaFolder::build, OwaFolder::relation)
+                .containsExactly(tuple("15.1.2176", OwaFolder.Relation.SAME_CU));
+        assertThat(b.support()).isEqualTo(new Support("Exchange Server 2016", LocalDate.of(2025, 10, 14),
+                "later updates are for Extended Security Update customers only"));
+        assertThat(b.updatePath()).isEqualTo(new UpdatePath(false, List.of(
+                new UpdateStep("CU23", "15.1.2507.6", "KB5011155", "2022-04-20"),
+                new UpdateStep("CU23 Aug26SU", "15.1.2507.72", "KB5121576", "2026-08-11"))));
+        assertThat(e.extendedProtection().state()).isEqualTo(ExtendedProtection.State.NOT_VISIBLE);
         assertThat(problems).isEmpty();
     }
 
@@ -62,10 +76,11 @@ class ExposureScanTest {
         ServerExposure e = scan(new TestDrive(dir).exSetup(15, 1, 2176, 2).owaFolder("15.1.2106").owaFolder("15.1.2242"));
 
         assertThat(e.build().chosen().orElseThrow().build()).hasToString("15.1.2176.2");
-        assertThat(e.notes()).contains("Disagreement: the OWA version folder of C:\\Program Files\\Microsoft\\Exchange Server\\V15"
-                + "\\FrontEnd\\HttpProxy\\owa\\auth\\15.1.2242 says 15.1.2242 (Exchange Server 2016 CU20 (update level unknown))");
-        assertThat(e.notes()).contains("OWA version folders: 15.1.2106 (an earlier CU's, left behind by an update),"
-                + " 15.1.2242 (a later CU's)");
+        assertThat(e.buildFacts().disagreements()).singleElement().isEqualTo(new BuildSighting("15.1.2242",
+                "Exchange Server 2016 CU20 (update level unknown)", BuildSource.OWA_FOLDER,
+                INSTALL + "FrontEnd\\HttpProxy\\owa\\auth\\15.1.2242", e.buildFacts().disagreements().get(0).from(), null));
+        assertThat(e.buildFacts().owaFolders()).extracting(OwaFolder::build, OwaFolder::relation).containsExactly(
+                tuple("15.1.2106", OwaFolder.Relation.EARLIER_CU), tuple("15.1.2242", OwaFolder.Relation.LATER_CU));
     }
 
     @Test
@@ -77,8 +92,9 @@ class ExposureScanTest {
         assertThat(e.assessment().row("ProxyLogon").reason()).isEqualTo("update level unknown: fixed from CU19 Mar21SU (15.1.2176.9) on");
         assertThat(e.assessment().row("ProxyNotShell").exposure()).isEqualTo(Exposure.VULNERABLE);
         assertThat(e.build().chosen().orElseThrow().from()).isNotNull();
-        assertThat(e.notes().get(0)).isEqualTo("Build 15.1.2176: Exchange Server 2016 CU19 (update level unknown); from the OWA"
-                + " version folder of C:\\Program Files\\Microsoft\\Exchange Server\\V15\\FrontEnd\\HttpProxy\\owa\\auth\\15.1.2176");
+        assertThat(e.buildFacts().chosen()).extracting(BuildSighting::build, BuildSighting::name, BuildSighting::source,
+                BuildSighting::path).containsExactly("15.1.2176", "Exchange Server 2016 CU19 (update level unknown)",
+                BuildSource.OWA_FOLDER, INSTALL + "FrontEnd\\HttpProxy\\owa\\auth\\15.1.2176");
     }
 
     @Test
@@ -115,14 +131,15 @@ class ExposureScanTest {
         ServerExposure fromLogs = scan(new TestDrive(dir).owaFolder("15.1.2176"), httpProxy);
         assertThat(fromLogs.build().chosen().orElseThrow().build()).hasToString("15.1.2176.9");
         assertThat(fromLogs.assessment().row("ProxyLogon").exposure()).isEqualTo(Exposure.PATCHED);
-        assertThat(fromLogs.notes().get(0)).isEqualTo("Build 15.1.2176.9: Exchange Server 2016 CU19 Mar21SU, released"
-                + " 2021-03-02 (KB5000871); from the exchange-httpproxy logs from 2021-03-05T00:00:00Z to 2021-03-05T01:00:00Z");
+        BuildSighting afterUpdate = new BuildSighting("15.1.2176.9", "Exchange Server 2016 CU19 Mar21SU, released 2021-03-02"
+                + " (KB5000871)", BuildSource.LOGS, "exchange-httpproxy logs", Instant.parse("2021-03-05T00:00:00Z"),
+                Instant.parse("2021-03-05T01:00:00Z"));
+        assertThat(fromLogs.buildFacts().chosen()).isEqualTo(afterUpdate);
         assertThat(fromLogs.build().fromLogsAt(Instant.parse("2021-02-01T00:00:00Z")).orElseThrow().build()).hasToString("15.1.2176.2");
 
         ServerExposure both = scan(new TestDrive(dir).exSetup(15, 1, 2176, 14), httpProxy);
         assertThat(both.build().chosen().orElseThrow().source()).isEqualTo(BuildSource.EXSETUP);
-        assertThat(both.notes()).contains("Disagreement: the exchange-httpproxy logs from 2021-03-05T00:00:00Z to"
-                + " 2021-03-05T01:00:00Z says 15.1.2176.9 (Exchange Server 2016 CU19 Mar21SU, released 2021-03-02 (KB5000871))");
+        assertThat(both.buildFacts().disagreements()).containsExactly(afterUpdate);
     }
 
     @Test
@@ -132,6 +149,7 @@ class ExposureScanTest {
             assertThat(r.exposure()).isEqualTo(Exposure.UNKNOWN);
             assertThat(r.reason()).isEqualTo("build not found: no Exchange install in the evidence");
         });
-        assertThat(e.notes().get(0)).isEqualTo("Build: no Exchange install in the evidence; exposure is UNKNOWN");
+        assertThat(e.buildFacts().chosen()).isNull();
+        assertThat(e.buildFacts().unknownWhy()).isEqualTo("no Exchange install in the evidence");
     }
 }

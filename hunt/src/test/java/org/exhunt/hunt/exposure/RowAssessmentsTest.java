@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.exhunt.core.Exposure;
+import org.exhunt.core.facts.LogCoverage;
+import org.exhunt.evidence.DirectorySource;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.TestDrive;
-import org.exhunt.hunt.source.DirectorySource;
-import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.hunt.verdict.RowAssessment;
 import org.exhunt.kb.KnowledgeBase;
-import org.exhunt.logs.coverage.LogCoverage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.FileFacts;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.logs.file.FileFacts;
 import org.junit.jupiter.api.Test;
 
 class IocCsvTest {
@@ -34,7 +35,7 @@ class IocCsvTest {
                 .satisfies(a -> assertThat(a.source().chain()).isEqualTo("ProxyLogon"));
         assertThat(set.matching("167.99.168.252")).isEmpty();
         assertThat(matching("Windows/Temp/cw.exe", FileDigests.NONE)).singleElement()
-                .satisfies(i -> assertThat(i.source().stage()).isEqualTo("post-exploitation"));
+                .satisfies(i -> assertThat(i.source().stage()).isEqualTo(Stage.POST_EXPLOITATION));
         assertThat(matching("ProgramData/VSPerfMon/sub/x.exe", FileDigests.NONE)).hasSize(1);
         assertThat(matching("ProgramData/VSPerfMonX/x.exe", FileDigests.NONE)).isEmpty();
         assertThat(matching("inetpub/wwwroot/aspnet_client/HELP.ASPX", FileDigests.NONE)).hasSize(1);

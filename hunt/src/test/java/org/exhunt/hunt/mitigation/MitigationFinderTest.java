@@ -1,18 +1,22 @@
 package org.exhunt.hunt.mitigation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.exhunt.core.facts.MitigationFound.Status.NOT_COUNTED;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Exposure;
+import org.exhunt.core.facts.ExtendedProtection;
+import org.exhunt.core.facts.MitigationFound;
+import org.exhunt.evidence.DirectorySource;
+import org.exhunt.evidence.EvidenceFile;
 import org.exhunt.hunt.TestDrive;
 import org.exhunt.hunt.exposure.ExposureScan;
 import org.exhunt.hunt.exposure.ServerExposure;
 import org.exhunt.hunt.rules.RulePack;
-import org.exhunt.hunt.source.DirectorySource;
-import org.exhunt.hunt.source.EvidenceFile;
 import org.exhunt.kb.KnowledgeBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,21 +47,24 @@ class MitigationFinderTest {
     void bothEomtRulesOnTheDefaultWebSiteMitigateProxyLogon() throws Exception {
         ServerExposure e = server(TestDrive.APPLICATION_HOST, "eomt-applicationHost.config");
 
-        assertThat(e.mitigations().presentRuleIds()).containsExactlyInAnyOrder("eomt-anonresource-backend", "eomt-beresource");
+        assertThat(MitigationFinder.counted(e.mitigations())).containsExactlyInAnyOrder("eomt-anonresource-backend", "eomt-beresource");
         assertThat(e.assessment().row("ProxyLogon").exposure()).isEqualTo(Exposure.MITIGATED);
         assertThat(e.assessment().row("ProxyLogon").reason()).startsWith("vulnerable build, but EOMT rules block CVE-2021-26855");
         assertThat(e.assessment().row("ProxyShell").exposure()).isEqualTo(Exposure.VULNERABLE);
-        assertThat(e.notes()).contains(
-                "Mitigation: EOMT rule 'X-AnonResource-Backend Abort - inbound' (blocks CVE-2021-26855) at " + APP_HOST + ":12, on Default Web Site",
-                "Mitigation: EOMT rule 'X-BEResource Abort - inbound' (blocks CVE-2021-26855) at " + APP_HOST + ":19, on Default Web Site");
+        assertThat(e.mitigations().found()).containsExactly(
+                new MitigationFound("eomt-anonresource-backend", "EOMT", "CVE-2021-26855", "X-AnonResource-Backend Abort - inbound",
+                        APP_HOST + ":12", "Default Web Site", MitigationFound.Status.COUNTED, null),
+                new MitigationFound("eomt-beresource", "EOMT", "CVE-2021-26855", "X-BEResource Abort - inbound",
+                        APP_HOST + ":19", "Default Web Site", MitigationFound.Status.COUNTED, null));
         assertThat(problems).isEmpty();
     }
 
     @Test
     void extendedProtectionIsReportedAsInformationFromTheVirtualDirectories() throws Exception {
         ServerExposure e = server(TestDrive.APPLICATION_HOST, "eomt-applicationHost.config");
-        assertThat(e.mitigations().extendedProtection()).isEqualTo("Extended Protection (CVE-2024-21410 depends on it): partly on"
-                + " (Require on 2 of 3 locations; not on Exchange Back End/EWS=None)");
+        assertThat(e.extendedProtection().state()).isEqualTo(ExtendedProtection.State.PARTLY_ON);
+        assertThat(e.extendedProtection().settings()).extracting(s -> s.location() + "=" + s.tokenChecking())
+                .contains("Exchange Back End/EWS=None").hasSize(3).filteredOn(s -> s.endsWith("=Require")).hasSize(2);
         assertThat(e.assessment().rows()).extracting(r -> r.row()).doesNotContain("CVE-2024-21410");
     }
 
@@ -65,36 +72,45 @@ class MitigationFinderTest {
     void eomtv2InTheSitesWebConfigBlocksProxyNotShellsAutodiscoverPathButNotOwassrf() throws Exception {
         ServerExposure e = server(TestDrive.SITE_WEB_CONFIG, "eomtv2-web.config");
 
-        assertThat(e.mitigations().presentRuleIds()).containsExactly("eomtv2-powershell");
+        assertThat(MitigationFinder.counted(e.mitigations())).containsExactly("eomtv2-powershell");
         assertThat(e.assessment().row("ProxyNotShell").exposure()).isEqualTo(Exposure.VULNERABLE);
         assertThat(e.assessment().row("ProxyNotShell").reason()).endsWith("; EOMTv2 rules block CVE-2022-41040 but not CVE-2022-41080");
-        assertThat(e.notes()).contains("Mitigation: EOMTv2 rule 'PowerShell - inbound' (blocks CVE-2022-41040) at"
-                + " C:\\inetpub\\wwwroot\\web.config:6, on Default Web Site");
-        assertThat(e.mitigations().extendedProtection()).endsWith("not visible (no applicationHost.config in the evidence)");
+        assertThat(e.mitigations().found()).singleElement().satisfies(m -> {
+            assertThat(m.where()).isEqualTo("C:\\inetpub\\wwwroot\\web.config:6");
+            assertThat(m.scope()).isEqualTo("Default Web Site");
+            assertThat(m.status()).isEqualTo(MitigationFound.Status.COUNTED);
+        });
+        assertThat(e.mitigations().applicationHostRead()).isFalse();
+        assertThat(e.extendedProtection().state()).isEqualTo(ExtendedProtection.State.NOT_VISIBLE);
     }
 
     @Test
     void rulesThatMatchInContentButNotInEffectAreNamedWithTheReason() throws Exception {
         ServerExposure e = server(TestDrive.APPLICATION_HOST, "not-counted-applicationHost.config");
 
-        assertThat(e.mitigations().presentRuleIds()).isEmpty();
+        assertThat(MitigationFinder.counted(e.mitigations())).isEmpty();
         assertThat(e.assessment().row("ProxyLogon").exposure()).isEqualTo(Exposure.VULNERABLE);
-        assertThat(e.notes()).contains(
-                "Found EOMT rule 'X-AnonResource-Backend Abort - inbound' (blocks CVE-2021-26855) at " + APP_HOST + ":7, not counted: the rule is disabled",
-                "Found EOMT rule 'X-BEResource custom response' (blocks CVE-2021-26855) at " + APP_HOST + ":14, not counted: its action is 'CustomResponse', not AbortRequest",
-                "Found superseded rule 'ProxyNotShell first guidance' (blocks CVE-2022-41040) at " + APP_HOST + ":21: the first URL-rewrite rule"
-                        + " Microsoft published for ProxyNotShell (2022-09); bypassed and replaced by EOMTv2's rule; not counted as a mitigation",
-                "Found EOMTv2 rule 'PowerShell - inbound, ECP only' (blocks CVE-2022-41040) at " + APP_HOST + ":28, not counted: its match url '^ecp/.*' limits it to some URLs",
-                "Found EOMT rule 'X-BEResource Abort - inbound' (blocks CVE-2021-26855) at " + APP_HOST + ":43, not counted: it applies to"
-                        + " Default Web Site/owa only, not the whole Default Web Site");
+        assertThat(e.mitigations().found()).extracting(MitigationFound::rule, MitigationFound::where, MitigationFound::status,
+                MitigationFound::why).containsExactly(
+                tuple("X-AnonResource-Backend Abort - inbound", APP_HOST + ":7", NOT_COUNTED, "the rule is disabled"),
+                tuple("X-BEResource custom response", APP_HOST + ":14", NOT_COUNTED, "its action is 'CustomResponse', not AbortRequest"),
+                tuple("ProxyNotShell first guidance", APP_HOST + ":21", MitigationFound.Status.SUPERSEDED, "the first URL-rewrite rule"
+                        + " Microsoft published for ProxyNotShell (2022-09); bypassed and replaced by EOMTv2's rule"),
+                tuple("PowerShell - inbound, ECP only", APP_HOST + ":28", NOT_COUNTED, "its match url '^ecp/.*' limits it to some URLs"),
+                tuple("X-BEResource Abort - inbound", APP_HOST + ":43", NOT_COUNTED,
+                        "it applies to Default Web Site/owa only, not the whole Default Web Site"));
     }
 
     @Test
     void serverWideGlobalRulesCount() throws Exception {
         ServerExposure e = server(TestDrive.APPLICATION_HOST, "global-applicationHost.config");
         assertThat(e.assessment().row("ProxyLogon").exposure()).isEqualTo(Exposure.MITIGATED);
-        assertThat(e.notes()).anySatisfy(n -> assertThat(n).endsWith(":6, on the whole server"));
-        assertThat(e.mitigations().extendedProtection()).endsWith("off (applicationHost.config sets no tokenChecking for any location)");
+        assertThat(e.mitigations().found()).anySatisfy(m -> {
+            assertThat(m.where()).endsWith(":6");
+            assertThat(m.scope()).isEqualTo("server");
+            assertThat(m.status()).isEqualTo(MitigationFound.Status.COUNTED);
+        });
+        assertThat(e.extendedProtection()).isEqualTo(new ExtendedProtection(ExtendedProtection.State.OFF, List.of()));
     }
 
     @Test
@@ -108,7 +124,7 @@ class MitigationFinderTest {
             assertThat(d.message()).startsWith(APP_HOST + " is not well-formed XML from line 15, column ")
                     .endsWith("rules after that point were not read");
         });
-        assertThat(e.mitigations().presentRuleIds()).containsExactly("eomt-anonresource-backend");
+        assertThat(MitigationFinder.counted(e.mitigations())).containsExactly("eomt-anonresource-backend");
         assertThat(e.assessment().row("ProxyLogon").exposure()).isEqualTo(Exposure.VULNERABLE);
     }
 
@@ -118,7 +134,7 @@ class MitigationFinderTest {
         ServerExposure e = server(TestDrive.APPLICATION_HOST, "entities-applicationHost.config");
 
         assertThat(System.nanoTime() - started).isLessThan(5_000_000_000L);
-        assertThat(e.notes()).noneMatch(n -> n.contains("aaaa") || n.contains("root:"));
+        assertThat(e.mitigations().found().toString() + e.extendedProtection()).doesNotContain("aaaa", "root:");
         assertThat(problems).allSatisfy(d -> assertThat(d.code()).isEqualTo("iis.config-malformed"));
     }
 }

@@ -8,6 +8,7 @@ import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.junit.jupiter.api.Test;
 
 class AllowlistTest {
@@ -44,7 +45,7 @@ class AllowlistTest {
     }
 
     private static Finding finding(String rule, String path, String sha) {
-        return Finding.builder("ioc", rule).title(rule).severity(Severity.HIGH).source(SourceRef.file(path))
+        return Finding.builder("ioc", rule).title(rule).severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION).source(SourceRef.file(path))
                 .evidence("path", path).evidence("sha256", sha).build();
     }
 }

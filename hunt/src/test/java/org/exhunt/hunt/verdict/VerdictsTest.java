@@ -10,8 +10,10 @@ import org.exhunt.core.Compromise;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Rows;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +64,7 @@ class VerdictsTest {
     @Test
     void everyFindingOfALinkedFileGoesWithIt() {
         findings.add(Finding.builder(shell(SHELL, null)).chain("ProxyLogon").build());
-        findings.add(Finding.builder("ioc", "name").title("shell name").severity(Severity.HIGH)
+        findings.add(Finding.builder("ioc", "name").title("shell name").severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION)
                 .source(SourceRef.file(SHELL)).evidence("path", SHELL.toUpperCase()).build());
         Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
@@ -158,7 +160,7 @@ class VerdictsTest {
     void aLinkedShellRequestedFromTheAttackersAddressIsAFindingOfItsChainAtTheFirstRequest() {
         findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T09:00:00Z", "192.0.2.7"));
         findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
-        findings.add(Finding.builder("yara", "chopper").title("Chopper").severity(Severity.HIGH).source(SourceRef.file(SHELL))
+        findings.add(Finding.builder("yara", "chopper").title("Chopper").severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION).source(SourceRef.file(SHELL))
                 .evidence("path", SHELL).evidence("url", "/aspnet_client/system_web/x.aspx").build());
         request("/aspnet_client/system_web/x.aspx", "2021-03-02T12:00:00Z", "198.51.100.1", "404");
         request("/ASPNET_CLIENT/system_web/x.aspx", "2021-03-02T10:00:00Z", "192.0.2.7", "200");
@@ -170,7 +172,7 @@ class VerdictsTest {
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
         assertThat(o.findings()).filteredOn(f -> f.ruleId().equals(RequestedFiles.RULE)).singleElement().satisfies(f -> {
             assertThat(f.chain()).isEqualTo("ProxyLogon");
-            assertThat(Stage.of(f)).isEqualTo(Stage.POST_EXPLOITATION);
+            assertThat(f.stage()).isEqualTo(Stage.POST_EXPLOITATION);
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
             assertThat(f.time()).isEqualTo(Instant.parse("2021-03-02T10:00:00Z"));
             assertThat(f.source()).isEqualTo(SourceRef.line("u_ex210302.log", 2));
@@ -197,7 +199,7 @@ class VerdictsTest {
         assertThat(row(o, Rows.POST_EXPLOITATION).reason()).isEqualTo("1 finding not linked to a chain: " + SHELL);
         assertThat(o.findings()).filteredOn(f -> f.ruleId().equals(RequestedFiles.RULE)).singleElement().satisfies(f -> {
             assertThat(f.chain()).isNull();
-            assertThat(Stage.of(f)).isEqualTo(Stage.POST_EXPLOITATION);
+            assertThat(f.stage()).isEqualTo(Stage.POST_EXPLOITATION);
             assertThat(f.title()).isEqualTo("Web shell requested once, at 2021-03-02T10:00:00Z from 198.51.100.1:"
                     + " /aspnet_client/system_web/x.aspx (never answered with success: 404)");
             assertThat(f.evidence("sc-status")).isEqualTo("404");
@@ -217,7 +219,7 @@ class VerdictsTest {
 
     @Test
     void contextFindingsOnAServedFileGiveNoRequestFinding() {
-        findings.add(Finding.builder("ioc", "name").title("a name").severity(Severity.MEDIUM).source(SourceRef.file(SHELL))
+        findings.add(Finding.builder("ioc", "name").title("a name").severity(Severity.MEDIUM).stage(Stage.CONTEXT).source(SourceRef.file(SHELL))
                 .evidence("path", SHELL).evidence("url", "/aspnet_client/system_web/x.aspx").build());
         request("/aspnet_client/system_web/x.aspx", "2021-03-02T10:00:00Z", "192.0.2.7", "200");
         Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
@@ -280,7 +282,7 @@ class VerdictsTest {
 
     @Test
     void contextFindingsNeverChangeAVerdict() {
-        findings.add(Finding.builder("ioc", "archive").title("archive").severity(Severity.MEDIUM)
+        findings.add(Finding.builder("ioc", "archive").title("archive").severity(Severity.MEDIUM).stage(Stage.CONTEXT)
                 .source(SourceRef.file("C:\\ProgramData\\it.zip")).evidence("path", "C:\\ProgramData\\it.zip").build());
         Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
         assertThat(o.verdicts()).extracting(Verdict::compromise).containsOnly(Compromise.CLEAN);
@@ -318,7 +320,7 @@ class VerdictsTest {
 
     private static Finding exploit(String rule, Stage stage, String time, String ip, String... evidence) {
         Finding.Builder b = Finding.builder("sigma", rule).title(rule).severity(Severity.HIGH).chain("ProxyLogon")
-                .tag(stage.tag()).time(Instant.parse(time)).source(SourceRef.line("HttpProxy.LOG", 3));
+                .stage(stage).time(Instant.parse(time)).source(SourceRef.line("HttpProxy.LOG", 3));
         if (ip != null) b.evidence("ClientIpAddress", ip);
         for (int i = 0; i < evidence.length; i += 2) b.evidence(evidence[i], evidence[i + 1]);
         return b.build();
@@ -326,14 +328,14 @@ class VerdictsTest {
 
     private static Finding process(String commandLine, String time) {
         return Finding.builder("sigma", "shell-from-w3wp").title("IIS worker starts a shell").severity(Severity.HIGH)
-                .tag(Stage.POST_EXPLOITATION.tag()).time(Instant.parse(time)).source(SourceRef.line("Security.evtx", 9))
+                .stage(Stage.POST_EXPLOITATION).time(Instant.parse(time)).source(SourceRef.line("Security.evtx", 9))
                 .evidence("CommandLine", commandLine).evidence("ParentProcessName", "C:\\Windows\\System32\\inetsrv\\w3wp.exe")
                 .build();
     }
 
     private static Finding shell(String path, String url) {
         Finding.Builder b = Finding.builder("ioc", "shell").title("web shell").severity(Severity.CRITICAL)
-                .source(SourceRef.file(path)).evidence("path", path)
+                .stage(Stage.POST_EXPLOITATION).source(SourceRef.file(path)).evidence("path", path)
                 .time(Instant.parse("2021-03-02T10:01:00Z"));
         if (url != null) b.evidence("url", url);
         return b.build();

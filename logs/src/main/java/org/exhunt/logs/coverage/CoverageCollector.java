@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.exhunt.core.Record;
+import org.exhunt.core.facts.LogCoverage;
 
 /**
  * Collects {@link LogCoverage} from the records as they are read: feed it every record ({@link #add}), then

@@ -69,15 +69,15 @@ final class EvtxRecord implements Record {
         return "evtx " + source + " " + fields.names();
     }
 
-    /** A time as {@link ValueText} writes it ({@code 2021-03-02T05:24:53.092051Z}), or null if it is not one. */
+    /** A time as {@link ValueText} writes it ({@code 2021-03-02T05:24:53.0920515Z}), or null if it is not one. */
     static Instant parseTimestamp(String s) {
-        if (s == null || s.length() != 27 || s.charAt(4) != '-' || s.charAt(10) != 'T' || s.charAt(19) != '.'
-                || s.charAt(26) != 'Z') {
+        if (s == null || s.length() != 28 || s.charAt(4) != '-' || s.charAt(10) != 'T' || s.charAt(19) != '.'
+                || s.charAt(27) != 'Z') {
             return null;
         }
         try {
             LocalDateTime t = LocalDateTime.of(digits(s, 0, 4), digits(s, 5, 7), digits(s, 8, 10),
-                    digits(s, 11, 13), digits(s, 14, 16), digits(s, 17, 19), digits(s, 20, 26) * 1000);
+                    digits(s, 11, 13), digits(s, 14, 16), digits(s, 17, 19), digits(s, 20, 27) * 100);
             return t.toInstant(ZoneOffset.UTC);
         } catch (RuntimeException e) {
             return null;

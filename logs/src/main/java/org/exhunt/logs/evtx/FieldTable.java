@@ -4,19 +4,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import org.exhunt.core.Record;
 
 /**
  * A record's fields in document order, looked up by name ignoring case without allocating: an
- * open-addressing index over case-folded hashes. A name given several times keeps all its values in order.
+ * open-addressing index over case-folded hashes. A name given several times keeps all its values in order. A
+ * name not found as written is looked for ignoring spaces ({@link Record#sameName}), by a walk over the names, but
+ * only when the record or the name has a space: most events have none, and pay nothing for it.
  */
 final class FieldTable {
+
+    private static final byte UNKNOWN = 0;
+    private static final byte NONE = 1;
+    private static final byte SOME = 2;
 
     private String[] names = new String[32];
     private Object[] values = new Object[32];   // String, or List<String> for a repeated name
     private int size;
     private int[] slots = new int[64];          // field index + 1; 0 = free
+    private byte spacedNames = UNKNOWN;         // whether a name holds a space, found out on the first miss
 
     void add(String name, String value) {
+        spacedNames = UNKNOWN;
         int slot = find(name);
         int existing = slots[slot];
         if (existing != 0) {
@@ -36,14 +45,14 @@ final class FieldTable {
 
     /** The first value of a field, or null. */
     String first(String name) {
-        int i = slots[find(name)] - 1;
+        int i = index(name);
         if (i < 0) return null;
         Object v = values[i];
         return v instanceof String s ? s : ((List<?>) v).get(0).toString();
     }
 
     List<String> all(String name) {
-        int i = slots[find(name)] - 1;
+        int i = index(name);
         if (i < 0) return List.of();
         return asList(values[i]);
     }
@@ -68,6 +77,29 @@ final class FieldTable {
         } else {
             ((List<String>) v).add(value);
         }
+    }
+
+    /** The field of a name as written, else of the same name with other spaces; -1 when there is none. */
+    private int index(String name) {
+        int i = slots[find(name)] - 1;
+        if (i >= 0 || !spacesMayDiffer(name)) return i;
+        for (int k = 0; k < size; k++) {
+            if (Record.sameName(names[k], name)) return k;
+        }
+        return -1;
+    }
+
+    private boolean spacesMayDiffer(String name) {
+        if (spacedNames == UNKNOWN) {
+            spacedNames = NONE;
+            for (int k = 0; k < size; k++) {
+                if (Record.hasSpace(names[k])) {
+                    spacedNames = SOME;
+                    break;
+                }
+            }
+        }
+        return spacedNames == SOME || Record.hasSpace(name);
     }
 
     /** The slot holding {@code name}, or the free slot where it would go. */

@@ -5,10 +5,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Text of EVTX values exactly as the Rust {@code evtx} crate's {@code evtx_dump} writes them, which is how
- * SigmaHQ's regression JSON was made and so what rules are written against: GUIDs upper-case without
- * braces, times as {@code 2021-03-02T05:24:53.092051Z} (microseconds, UTC), hex integers as lower-case
- * {@code 0x...} without padding, binary as upper-case hex, SIDs as {@code S-1-5-18}.
+ * Text of EVTX values as the Rust {@code evtx} crate's {@code evtx_dump} writes them, which is how SigmaHQ's
+ * regression JSON was made and so what rules are written against: GUIDs upper-case without braces, hex integers as
+ * lower-case {@code 0x...} without padding, binary as upper-case hex, SIDs as {@code S-1-5-18}. Times are the one
+ * exception: {@code evtx_dump} cuts a FILETIME to microseconds, Windows writes all seven digits of its 100 ns
+ * ({@code 2021-03-02T05:24:53.0920515Z}, UTC), and so does exhunt, losing nothing of what the log holds.
  */
 final class ValueText {
 
@@ -48,17 +49,18 @@ final class ValueText {
         return s.toString();
     }
 
-    /** A FILETIME (100 ns ticks since 1601, unsigned), cut to microseconds. */
+    /** A FILETIME (100 ns ticks since 1601, unsigned), to the tick. */
     static String filetime(long ticks) {
         LocalDateTime t = LocalDateTime.ofInstant(filetimeInstant(ticks), ZoneOffset.UTC);
         return timestamp(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
-                t.getSecond(), t.getNano() / 1000);
+                t.getSecond(), t.getNano() / 100);
     }
 
-    /** A FILETIME as an instant, cut to microseconds like its text. */
+    /** A FILETIME as an instant, to the tick like its text. */
     static Instant filetimeInstant(long ticks) {
-        long micros = Long.divideUnsigned(ticks, 10);
-        return Instant.ofEpochSecond(micros / 1_000_000 - FILETIME_EPOCH_SECONDS, (micros % 1_000_000) * 1000);
+        long seconds = Long.divideUnsigned(ticks, 10_000_000);
+        long rest = Long.remainderUnsigned(ticks, 10_000_000);
+        return Instant.ofEpochSecond(seconds - FILETIME_EPOCH_SECONDS, rest * 100);
     }
 
     /**
@@ -80,7 +82,7 @@ final class ValueText {
                 || hour > 23 || minute > 59 || second > 59 || millis > 999) {
             return binary(b, off, 16);
         }
-        return timestamp(year, month, day, hour, minute, second, millis * 1000);
+        return timestamp(year, month, day, hour, minute, second, millis * 10_000);
     }
 
     static String hex(long unsigned) {
@@ -97,15 +99,16 @@ final class ValueText {
         return new String(out);
     }
 
-    private static String timestamp(int year, int month, int day, int hour, int minute, int second, int micro) {
-        StringBuilder s = new StringBuilder(27);
+    /** {@code 2021-03-02T05:24:53.0920515Z}: seven digits of the second, in 100 ns ticks. */
+    private static String timestamp(int year, int month, int day, int hour, int minute, int second, int ticks) {
+        StringBuilder s = new StringBuilder(28);
         pad(s, year, 4).append('-');
         pad(s, month, 2).append('-');
         pad(s, day, 2).append('T');
         pad(s, hour, 2).append(':');
         pad(s, minute, 2).append(':');
         pad(s, second, 2).append('.');
-        return pad(s, micro, 6).append('Z').toString();
+        return pad(s, ticks, 7).append('Z').toString();
     }
 
     private static StringBuilder pad(StringBuilder s, int value, int width) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.exhunt.core.FileFacts;
 import org.exhunt.core.MapRecord;
 import org.exhunt.core.Record;
 

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.exhunt.core.facts.LogCoverage;
 import org.exhunt.logs.LogFiles;
 import org.exhunt.logs.RecordStream;
 import org.exhunt.testkit.evtx.EventSamples;

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Events written by the testkit writer read back with the fields docs/record-fields.md names. */
 class WriterRoundTripTest {
 
-    private static final Instant T = Instant.parse("2021-03-02T05:24:53.092051Z");
+    /** A time to the 100 ns of a FILETIME: it must come back whole, as the field's text and as the record's time. */
+    private static final Instant T = Instant.parse("2021-03-02T05:24:53.0920514Z");
 
     @Test
     void cmdletLogEventHasSystemFieldsAndUnnamedDataInOrder() {
@@ -34,7 +35,7 @@ class WriterRoundTripTest {
                 entry("Task", List.of("1")),
                 entry("Opcode", List.of("0")),
                 entry("Keywords", List.of("0x80000000000000")),
-                entry("TimeCreated_SystemTime", List.of("2021-03-02T05:24:53.092051Z")),
+                entry("TimeCreated_SystemTime", List.of("2021-03-02T05:24:53.0920514Z")),
                 entry("EventRecordID", List.of("1")),
                 entry("Execution_ProcessID", List.of("4")),
                 entry("Execution_ThreadID", List.of("8")),
@@ -101,6 +102,22 @@ class WriterRoundTripTest {
         assertThat(r.raw()).contains("<Names>a</Names><Names>b</Names><Names>c</Names>");
     }
 
+    /** Defender's EventData names hold spaces; each answers to its name without them as well, and nothing else does. */
+    @Test
+    void eventDataNamesWithSpacesAnswerWithoutThem() {
+        Record r = readOne(EventSamples.defenderRemediationFailed(T, "Tool:Win32/EICAR_Test_File", "C:\\RedSun.exe", "C:\\x.exe"));
+        assertThat(r.field("Threat Name")).isEqualTo("Tool:Win32/EICAR_Test_File");
+        assertThat(r.field("ThreatName")).isEqualTo("Tool:Win32/EICAR_Test_File");
+        assertThat(r.values("processname")).containsExactly("C:\\RedSun.exe");
+        assertThat(r.field("SourceName")).isEqualTo("Real-Time Protection");
+        assertThat(r.field("Threat")).isNull();
+        assertThat(r.fieldNames()).contains("Threat Name", "Process Name").doesNotContain("ThreatName");
+
+        Record sysmon = readOne(EventSamples.sysmonW3wpStartsCmd(T, "cmd /c whoami"));
+        assertThat(sysmon.field("Command Line")).as("a rule's name with spaces finds the event's without").isEqualTo("cmd /c whoami");
+        assertThat(sysmon.field("Command Lines")).isNull();
+    }
+
     @Test
     void everyScalarTypeInEventDataWithBinary() {
         EvtxEvent e = EvtxEvent.builder("Test-Provider", "Application", 9, T).layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML)
@@ -132,8 +149,8 @@ class WriterRoundTripTest {
         expected.put("f64", "0.1");
         expected.put("b", "true");
         expected.put("guid", "0197231E-AB9F-67AA-E703-000000000000");
-        expected.put("ft", "2021-03-02T05:24:53.092051Z");
-        expected.put("st", "2021-03-02T05:24:53.092000Z");
+        expected.put("ft", "2021-03-02T05:24:53.0920514Z");
+        expected.put("st", "2021-03-02T05:24:53.0920000Z");
         expected.put("sid", "S-1-5-32-544");
         expected.put("h32", "0xff");
         expected.put("h64", "0x3c44c");

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
+import org.exhunt.core.FileFacts;
 import org.exhunt.core.MapRecord;
 import org.exhunt.core.Record;
 import org.exhunt.core.SourceRef;

@@ -8,7 +8,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** Keeps the first {@code cap} bytes of a body and reads the rest into nothing, so a huge page costs no memory. */
+/**
+ * Keeps the first {@code cap} bytes of a body and stops there: the rest is not read (the connection is closed), so
+ * neither a huge page nor an endless chunked body costs memory or time. {@link #abort} ends it from outside, when
+ * the whole request's time is up while a server drips its body.
+ */
 final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> {
 
     /** What was kept, and whether there was more. */
@@ -17,7 +21,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> 
     private final int cap;
     private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
     private final CompletableFuture<Bytes> result = new CompletableFuture<>();
-    private boolean truncated;
+    private final CompletableFuture<Flow.Subscription> subscription = new CompletableFuture<>();
 
     CappedBody(int cap) {
         this.cap = cap;
@@ -29,22 +33,34 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> 
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-        subscription.request(Long.MAX_VALUE);
+    public void onSubscribe(Flow.Subscription s) {
+        subscription.complete(s);
+        s.request(Long.MAX_VALUE);
     }
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
+        if (result.isDone()) return;
         for (ByteBuffer b : buffers) {
-            int room = cap - kept.size();
-            int n = Math.min(room, b.remaining());
+            int n = Math.min(cap - kept.size(), b.remaining());
             if (n > 0) {
                 byte[] chunk = new byte[n];
                 b.get(chunk);
                 kept.writeBytes(chunk);
             }
-            if (b.hasRemaining()) truncated = true;
+            if (b.hasRemaining()) {
+                // past the cap: what was kept is the body, and nothing more is read
+                result.complete(new Bytes(kept.toByteArray(), true));
+                subscription.thenAccept(Flow.Subscription::cancel);
+                return;
+            }
         }
+    }
+
+    /** Stops reading: the body fails with {@code why}, and the connection is let go. */
+    void abort(Throwable why) {
+        result.completeExceptionally(why);
+        subscription.thenAccept(Flow.Subscription::cancel);
     }
 
     @Override
@@ -54,6 +70,6 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> 
 
     @Override
     public void onComplete() {
-        result.complete(new Bytes(kept.toByteArray(), truncated));
+        result.complete(new Bytes(kept.toByteArray(), false));
     }
 }

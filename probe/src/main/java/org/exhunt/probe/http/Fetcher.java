@@ -94,11 +94,25 @@ public final class Fetcher {
                 .thenCompose(ignored -> next.get());
     }
 
+    /**
+     * One request, bounded as a whole: the client's own timeout ends only the wait for the response's head, so a
+     * server that sends its head and then drips its body, or sends a chunked body that never ends, would hold the
+     * probe for ever. Here the time runs from the request to the body's last byte, and the body is capped.
+     */
     private CompletableFuture<Fetched> send(URI uri, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(readTimeout).header("User-Agent", USER_AGENT);
         headers.forEach(request::header);
-        return client.sendAsync(request.build(), info -> new CappedBody(bodyBytes))
-                .handle((response, error) -> error == null ? response(uri, response) : failure(uri, error));
+        CappedBody body = new CappedBody(bodyBytes);
+        CompletableFuture<HttpResponse<CappedBody.Bytes>> sent = client.sendAsync(request.build(), info -> body);
+        return sent.handle((response, error) -> error == null ? response(uri, response) : failure(uri, error))
+                .orTimeout(readTimeout.toNanos(), TimeUnit.NANOSECONDS)
+                .exceptionally(timeout -> {
+                    HttpTimeoutException late = new HttpTimeoutException("no complete response within "
+                            + readTimeout.toMillis() + " ms");
+                    body.abort(late);
+                    sent.cancel(true);
+                    return failure(uri, late);
+                });
     }
 
     private static Fetched response(URI uri, HttpResponse<CappedBody.Bytes> r) {

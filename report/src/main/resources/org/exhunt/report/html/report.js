@@ -26,9 +26,11 @@
   }
 
   function headMatches(head) {
-    var server = value('server'), chain = value('chain'), detector = value('detector'), level = value('level');
+    var server = value('server'), chain = value('chain'), stage = value('stage'), detector = value('detector');
+    var level = value('level');
     return (server === '' || head.dataset.server === server)
       && (chain === '' || head.dataset.chain === chain)
+      && (stage === '' || head.dataset.stage === stage)
       && (detector === '' || head.dataset.detector === detector)
       && (level === '' || LEVELS.indexOf(head.dataset.level) >= LEVELS.indexOf(level));
   }

@@ -92,13 +92,13 @@ public final class Correlator {
     /** Feeds a rule match; matches without a time cannot be placed in a window and are only counted. */
     public void accept(SigmaMatch m) {
         if (wanted(m.rule().id(), m.record().time())) {
-            feed(m.rule().id(), m.record().time().toEpochMilli(), m::values, m.toFinding());
+            feed(m.rule().id(), Ticks.of(m.record().time()), m::values, m.toFinding());
         }
     }
 
     /** Feeds a match kept without its record; the same as {@link #accept(SigmaMatch)} for the match it was made of. */
     public void accept(CorrelatedMatch m) {
-        if (wanted(m.rule().id(), m.time())) feed(m.rule().id(), m.time().toEpochMilli(), m::values, m.finding());
+        if (wanted(m.rule().id(), m.time())) feed(m.rule().id(), Ticks.of(m.time()), m::values, m.finding());
     }
 
     private boolean wanted(String id, Instant time) {
@@ -107,7 +107,7 @@ public final class Correlator {
         return time != null;
     }
 
-    private void feed(String id, long millis, Function<String, List<String>> fields, Finding finding) {
+    private void feed(String id, long ticks, Function<String, List<String>> fields, Finding finding) {
         for (Slot s : byRef.getOrDefault(id, List.of())) {
             Correlation c = correlations.get(s.correlation);
             SigmaCorrelation rule = c.rule();
@@ -123,11 +123,11 @@ public final class Correlator {
             }
             w.updated = ++updates;
             long before = w.size();
-            List<GroupWindow.Result> fired = w.add(new Event(millis, s.rule, value, finding));
+            List<GroupWindow.Result> fired = w.add(new Event(ticks, s.rule, value, finding));
             entries += w.size() - before;
             for (GroupWindow.Result r : fired) report(s.correlation, key, r);
         }
-        expire(millis);
+        expire(ticks);
         while ((entries > maxEntries || openGroups > maxGroups) && openGroups > 0) {
             evicted++;
             closeLeastRecentlyUpdated();
@@ -140,7 +140,7 @@ public final class Correlator {
      */
     private void expire(long now) {
         for (int c = 0; c < correlations.size(); c++) {
-            long span = correlations.get(c).rule().timespan().toMillis();
+            long span = Ticks.of(correlations.get(c).rule().timespan());
             LinkedHashMap<List<String>, GroupWindow> table = groups.get(c);
             // a fresh look at the eldest each time: closing can fire, and a finding fed on may change any table
             while (!table.isEmpty()) {
@@ -223,6 +223,7 @@ public final class Correlator {
                 .title(rule.title())
                 .severity(level)
                 .tags(rule.tags())
+                .stage(SigmaMatch.stage(rule.tags(), level))
                 .time(last.time())
                 .source(last.source())
                 .meta("correlation", rule.type().label() + " within " + rule.timespan().toString().substring(2).toLowerCase(Locale.ROOT)
@@ -239,7 +240,7 @@ public final class Correlator {
         if (reported.test(rule.id())) out.accept(f);
         Map<String, String> groupFields = new HashMap<>();
         for (int i = 0; i < key.size(); i++) groupFields.put(rule.groupBy().get(i), key.get(i));
-        feed(rule.id(), last.time() == null ? r.last().millis() : last.time().toEpochMilli(),
+        feed(rule.id(), last.time() == null ? r.last().ticks() : Ticks.of(last.time()),
                 name -> groupFields.containsKey(name) ? List.of(groupFields.get(name)) : List.of(), f);
     }
 

@@ -24,7 +24,7 @@ final class GroupWindow {
     private final SigmaCorrelation correlation;
     private final long span;
     /** An event as the window keeps it: no finding, so that an entry stays small. */
-    private record Entry(long millis, int rule, String value) {}
+    private record Entry(long ticks, int rule, String value) {}
 
     private final Deque<Entry> events = new ArrayDeque<>();
     private final Deque<Finding> latest = new ArrayDeque<>();   // linked evidence, at most CORRELATION_LINKED
@@ -38,7 +38,7 @@ final class GroupWindow {
 
     GroupWindow(SigmaCorrelation correlation) {
         this.correlation = correlation;
-        this.span = correlation.timespan().toMillis();
+        this.span = Ticks.of(correlation.timespan());
         this.latestPerRule = new Finding[correlation.rules().size()];
     }
 
@@ -60,12 +60,12 @@ final class GroupWindow {
     /** Adds an event; returns what fires, if anything (a closed bucket window or a sliding window that holds). */
     List<Result> add(Event e) {
         List<Result> out = new ArrayList<>();
-        if (!sliding() && windowStart != Long.MIN_VALUE && e.millis() > windowStart + span) {
+        if (!sliding() && windowStart != Long.MIN_VALUE && e.ticks() > windowStart + span) {
             out.addAll(close());
         }
-        if (!sliding() && windowStart == Long.MIN_VALUE) windowStart = e.millis();
+        if (!sliding() && windowStart == Long.MIN_VALUE) windowStart = e.ticks();
         insert(e);
-        newest = Math.max(newest, e.millis());
+        newest = Math.max(newest, e.ticks());
         if (sliding()) {
             expireBefore(newest - span);
             Result r = correlation.type() == Type.TEMPORAL_ORDERED ? ordered() : evaluate();
@@ -102,12 +102,12 @@ final class GroupWindow {
 
     /** Inserts in time order; input is mostly in order, so this is a look at the tail. */
     private void insert(Event e) {
-        Entry entry = new Entry(e.millis(), e.rule(), e.value());
-        if (events.isEmpty() || events.peekLast().millis() <= e.millis()) {
+        Entry entry = new Entry(e.ticks(), e.rule(), e.value());
+        if (events.isEmpty() || events.peekLast().ticks() <= e.ticks()) {
             events.addLast(entry);
         } else {
             List<Entry> later = new ArrayList<>();
-            while (!events.isEmpty() && events.peekLast().millis() > e.millis()) later.add(events.pollLast());
+            while (!events.isEmpty() && events.peekLast().ticks() > e.ticks()) later.add(events.pollLast());
             events.addLast(entry);
             for (int i = later.size() - 1; i >= 0; i--) events.addLast(later.get(i));
         }
@@ -115,11 +115,11 @@ final class GroupWindow {
         if (latest.size() > Limits.CORRELATION_LINKED) latest.pollFirst();
         latestPerRule[e.rule()] = e.finding();
         if (correlation.type() == Type.VALUE_PERCENTILE && e.value() != null) latestPerValue.put(e.value(), e.finding());
-        if (last == null || e.millis() >= last.millis()) last = e;
+        if (last == null || e.ticks() >= last.ticks()) last = e;
     }
 
     private void expireBefore(long limit) {
-        while (!events.isEmpty() && events.peekFirst().millis() < limit) events.pollFirst();
+        while (!events.isEmpty() && events.peekFirst().ticks() < limit) events.pollFirst();
     }
 
     /** The metric of the window against the condition, or null when it does not hold. */

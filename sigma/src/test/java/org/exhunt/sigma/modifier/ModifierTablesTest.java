@@ -155,6 +155,11 @@ class ModifierTablesTest {
             {DestinationIp|cidr: 'fe80::/10'}                         ;; DestinationIp=fe80::1%eth0                    ;; true
             {DestinationIp|cidr: 'fe80::/10'}                         ;; DestinationIp=fec0::1                         ;; false
             {DestinationIp|cidr: '::ffff:0:0/96'}                     ;; DestinationIp=::ffff:10.1.2.3                 ;; true
+            {DestinationIp|cidr: 10.0.0.0/8}                          ;; DestinationIp=::ffff:10.1.2.3                 ;; true
+            {DestinationIp|cidr: 10.0.0.0/8}                          ;; DestinationIp=::ffff:a01:203                  ;; true
+            {DestinationIp|cidr: 10.0.0.0/8}                          ;; DestinationIp=::ffff:b01:203                  ;; false
+            {DestinationIp|cidr: '::ffff:10.0.0.0/104'}               ;; DestinationIp=10.1.2.3                        ;; true
+            {DestinationIp|cidr: '::ffff:10.0.0.0/104'}               ;; DestinationIp=11.1.2.3                        ;; false
             {DestinationIp|cidr: ['10.0.0.0/8', '172.16.0.0/12']}     ;; DestinationIp=172.31.255.255                  ;; true
             {DestinationIp|cidr: 10.0.0.0/8}                          ;; DestinationIp=localhost                       ;; false
             """)

@@ -29,7 +29,15 @@ public record Behaviour(Kind kind, Tls tls, String build, boolean owaHeader, boo
         /** Answers every request with bytes that are not HTTP. */
         GARBAGE,
         /** Answers the OWA logon page with a redirect to another host. */
-        REDIRECT_AWAY
+        REDIRECT_AWAY,
+        /** Sends a response's head at once, then its body one byte every 200 ms, never ending. */
+        DRIP_BODY,
+        /** Sends a chunked body as fast as it can, never ending. */
+        ENDLESS_CHUNKED,
+        /** A web server that is not Exchange, whose title and {@code Server} header carry terminal control sequences. */
+        HOSTILE_TEXT,
+        /** Answers with an ESC sequence in a header, which the HTTP client refuses, quoting it in its error. */
+        HOSTILE_HEADER
     }
 
     /** The TLS side of a server. */

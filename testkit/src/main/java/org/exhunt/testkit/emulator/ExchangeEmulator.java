@@ -194,6 +194,34 @@ public final class ExchangeEmulator implements AutoCloseable {
             case EXCHANGE -> {
                 return exchange(b, r, socket, out);
             }
+            case DRIP_BODY -> {
+                out.write(("HTTP/1.1 200 OK\r\nServer: Microsoft-IIS/10.0\r\nContent-Type: text/html\r\n"
+                        + "Content-Length: 1000000000\r\n\r\n<html><head><title>").getBytes(StandardCharsets.ISO_8859_1));
+                while (running) {
+                    out.write('.');
+                    out.flush();
+                    sleep(200);
+                }
+                return false;
+            }
+            case ENDLESS_CHUNKED -> {
+                out.write("HTTP/1.1 200 OK\r\nServer: Microsoft-IIS/10.0\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                byte[] chunk = ("4000\r\n" + "x".repeat(0x4000) + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                while (running) out.write(chunk);
+                return false;
+            }
+            case HOSTILE_TEXT -> {
+                // ESC sequences that clear a terminal and set its title, a BEL, and the C1 control CSI (0x9b)
+                String title = "\u001b[2J\u001b]0;pwned\u0007OWA\u009b31m";
+                write(out, 404, Map.of("Server", "nginx\u009b8m"),
+                        "<html><head><title>" + title + "</title></head></html>\n", StandardCharsets.ISO_8859_1);
+                return true;
+            }
+            case HOSTILE_HEADER -> {
+                write(out, 200, Map.of("Server", "nginx\u001b]0;pwned\u0007"), "");
+                return true;
+            }
         }
         return false;
     }
@@ -243,7 +271,12 @@ public final class ExchangeEmulator implements AutoCloseable {
     }
 
     private static void write(OutputStream out, int status, Map<String, String> headers, String body) throws IOException {
-        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        write(out, status, headers, body, StandardCharsets.UTF_8);
+    }
+
+    private static void write(OutputStream out, int status, Map<String, String> headers, String body,
+                              java.nio.charset.Charset charset) throws IOException {
+        byte[] b = body.getBytes(charset);
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
         headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
         head.append("Content-Type: text/html; charset=utf-8\r\nContent-Length: ").append(b.length).append("\r\n\r\n");

@@ -13,11 +13,18 @@ import java.util.zip.CRC32;
  * time the chunk uses them and referenced by offset afterwards (chained into the header's 64-entry string
  * table and 32-entry template table, as Windows does), then the header with its record numbers, free-space
  * offset and both CRC32s. A record that does not fit leaves the chunk as it was.
+ *
+ * <p>Each record's binary XML is a whole document, closed by its end-of-file token, and the record is padded to a
+ * multiple of 8 bytes; a nested binary XML value is a document too. That is how Windows writes them, and libevtx
+ * reads a record's tokens up to that end-of-file token (without it, it reads on into the size copy and rejects
+ * the record).
  */
 final class ChunkEncoder {
 
     static final int SIZE = 65536;
     private static final int HEADER = 512;
+    /** Bytes left free after the last record: libevtx reads a record only when 4 more bytes follow it in the chunk. */
+    private static final int TAIL = 4;
 
     private final Map<String, byte[]> guids;   // template key -> GUID, shared by a file's chunks
     private final byte[] b = new byte[SIZE];
@@ -61,9 +68,10 @@ final class ChunkEncoder {
             put32(0);
             put64(recordId);
             put64(writtenFiletime);
-            fragmentHeader();
-            instance(event);
+            document(event);
+            while ((pos + 4 - start) % 8 != 0) put8(0);   // Windows keeps records 8-byte aligned
             put32(pos + 4 - start);
+            if (pos > SIZE - TAIL) throw new Full();
             patch32(start + 4, pos - start);
         } catch (Full full) {
             names.keySet().removeAll(namesAdded);
@@ -107,6 +115,13 @@ final class ChunkEncoder {
         put8(0x0f);
         put8(0x01);
         put8(0x01);
+        put8(0x00);
+    }
+
+    /** A binary XML document, as a record holds one and a binary XML value nests one. */
+    private void document(Shape.Instance instance) {
+        fragmentHeader();
+        instance(instance);
         put8(0x00);
     }
 
@@ -158,8 +173,7 @@ final class ChunkEncoder {
                 value.writeTo(b, pos);
                 pos += value.size();
             } else {
-                fragmentHeader();
-                instance((Shape.Instance) values[i]);
+                document((Shape.Instance) values[i]);
             }
             int size = pos - start;
             if (size > 0xffff) throw new IllegalArgumentException("value " + i + " takes " + size + " bytes; EVTX values hold 65,535 at most");

@@ -9,7 +9,8 @@ import java.util.NoSuchElementException;
  * Events of the Exchange attacks exhunt hunts for, as the Windows logs of an Exchange server record them:
  * MSExchange Management cmdlet logs (ProxyShell's mailbox export and role assignment, ProxyLogon's OAB
  * virtual directory), Unified Messaging errors in Application (CVE-2021-26857), Sysmon process creation and
- * file writes by IIS and Exchange workers, Security process creation (an LSASS dump through comsvcs.dll).
+ * file writes by IIS and Exchange workers, Security process creation (an LSASS dump through comsvcs.dll), Windows
+ * Defender detections.
  * Values follow the public write-ups of those attacks; host and account names are invented.
  */
 public final class EventSamples {
@@ -20,6 +21,9 @@ public final class EventSamples {
     private static final String SYSMON_CHANNEL = "Microsoft-Windows-Sysmon/Operational";
     private static final String SECURITY_PROVIDER = "Microsoft-Windows-Security-Auditing";
     private static final String SECURITY_GUID = "54849625-5478-4994-a5ba-3e3b0328c30d";
+    private static final String DEFENDER = "Microsoft-Windows-Windows Defender";
+    private static final String DEFENDER_GUID = "11cd958a-c507-4ef3-b3f2-5fd9dfbd2c78";
+    private static final String DEFENDER_CHANNEL = "Microsoft-Windows-Windows Defender/Operational";
     private static final long CLASSIC = 0x80000000000000L;
     private static final String W3WP = "c:\\windows\\system32\\inetsrv\\w3wp.exe";
 
@@ -154,6 +158,54 @@ public final class EventSamples {
                 .build();
     }
 
+    /**
+     * Sysmon 10: a process opened another with these rights ({@code 0x1fffff}, full access, is what ProcDump and
+     * comsvcs.dll's MiniDump ask of lsass.exe), with the call stack Sysmon records.
+     */
+    public static EvtxEvent sysmonProcessAccess(Instant time, String sourceImage, long sourceProcessId, String targetImage,
+                                                long targetProcessId, String grantedAccess) {
+        return EvtxEvent.builder(SYSMON, SYSMON_CHANNEL, 10, time)
+                .providerGuid(SYSMON_GUID).version(3).task(10).userSid("S-1-5-18").process(3208, 1724)
+                .computer(COMPUTER)
+                .data("RuleName", "-")
+                .data("UtcTime", time.toString().replace('T', ' ').replace("Z", ""))
+                .data("SourceProcessGUID", EvtxValue.guid("0197231e-5b21-69e1-d022-000000000800"))
+                .data("SourceProcessId", EvtxValue.uint32(sourceProcessId))
+                .data("SourceThreadId", EvtxValue.uint32(sourceProcessId + 4))
+                .data("SourceImage", sourceImage)
+                .data("TargetProcessGUID", EvtxValue.guid("0197231e-0a1c-69e1-0c00-000000000800"))
+                .data("TargetProcessId", EvtxValue.uint32(targetProcessId))
+                .data("TargetImage", targetImage)
+                .data("GrantedAccess", grantedAccess)
+                .data("CallTrace", "C:\\Windows\\SYSTEM32\\ntdll.dll+9d4c4|C:\\Windows\\System32\\KERNELBASE.dll+2b78e"
+                        + "|C:\\Windows\\System32\\comsvcs.dll+3dd4f|UNKNOWN(00000229B0C31A8B)")
+                .data("SourceUser", "NT AUTHORITY\\SYSTEM")
+                .data("TargetUser", "NT AUTHORITY\\SYSTEM")
+                .build();
+    }
+
+    /**
+     * Security 4663 (object access auditing, a SACL on the folder): a process wrote data to a file
+     * ({@code %%4417}, WriteData, access mask 0x2).
+     */
+    public static EvtxEvent securityFileWrite(Instant time, String objectName, String processName, long processId) {
+        return security(time, 4663, 12800, 4, 7412)
+                .data("SubjectUserSid", EvtxValue.sid("S-1-5-18"))
+                .data("SubjectUserName", "EXCH01$")
+                .data("SubjectDomainName", "CONTOSO")
+                .data("SubjectLogonId", EvtxValue.hex64(0x3e7))
+                .data("ObjectServer", "Security")
+                .data("ObjectType", "File")
+                .data("ObjectName", objectName)
+                .data("HandleId", EvtxValue.hex64(0x1f4))
+                .data("AccessList", "%%4417\n\t\t\t\t")
+                .data("AccessMask", EvtxValue.hex32(0x2))
+                .data("ProcessId", EvtxValue.hex64(processId))
+                .data("ProcessName", processName)
+                .data("ResourceAttributes", "")
+                .build();
+    }
+
     /** Security 4688: LSASS dumped to the web root through comsvcs.dll, as HAFNIUM did. */
     public static EvtxEvent securityLsassDump(Instant time) {
         return securityProcess(time, "C:\\Windows\\System32\\rundll32.exe", "rundll32.exe C:\\windows\\System32\\comsvcs.dll, MiniDump 708"
@@ -207,6 +259,36 @@ public final class EventSamples {
                 .data("WorkstationName", "-")
                 .data("IpAddress", ipAddress)
                 .data("IpPort", "0")
+                .build();
+    }
+
+    /**
+     * Windows Defender 1119, a remediation that failed (the file was in use), with the EventData names Windows
+     * renders with spaces ({@code Threat Name}, {@code Process Name}, {@code Source Name}): the fields and values of
+     * the event SigmaHQ's RedSun regression case holds (its JSON rendering), threat, process and path given.
+     */
+    public static EvtxEvent defenderRemediationFailed(Instant time, String threatName, String processName, String path) {
+        return EvtxEvent.builder(DEFENDER, DEFENDER_CHANNEL, 1119, time)
+                .providerGuid(DEFENDER_GUID).level(2).keywords(0x8000000000000000L).userSid("S-1-5-18")
+                .process(7380, 12856).computer(COMPUTER)
+                .data("Product Name", "Microsoft Defender Antivirus")
+                .data("Product Version", "4.18.26030.3011")
+                .data("Detection ID", "{79C5C2FF-764A-4F0D-940E-A6914A52C0F9}")
+                .data("Detection Time", time.minusSeconds(25).toString())
+                .data("Threat ID", "17463")
+                .data("Threat Name", threatName)
+                .data("Severity Name", "Severe")
+                .data("Category Name", "Tool")
+                .data("Status Code", "103")
+                .data("Source ID", "3")
+                .data("Source Name", "Real-Time Protection")
+                .data("Process Name", processName)
+                .data("Detection User", "CONTOSO\\administrator")
+                .data("Path", "file:_" + path)
+                .data("Action Name", "Quarantine")
+                .data("Error Code", "0x80070020")
+                .data("Error Description", "The process cannot access the file because it is being used by another process.")
+                .data("Remediation User", "NT AUTHORITY\\SYSTEM")
                 .build();
     }
 

@@ -107,6 +107,11 @@ public final class EvtxEvent {
         return data;
     }
 
+    /** EventData's {@code <Binary>} value, or null. */
+    public EvtxValue binary() {
+        return binary;
+    }
+
     /** The UserData, or null. */
     public UserData userData() {
         return userData;

@@ -9,6 +9,8 @@
  * record that uses it and referenced afterwards, names stored once per chunk, the chunk string and template
  * tables filled, every checksum right. Two event layouts are written: EventData inside the event's template
  * (as Sysmon writes it) and EventData as a nested binary XML value with its own template (as the Security
- * and classic Application logs do), so readers are tested on both.
+ * and classic Application logs do), so readers are tested on both. Independent readers open the files as they
+ * open real Windows logs: libevtx's {@code evtxexport} and python-evtx read every shape the test kit writes with
+ * the values exhunt reads (logs' {@code ForeignReadersDifferentialTest}).
  */
 package org.exhunt.testkit.evtx;

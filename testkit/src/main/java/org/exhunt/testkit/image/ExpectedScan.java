@@ -3,6 +3,7 @@ package org.exhunt.testkit.image;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import org.exhunt.core.IsoTime;
 
 /**
  * What a correct scan of an image says: per row the exposure and the compromise verdict (a list when more than one
@@ -41,7 +44,14 @@ public record ExpectedScan(String image, String description, Integer exitCode, L
      * @param stage  {@link Stage#label()}, or null when either stage is right
      */
     public record Finding(String source, Instant time, String chain, String stage, boolean required, boolean benign,
-                          String what) {}
+                          String what) {
+
+        @Override
+        public String toString() {
+            return (benign ? "benign " : "") + (stage == null ? "any stage" : stage) + " / " + (chain == null ? "no chain" : chain)
+                    + " at " + source + (time == null ? "" : " " + time) + " (" + what + ")";
+        }
+    }
 
     public ExpectedScan {
         verdicts = List.copyOf(verdicts);
@@ -69,7 +79,7 @@ public record ExpectedScan(String image, String description, Integer exitCode, L
         for (Finding f : findings) {
             ObjectNode o = fs.addObject();
             o.put("source", f.source());
-            o.put("time", f.time() == null ? null : f.time().toString());
+            o.put("time", f.time() == null ? null : IsoTime.format(f.time()));
             o.put("chain", f.chain());
             o.put("stage", f.stage());
             o.put("required", f.required());
@@ -90,5 +100,30 @@ public record ExpectedScan(String image, String description, Integer exitCode, L
 
     public void writeTo(Path file) throws IOException {
         Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+    }
+
+    /** An expected-verdict file read back, as {@link #toJson} writes it and examples/README.md describes it. */
+    public static ExpectedScan read(Path file) throws IOException {
+        JsonNode root = new ObjectMapper().readTree(file.toFile());
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode r : root.get("verdicts")) {
+            List<String> compromise = new ArrayList<>();
+            r.get("compromise").forEach(c -> compromise.add(c.asText()));
+            rows.add(new Row(r.get("row").asText(), text(r, "exposure"), compromise, text(r, "why")));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (JsonNode f : root.get("findings")) {
+            String time = text(f, "time");
+            findings.add(new Finding(f.get("source").asText(), time == null ? null : Instant.parse(time), text(f, "chain"),
+                    text(f, "stage"), f.get("required").asBoolean(), f.path("benign").asBoolean(false), text(f, "what")));
+        }
+        JsonNode exit = root.get("exit_code");
+        return new ExpectedScan(root.get("image").asText(), text(root, "description"),
+                exit == null || exit.isNull() ? null : exit.asInt(), rows, findings);
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
     }
 }

@@ -36,6 +36,7 @@ final class Layout {
     static LogGenerator generator(LogKind kind, String folder) {
         return switch (kind) {
             case IIS -> LogGenerator.iis();
+            case IIS_BACKEND -> LogGenerator.iisBackEnd();
             case HTTPPROXY -> LogGenerator.httpProxy(folder);
             case ECP_SERVER -> LogGenerator.ecpServer();
             case OAB_GENERATOR -> LogGenerator.oabGenerator();
@@ -54,7 +55,8 @@ final class Layout {
     static String file(Scenario s, Trace t) {
         if (t instanceof Trace.Line line) {
             Instant at = line.event().at();
-            Instant fileStart = days(s.logsFrom(), s.logsTo()).stream().filter(d -> !at.isBefore(d.from()) && at.isBefore(d.to()))
+            Scenario.Span span = s.span(line.kind());
+            Instant fileStart = days(span.from(), span.to()).stream().filter(d -> !at.isBefore(d.from()) && at.isBefore(d.to()))
                     .findFirst().orElseThrow(() -> new IllegalArgumentException("outside the logs: " + line)).from();
             return generator(line.kind(), folder(line)).start(fileStart).serverPath();
         }

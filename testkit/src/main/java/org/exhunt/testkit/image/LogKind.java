@@ -4,6 +4,8 @@ package org.exhunt.testkit.image;
 public enum LogKind {
     /** IIS W3C logs of the front end, {@code inetpub\logs\LogFiles\W3SVC1}. */
     IIS(null),
+    /** IIS W3C logs of the Exchange Back End site, {@code inetpub\logs\LogFiles\W3SVC2}: everyday traffic only. */
+    IIS_BACKEND(null),
     /** HttpProxy logs, one folder per protocol. */
     HTTPPROXY(null),
     /** {@code Logging\ECP\Server}. */

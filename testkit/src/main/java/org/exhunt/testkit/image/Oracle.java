@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.exhunt.core.Rows;
 import org.exhunt.testkit.logs.PlantedEvent;
 
 /**
@@ -56,7 +57,7 @@ public final class Oracle {
     public static ExpectedScan expect(Scenario s, BuildTable table) {
         List<ExpectedScan.Finding> findings = findings(s);
         List<ExpectedScan.Row> rows = new ArrayList<>();
-        for (Rows.Row row : Rows.CHAIN_ROWS) rows.add(chainRow(s, table, row));
+        for (RowHistory.Row row : RowHistory.CHAIN_ROWS) rows.add(chainRow(s, table, row));
         rows.add(postExploitation(s));
         return new ExpectedScan(s.name(), s.title(), exitCode(rows), rows, findings);
     }
@@ -84,7 +85,7 @@ public final class Oracle {
         }
     }
 
-    private static ExpectedScan.Row chainRow(Scenario s, BuildTable table, Rows.Row row) {
+    private static ExpectedScan.Row chainRow(Scenario s, BuildTable table, RowHistory.Row row) {
         String exposure = exposure(row.name(), table.get(s.build()), s.mitigations());
         List<Trace> mine = visibleTraces(s).stream().filter(t -> row.name().equals(t.expect().chain()) && t.expect().required())
                 .toList();
@@ -100,19 +101,22 @@ public final class Oracle {
         return visibility(s, table, row, exposure);
     }
 
-    private static ExpectedScan.Row visibility(Scenario s, BuildTable table, Rows.Row row, String exposure) {
+    private static ExpectedScan.Row visibility(Scenario s, BuildTable table, RowHistory.Row row, String exposure) {
         Set<LogKind> present = EnumSet.noneOf(LogKind.class);
         present.addAll(s.logs());
         present.retainAll(row.visibleIn());
         String first = day(row.firstExploited());
         if (present.isEmpty()) return cannotTell(row, exposure, "no logs that could show it");
-        if (!s.logsTo().isAfter(row.firstExploited())) {
+        // the logs that could show the chain reach from the earliest start to the latest end among them
+        Instant from = present.stream().map(k -> s.span(k).from()).min(Instant::compareTo).orElseThrow();
+        Instant to = present.stream().map(k -> s.span(k).to()).max(Instant::compareTo).orElseThrow();
+        if (!to.isAfter(row.firstExploited())) {
             return cannotTell(row, exposure, "the logs end before its first exploitation on " + first);
         }
-        if (!s.logsFrom().isAfter(row.firstExploited())) {
+        if (!from.isAfter(row.firstExploited())) {
             return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN), "the logs reach back before its first exploitation on " + first);
         }
-        String atStart = atStart(s, table, row.name(), exposure);
+        String atStart = atStart(s, table, row.name(), from);
         if (atStart == null) {
             return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN, CANNOT_TELL),
                     "the logs start after " + first + " on a build whose exposure the table does not settle");
@@ -125,16 +129,19 @@ public final class Oracle {
                 + (atStart.equals(UNKNOWN) ? "not known to be fixed" : "not yet fixed"));
     }
 
-    /** The row's exposure when the logs start: from the build they show then, else only what the build now implies. */
-    private static String atStart(Scenario s, BuildTable table, String row, String now) {
-        boolean logsShowBuild = s.logs().stream().anyMatch(SHOW_BUILD::contains);
-        if (logsShowBuild) return exposure(row, table.get(s.buildAt(s.logsFrom())), Set.of());
+    /**
+     * The row's exposure when its logs start: from the build the logs show then (a log that shows the build and
+     * reaches back as far), else only what the build now implies.
+     */
+    private static String atStart(Scenario s, BuildTable table, String row, Instant logsFrom) {
+        boolean logsShowBuild = s.logs().stream().anyMatch(k -> SHOW_BUILD.contains(k) && !s.span(k).from().isAfter(logsFrom));
+        if (logsShowBuild) return exposure(row, table.get(s.buildAt(logsFrom)), Set.of());
         String unmitigated = exposure(row, table.get(s.build()), Set.of());
         if (unmitigated == null) return null;
         return unmitigated.equals(VULNERABLE) || unmitigated.equals(NOT_AFFECTED) ? unmitigated : UNKNOWN;
     }
 
-    private static ExpectedScan.Row cannotTell(Rows.Row row, String exposure, String why) {
+    private static ExpectedScan.Row cannotTell(RowHistory.Row row, String exposure, String why) {
         return new ExpectedScan.Row(row.name(), exposure, List.of(CANNOT_TELL), "no evidence, but " + why);
     }
 

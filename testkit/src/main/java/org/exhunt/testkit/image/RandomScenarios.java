@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.exhunt.core.Rows;
 
 /**
  * Scenarios no test has seen: drawn from a seed, so that a failure can be replayed, but different for every seed.
@@ -67,7 +68,7 @@ public final class RandomScenarios {
      * either side of it (traffic is sparse), and the verdict with it. Such a span is stretched.
      */
     private static boolean endsNearFirstExploitation(Instant to) {
-        return Rows.CHAIN_ROWS.stream().anyMatch(row -> !to.isBefore(row.firstExploited())
+        return RowHistory.CHAIN_ROWS.stream().anyMatch(row -> !to.isBefore(row.firstExploited())
                 && to.isBefore(row.firstExploited().plus(Duration.ofHours(4))));
     }
 
@@ -95,7 +96,7 @@ public final class RandomScenarios {
 
         /** An intrusion when the build is open to the chain (mostly), else probes that fail; nothing before the chain was known. */
         void chain(String chain) {
-            Instant known = Rows.CHAIN_ROWS.stream().filter(x -> x.name().equals(chain)).findFirst().orElseThrow()
+            Instant known = RowHistory.CHAIN_ROWS.stream().filter(x -> x.name().equals(chain)).findFirst().orElseThrow()
                     .firstExploited().plus(Duration.ofHours(1));
             Instant start = from.isAfter(known) ? from : known;
             Instant last = to.minus(Duration.ofHours(8));
@@ -140,20 +141,15 @@ public final class RandomScenarios {
             String ip = ip();
             String email = name().toLowerCase(Locale.ROOT) + "@" + name().toLowerCase(Locale.ROOT) + ".com";
             String shell = SHELL_FOLDERS[r.nextInt(SHELL_FOLDERS.length)] + name() + ".aspx";
-            String windows = "C:\\" + shell.replace('/', '\\');
-            String unc = "\\\\127.0.0.1\\c$\\" + shell.replace('/', '\\');
             s.step(Attacks.proxyShellRequest(at, ip, "POST", email, "autodiscover/autodiscover.xml", 200));
             s.step(Attacks.proxyShellRequest(at.plusMillis(1900), ip, "POST", email, "mapi/emsmdb/", 200));
             s.step(Attacks.proxyShellPowerShell(at.plusMillis(4400), ip, email, "administrator@contoso.local", 200));
             s.step(Attacks.cmdlet(at.plusSeconds(30), ip, "New-ManagementRoleAssignment",
                     "-Role \"Mailbox Import Export\" -User \"administrator@contoso.local\"",
                     Expect.success(Rows.PROXYSHELL, "the Mailbox Import Export role given through the forged session")));
-            s.step(Attacks.cmdlet(at.plusSeconds(55), ip, "New-MailboxExportRequest", "-Mailbox \"administrator@contoso.local\""
-                    + " -IncludeFolders \"#Drafts#\" -FilePath \"" + unc + "\"",
-                    Expect.success(Rows.PROXYSHELL, "a mailbox exported as an .aspx file into a web folder")));
-            s.step(Attacks.fileCreate(at.plusSeconds(90), "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin"
-                    + "\\MSExchangeMailboxReplication.exe", 4000 + r.nextInt(4000), windows,
-                    Expect.success(Rows.PROXYSHELL, "the mailbox replication service writes the export to a web folder")));
+            s.steps(Attacks.mailboxExport(at.plusSeconds(55), ip, null, shell, at.plusSeconds(90), 4000 + r.nextInt(4000),
+                    "a mailbox exported as an .aspx file into a web folder",
+                    "the mailbox replication service writes the export to a web folder"));
             if (r.nextBoolean()) {
                 s.step(Attacks.cmdlet(at.plusSeconds(110), ip, "Remove-MailboxExportRequest",
                         "-Identity \"administrator@contoso.local\\MailboxExport\" -Confirm \"False\"",

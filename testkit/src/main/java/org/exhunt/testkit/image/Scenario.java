@@ -3,8 +3,12 @@ package org.exhunt.testkit.image;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -26,19 +30,24 @@ public final class Scenario {
     /** A build the server ran before an update, up to {@code until}. */
     public record EarlierBuild(String build, Instant until) {}
 
+    /** How far back a log reaches and where it ends (exclusive). */
+    public record Span(Instant from, Instant to) {}
+
     private final String name;
     private final String title;
     private final long seed;
     private final String build;
     private final List<EarlierBuild> earlier;
-    private final Instant logsFrom;
-    private final Instant logsTo;
-    private final Set<LogKind> logs;
+    private final Map<LogKind, Span> logs;
     private final int requestsPerHour;
     private final boolean bareCsvHeader;
     private final List<Step> steps;
     private final List<DroppedFile> files;
     private final Set<Mitigation> mitigations;
+    private final List<String> httpProxyFolders;
+    private final Map<String, Duration> lineGaps;
+    private final Map<LogKind, Integer> eventsPerDay;
+    private final int filesInAll;
 
     private Scenario(Builder b) {
         name = b.name;
@@ -46,16 +55,20 @@ public final class Scenario {
         seed = b.seed;
         build = Objects.requireNonNull(b.build, "build");
         earlier = List.copyOf(b.earlier);
-        logsFrom = b.logsFrom;
-        logsTo = b.logsTo;
-        logs = Set.copyOf(b.logs);
+        logs = Collections.unmodifiableMap(new EnumMap<>(b.logs));
         requestsPerHour = b.requestsPerHour;
         bareCsvHeader = b.bareCsvHeader;
         steps = List.copyOf(b.steps);
         files = List.copyOf(b.files);
         mitigations = b.mitigations.isEmpty() ? Set.of() : Set.copyOf(b.mitigations);
-        if (!logs.isEmpty() && (logsFrom == null || logsTo == null || !logsTo.isAfter(logsFrom))) {
-            throw new IllegalArgumentException(name + ": logs need a span (logs(from, to, kinds...))");
+        httpProxyFolders = List.copyOf(b.httpProxyFolders);
+        lineGaps = Map.copyOf(b.lineGaps);
+        eventsPerDay = Map.copyOf(b.eventsPerDay);
+        filesInAll = b.filesInAll;
+        for (Span span : logs.values()) {
+            if (span.from() == null || span.to() == null || !span.to().isAfter(span.from())) {
+                throw new IllegalArgumentException(name + ": logs need a span (logs(from, to, kinds...))");
+            }
         }
     }
 
@@ -72,10 +85,13 @@ public final class Scenario {
     public String build() { return build; }
     /** Builds the server ran before, oldest first, each up to its update. */
     public List<EarlierBuild> earlierBuilds() { return earlier; }
-    public Instant logsFrom() { return logsFrom; }
-    /** Where the logs end (exclusive). */
-    public Instant logsTo() { return logsTo; }
-    public Set<LogKind> logs() { return logs; }
+    /** Where the earliest log starts. */
+    public Instant logsFrom() { return logs.values().stream().map(Span::from).min(Instant::compareTo).orElse(null); }
+    /** Where the latest log ends (exclusive). */
+    public Instant logsTo() { return logs.values().stream().map(Span::to).max(Instant::compareTo).orElse(null); }
+    public Set<LogKind> logs() { return logs.keySet(); }
+    /** How far one log reaches; null when the image does not have it. */
+    public Span span(LogKind kind) { return logs.get(kind); }
     /** Ordinary requests per hour in the IIS log (the other logs scale from it). */
     public int requestsPerHour() { return requestsPerHour; }
     /** Whether the HttpProxy logs put a bare CSV header before their {@code #} block, as some servers do. */
@@ -83,6 +99,23 @@ public final class Scenario {
     public List<Step> steps() { return steps; }
     public List<DroppedFile> files() { return files; }
     public Set<Mitigation> mitigations() { return mitigations; }
+    /** HttpProxy's protocol folders every day has (the folders a step uses come on top). */
+    public List<String> httpProxyFolders() { return httpProxyFolders; }
+
+    /**
+     * The mean time between the ordinary lines of a text log ({@code folder}: HttpProxy's protocol folder, else
+     * null), when the scenario sets it; null: the image builder's default, from {@link #requestsPerHour()}.
+     */
+    public Duration lineGap(LogKind kind, String folder) { return lineGaps.get(kind + "/" + folder); }
+
+    /** Ordinary events a day in an event log, when the scenario sets it; null: the image builder's default. */
+    public Integer eventsPerDay(LogKind kind) { return eventsPerDay.get(kind); }
+
+    /**
+     * About how many files the drive holds in all: the files of the Exchange install and of Windows that only a
+     * large image has (web content, assemblies, ...) fill up what the logs and the other files leave; 0: none.
+     */
+    public int filesInAll() { return filesInAll; }
 
     /** The build the server ran at {@code time}. */
     public String buildAt(Instant time) {
@@ -94,7 +127,8 @@ public final class Scenario {
 
     /** Whether a trace of this kind at this time is in the image's logs. */
     public boolean logged(LogKind kind, Instant time) {
-        return logs.contains(kind) && !time.isBefore(logsFrom) && time.isBefore(logsTo);
+        Span span = logs.get(kind);
+        return span != null && !time.isBefore(span.from()) && time.isBefore(span.to());
     }
 
     @Override
@@ -109,14 +143,16 @@ public final class Scenario {
         private long seed = 1;
         private String build;
         private final List<EarlierBuild> earlier = new ArrayList<>();
-        private Instant logsFrom;
-        private Instant logsTo;
-        private final Set<LogKind> logs = EnumSet.noneOf(LogKind.class);
+        private final Map<LogKind, Span> logs = new EnumMap<>(LogKind.class);
         private int requestsPerHour = 8;
         private boolean bareCsvHeader = true;
         private final List<Step> steps = new ArrayList<>();
         private final List<DroppedFile> files = new ArrayList<>();
         private final Set<Mitigation> mitigations = EnumSet.noneOf(Mitigation.class);
+        private List<String> httpProxyFolders = Layout.HTTPPROXY_FOLDERS;
+        private final Map<String, Duration> lineGaps = new HashMap<>();
+        private final Map<LogKind, Integer> eventsPerDay = new EnumMap<>(LogKind.class);
+        private int filesInAll;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -134,11 +170,9 @@ public final class Scenario {
             return this;
         }
 
-        /** The logs kept, all reaching from {@code from} to {@code to}. */
+        /** The logs kept, all reaching from {@code from} to {@code to}; logs kept longer or shorter take a call of their own. */
         public Builder logs(Instant from, Instant to, LogKind... kinds) {
-            logsFrom = from;
-            logsTo = to;
-            logs.addAll(List.of(kinds));
+            for (LogKind kind : kinds) logs.put(kind, new Span(from, to));
             return this;
         }
 
@@ -153,6 +187,22 @@ public final class Scenario {
         public Builder steps(List<Step> more) { steps.addAll(more); return this; }
         public Builder file(DroppedFile file) { files.add(file); return this; }
         public Builder mitigation(Mitigation m) { mitigations.add(m); return this; }
+        public Builder httpProxyFolders(List<String> folders) { httpProxyFolders = List.copyOf(folders); return this; }
+
+        /** The mean time between ordinary lines of a text log ({@code folder}: HttpProxy's protocol folder, else null). */
+        public Builder lineGap(LogKind kind, String folder, Duration gap) {
+            if (kind.isEventLog()) throw new IllegalArgumentException(kind + " is an event log");
+            lineGaps.put(kind + "/" + folder, gap);
+            return this;
+        }
+
+        public Builder eventsPerDay(LogKind kind, int n) {
+            if (!kind.isEventLog()) throw new IllegalArgumentException(kind + " is no event log");
+            eventsPerDay.put(kind, n);
+            return this;
+        }
+
+        public Builder filesInAll(int n) { filesInAll = n; return this; }
 
         public Scenario build() {
             return new Scenario(this);

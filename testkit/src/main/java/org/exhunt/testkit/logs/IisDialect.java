@@ -2,13 +2,15 @@ package org.exhunt.testkit.logs;
 
 import java.util.SplittableRandom;
 
-/** IIS W3C extended logging with IIS's default fields, as on the front end (W3SVC1). */
+/** IIS W3C extended logging with IIS's default fields, as on the front end (W3SVC1) or the back end (W3SVC2). */
 final class IisDialect implements Dialect {
 
     private final String serverIp;
+    private final String site;
 
-    IisDialect(String serverIp) {
+    IisDialect(String serverIp, String site) {
         this.serverIp = serverIp;
+        this.site = site;
     }
 
     @Override
@@ -60,7 +62,7 @@ final class IisDialect implements Dialect {
 
     @Override
     public String serverPath(long time) {
-        return "inetpub/logs/LogFiles/W3SVC1/u_ex" + Clock.yyMMdd(time) + ".log";
+        return "inetpub/logs/LogFiles/" + site + "/u_ex" + Clock.yyMMdd(time) + ".log";
     }
 
     private void write(LineBuffer b, long time, String method, String stem, String query, String user, String clientIp,

@@ -49,7 +49,12 @@ public final class LogGenerator {
 
     /** IIS W3C log of the Exchange front end (Default Web Site, W3SVC1), IIS's default fields. */
     public static LogGenerator iis() {
-        return new LogGenerator(g -> new IisDialect("10.0.0.5"));
+        return new LogGenerator(g -> new IisDialect("10.0.0.5", "W3SVC1"));
+    }
+
+    /** IIS W3C log of the Exchange Back End site (W3SVC2), with the front end's fields and everyday traffic. */
+    public static LogGenerator iisBackEnd() {
+        return new LogGenerator(g -> new IisDialect("10.0.0.5", "W3SVC2"));
     }
 
     /** HttpProxy log of one protocol folder ({@code Ecp}, {@code Owa}, {@code Autodiscover}, {@code Ews}, ...). */

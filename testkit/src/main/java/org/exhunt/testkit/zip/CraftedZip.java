@@ -91,6 +91,7 @@ public final class CraftedZip {
 
     private final List<Entry> entries = new ArrayList<>();
     private String nameCharset = "UTF-8";
+    private long directorySizeError;
 
     public Entry add(String name, byte[] content) {
         Entry e = new Entry(name, content);
@@ -105,6 +106,15 @@ public final class CraftedZip {
     /** The charset names without the UTF-8 flag are written in (e.g. "IBM437"). */
     public CraftedZip nameCharset(String charset) {
         nameCharset = charset;
+        return this;
+    }
+
+    /**
+     * Makes the end record misstate the central directory's size by {@code bytes} (negative: understated), as a
+     * hostile or broken writer may; unzip lists such an archive all the same.
+     */
+    public CraftedZip directorySizeOffBy(long bytes) {
+        directorySizeError = bytes;
         return this;
     }
 
@@ -146,7 +156,7 @@ public final class CraftedZip {
         u16(out, 0);
         u16(out, listed);
         u16(out, listed);
-        u32(out, dir.length);
+        u32(out, dir.length + directorySizeError);
         u32(out, centralOffset);
         u16(out, 0);
         return out.toByteArray();

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.exhunt.core.Rows;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,22 @@ class OracleTest {
         assertThat(rows(patchedDuring, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CANNOT_TELL");
         assertThat(rows(patchedBefore, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CLEAN");
         assertThat(rows(buildNotShown, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CANNOT_TELL");
+    }
+
+    @Test
+    void logsKeptForDifferentSpansAreReadFromTheEarliestThatCanShowTheChain() {
+        Instant captured = Instant.parse("2021-08-24T00:00:00Z");
+        Scenario s = Scenario.named("t").title("t").build(CU19_MAR21)
+                .logs(Instant.parse("2021-02-22T00:00:00Z"), captured, LogKind.IIS)
+                .logs(captured.minus(Duration.ofDays(30)), captured, LogKind.HTTPPROXY).build();
+        // IIS reaches back before ProxyShell's first exploitation; both start after ProxyLogon's and CVE-2020-0688's,
+        // and the build is shown only by HttpProxy, which starts later than IIS: not known at the logs' start
+        assertThat(rows(s, Rows.PROXYSHELL, Rows.PROXYLOGON, Rows.CVE_2020_0688)).isEqualTo(
+                "ProxyShell VULNERABLE CLEAN | ProxyLogon PATCHED CANNOT_TELL | CVE-2020-0688 PATCHED CANNOT_TELL");
+        Scenario shownFromTheStart = Scenario.named("t").title("t").build(CU19_MAR21)
+                .logs(Instant.parse("2021-03-16T00:00:00Z"), captured, LogKind.IIS, LogKind.HTTPPROXY)
+                .logs(captured.minus(Duration.ofDays(30)), captured, LogKind.ECP_SERVER).build();
+        assertThat(rows(shownFromTheStart, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CLEAN");
     }
 
     @Test

@@ -5,11 +5,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.exhunt.core.IpRange;
 import org.exhunt.hunt.ioc.AddressIndicator;
 import org.exhunt.hunt.ioc.FileIndicator;
 import org.exhunt.hunt.ioc.IndicatorSource;
 import org.exhunt.hunt.ioc.IndicatorValues;
-import org.exhunt.hunt.ioc.IpRange;
 import org.exhunt.hunt.ioc.UrlIndicator;
 
 /**

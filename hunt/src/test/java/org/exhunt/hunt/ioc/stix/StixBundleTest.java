@@ -9,10 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.FileFacts;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.facts.IndicatorCounts;
 import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.ioc.IocSet;
-import org.exhunt.logs.file.FileFacts;
 import org.junit.jupiter.api.Test;
 
 class StixBundleTest {
@@ -27,7 +28,7 @@ class StixBundleTest {
         int loaded = load("aa21-062a-like.json");
 
         assertThat(loaded).isEqualTo(5);
-        assertThat(set.describe()).isEqualTo("2 file, 3 address, 1 URL");
+        assertThat(set.counts()).isEqualTo(new IndicatorCounts(2, 3, 1));
         assertThat(problems).extracting(d -> d.level() + " " + d.code() + " " + d.where()).containsExactly(
                 "ERROR stix.pattern aa21-062a-like.json:92#indicator--5fa1f243-b05f-4dcf-9f9f-6f7e8d9cabbf",
                 "ERROR stix.pattern-type aa21-062a-like.json:103#indicator--6fb2f354-c16f-4edf-afaf-7f8e9dacbcc0",

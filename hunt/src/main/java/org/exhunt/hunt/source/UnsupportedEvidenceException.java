@@ -1,9 +1,0 @@
-package org.exhunt.hunt.source;
-
-/** A path exhunt cannot read as evidence (a disk image, another archive format, nothing there), and why. */
-public final class UnsupportedEvidenceException extends Exception {
-
-    public UnsupportedEvidenceException(String message) {
-        super(message);
-    }
-}

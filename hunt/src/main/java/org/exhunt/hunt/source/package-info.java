@@ -1,9 +1,0 @@
-/**
- * Evidence sources: what the user gives (a folder, a zip, a single file) seen as a server's drives. {@link
- * org.exhunt.hunt.source.Sources#open} is the entry point; every source hands out {@link
- * org.exhunt.hunt.source.EvidenceFile}s with their path as on the server ({@link
- * org.exhunt.hunt.source.DrivePath}) and reports what it could not read. Nothing here ever writes, renames or
- * follows a link out of the evidence. {@code collector} maps triage collectors' layouts to drives; {@code zip}
- * reads zip archives in place, as hostile input.
- */
-package org.exhunt.hunt.source;

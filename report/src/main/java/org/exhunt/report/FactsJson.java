@@ -1,0 +1,65 @@
+package org.exhunt.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Map;
+import org.exhunt.core.IsoTime;
+import org.exhunt.core.facts.ServerFacts;
+
+/**
+ * A server's facts as JSON, the same object in every format that carries them (JSON lines' {@code facts} line,
+ * SARIF's run properties, ECS's facts document): field names in snake case, times in ISO 8601 UTC, dates as
+ * {@code 2025-10-14}, enums by name, absent parts as null. Read back with {@link #read}. Schema:
+ * docs/jsonl-schema.md.
+ */
+public final class FactsJson {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            // times as every output writes them (IsoTime: an event log's 100 ns kept, not padded to nanoseconds)
+            .registerModule(new SimpleModule().addSerializer(Instant.class, new StdSerializer<>(Instant.class) {
+                @Override
+                public void serialize(Instant t, JsonGenerator g, SerializerProvider p) throws IOException {
+                    g.writeString(IsoTime.format(t));
+                }
+            }))
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            // fields a later version adds within the same schema number are left aside, as docs/jsonl-schema.md asks
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private FactsJson() {}
+
+    public static ObjectNode tree(ServerFacts facts) {
+        return JSON.valueToTree(facts);
+    }
+
+    /** Writes the facts' fields into the object {@code g} is writing ({@code build}, {@code scan}, {@code probe}). */
+    static void fields(JsonGenerator g, ServerFacts facts) throws IOException {
+        for (Map.Entry<String, JsonNode> field : tree(facts).properties()) {
+            g.writeFieldName(field.getKey());
+            JSON.writeTree(g, field.getValue());
+        }
+    }
+
+    /** The facts a {@link #tree} holds. */
+    public static ServerFacts read(JsonNode tree) {
+        try {
+            return JSON.treeToValue(tree, ServerFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not the facts of a server: " + e.getOriginalMessage(), e);
+        }
+    }
+}
