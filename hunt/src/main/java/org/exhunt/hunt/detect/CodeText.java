@@ -81,13 +81,23 @@ final class CodeText {
             } else if (c == '_' && j > i && continuation(j + 1)) {
                 j++;   // VB's line continuation: " _" at the end of a line
             } else if (stripComments && c == '/' && j + 1 < end && text.charAt(j + 1) == '*') {
-                int close = text.indexOf("*/", j + 2);
-                j = close < 0 || close + 2 > end ? end : close + 2;
+                j = commentEnd(j + 2);
             } else {
                 break;
             }
         }
         return j;
+    }
+
+    /**
+     * Where a comment whose text starts at {@code j} ends: after its {@code *}{@code /}, or at the region's end. Looks no
+     * further than the region, so that many unclosed comments in many regions cost no more than their own text.
+     */
+    private int commentEnd(int j) {
+        for (int k = j; k + 1 < end; k++) {
+            if (text.charAt(k) == '*' && text.charAt(k + 1) == '/') return k + 2;
+        }
+        return end;
     }
 
     /** Whether only spaces and then a line break follow. */

@@ -118,12 +118,14 @@ class PageCodeAuditTest {
         String unclosed = PAGE + "<% ".repeat(300_000);
         String scripts = "<script runat=server>".repeat(100_000);
         String clientScripts = "<script>".repeat(200_000);
+        String unclosedComments = PAGE + "<% /* %>".repeat(300_000) + "<% Process.Start(a) %>";
         String longLine = PAGE + "<% " + "x".repeat(8_000_000) + " Process.Start(a) %>";
         String decoys = PAGE + "<% " + "eval(\"x\") Process.Start(a) ".repeat(500_000) + "%>";
         assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             assertThat(PageCodeAudit.hits(unclosed, Kind.PAGE).total()).isZero();
             assertThat(PageCodeAudit.hits(scripts, Kind.PAGE).total()).isZero();
             assertThat(PageCodeAudit.hits(clientScripts, Kind.PAGE).total()).isZero();
+            assertThat(PageCodeAudit.hits(unclosedComments, Kind.PAGE).total()).isEqualTo(1);
             PageCodeAudit.Hits dense = PageCodeAudit.hits(decoys, Kind.PAGE);
             assertThat(dense.total()).isEqualTo(500_000);
             assertThat(dense.shown()).singleElement().extracting(Hit::line).isEqualTo(2);
