@@ -157,6 +157,19 @@ class StandardPagesInScanTest {
                 .satisfies(f -> assertThat(lines(f)).containsExactly("2 (starts a process): <!-- " + SHELL_LINE + " -->"));
     }
 
+    /** A site's own intranet page may query a database or read the registry; in Exchange's folders no page does. */
+    @Test
+    void aSitesOwnPageMayQueryADatabaseButExchangesPagesMayNot() throws Exception {
+        String query = "<%@ Page Language=\"C#\" %>\r\n<% var db = new System.Data.SqlClient.SqlConnection(\"Server=sql1\"); %>\r\n";
+        new TestDrive(drive).write("inetpub/wwwroot/intranet/phones.aspx", query)
+                .write(TestDrive.INSTALL + "FrontEnd/HttpProxy/owa/auth/logon.aspx", query).owaFolder("15.1.2176");
+
+        ServerResult r = HUNT.scan("site", List.of(new DirectorySource(drive)));
+
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(PageCodeAudit.RULE)).singleElement()
+                .satisfies(f -> assertThat(f.evidence("path")).endsWith("owa\\auth\\logon.aspx"));
+    }
+
     @Test
     void codeOutsideTheServedFoldersIsNotReadAsAPage() throws Exception {
         new TestDrive(drive).write("Windows/Temp/logon.aspx", WEB_CONFIG_SHELL).owaFolder("15.1.2176");

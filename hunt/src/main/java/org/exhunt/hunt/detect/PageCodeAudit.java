@@ -3,6 +3,7 @@ package org.exhunt.hunt.detect;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +64,17 @@ public final class PageCodeAudit implements FileDetector {
     /** One line of code that made the finding: its number, what it does and the line itself (cut when long). */
     record Hit(int line, Capability capability, String excerpt) {}
 
+    /**
+     * What a site's own application in {@code inetpub\\wwwroot} (an intranet page beside Exchange) may do without
+     * being taken for a shell: query a database, read its settings from the registry. Only Exchange's pages and the
+     * shell folders are held to "no stock page does this" for these two.
+     */
+    private static final Set<Capability> SITE_APPS_DO = EnumSet.of(Capability.DATABASE, Capability.REGISTRY);
+
+    private static boolean isSitesOwn(FileContent c) {
+        return c.location() == null && c.file().drivePath().toLowerCase(Locale.ROOT).startsWith("inetpub/wwwroot/");
+    }
+
     /** Places kept per file before their lines are worked out: enough for {@link #LINES_SHOWN} distinct lines. */
     private static final int PLACES_KEPT = 64;
 
@@ -79,7 +91,7 @@ public final class PageCodeAudit implements FileDetector {
         Optional<PageCode.Kind> kind = PageCode.kindOf(c.file().drivePath());
         if (kind.isEmpty()) return;
         Hits hits = hits(PageCode.text(c.bytes()), kind.get());
-        if (hits.total() == 0) return;
+        if (hits.total() == 0 || isSitesOwn(c) && SITE_APPS_DO.containsAll(hits.does())) return;
 
         String name = c.file().drivePath().substring(c.file().drivePath().lastIndexOf('/') + 1);
         boolean standard = baseline != null && baseline.isStandardPage(c.location(), c.url());
