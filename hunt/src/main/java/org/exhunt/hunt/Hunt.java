@@ -20,6 +20,7 @@ import org.exhunt.hunt.detect.FileIocMatch;
 import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.LsassDumpSweep;
 import org.exhunt.hunt.detect.OversizedWebScript;
+import org.exhunt.hunt.detect.PageCodeAudit;
 import org.exhunt.hunt.detect.PlaceIocSweep;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIocMatch;
@@ -85,13 +86,15 @@ public final class Hunt {
         List<FileDetector> files = new ArrayList<>(List.of(new FileIocMatch(iocs), new WebShellSweep()));
         CompiledRules yara = YaraRules.compile(pack, user.yara(), problems::add);
         if (yara != null) files.add(new YaraDetector(yara));
+        AuthFolderBaseline baseline = null;
         if (pack.has(AuthFolderBaseline.FILE)) {
-            files.add(new AuthFolderAudit(AuthFolderBaseline.parse("rules/" + AuthFolderBaseline.FILE,
-                    pack.text(AuthFolderBaseline.FILE), problems::add)));
+            baseline = AuthFolderBaseline.parse("rules/" + AuthFolderBaseline.FILE, pack.text(AuthFolderBaseline.FILE), problems::add);
+            files.add(new AuthFolderAudit(baseline));
         } else {
             problems.add(Diagnostic.error("rules.missing", SourceRef.file("rules/" + AuthFolderBaseline.FILE),
                     "not in the rule pack: files in the OWA and ECP auth folders were not compared with a standard install"));
         }
+        files.add(new PageCodeAudit(baseline));
         List<RecordDetector> records = List.of(new RequestIocMatch(iocs));
         List<ListingDetector> listings = List.of(new PlaceIocSweep(iocs), new LsassDumpSweep(), new StagedArchiveSweep(),
                 new AuthFolderAge(), new OversizedWebScript());

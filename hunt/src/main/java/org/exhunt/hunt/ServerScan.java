@@ -215,7 +215,7 @@ final class ServerScan {
                 return;
             }
             FileContent content = new FileContent(f, bytes, FileDigests.hex("SHA-256", bytes),
-                    layout.webShellLocation(f.drivePath()).orElse(null), url);
+                    layout.webShellLocation(f.drivePath()).orElse(null), url, layout.isWebContent(f.drivePath()));
             for (FileDetector d : detectors.files()) d.examine(content, sink);
             fileRecords.read(content, this::keep);
         } catch (IOException e) {
@@ -232,7 +232,8 @@ final class ServerScan {
      * must not be a way to hide from them.
      */
     private void examineUnread(EvidenceFile f, ExchangeLayout layout, String url) {
-        FileContent listed = FileContent.unread(f, layout.webShellLocation(f.drivePath()).orElse(null), url);
+        FileContent listed = FileContent.unread(f, layout.webShellLocation(f.drivePath()).orElse(null), url,
+                layout.isWebContent(f.drivePath()));
         for (FileDetector d : detectors.files()) {
             if (!d.needsContent()) d.examine(listed, sink);
         }
