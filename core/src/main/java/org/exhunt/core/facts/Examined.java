@@ -15,10 +15,12 @@ import java.util.List;
  * @param since              the start of the window log evidence was limited to ({@code --since}), or null
  * @param until              its end ({@code --until}), or null
  * @param requestsNotIndexed requests to script files not indexed because the cap on URL paths was reached
+ * @param webFolderFiles     files of the folders IIS serves ({@code inetpub\wwwroot}, the install's
+ *                           {@code FrontEnd\HttpProxy} and {@code ClientAccess}) whose content was examined
  */
 public record Examined(long filesListed, long webFilesExamined, long logFilesRead, long filesExcluded,
                        List<String> excludes, List<UnreadFormat> logFormatsNotRead, Instant since, Instant until,
-                       long requestsNotIndexed) {
+                       long requestsNotIndexed, long webFolderFiles) {
 
     public Examined {
         excludes = List.copyOf(excludes);
