@@ -75,7 +75,7 @@ public final class SampleResults {
     static final PatchEvent MARCH_UPDATE = new PatchEvent(PatchEvent.Kind.MSI_INSTALL, PatchEvent.Action.UPDATE,
             Instant.parse("2021-03-03T14:12:05Z"), null, Duration.ZERO, "15.1.2176.9",
             "MsiInstaller 1022: Security Update for Exchange Server 2016 Cumulative Update 19 (KB5000871) installed",
-            PatchEvent.Outcome.SUCCEEDED, SourceRef.record("C:\\Windows\\System32\\winevt\\Logs\\Application.evtx", "4711"),
+            PatchEvent.Outcome.SUCCEEDED, "C:\\Windows\\System32\\winevt\\Logs\\Application.evtx#4711",
             PatchEvent.Strength.RECORDED);
     /** ProxyShell's window on ex01: exposed from its first exploitation until after the logs start. */
     static final ExposureWindow PROXYSHELL_WINDOW = new ExposureWindow(Instant.parse("2021-08-05T00:00:00Z"),

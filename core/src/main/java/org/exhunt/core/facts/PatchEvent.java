@@ -3,7 +3,6 @@ package org.exhunt.core.facts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import org.exhunt.core.SourceRef;
 
 /**
  * One entry of a server's patch history: what the evidence says about which Exchange build ran or was installed,
@@ -21,11 +20,12 @@ import org.exhunt.core.SourceRef;
  * @param what        what the record says, for people ({@code Security Update for Exchange Server 2016 Cumulative
  *                    Update 19 (KB5000871)})
  * @param outcome     whether it succeeded
- * @param source      the file, and line or record, it was read from
+ * @param source      where it was read: the file as the user knows it, with {@code :line} or {@code #record}
+ *                    ({@code SourceRef}'s form), or the log type for a build seen in log lines
  * @param strength    how far it can be relied on
  */
 public record PatchEvent(Kind kind, Action action, Instant time, Instant until, Duration uncertainty, String build,
-                         String what, Outcome outcome, SourceRef source, Strength strength) {
+                         String what, Outcome outcome, String source, Strength strength) {
 
     public PatchEvent {
         Objects.requireNonNull(kind, "kind");

@@ -75,6 +75,6 @@ final class MsiEvents {
 
     private static PatchEvent event(Record r, PatchEvent.Action action, String build, String what, PatchEvent.Outcome outcome) {
         return new PatchEvent(PatchEvent.Kind.MSI_INSTALL, action, r.time(), null, Duration.ZERO, build,
-                "MsiInstaller " + r.field("EventID") + ": " + what, outcome, r.source(), PatchEvent.Strength.RECORDED);
+                "MsiInstaller " + r.field("EventID") + ": " + what, outcome, r.source().toString(), PatchEvent.Strength.RECORDED);
     }
 }

@@ -67,7 +67,7 @@ public final class PatchHistory {
                 if (b.first() == null) continue;
                 seen.add(new PatchEvent(PatchEvent.Kind.LOG_BUILD, PatchEvent.Action.RUNNING, b.first(), b.last(),
                         Duration.ZERO, b.build(), b.build() + " in " + c.type() + " log lines", PatchEvent.Outcome.UNKNOWN,
-                        SourceRef.file(c.type() + " logs"), PatchEvent.Strength.OBSERVED));
+                        c.type() + " logs", PatchEvent.Strength.OBSERVED));
             }
         }
         add(seen);
@@ -80,7 +80,7 @@ public final class PatchHistory {
             if (o.from() == null) continue;
             hints.add(new PatchEvent(PatchEvent.Kind.FILE_TIME, PatchEvent.Action.PRESENT, o.from(), null, Duration.ZERO,
                     o.build().toString(), "OWA's folder of CU " + o.build() + ", its oldest file modified then (file"
-                    + " times change with copies and restores: a hint only)", PatchEvent.Outcome.UNKNOWN, o.where(),
+                    + " times change with copies and restores: a hint only)", PatchEvent.Outcome.UNKNOWN, o.where().toString(),
                     PatchEvent.Strength.HINT));
         }
         add(hints);

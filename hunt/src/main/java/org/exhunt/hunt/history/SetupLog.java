@@ -148,7 +148,7 @@ final class SetupLog {
             String what = "Exchange Server " + product + " setup, mode " + mode + ", version " + version
                     + (outcome == null ? " (its end is not in the log)" : outcome == PatchEvent.Outcome.FAILED ? " (did not complete)" : "");
             out.add(new PatchEvent(PatchEvent.Kind.SETUP_LOG, action, at, null, uncertainty(), version, what,
-                    outcome == null ? PatchEvent.Outcome.UNKNOWN : outcome, SourceRef.line(file, line),
+                    outcome == null ? PatchEvent.Outcome.UNKNOWN : outcome, SourceRef.line(file, line).toString(),
                     PatchEvent.Strength.RECORDED));
         }
     }

@@ -55,7 +55,7 @@ final class UpdateLog {
                 if (at == null) continue;
                 out.add(new PatchEvent(PatchEvent.Kind.UPDATE_LOG, PatchEvent.Action.UPDATE, at, null, SetupLog.UNKNOWN_ZONE,
                         MsiEvents.build(u, kb), "Windows Installer log: " + MsiEvents.name(u), MsiEvents.outcome(u),
-                        SourceRef.line(file, lines.number()), PatchEvent.Strength.RECORDED));
+                        SourceRef.line(file, lines.number()).toString(), PatchEvent.Strength.RECORDED));
             }
         }
         return out;

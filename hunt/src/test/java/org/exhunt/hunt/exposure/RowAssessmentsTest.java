@@ -47,7 +47,7 @@ class RowAssessmentsTest {
 
     private static PatchEvent seen(String build, Instant from, Instant to) {
         return new PatchEvent(PatchEvent.Kind.LOG_BUILD, PatchEvent.Action.RUNNING, from, to, Duration.ZERO, build,
-                build + " in exchange-httpproxy log lines", PatchEvent.Outcome.UNKNOWN, SourceRef.file("exchange-httpproxy logs"),
+                build + " in exchange-httpproxy log lines", PatchEvent.Outcome.UNKNOWN, "exchange-httpproxy logs",
                 PatchEvent.Strength.OBSERVED);
     }
 
