@@ -116,7 +116,7 @@ class IocHuntTest {
             assertThat(f.time()).isNotNull();
         });
         assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
-        assertThat(row(r, Rows.PROXYLOGON).reason()).contains("3 exploit attempts from");
+        assertThat(row(r, Rows.PROXYLOGON).reason()).contains("3 exploit requests from");
     }
 
     @Test

@@ -39,11 +39,13 @@ public final class BuildTimeline {
     private final KnowledgeBase kb;
     private final List<Stretch> stretches;
     private final Instant end;
+    private final Stretch last;   // what runs at the end of the evidence (the sweep's state there), or null
 
-    private BuildTimeline(KnowledgeBase kb, List<Stretch> stretches, Instant end) {
+    private BuildTimeline(KnowledgeBase kb, List<Stretch> stretches, Instant end, Stretch last) {
         this.kb = kb;
         this.stretches = stretches;
         this.end = end;
+        this.last = last;
     }
 
     /**
@@ -81,7 +83,14 @@ public final class BuildTimeline {
                 if (x.builds() != null && overlaps(x, e.time(), to)) x.builds().add(parse(e.build()));
             }
         }
-        return new BuildTimeline(kb, merge(s.out), end);
+        List<Stretch> merged = merge(s.out);
+        Stretch last = s.state == null && !s.noExchange ? null : new Stretch(s.at, s.at, s.state == null ? null : new TreeSet<>(s.state),
+                s.noExchange, describeState(s), s.stateEvent == null ? List.of() : List.of(s.stateEvent));
+        return new BuildTimeline(kb, merged, end, last);
+    }
+
+    private static String describeState(Sweep s) {
+        return s.stateEvent == null ? "the build installed now (Bin\\ExSetup.exe)" : s.stateEvent.what();
     }
 
     private static Instant start(PatchEvent e) {
@@ -130,13 +139,21 @@ public final class BuildTimeline {
      * Exchange), with the entries that show it; empty when it is exposed at the end (or the timeline is empty).
      */
     public Optional<Fixed> fixedSince(String row) {
-        Fixed fixed = null;
+        // the state the evidence ends on: exposed there, the row is not fixed, whatever came before
+        if (last != null && exposure(last, row).isPresent()) return Optional.empty();
+        Fixed fixed = last == null || stretches.isEmpty() ? null
+                : new Fixed(stretches.get(stretches.size() - 1).to(), false, last.events());
         for (int i = stretches.size() - 1; i >= 0; i--) {
             Stretch x = stretches.get(i);
             if (exposure(x, row).isPresent()) break;
             fixed = new Fixed(x.from(), x.noExchange(), x.events().isEmpty() && fixed != null ? fixed.events() : x.events());
         }
         return Optional.ofNullable(fixed);
+    }
+
+    /** When the server began to run Exchange, when a fresh install's setup log says so; empty otherwise. */
+    public Optional<Instant> exchangeSince() {
+        return stretches.isEmpty() || !stretches.get(0).noExchange() ? Optional.empty() : Optional.ofNullable(stretches.get(0).to());
     }
 
     /** Fixed from {@code since} (null: as far back as the evidence goes), with the entries that show it. */

@@ -31,7 +31,8 @@ import org.exhunt.core.facts.PatchEvent;
  * runs say {@code Install} too) and it says neither that Exchange files are installed nor a locally installed
  * version: only then did the server run no Exchange before it. The log does not say whether its times are the local
  * time it names or UTC; they are read as local, and the entry's uncertainty is the zone's offset plus an hour for
- * daylight saving time, so that a window takes whichever reading over-assures least.
+ * daylight saving time, so that a window takes whichever reading over-assures least; none for the zone
+ * {@code (UTC) Coordinated Universal Time}, which has neither.
  */
 final class SetupLog {
 
@@ -91,6 +92,7 @@ final class SetupLog {
         final long line;
         final String product;
         ZoneOffset zone;
+        boolean coordinatedUniversalTime;   // "(UTC)": no offset and no daylight saving time
         Instant started;
         Instant last;
         String version;
@@ -107,6 +109,7 @@ final class SetupLog {
         void read(String text) {
             Matcher z = ZONE.matcher(text);
             if (zone == null && z.find()) {
+                coordinatedUniversalTime = z.group(1) == null;
                 zone = z.group(1) == null ? ZoneOffset.UTC : ZoneOffset.ofHoursMinutes(
                         Integer.parseInt(z.group(1) + z.group(2)), Integer.parseInt(z.group(1) + z.group(3)));
             }
@@ -132,6 +135,7 @@ final class SetupLog {
 
         Duration uncertainty() {
             if (zone == null) return UNKNOWN_ZONE;
+            if (coordinatedUniversalTime) return Duration.ZERO;   // local time is UTC, read either way
             return Duration.ofSeconds(Math.abs(zone.getTotalSeconds())).plus(DAYLIGHT);
         }
 

@@ -40,8 +40,7 @@ public final class ExposureWindows {
                     .forEach(e -> addAll(events, e.events()));
             return new ExposureWindow(firstExploited, firstExploited, null, null, end, after, List.of(), after, types(), events);
         }
-        Instant start = fixed.filter(BuildTimeline.Fixed::neverRanExchangeBefore).map(BuildTimeline.Fixed::since)
-                .filter(s -> s != null && s.isAfter(firstExploited)).orElse(firstExploited);
+        Instant start = timeline.exchangeSince().filter(s -> s.isAfter(firstExploited)).orElse(firstExploited);
         List<Span> exposed = new ArrayList<>();
         for (BuildTimeline.Exposed e : timeline.exposed(row)) {
             Instant from = e.from() == null || e.from().isBefore(start) ? start : e.from();

@@ -231,16 +231,15 @@ class VerdictsTest {
 
     @Test
     void anAttemptIsARequestNotARuleMatch() {
-        // eight requests, the first five matched by two rules each and the sixth by four: thirteen matches
+        // eight requests, the first five matched by two rules each: thirteen matches
         for (int i = 0; i < 8; i++) {
-            int rules = i < 5 ? 2 : i == 5 ? 4 : 1;
-            for (int r = 0; r < rules && (i < 7 || r == 0); r++) {
+            for (int r = 0; r < (i < 5 ? 2 : 1); r++) {
                 findings.add(Finding.builder("sigma", "rule-" + r).title("rule " + r).severity(Severity.HIGH).chain("ProxyLogon")
                         .stage(Stage.ATTEMPT).time(Instant.parse("2021-03-02T10:00:0" + i + "Z"))
                         .source(SourceRef.line("u_ex210302.log", 100 + i)).evidence("c-ip", "192.0.2.7").build());
             }
         }
-        assertThat(findings).hasSize(17);
+        assertThat(findings).hasSize(13);
         Verdict v = proxyLogon(covered());
         assertThat(v.compromise()).isEqualTo(Compromise.ATTEMPTED);
         assertThat(v.reason()).startsWith("8 exploit requests from 192.0.2.7");
