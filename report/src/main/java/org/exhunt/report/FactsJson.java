@@ -68,10 +68,16 @@ public final class FactsJson {
 
     /** The facts a {@link #tree} holds. */
     public static ServerFacts read(JsonNode tree) {
+        return read(tree, ServerFacts.class);
+    }
+
+    /** A part of the facts a {@link #tree} holds ({@code null} for JSON's null). */
+    public static <T> T read(JsonNode tree, Class<T> type) {
+        if (tree == null || tree.isNull()) return null;
         try {
-            return JSON.treeToValue(tree, ServerFacts.class);
+            return JSON.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not the facts of a server: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -67,6 +67,7 @@ class JsonlReportTest {
                 assertThat(window.get("start").asText()).isEqualTo("2021-08-05T00:00:00Z");
                 assertThat(window.get("gaps").get(0).get("to").asText()).isEqualTo("2022-01-02T18:00:00Z");
                 assertThat(window.get("covering_logs")).extracting(JsonNode::asText).containsExactly("exchange-httpproxy", "iis");
+                assertThat(FactsJson.read(window, org.exhunt.core.facts.ExposureWindow.class)).isEqualTo(v.window());
                 JsonNode event = window.get("patch_events").get(0);
                 assertThat(event.get("kind").asText()).isEqualTo("MSI_INSTALL");
                 assertThat(event.get("uncertainty").asText()).isEqualTo("PT0S");
