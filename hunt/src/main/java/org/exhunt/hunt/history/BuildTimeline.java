@@ -83,14 +83,9 @@ public final class BuildTimeline {
                 if (x.builds() != null && overlaps(x, e.time(), to)) x.builds().add(parse(e.build()));
             }
         }
-        List<Stretch> merged = merge(s.out);
-        Stretch last = s.state == null && !s.noExchange ? null : new Stretch(s.at, s.at, s.state == null ? null : new TreeSet<>(s.state),
-                s.noExchange, describeState(s), s.stateEvent == null ? List.of() : List.of(s.stateEvent));
-        return new BuildTimeline(kb, merged, end, last);
-    }
-
-    private static String describeState(Sweep s) {
-        return s.stateEvent == null ? "the build installed now (Bin\\ExSetup.exe)" : s.stateEvent.what();
+        Stretch last = s.state == null ? null
+                : new Stretch(s.at, s.at, new TreeSet<>(s.state), false, Sweep.describe(s.stateEvent), Sweep.events(s.stateEvent));
+        return new BuildTimeline(kb, merge(s.out), end, last);
     }
 
     private static Instant start(PatchEvent e) {
@@ -211,8 +206,7 @@ public final class BuildTimeline {
         final List<Stretch> out = new ArrayList<>();
         Instant at;                      // where the stretches made so far end; null: nothing made yet
         TreeSet<BuildNumber> state;      // builds running now; null: unknown
-        boolean noExchange;
-        PatchEvent stateEvent;
+        PatchEvent stateEvent;           // the entry that shows the state; null: the build installed now
 
         Sweep(KnowledgeBase kb) {
             this.kb = kb;
@@ -221,8 +215,8 @@ public final class BuildTimeline {
         void seen(BuildNumber b, Instant from, Instant to, PatchEvent e) {
             if (at != null && from.isBefore(at)) from = at;
             if (to.isBefore(from)) to = from;
-            if (state == null || noExchange) {
-                add(at, from, null, noExchange, noExchange ? "before Exchange was installed" : "nothing shows the build", List.of());
+            if (state == null) {
+                add(at, from, null, false, "nothing shows the build", List.of());
             } else if (!state.equals(set(b))) {
                 TreeSet<BuildNumber> either = new TreeSet<>(state);
                 either.add(b);
@@ -233,7 +227,6 @@ public final class BuildTimeline {
             }
             add(from, to, set(b), false, describe(e), events(e));
             state = set(b);
-            noExchange = false;
             stateEvent = e;
             at = to;
         }
@@ -243,11 +236,10 @@ public final class BuildTimeline {
             if (latest.isBefore(earliest)) latest = earliest;
             if (fresh && state == null) {
                 add(at, earliest, null, true, "before " + describe(e), events(e));
-                noExchange = false;
                 state = set(b);
                 add(earliest, latest, state, false, describe(e), events(e));
             } else {
-                add(at, earliest, state, noExchange, state == null ? "nothing shows the build" : describe(stateEvent), events(stateEvent));
+                add(at, earliest, state, false, state == null ? "nothing shows the build" : describe(stateEvent), events(stateEvent));
                 TreeSet<BuildNumber> either = state == null ? null : new TreeSet<>(state);
                 if (either != null) {
                     either.add(b);
@@ -256,14 +248,13 @@ public final class BuildTimeline {
                 add(earliest, latest, either, false, "while " + describe(e) + " ran", events(e));
                 state = set(b);
             }
-            noExchange = false;
             stateEvent = e;
             at = latest;
         }
 
         void finish(Instant end) {
             if (end != null && (at == null || end.isAfter(at))) {
-                add(at, end, state, noExchange, state == null ? "nothing shows the build" : describe(stateEvent), events(stateEvent));
+                add(at, end, state, false, state == null ? "nothing shows the build" : describe(stateEvent), events(stateEvent));
             }
         }
 
@@ -283,13 +274,13 @@ public final class BuildTimeline {
             return s;
         }
 
-        private static List<PatchEvent> events(PatchEvent... es) {
+        static List<PatchEvent> events(PatchEvent... es) {
             List<PatchEvent> out = new ArrayList<>();
             for (PatchEvent e : es) if (e != null && !out.contains(e)) out.add(e);
             return out;
         }
 
-        private static String describe(PatchEvent e) {
+        static String describe(PatchEvent e) {
             return e == null ? "the build installed now (Bin\\ExSetup.exe)" : e.what();
         }
     }

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Record;
-import org.exhunt.core.SourceRef;
 import org.exhunt.core.facts.LogCoverage;
 import org.exhunt.core.facts.PatchEvent;
 import org.exhunt.evidence.EvidenceFile;

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.exhunt.core.Exposure;
-import org.exhunt.core.SourceRef;
 import org.exhunt.core.facts.ExposureWindow;
 import org.exhunt.core.facts.PatchEvent;
 import org.exhunt.evidence.DirectorySource;

@@ -24,7 +24,7 @@ final class SetupLogWriter {
 
     private SetupLogWriter() {}
 
-    /** The log of these setup runs, oldest first; {@code previous} is the build before each (null before the first). */
+    /** The log of these setup runs, oldest first: each upgrade names the build installed before it. */
     static byte[] of(List<Scenario.PatchRecord> runs) {
         StringBuilder s = new StringBuilder();
         String installed = null;
