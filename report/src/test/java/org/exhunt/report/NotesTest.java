@@ -55,6 +55,7 @@ class NotesTest {
                 "exchange-httpproxy logs: 90004 records in 52 files, 2021-02-20T00:00:00Z to 2021-03-04T23:59:00Z, builds"
                         + " 15.1.2176.2, 15.1.2242.4",
                 "iis logs: 48211 records in 13 files, 2021-02-20T00:00:00Z to 2021-03-04T23:59:00Z",
+                "Patch history: 2021-03-03T14:12:05Z MsiInstaller 1022: Security Update for Exchange Server 2016 Cumulative Update 19 (KB5000871) installed [C:\\Windows\\System32\\winevt\\Logs\\Application.evtx#4711]",
                 "412 PE files on which rules reading PE fields were evaluated without them (pe module not implemented)",
                 "rule exhunt.ioc.attacker-ips: 2999 more findings not kept (the 1000 earliest and the latest are)",
                 "files in log folders in formats exhunt does not read: {.etl=2}",
