@@ -20,6 +20,7 @@ import org.exhunt.kb.KnowledgeBase;
 import org.exhunt.kb.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -50,6 +51,11 @@ class WindowVerdictTest {
                         List.of(upgrade("2020-12-20T20:00:00Z", "15.1.2176.2"), update("2021-03-03T14:00:00Z", "15.1.2176.9")),
                         "15.1.2176.9", logs("2020-12-15", "2021-03-10"), null, Compromise.CLEAN,
                         "exposed 2021-01-06 to 2021-03-03: IIS logs cover it all, showing nothing"),
+                new Case("a failed update fixes nothing: the window runs to the one that succeeded", Rows.PROXYLOGON,
+                        List.of(upgrade("2020-12-20T20:00:00Z", "15.1.2176.2"), failed(update("2021-03-03T14:00:00Z", "15.1.2176.9")),
+                                update("2021-03-20T14:00:00Z", "15.1.2176.9")),
+                        "15.1.2176.9", logs("2020-12-15", "2021-03-10"), null, Compromise.CANNOT_TELL,
+                        "exposed 2021-01-06 to at least 2021-03-20"),
                 new Case("fixed later, logs only after the fix: cannot tell, naming the gap", Rows.PROXYLOGON,
                         List.of(upgrade("2020-12-20T20:00:00Z", "15.1.2176.2"), update("2021-03-03T14:00:00Z", "15.1.2176.9")),
                         "15.1.2176.9", logs("2021-03-10", "2021-03-12"), null, Compromise.CANNOT_TELL,
@@ -126,12 +132,18 @@ class WindowVerdictTest {
         assertThat(v.window()).isNull();
     }
 
-    @Test
-    void withoutTheFoldersIisServesPostExploitationCannotBeTold() {
-        Verdict v = Verdicts.decide("s", List.of(), List.of(), new WebRequests(), 0).verdicts().get(0);
+    /** Post-exploitation has no window: the files of the web folders are its own statement, never logs' stand-in. */
+    @ParameterizedTest(name = "{0} web folder files: {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0    | CANNOT_TELL | the evidence holds none of the folders IIS serves
+            1234 | CLEAN       | no web shell among 1,234 files of the web folders
+            """)
+    void postExploitationSaysWhatTheWebFoldersHeld(long webFolderFiles, Compromise expected, String reason) {
+        Verdict v = Verdicts.decide("s", List.of(), List.of(), new WebRequests(), webFolderFiles).verdicts().get(0);
         assertThat(v.row()).isEqualTo(Rows.POST_EXPLOITATION);
-        assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
-        assertThat(v.reason()).isEqualTo("the evidence holds none of the folders IIS serves");
+        assertThat(v.compromise()).isEqualTo(expected);
+        assertThat(v.reason()).isEqualTo(reason);
+        assertThat(v.window()).isNull();
     }
 
     @Test
@@ -195,6 +207,11 @@ class WindowVerdictTest {
         return new PatchEvent(PatchEvent.Kind.MSI_INSTALL, PatchEvent.Action.UPDATE, Instant.parse(at), null, Duration.ZERO,
                 build, "MsiInstaller 1022: an update to " + build + " installed", PatchEvent.Outcome.SUCCEEDED, "Application.evtx#1",
                 PatchEvent.Strength.RECORDED);
+    }
+
+    private static PatchEvent failed(PatchEvent e) {
+        return new PatchEvent(e.kind(), e.action(), e.time(), e.until(), e.uncertainty(), e.build(), e.what(),
+                PatchEvent.Outcome.FAILED, e.source(), e.strength());
     }
 
     private static PatchEvent upgrade(String at, String build) {
