@@ -171,6 +171,18 @@ public final class Limits {
      */
     public static final int YARA_MATCHES_PER_SCAN = 16_000_000;
 
+    /**
+     * Seconds the YARA rules may take over one web file in a scan; past it that file's YARA scan stops and is
+     * reported ({@code exhunt yara} takes its limit from {@code -a}, as yara does).
+     */
+    public static final int YARA_SCAN_SECONDS = 30;
+
     /** Files larger than this are not scanned with YARA rules (reported as not scanned: too large). */
     public static final long YARA_FILE_BYTES = 512L << 20;
+
+    /**
+     * Files up to this size are read into memory for a YARA scan ({@code exhunt yara}); larger ones are mapped
+     * instead, as libyara maps every file it scans, so that the heap a scan takes does not grow with the file.
+     */
+    public static final int YARA_READ_BYTES = 16 << 20;
 }

@@ -1,7 +1,6 @@
 package org.exhunt.logs.evtx;
 
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -39,8 +38,7 @@ final class Libevtx extends ForeignReader {
             case 0x09 -> signMagnitude(ours, 64).equals(theirs);
             case 0x0f -> guid(ours).equals(guid(theirs));
             case 0x14, 0x15 -> hex(ours).equals(hex(theirs));
-            case 0x11 -> instant(ours).equals(instant(theirs).truncatedTo(ChronoUnit.MICROS));
-            case 0x12 -> instant(ours).equals(instant(theirs));
+            case 0x11, 0x12 -> instant(ours).equals(instant(theirs));   // exhunt keeps a FILETIME to its 100 ns, as libevtx prints it
             case 0x0b, 0x0c -> scientific(ours).equals(scientific(theirs));
             default -> ours.equals(theirs);
         };
