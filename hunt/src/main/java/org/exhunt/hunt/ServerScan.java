@@ -26,6 +26,7 @@ import org.exhunt.core.facts.Examined;
 import org.exhunt.core.facts.BuildSource;
 import org.exhunt.core.facts.Install;
 import org.exhunt.core.facts.PatchEvent;
+import org.exhunt.core.facts.ProductArchive;
 import org.exhunt.core.facts.LogCoverage;
 import org.exhunt.core.facts.NotKept;
 import org.exhunt.core.facts.ScanFacts;
@@ -46,6 +47,7 @@ import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
 import org.exhunt.hunt.detect.SigmaDetector;
 import org.exhunt.hunt.detect.SigmaFileRecords;
+import org.exhunt.hunt.detect.StagedArchiveSweep;
 import org.exhunt.hunt.exposure.ExposureScan;
 import org.exhunt.hunt.exposure.RowAssessments;
 import org.exhunt.hunt.exposure.ServerExposure;
@@ -99,6 +101,8 @@ final class ServerScan {
     private final AtomicInteger webFolderFiles = new AtomicInteger();
     private int excluded;
     private List<EvidenceFile> files;
+    private List<ProductArchive> productArchives = List.of();   // a known product's archives, for the notes
+    private long productArchivesNotKept;
     private SigmaDetector sigma;
     private SigmaFileRecords fileRecords;
     private List<RecordDetector> recordDetectors;
@@ -159,7 +163,6 @@ final class ServerScan {
         sigma.finish(sink);
         options.progress().finished(server);
 
-        List<Finding> kept = findings.all();
         List<LogCoverage> logs = coverage.coverage();
         exposure.builds().logs(logs);
         history.logBuilds(logs);
@@ -169,6 +172,8 @@ final class ServerScan {
         BuildTimeline timeline = BuildTimeline.of(kb, patches,
                 exposed.build().chosen().map(o -> o.build()).orElse(null), evidenceEnd(logs, patches));
         List<RowAssessment> rows = RowAssessments.of(kb, exposed, timeline, coverageSpans.covered());
+        productArchives(rows);
+        List<Finding> kept = findings.all();
         Verdicts.Outcome outcome = Verdicts.decide(server, rows, kept, requests, webFolderFiles.get());
         // a file's use is found after the allowlist ran on what the detectors found: it answers to it here
         List<Finding> reported = outcome.findings().stream()
@@ -176,6 +181,31 @@ final class ServerScan {
         if (options.collectDir() != null) collect(reported);
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
                 outcome.verdicts(), reported, problems.all(), facts(layout, exposed, logs, reported, patches, timeline));
+    }
+
+    /**
+     * The archives in ProgramData inside a known product's own tree: a finding when written within a chain's exposure
+     * window (or at a time the evidence does not keep), else listed in the notes.
+     */
+    private void productArchives(List<RowAssessment> rows) {
+        List<ProductArchive> listed = new ArrayList<>();
+        for (EvidenceFile f : files) {
+            if (!StagedArchiveSweep.isArchive(f)) continue;
+            Optional<String> product = detectors.archiveOwners().owner(f.drivePath());
+            if (product.isEmpty()) continue;
+            List<String> open = f.modified() == null ? null : Verdicts.exposedAt(rows, f.modified());
+            if (open != null && open.isEmpty()) {
+                listed.add(new ProductArchive(f.windowsPath(), product.get(), f.modified()));
+                continue;
+            }
+            keep(StagedArchiveSweep.finding(f).evidence("product_folder", product.get())
+                    .evidence("written", open == null ? "at a time the evidence does not keep"
+                            : "within the exposure window of " + String.join(", ", open))
+                    .build());
+        }
+        listed.sort(Comparator.comparing(ProductArchive::path));
+        productArchivesNotKept = Math.max(0, listed.size() - Examined.PRODUCT_ARCHIVES_KEPT);
+        productArchives = listed.subList(0, Math.min(listed.size(), Examined.PRODUCT_ARCHIVES_KEPT));
     }
 
     /**
@@ -334,7 +364,8 @@ final class ServerScan {
         Examined examined = new Examined(files.size(), webFilesExamined.get(), logFilesRead.get(), excluded,
                 options.excludes().stream().map(PathGlob::toString).toList(),
                 unreadLogFormats.entrySet().stream().map(e -> new UnreadFormat(e.getKey(), e.getValue())).toList(),
-                options.window().since(), options.window().until(), requests.dropped(), webFolderFiles.get());
+                options.window().since(), options.window().until(), requests.dropped(), webFolderFiles.get(),
+                productArchives, productArchivesNotKept);
         List<Suppression> suppressed = new ArrayList<>();
         suppressions.suppressed().forEach((entry, n) -> suppressed.add(new Suppression(entry, n)));
         ScanFacts scan = new ScanFacts(new Install(installPath, options.installPath() != null), exposed.mitigations(),

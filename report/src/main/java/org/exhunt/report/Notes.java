@@ -46,6 +46,7 @@ public final class Notes {
         lines.addAll(ScanWords.tallies(s.tallies()));
         s.droppedPerRule().forEach(n -> lines.add(ScanWords.notKept(n)));
         lines.addAll(ScanWords.leftOut(s.examined()));
+        lines.addAll(ScanWords.productArchives(s.examined()));
         for (Suppression x : s.suppressed()) lines.add(ScanWords.suppressed(x));
         if (s.examined().requestsNotIndexed() > 0) lines.add(ScanWords.requestsNotIndexed(s.examined().requestsNotIndexed()));
         if (!s.sigma().needInstallPathNotRun().isEmpty()) {

@@ -61,6 +61,8 @@ class NotesTest {
                 "files in log folders in formats exhunt does not read: {.etl=2}",
                 "3 files left out by --exclude [PerfLogs/**]",
                 "log evidence limited to 2021-02-01T00:00:00Z to the end",
+                "Archive C:\\ProgramData\\Veeam\\Backup\\Logs.zip (modified 2020-11-02T03:00:00Z) lies in Veeam Backup & Replication's own folder and was written outside every chain's exposure window: not a finding",
+                "2 more archives in products' own ProgramData folders (not findings)",
                 "allowlist 'path:C:\\inetpub\\**\\healthcheck.htm' suppressed 4 findings",
                 "7 requests to script files not indexed (cap reached)",
                 "timeline ProxyLogon: 6 findings, first 2021-03-03T02:14:10Z, last 2021-03-03T02:20:01Z, exploit from"

@@ -160,7 +160,8 @@ public final class SampleResults {
                 new ExtendedProtection.Setting("Default Web Site/owa", "Require"),
                 new ExtendedProtection.Setting("Exchange Back End/EWS", "None")));
         Examined examined = new Examined(5_210, 31, 12, 3, List.of("PerfLogs/**"), List.of(new UnreadFormat(".etl", 2)),
-                Instant.parse("2021-02-01T00:00:00Z"), null, 7, 1_204);
+                Instant.parse("2021-02-01T00:00:00Z"), null, 7, 1_204, List.of(new org.exhunt.core.facts.ProductArchive(
+                        "C:\\ProgramData\\Veeam\\Backup\\Logs.zip", "Veeam Backup & Replication", Instant.parse("2020-11-02T03:00:00Z"))), 2);
         IndicatorSummary indicators = new IndicatorSummary(4, new IndicatorCounts(38, 15, 0), 1, new IndicatorCounts(40, 16, 1), 1);
         SigmaSummary sigma = new SigmaSummary(36, 1, 2, 0, List.of(), new SigmaSummary.FileRecords(5_210, 31));
         LogCoverage iis = new LogCoverage("iis", 13, 48_211, 0, logsFrom, logsTo, List.of());
