@@ -33,6 +33,7 @@ import org.exhunt.hunt.ioc.IocCsv;
 import org.exhunt.hunt.ioc.IocFiles;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.layout.AuthFolderBaseline;
+import org.exhunt.hunt.layout.ProgramDataOwners;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.kb.KnowledgeBase;
 import org.exhunt.kb.Row;
@@ -95,13 +96,20 @@ public final class Hunt {
                     "not in the rule pack: files in the OWA and ECP auth folders were not compared with a standard install"));
         }
         files.add(new PageCodeAudit(baseline));
+        ProgramDataOwners owners = ProgramDataOwners.none();
+        if (pack.has(ProgramDataOwners.FILE)) {
+            owners = ProgramDataOwners.parse("rules/" + ProgramDataOwners.FILE, pack.text(ProgramDataOwners.FILE), problems::add);
+        } else {
+            problems.add(Diagnostic.error("rules.missing", SourceRef.file("rules/" + ProgramDataOwners.FILE),
+                    "not in the rule pack: every archive in ProgramData is reported, products' own ones too"));
+        }
         List<RecordDetector> records = List.of(new RequestIocMatch(iocs));
-        List<ListingDetector> listings = List.of(new PlaceIocSweep(iocs), new LsassDumpSweep(), new StagedArchiveSweep(),
+        List<ListingDetector> listings = List.of(new PlaceIocSweep(iocs), new LsassDumpSweep(), new StagedArchiveSweep(owners),
                 new AuthFolderAge(), new OversizedWebScript());
         ChainAttribution attribution = new ChainAttribution(kb.rows(),
                 pack.has(ChainAttribution.FILE) ? pack.text(ChainAttribution.FILE) : null, problems::add);
         SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), user.sigmaCompiled(), attribution, problems::add);
-        return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, indicators), kb,
+        return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, indicators, owners), kb,
                 options);
     }
 

@@ -132,7 +132,27 @@ class HuntTest {
         write("Users/someone/notes.txt", "hello");
         Verdict v = postExploitation(scan(huntKnowing(sha256("none")), new DirectorySource(drive)));
         assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
-        assertThat(v.reason()).contains("no Exchange install and no inetpub folder");
+        assertThat(v.reason()).isEqualTo("the evidence holds none of the folders IIS serves");
+    }
+
+    @Test
+    void aDriveWithoutTheFoldersIisServesCannotBeToldCleanEvenWithExchangeLogs() throws Exception {
+        // the copy: Exchange's logs, no web folder; a file elsewhere is no web folder either
+        write(INSTALL + "Logging/HttpProxy/Ecp/HttpProxy_2023010600-1.LOG", "#Software: Microsoft Exchange Server\r\n");
+        write("Windows/System32/notepad.exe", "MZ");
+        Verdict v = postExploitation(scan(huntKnowing(sha256("none")), new DirectorySource(drive)));
+        assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
+        assertThat(v.detail()).contains("none of the folders IIS serves (inetpub\\wwwroot");
+    }
+
+    @Test
+    void filesOfTheWebFoldersAreCountedInTheCleanReason() throws Exception {
+        write("inetpub/wwwroot/iisstart.htm", "<html></html>");
+        write(INSTALL + "FrontEnd/HttpProxy/owa/auth/logon.aspx", "logon");
+        write(INSTALL + "ClientAccess/Owa/web.config", "<configuration/>");
+        Verdict v = postExploitation(scan(huntKnowing(sha256("none")), new DirectorySource(drive)));
+        assertThat(v.compromise()).isEqualTo(Compromise.CLEAN);
+        assertThat(v.reason()).isEqualTo("no web shell among 3 files of the web folders");
     }
 
     @Test
