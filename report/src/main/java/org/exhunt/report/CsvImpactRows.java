@@ -12,7 +12,8 @@ import org.exhunt.core.ServerResult;
  * export, the first read of a mailbox, a message to review, the first logon of an exposed account, an account
  * changed, a way back in, the time from which every mailbox was within reach), in the timeline's columns: detector
  * {@code impact}, rule id {@code exhunt.impact.<section>}, the section as title, how sure it is as a tag, the first
- * record it rests on as file and its records as evidence, stage empty (an impact item is no evidence of a stage).
+ * record it rests on as file and its records as evidence, stage and span end empty (an impact item is no evidence of a
+ * stage, and has one time).
  * Items without a time (the limits, a computer account whose exposure has no logon) are not timeline events.
  */
 final class CsvImpactRows {
@@ -63,6 +64,7 @@ final class CsvImpactRows {
         cells.add(CsvTimelineReport.text(run.exhuntVersion()));
         cells.add(CsvTimelineReport.text(run.rulesVersion()));
         cells.add(CsvTimelineReport.text(run.kbVersion()));
+        cells.add("");
         cells.add("");
         return cells;
     }

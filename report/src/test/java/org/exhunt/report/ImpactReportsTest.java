@@ -87,6 +87,7 @@ class ImpactReportsTest {
         // EX1: 2 reads, 1 message, 1 logon, 1 account, 1 task, the scope (its limit has no time); EX2: the export
         assertThat(impact).hasSize(8);
         assertThat(impact).extracting(r -> r.get("timestamp_desc")).containsOnly(CsvImpactRows.IMPACT_TIME);
+        assertThat(impact).extracting(CSVRecord::size).containsOnly(CsvTimelineReport.COLUMNS.size());
         assertThat(impact).extracting(r -> r.get("datetime")).isSorted();
         assertThat(impact.get(impact.size() - 1).get("rule_id")).isEqualTo("exhunt.impact.mailboxes-exported");
         assertThat(impact.get(impact.size() - 1).get("message")).contains("ceo@contoso.com by New-MailboxExportRequest");

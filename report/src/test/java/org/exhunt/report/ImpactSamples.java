@@ -73,7 +73,7 @@ final class ImpactSamples {
         ScanFacts sample = SampleResults.scanFacts().scan();
         ScanFacts scan = new ScanFacts(sample.install(), sample.mitigations(), sample.extendedProtection(), sample.examined(),
                 sample.indicators(), sample.sigma(), sample.logs(), sample.tallies(), sample.droppedPerRule(), sample.suppressed(),
-                sample.timelines(), impact);
+                sample.timelines(), sample.patchHistory(), sample.buildTimeline(), impact);
         return new ServerResult(name, List.of("/evidence/" + name), List.of(new Verdict(name, "ProxyLogon", Exposure.VULNERABLE,
                 Compromise.COMPROMISED, "shell requested")), List.of(), List.of(), new ServerFacts(null, scan, null, actions));
     }

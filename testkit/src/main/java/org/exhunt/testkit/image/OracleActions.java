@@ -65,6 +65,8 @@ final class OracleActions {
         add("mitigate-proxylogon", vulnerable(List.of(Rows.PROXYLOGON)), null);
         add("mitigate-proxynotshell", vulnerable(List.of(Rows.PROXYNOTSHELL)), null);
         add("no-mitigation", vulnerable(UNMITIGATED), rowsWhere(UNMITIGATED, Oracle.VULNERABLE));
+        add("unknown-build", Answer.of(rows.stream().anyMatch(r -> Oracle.UNKNOWN.equals(r.exposure())),
+                rows.stream().anyMatch(r -> r.exposure() == null)), null);
         lookFurther();
         List<String> changed = new ArrayList<>();
         impact.accounts().forEach(a -> { if (!changed.contains(a.account())) changed.add(a.account()); });
@@ -84,6 +86,10 @@ final class OracleActions {
     }
 
     private void add(String step, Answer answer, ExpectedAction subjects) {
+        // a step that names subjects applies only when it has some: required when one must be named, else allowed
+        if (subjects != null && answer == Answer.YES && subjects.subjects().isEmpty()) {
+            answer = subjects.optional().isEmpty() ? Answer.NO : Answer.MAYBE;
+        }
         if (answer == Answer.NO) return;
         out.add(subjects == null ? ExpectedAction.of(step, answer == Answer.YES)
                 : new ExpectedAction(step, answer == Answer.YES, subjects.subjects(), subjects.optional(), subjects.lastSubject()));
