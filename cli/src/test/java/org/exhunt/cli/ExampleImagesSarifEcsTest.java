@@ -99,7 +99,7 @@ class ExampleImagesSarifEcsTest {
     }
 
     @Test
-    void theEcsDocumentsHoldEveryFindingLinkedEventVerdictAndDiagnosticAndTheVersions() {
+    void theEcsDocumentsHoldEveryFindingLinkedEventVerdictDiagnosticAndImpactItemAndTheVersions() {
         List<JsonNode> findings = JsonlResult.ofType(jsonl, "finding");
         assertThat(perServer(ofKind("exhunt.finding", "alert"), d -> 1, "/host/name")).isEqualTo(perServer(findings, f -> 1));
         assertThat(perServer(ofKind("exhunt.finding", "event"), d -> 1, "/host/name"))
@@ -115,8 +115,12 @@ class ExampleImagesSarifEcsTest {
                 .extracting(d -> d.at("/host/name").asText() + " " + FactsJson.read(d.at("/exhunt/facts")))
                 .containsExactlyElementsOf(facts());
 
+        assertThat(perServer(ofKind("exhunt.impact", "event"), d -> 1, "/host/name")).as("a document per impact item")
+                .isEqualTo(perServer(JsonlResult.ofType(jsonl, "impact"), i -> 1));
+
         assertThat(ecs).as("nothing else").hasSize(findings.size() + findings.stream().mapToInt(JsonlResult::linkedEvents).sum()
-                + JsonlResult.ofType(jsonl, "verdict").size() + JsonlResult.ofType(jsonl, "diagnostic").size() + images.size());
+                + JsonlResult.ofType(jsonl, "verdict").size() + JsonlResult.ofType(jsonl, "diagnostic").size() + images.size()
+                + JsonlResult.ofType(jsonl, "impact").size());
 
         JsonNode versions = versions();
         assertThat(ecs).allSatisfy(d -> {

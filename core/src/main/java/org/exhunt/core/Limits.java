@@ -153,6 +153,28 @@ public final class Limits {
     /** Characters of each of those values (the match's source points at the rest). */
     public static final int CORRELATION_EVIDENCE_CHARS = 100;
 
+    // What the attackers touched (hunt's impact step) is gathered while the logs are read, before the scan knows who the
+    // attackers are: these caps bound what it keeps for that, whatever the logs hold (docs/ARCHITECTURE.md, "Impact").
+
+    /**
+     * Summaries of web requests kept per client address, protocol, mailbox and user (count, first, last, actions);
+     * requests that would need a further one are counted.
+     */
+    public static final int IMPACT_REQUEST_SUMMARIES = 100_000;
+
+    /** Accounts whose logons are kept (first, last, count, logon types); logons of further accounts are counted. */
+    public static final int IMPACT_LOGON_ACCOUNTS = 20_000;
+
+    /** Cmdlets that export mailboxes or change roles and permissions, and account, task and service events, kept. */
+    public static final int IMPACT_EVENTS = 10_000;
+
+    /** Messages sent outside the organisation kept (Message Tracking), in all and per sender and day. */
+    public static final int IMPACT_OUTBOUND_MAIL = 50_000;
+    public static final int IMPACT_MAIL_PER_SENDER_DAY = 20;
+
+    /** Characters kept of a name, subject or parameter list read for the impact: the attacker's text. */
+    public static final int IMPACT_TEXT_CHARS = 256;
+
     /**
      * How deeply EVTX binary XML may nest (elements inside elements, and binary-XML values inside
      * templates): real events are under 10 levels; a hostile record must not exhaust the stack.

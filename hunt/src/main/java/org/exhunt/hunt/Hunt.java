@@ -34,6 +34,7 @@ import org.exhunt.hunt.ioc.IocFiles;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.layout.AuthFolderBaseline;
 import org.exhunt.hunt.layout.ProgramDataOwners;
+import org.exhunt.hunt.response.ResponseSteps;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.kb.KnowledgeBase;
 import org.exhunt.kb.Row;
@@ -48,11 +49,13 @@ public final class Hunt {
 
     private final Detectors detectors;
     private final KnowledgeBase kb;
+    private final ResponseSteps steps;
     private final HuntOptions options;
 
-    private Hunt(Detectors detectors, KnowledgeBase kb, HuntOptions options) {
+    private Hunt(Detectors detectors, KnowledgeBase kb, ResponseSteps steps, HuntOptions options) {
         this.detectors = detectors;
         this.kb = kb;
+        this.steps = steps;
         this.options = options;
     }
 
@@ -109,8 +112,15 @@ public final class Hunt {
         ChainAttribution attribution = new ChainAttribution(kb.rows(),
                 pack.has(ChainAttribution.FILE) ? pack.text(ChainAttribution.FILE) : null, problems::add);
         SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), user.sigmaCompiled(), attribution, problems::add);
+        ResponseSteps steps = ResponseSteps.NONE;
+        if (pack.has(ResponseSteps.FILE)) {
+            steps = ResponseSteps.parse("rules/" + ResponseSteps.FILE, pack.text(ResponseSteps.FILE), problems::add);
+        } else {
+            problems.add(Diagnostic.error("rules.missing", SourceRef.file("rules/" + ResponseSteps.FILE),
+                    "not in the rule pack: no steps to take are given"));
+        }
         return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, indicators, owners), kb,
-                options);
+                steps, options);
     }
 
     /** The Sigma filter documents this hunt applies, for the run report: file, id, title and the rules each names. */
@@ -122,6 +132,6 @@ public final class Hunt {
 
     /** Scans the evidence of one server, which may come from several sources. */
     public ServerResult scan(String server, List<EvidenceSource> sources) {
-        return new ServerScan(server, sources, detectors, kb, options).run();
+        return new ServerScan(server, sources, detectors, kb, steps, options).run();
     }
 }

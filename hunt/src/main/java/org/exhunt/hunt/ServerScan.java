@@ -22,13 +22,16 @@ import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.facts.Action;
 import org.exhunt.core.facts.Examined;
 import org.exhunt.core.facts.BuildSource;
+import org.exhunt.core.facts.Impact;
 import org.exhunt.core.facts.Install;
 import org.exhunt.core.facts.PatchEvent;
 import org.exhunt.core.facts.ProductArchive;
 import org.exhunt.core.facts.LogCoverage;
 import org.exhunt.core.facts.NotKept;
+import org.exhunt.core.facts.RowTimeline;
 import org.exhunt.core.facts.ScanFacts;
 import org.exhunt.core.facts.ServerFacts;
 import org.exhunt.core.facts.Suppression;
@@ -49,17 +52,21 @@ import org.exhunt.hunt.detect.SigmaDetector;
 import org.exhunt.hunt.detect.SigmaFileRecords;
 import org.exhunt.hunt.detect.StagedArchiveSweep;
 import org.exhunt.hunt.exposure.ExposureScan;
+import org.exhunt.hunt.impact.ImpactAssessment;
+import org.exhunt.hunt.impact.ImpactIndexer;
 import org.exhunt.hunt.exposure.RowAssessments;
 import org.exhunt.hunt.exposure.ServerExposure;
 import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.scope.Allowlist;
+import org.exhunt.hunt.response.ResponseSteps;
 import org.exhunt.hunt.scope.PathGlob;
 import org.exhunt.hunt.history.BuildTimeline;
 import org.exhunt.hunt.history.PatchHistory;
 import org.exhunt.hunt.verdict.CoverageSpans;
 import org.exhunt.hunt.verdict.RequestedFiles;
 import org.exhunt.hunt.verdict.RowAssessment;
+import org.exhunt.hunt.verdict.ShellLinker;
 import org.exhunt.hunt.verdict.Timeline;
 import org.exhunt.hunt.verdict.Verdicts;
 import org.exhunt.hunt.verdict.WebRequests;
@@ -79,6 +86,7 @@ final class ServerScan {
     private final List<EvidenceSource> sources;
     private final Detectors detectors;
     private final KnowledgeBase kb;
+    private final ResponseSteps steps;
     private final HuntOptions options;
 
     private final Diagnostics problems = new Diagnostics();
@@ -92,6 +100,7 @@ final class ServerScan {
     };
     private final WebRequests requests = new WebRequests();
     private final RequestIndexer requestIndexer = new RequestIndexer(requests);
+    private final ImpactIndexer impactIndex = new ImpactIndexer();
     private final CoverageCollector coverage = new CoverageCollector();
     private final CoverageSpans coverageSpans = new CoverageSpans();
     private final PatchHistory history;
@@ -107,11 +116,13 @@ final class ServerScan {
     private SigmaFileRecords fileRecords;
     private List<RecordDetector> recordDetectors;
 
-    ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, KnowledgeBase kb, HuntOptions options) {
+    ServerScan(String server, List<EvidenceSource> sources, Detectors detectors, KnowledgeBase kb, ResponseSteps steps,
+               HuntOptions options) {
         this.server = server;
         this.sources = sources;
         this.detectors = detectors;
         this.kb = kb;
+        this.steps = steps;
         this.options = options;
         this.suppressions = options.allowlist().tally();
         this.history = new PatchHistory(kb);
@@ -179,8 +190,18 @@ final class ServerScan {
         List<Finding> reported = outcome.findings().stream()
                 .filter(f -> !RequestedFiles.RULE.equals(f.ruleId()) || !suppressions.suppresses(f)).toList();
         if (options.collectDir() != null) collect(reported);
+        List<RowTimeline> timelines = Timeline.of(reported, requests, findings.dropped());
+        Impact impact = ImpactAssessment.of(reported, outcome.verdicts(), timelines, logs, impactIndex, this::onDisk);
+        List<Action> actions = steps.plan(server, outcome.verdicts(), exposed.buildFacts(), impact, timelines);
         return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
-                outcome.verdicts(), reported, problems.all(), facts(layout, exposed, logs, reported, patches, timeline));
+                outcome.verdicts(), reported, problems.all(),
+                facts(layout, exposed, logs, timelines, patches, timeline, impact, actions));
+    }
+
+    /** Whether a path of the server's drive ({@code c:\inetpub\...}, any case) is a file of the evidence. */
+    private boolean onDisk(String path) {
+        String key = ShellLinker.PathKey.of(path);
+        return files.stream().anyMatch(f -> ShellLinker.PathKey.of(f.windowsPath()).equals(key));
     }
 
     /**
@@ -337,6 +358,7 @@ final class ServerScan {
                     if (!options.window().contains(r.time())) continue;
                     fileCoverage.add(r);
                     requestIndexer.observe(r);
+                    impactIndex.observe(r);
                     for (RecordDetector d : recordDetectors) d.examine(r, sink);
                 }
             }
@@ -359,8 +381,9 @@ final class ServerScan {
     }
 
     /** What the scan found out besides its verdicts and findings, as data; the reports put it into words. */
-    private ServerFacts facts(ExchangeLayout layout, ServerExposure exposed, List<LogCoverage> logs, List<Finding> reported,
-                              List<PatchEvent> patches, BuildTimeline timeline) {
+    private ServerFacts facts(ExchangeLayout layout, ServerExposure exposed, List<LogCoverage> logs,
+                              List<RowTimeline> timelines, List<PatchEvent> patches, BuildTimeline timeline,
+                              Impact impact, List<Action> actions) {
         String installPath = layout.installPathForDisplay().orElse(null);
         Examined examined = new Examined(files.size(), webFilesExamined.get(), logFilesRead.get(), excluded,
                 options.excludes().stream().map(PathGlob::toString).toList(),
@@ -373,8 +396,8 @@ final class ServerScan {
                 exposed.extendedProtection(), examined, detectors.indicators(),
                 detectors.sigma().summary(installPath, fileRecords.seen()), logs, tallies,
                 findings.dropped().entrySet().stream().map(e -> new NotKept(e.getKey(), e.getValue())).toList(), suppressed,
-                Timeline.of(reported, requests, findings.dropped()), patches, timeline.spans());
-        return new ServerFacts(exposed.buildFacts(), scan, null);
+                timelines, patches, timeline.spans(), impact);
+        return new ServerFacts(exposed.buildFacts(), scan, null, actions);
     }
 
     private static String extension(String path) {

@@ -5,8 +5,8 @@ import java.util.Map;
 import org.exhunt.hunt.rules.RulePack;
 
 /**
- * Rule packs for tests: the given files plus the bundled knowledge base and standard-install baseline, which every
- * hunt needs.
+ * Rule packs for tests: the given files plus the bundled knowledge base, standard-install baseline and response
+ * steps, which every hunt needs.
  */
 public final class TestPacks {
 
@@ -17,6 +17,7 @@ public final class TestPacks {
         RulePack bundled = RulePack.bundled();
         for (String kb : bundled.list("kb/")) all.put(kb, bundled.text(kb));
         for (String baseline : bundled.list("baseline/")) all.putIfAbsent(baseline, bundled.text(baseline));
+        for (String steps : bundled.list("response/")) all.putIfAbsent(steps, bundled.text(steps));
         return RulePack.of(all);
     }
 }

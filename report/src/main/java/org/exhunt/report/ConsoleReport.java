@@ -47,6 +47,7 @@ public final class ConsoleReport implements ReportWriter {
         filters(out, run);
         out.println();
         verdictTable(out, results);
+        ConsoleResponse.write(out, results);
         for (ServerResult r : results) {
             notes(out, r);
             findings(out, r);

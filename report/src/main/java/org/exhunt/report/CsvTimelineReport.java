@@ -17,9 +17,10 @@ import org.exhunt.core.facts.ExposureWindow;
 
 /**
  * A timeline for Timesketch and Timeline Explorer ({@code --format csv}): one row per finding and per event
- * a finding links, and per chain row the stretches of its exposure window (where the server was possibly exposed,
+ * a finding links, per chain row the stretches of its exposure window (where the server was possibly exposed,
  * and where no log that can show the chain covers it: rule ids {@link #EXPOSED} and {@link #NOT_COVERED}, the
- * stretch's end in {@code span_end}), in time order. Timesketch's three required columns come first, then columns whose names
+ * stretch's end in {@code span_end}), and per timed item of what the attackers touched ({@link CsvImpactRows}), in
+ * time order. Timesketch's three required columns come first, then columns whose names
  * and order never change within a {@link #COLUMNS} list (docs/report-formats.md), which only grows at its end. The
  * versions of exhunt, its rule pack and knowledge base are columns of every row: a CSV has no place for a header
  * comment that Timesketch's importer (pandas) would not take for a record, and extra columns are attributes to it. RFC 4180: comma-separated,
@@ -52,7 +53,7 @@ public final class CsvTimelineReport implements ReportWriter {
     public static final String SCAN_TIME = "Scan time (the evidence has no time)";
 
     /** Fixed width, to the 100 ns of a Windows event: importers parse the column with the pattern of its first rows. */
-    private static final DateTimeFormatter DATETIME =
+    static final DateTimeFormatter DATETIME =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSxxx").withZone(ZoneOffset.UTC);
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
@@ -70,6 +71,7 @@ public final class CsvTimelineReport implements ReportWriter {
                 }
             }
         }
+        for (CsvImpactRows.Row r : CsvImpactRows.of(results, run)) rows.add(new Timed(r.time(), r.cells()));
         rows.sort(java.util.Comparator.comparing(Timed::time));   // stable: findings keep their order
         for (Timed t : rows) record(out, t.cells());
         out.flush();

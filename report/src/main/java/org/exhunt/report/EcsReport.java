@@ -24,7 +24,8 @@ import org.exhunt.core.Verdict;
  * JSON lines shaped for Elastic and OpenSearch ({@code --format ecs}), following the Elastic Common Schema
  * {@link #ECS_VERSION}: one document per line. Each finding is an {@code event.kind: alert}; each event a
  * finding links is an {@code event.kind: event} that names the alert in {@code exhunt.linked_to}; each
- * verdict is an {@code event.kind: state}, and so are each server's facts ({@code exhunt.facts}); each diagnostic
+ * verdict is an {@code event.kind: state}, and so are each server's facts ({@code exhunt.facts}); each item of what the
+ * attackers touched an {@code event.kind: event} of dataset {@code exhunt.impact}, at its time; each diagnostic
  * an {@code event.kind: event} with {@code log.level}. ECS fields are filled where the evidence has them (source IP, URL, HTTP, user agent,
  * file); everything else exhunt knows sits under the custom {@code exhunt.*} field set. Mapping:
  * docs/report-formats.md.
@@ -44,6 +45,9 @@ public final class EcsReport implements ReportWriter {
             line(out, facts(run, r));
         }
         for (TimelineEvent e : TimelineEvent.of(results)) line(out, event(run, e));
+        for (ServerResult r : results) {
+            for (ImpactWords.Line item : ImpactWords.lines(ImpactWords.of(r.facts()))) line(out, impact(run, r.server(), item));
+        }
         for (ServerResult r : results) {
             for (Diagnostic d : r.diagnostics()) line(out, diagnostic(run, r.server(), d));
         }
@@ -89,6 +93,20 @@ public final class EcsReport implements ReportWriter {
         return common(run, run.started(), "state", "exhunt.facts", r.server())
                 .put("message", "facts of " + r.server() + ": build, coverage, timelines (see exhunt.facts)")
                 .put("exhunt.facts", FactsJson.tree(r.facts()));
+    }
+
+    /** One item of what the attackers touched, at its time (the scan's start when it has none), in words. */
+    private static EcsDocument impact(RunInfo run, String server, ImpactWords.Line item) {
+        EcsDocument doc = common(run, item.time() == null ? run.started() : item.time(), "event", "exhunt.impact", server)
+                .put("message", item.section() + ": " + item.text())
+                .putAll("event.category", List.of("intrusion_detection"))
+                .putAll("event.type", List.of("info"))
+                .put("exhunt.impact.section", item.section())
+                .put("exhunt.impact.subject", item.subject())
+                .put("exhunt.time_known", item.time() != null);
+        if (item.confidence() != null) doc.put("exhunt.impact.confidence", item.confidence().label());
+        if (!item.records().isEmpty()) doc.putAll("exhunt.impact.records", item.records());
+        return doc;
     }
 
     private static EcsDocument event(RunInfo run, TimelineEvent e) {

@@ -60,7 +60,12 @@ public final class FactsJson {
 
     /** Writes the facts' fields into the object {@code g} is writing ({@code build}, {@code scan}, {@code probe}). */
     static void fields(JsonGenerator g, ServerFacts facts) throws IOException {
-        for (Map.Entry<String, JsonNode> field : tree(facts).properties()) {
+        fields(g, (Object) facts);
+    }
+
+    /** Writes the fields of one part of the facts (an impact item, a step) into the object {@code g} is writing. */
+    static void fields(JsonGenerator g, Object part) throws IOException {
+        for (Map.Entry<String, JsonNode> field : JSON.<ObjectNode>valueToTree(part).properties()) {
             g.writeFieldName(field.getKey());
             JSON.writeTree(g, field.getValue());
         }

@@ -37,7 +37,9 @@ public final class HtmlReport implements ReportWriter {
         versions(html, run);
         html.raw("</header>\n<main>\n<section id=\"verdicts\">\n<h2>Verdicts</h2>\n");
         verdicts(html, results);
-        html.raw("</section>\n<section id=\"timeline\">\n<h2>Timeline of the evidence</h2>\n");
+        html.raw("</section>\n");
+        HtmlResponse.write(html, results);
+        html.raw("<section id=\"timeline\">\n<h2>Timeline of the evidence</h2>\n");
         HtmlTimelineChart.write(html, results, rows);
         html.raw("</section>\n<section id=\"findings\">\n<h2>Findings</h2>\n");
         HtmlFindingsTable.write(html, rows);

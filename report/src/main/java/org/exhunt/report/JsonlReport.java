@@ -28,6 +28,7 @@ public final class JsonlReport implements ReportWriter {
     public void write(Writer out, RunInfo run, List<ServerResult> results) throws IOException {
         writeRun(out, run);
         for (ServerResult r : results) writeResult(out, r);
+        JsonlImpact.mailboxes(out, results);
         out.flush();
     }
 
@@ -60,7 +61,10 @@ public final class JsonlReport implements ReportWriter {
         g.writeEndArray();
     }
 
-    /** The lines of one server's result: verdicts, findings, notes (the facts in words), the facts, diagnostics. */
+    /**
+     * The lines of one server's result: verdicts, findings, notes (the facts in words), what to do now and what the
+     * attackers touched ({@link JsonlImpact}), the facts, diagnostics.
+     */
     public void writeResult(Writer out, ServerResult r) throws IOException {
         for (Verdict v : r.verdicts()) line(out, g -> verdict(g, v));
         for (Finding f : r.findings()) line(out, g -> {
@@ -73,6 +77,7 @@ public final class JsonlReport implements ReportWriter {
             g.writeStringField("server", r.server());
             g.writeStringField("text", note);
         });
+        JsonlImpact.server(out, r);
         line(out, g -> {
             g.writeStringField("type", "facts");
             g.writeStringField("server", r.server());
@@ -88,11 +93,11 @@ public final class JsonlReport implements ReportWriter {
         });
     }
 
-    private interface Fields {
+    interface Fields {
         void write(JsonGenerator g) throws IOException;
     }
 
-    private static void line(Writer out, Fields fields) throws IOException {
+    static void line(Writer out, Fields fields) throws IOException {
         JsonGenerator g = JSON.createGenerator(out);
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         g.writeStartObject();

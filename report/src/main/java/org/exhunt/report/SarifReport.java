@@ -21,6 +21,7 @@ import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.Action;
 
 /**
  * SARIF 2.1.0 ({@code --format sarif}) for CI gates and code-scanning viewers: one run per scan. The tool is
@@ -198,6 +199,13 @@ public final class SarifReport implements ReportWriter {
             }
             for (String note : Notes.of(r.facts())) notes.addObject().put("server", r.server()).put("text", note);
             facts.addObject().put("server", r.server()).setAll(FactsJson.tree(r.facts()));
+        }
+        // SARIF's own fix object edits regions of files; removing a shell or resetting an account is none of that
+        ArrayNode fixes = props.putArray("fixes");
+        for (ServerResult r : results) {
+            for (Action a : r.facts().actions()) {
+                fixes.addObject().put("server", r.server()).put("order", a.order()).put("step", a.step()).put("text", a.text());
+            }
         }
         return props;
     }

@@ -24,11 +24,22 @@ import java.util.Map;
  * @param patchHistory       what the evidence says about the builds that ran and were installed, in time order
  *                           (docs/ARCHITECTURE.md, "Verdicts")
  * @param buildTimeline      which build ran when, from the patch history and the build installed now, in time order
+ * @param impact             what the attackers touched ({@link Impact#NONE} when nothing shows an intrusion)
  */
 public record ScanFacts(Install install, Mitigations mitigations, ExtendedProtection extendedProtection,
                         Examined examined, IndicatorSummary indicators, SigmaSummary sigma, List<LogCoverage> logs,
                         Map<Tally, Long> tallies, List<NotKept> droppedPerRule, List<Suppression> suppressed,
-                        List<RowTimeline> timelines, List<PatchEvent> patchHistory, List<BuildSpan> buildTimeline) {
+                        List<RowTimeline> timelines, List<PatchEvent> patchHistory, List<BuildSpan> buildTimeline,
+                        Impact impact) {
+
+    /** Facts without an impact assessment. */
+    public ScanFacts(Install install, Mitigations mitigations, ExtendedProtection extendedProtection, Examined examined,
+                     IndicatorSummary indicators, SigmaSummary sigma, List<LogCoverage> logs, Map<Tally, Long> tallies,
+                     List<NotKept> droppedPerRule, List<Suppression> suppressed, List<RowTimeline> timelines,
+                     List<PatchEvent> patchHistory, List<BuildSpan> buildTimeline) {
+        this(install, mitigations, extendedProtection, examined, indicators, sigma, logs, tallies, droppedPerRule, suppressed,
+                timelines, patchHistory, buildTimeline, Impact.NONE);
+    }
 
     public ScanFacts {
         logs = List.copyOf(logs);
@@ -38,5 +49,6 @@ public record ScanFacts(Install install, Mitigations mitigations, ExtendedProtec
         timelines = List.copyOf(timelines);
         patchHistory = patchHistory == null ? List.of() : List.copyOf(patchHistory);
         buildTimeline = buildTimeline == null ? List.of() : List.copyOf(buildTimeline);
+        if (impact == null) impact = Impact.NONE;   // a report of a version that had none
     }
 }

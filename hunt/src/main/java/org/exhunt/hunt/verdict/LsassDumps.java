@@ -28,7 +28,7 @@ import org.exhunt.core.Severity;
  */
 public final class LsassDumps {
 
-    static final String TECHNIQUE = "attack.t1003.001";
+    public static final String TECHNIQUE = "attack.t1003.001";
     /** How the name of a memory dump ends, compressed or not. */
     private static final List<String> DUMP_ENDINGS = List.of(".dmp", ".dmp.zip", ".dmp.cab", ".dmp.7z", ".dmp.rar");
     static final Duration SAME_PROCESS = Duration.ofHours(1);

@@ -163,7 +163,8 @@ public final class ShellLinker {
         return ip != null && f.time() != null ? new WebRequests.Request(f.time(), ip, null, f.source()) : null;
     }
 
-    static String clientIp(Finding f) {
+    /** The client address a finding's evidence names ({@code c-ip}, {@code ClientIpAddress}, ...), or null. */
+    public static String clientIp(Finding f) {
         for (String name : CLIENT_IP_FIELDS) {
             for (Evidence e : f.evidence()) {
                 if (e.name().equalsIgnoreCase(name)) return e.value();
@@ -173,10 +174,10 @@ public final class ShellLinker {
     }
 
     /** A file path in one comparable form: lower case, backslashes, admin shares of the local host as C:. */
-    static final class PathKey {
+    public static final class PathKey {
         private PathKey() {}
 
-        static String of(String path) {
+        public static String of(String path) {
             String p = path.toLowerCase(Locale.ROOT).replace('/', '\\');
             for (String host : new String[] {"\\\\localhost\\", "\\\\127.0.0.1\\", "\\\\?\\", "\\??\\"}) {
                 p = p.replace(host + "c$\\", "c:\\").replace(host + "c:\\", "c:\\");
@@ -185,7 +186,7 @@ public final class ShellLinker {
         }
 
         /** Whether a text names the file {@code key} (a {@link #of} form): the path, not a longer name starting with it. */
-        static boolean names(String text, String key) {
+        public static boolean names(String text, String key) {
             String t = of(text);
             for (int at = t.indexOf(key); at >= 0; at = t.indexOf(key, at + 1)) {
                 int end = at + key.length();

@@ -296,6 +296,67 @@ public final class EventSamples {
                 .build();
     }
 
+    /** Security 4672: special privileges given to a new logon (an administrator's). */
+    public static EvtxEvent securityPrivileges(Instant time, String user, String domain, long logonId) {
+        return security(time, 4672, 12548, 780, 4512)
+                .data("SubjectUserSid", EvtxValue.sid("S-1-5-21-3623811015-3361044348-30300820-500"))
+                .data("SubjectUserName", user)
+                .data("SubjectDomainName", domain)
+                .data("SubjectLogonId", EvtxValue.hex64(logonId))
+                .data("PrivilegeList", "SeSecurityPrivilege\n\t\t\tSeBackupPrivilege\n\t\t\tSeDebugPrivilege")
+                .build();
+    }
+
+    /** The subject of an event done as the server's SYSTEM: its computer account, as a web shell's commands run. */
+    private static EvtxEvent.Builder asSystem(EvtxEvent.Builder b) {
+        return b.data("SubjectUserSid", EvtxValue.sid("S-1-5-18"))
+                .data("SubjectUserName", "EXCH01$")
+                .data("SubjectDomainName", "CONTOSO")
+                .data("SubjectLogonId", EvtxValue.hex64(0x3e7));
+    }
+
+    /** Security 4720: a local account created on the server, as SYSTEM ({@code net user NAME /add} from a web shell). */
+    public static EvtxEvent securityUserCreated(Instant time, String user, String sid) {
+        return asSystem(security(time, 4720, 13824, 780, 4512)
+                .data("TargetUserName", user)
+                .data("TargetDomainName", "EXCH01")
+                .data("TargetSid", EvtxValue.sid(sid)))
+                .data("PrivilegeList", "-")
+                .data("SamAccountName", user)
+                .data("DisplayName", "%%1793")
+                .data("UserPrincipalName", "-")
+                .data("PasswordLastSet", "%%1794")
+                .data("AccountExpires", "%%1794")
+                .data("PrimaryGroupId", "513")
+                .data("UserAccountControl", "\n\t\t%%2080\n\t\t%%2082\n\t\t%%2084")
+                .build();
+    }
+
+    /** Security 4732: an account added to a local security group (Administrators), as SYSTEM. */
+    public static EvtxEvent securityLocalGroupMemberAdded(Instant time, String memberSid, String group, String groupSid) {
+        return asSystem(security(time, 4732, 13826, 780, 4512)
+                .data("MemberName", "-")
+                .data("MemberSid", EvtxValue.sid(memberSid))
+                .data("TargetUserName", group)
+                .data("TargetDomainName", "Builtin")
+                .data("TargetSid", EvtxValue.sid(groupSid)))
+                .data("PrivilegeList", "-")
+                .build();
+    }
+
+    /** Security 4698: a scheduled task created, as SYSTEM, with the XML the Task Scheduler keeps. */
+    public static EvtxEvent securityTaskCreated(Instant time, String taskName, String command, String arguments) {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-16\"?><Task version=\"1.2\" xmlns=\"http://schemas.microsoft.com/"
+                + "windows/2004/02/mit/task\"><Triggers><BootTrigger><Enabled>true</Enabled></BootTrigger></Triggers>"
+                + "<Principals><Principal id=\"Author\"><UserId>S-1-5-18</UserId><RunLevel>HighestAvailable</RunLevel>"
+                + "</Principal></Principals><Actions Context=\"Author\"><Exec><Command>" + command + "</Command><Arguments>"
+                + arguments + "</Arguments></Exec></Actions></Task>";
+        return asSystem(security(time, 4698, 12804, 780, 4512))
+                .data("TaskName", taskName)
+                .data("TaskContent", xml)
+                .build();
+    }
+
     /**
      * Windows Defender 1119, a remediation that failed (the file was in use), with the EventData names Windows
      * renders with spaces ({@code Threat Name}, {@code Process Name}, {@code Source Name}): the fields and values of

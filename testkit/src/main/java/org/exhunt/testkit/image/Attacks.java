@@ -107,6 +107,23 @@ public final class Attacks {
     }
 
     /**
+     * ProxyLogon's mail theft: through the SSRF to EWS ({@code X-BEResource} naming {@code EWS/Exchange.asmx}), a SOAP
+     * action on a mailbox, as HAFNIUM read mail with {@code ExchangeServicesClient/0.0.0.0} (CISA AA21-062A). IIS and
+     * HttpProxy log the forged request (MSRC: AnchorMailbox ending in {@code /ews/exchange.asmx}, answered 200: mail
+     * may be taken); the back end's EWS log names the mailbox and the action, for the attacker's address.
+     */
+    public static Step proxyLogonEwsRead(Instant at, String ip, String script, String mailbox, String soapAction) {
+        Step ssrf = proxyLogonSsrf(at, ip, script, "EWS/Exchange.asmx?", 200, Expect.success(Rows.PROXYLOGON,
+                "the SSRF reaches EWS and is answered 200: MSRC's sign that mail may be taken (check Logging\\EWS)"));
+        List<Trace> traces = new ArrayList<>(ssrf.traces());
+        traces.add(line(LogKind.EWS, new PlantedEvent.EwsRequest(at.plusMillis(150), ip, mailbox, soapAction,
+                "ExchangeServicesClient/0.0.0.0"), Expect.context(Rows.PROXYLOGON, "EWS's " + soapAction + " on " + mailbox
+                + " for the attacker's address: what was read (the impact), not a finding")));
+        return new Step(at, ip, "ProxyLogon: " + soapAction + " on " + mailbox + " through the SSRF to EWS", traces,
+                List.of(new Touched.MailboxRead(mailbox, "EWS", java.util.Set.of(LogKind.EWS))));
+    }
+
+    /**
      * CVE-2021-26857: the Unified Messaging service failing on the deserialized object the chain sends, in the
      * Application log (Test-ProxyLogon's check).
      */
@@ -164,9 +181,22 @@ public final class Attacks {
      * A cmdlet in the MSExchange Management log, run through remote PowerShell by the impersonated administrator.
      */
     public static Step cmdlet(Instant at, String ip, String cmdlet, String parameters, Expect expect) {
-        return new Step(at, ip, cmdlet + " " + parameters, List.of(new Trace.Event(LogKind.MANAGEMENT,
+        Step step = new Step(at, ip, cmdlet + " " + parameters, List.of(new Trace.Event(LogKind.MANAGEMENT,
                 EventSamples.cmdlet(at, 1, cmdlet, parameters, "contoso.local/Users/Administrator",
                         "Remote-ManagementShell-Unknown", "6892 w3wp#MSExchangePowerShellAppPool"), expect)));
+        String user = quoted(parameters, "-User");
+        return cmdlet.equals("New-ManagementRoleAssignment") && user != null
+                ? step.touching(new Touched.AccountChanged("role-assigned", user, quoted(parameters, "-Role"), LogKind.MANAGEMENT))
+                : step;
+    }
+
+    /** The value of a parameter written {@code -Name "value"}, or null. */
+    private static String quoted(String parameters, String name) {
+        int at = parameters.indexOf(name + " \"");
+        if (at < 0) return null;
+        int start = at + name.length() + 2;
+        int end = parameters.indexOf('"', start);
+        return end < 0 ? null : parameters.substring(start, end);
     }
 
     /**
@@ -187,7 +217,8 @@ public final class Attacks {
         return List.of(
                 cmdlet(at, ip, "New-MailboxExportRequest", "-Mailbox \"administrator@contoso.local\" -IncludeFolders"
                         + " \"#Drafts#\"" + filter + " -FilePath \"\\\\127.0.0.1\\c$\\" + windows + "\"",
-                        Expect.success(Rows.PROXYSHELL, exported)),
+                        Expect.success(Rows.PROXYSHELL, exported))
+                        .touching(new Touched.MailboxExported("administrator@contoso.local", "C:\\" + windows)),
                 fileCreate(writtenAt, "C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Bin"
                         + "\\MSExchangeMailboxReplication.exe", pid, "C:\\" + windows, Expect.success(Rows.PROXYSHELL, written)));
     }
@@ -203,14 +234,14 @@ public final class Attacks {
                 + "ManagementShell;TargetServer=;PSVersion=5.1.17763.592&Email=autodiscover/autodiscover.json%3F@" + email;
         PlantedEvent.WebRequest r = new PlantedEvent.WebRequest(at, ip, "POST", "/autodiscover/autodiscover.json", query,
                 user, "python-requests/2.28.1", status, "Autodiscover", "");
-        return powerShellSession(r, "ProxyNotShell SSRF (CVE-2022-41040) to /powershell as " + user);
+        return usedCredentials(powerShellSession(r, "ProxyNotShell SSRF (CVE-2022-41040) to /powershell as " + user), user);
     }
 
     /** OWASSRF (CrowdStrike, 2022-12): remote PowerShell through {@code /owa/<address>/powershell}, past EOMTv2's rule. */
     public static Step owaSsrf(Instant at, String ip, String user, int status) {
         PlantedEvent.WebRequest r = new PlantedEvent.WebRequest(at, ip, "POST", "/owa/mastermailbox%40outlook.com/powershell",
                 "", user, "python-requests/2.28.1", status, "Owa", "");
-        return powerShellSession(r, "OWASSRF (CVE-2022-41080) to /powershell as " + user);
+        return usedCredentials(powerShellSession(r, "OWASSRF (CVE-2022-41080) to /powershell as " + user), user);
     }
 
     // ---- CVE-2020-0688 ----
@@ -221,8 +252,13 @@ public final class Attacks {
                 "__VIEWSTATEGENERATOR=B97B4E27&__VIEWSTATE=%2FwEyhAYAAQAAAP%2F%2F%2F%2F8BAAAAAAAAAAwCAAAAXk1pY3Jvc29mdC5Qb3dlclNo",
                 user, "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:72.0) Gecko/20100101 Firefox/72.0", status, "Ecp", "");
         String what = "ECP ViewState deserialization request (CVE-2020-0688) as " + user + ", answered " + status;
-        return new Step(at, ip, what, List.of(line(LogKind.IIS, r, Expect.attempt(Rows.CVE_2020_0688, what)),
-                sameInHttpProxy(r, Rows.CVE_2020_0688)));
+        return usedCredentials(new Step(at, ip, what, List.of(line(LogKind.IIS, r, Expect.attempt(Rows.CVE_2020_0688, what)),
+                sameInHttpProxy(r, Rows.CVE_2020_0688))), user);
+    }
+
+    /** A step whose requests authenticated as {@code user} (a stolen password), when it names one. */
+    private static Step usedCredentials(Step step, String user) {
+        return user == null || user.isEmpty() ? step : step.touching(new Touched.CredentialsUsed(user));
     }
 
     // ---- after the exploit ----
@@ -276,6 +312,52 @@ public final class Attacks {
                     parentImage, pid, parentPid), securityExpect));
         }
         return new Step(at, null, commandLine, traces);
+    }
+
+    /**
+     * An account's logon to the server (Security 4624), and for an administrator the special privileges given to it
+     * (4672): every logon type but network (3) leaves the account's credentials in LSASS until it logs off.
+     */
+    public static Step logon(Instant at, String user, int logonType, String ip, long logonId, boolean administrator) {
+        List<Trace> traces = new ArrayList<>();
+        traces.add(new Trace.Event(LogKind.SECURITY, EventSamples.securityLogon(at, user, "CONTOSO", logonType, ip, logonId),
+                Expect.context(null, "CONTOSO\\" + user + " logs on (type " + logonType + "): no evidence of compromise")));
+        if (administrator) {
+            traces.add(new Trace.Event(LogKind.SECURITY, EventSamples.securityPrivileges(at, user, "CONTOSO", logonId),
+                    Expect.context(null, "special privileges for the administrator's logon")));
+        }
+        return new Step(at, null, "CONTOSO\\" + user + " logs on (type " + logonType + ")", traces,
+                List.of(new Touched.Logon("CONTOSO\\" + user, logonType)));
+    }
+
+    /**
+     * Through a web shell, as SYSTEM: a local account created and added to the local Administrators group (Security
+     * 4720, 4732), a way back in.
+     */
+    public static Step localAdministratorAdded(Instant at, String user, String sid) {
+        String account = HOST + "\\" + user;
+        return new Step(at, null, "net user " + user + " /add; net localgroup Administrators " + user + " /add", List.of(
+                new Trace.Event(LogKind.SECURITY, EventSamples.securityUserCreated(at, user, sid),
+                        Expect.context(null, "a local account created as SYSTEM: impact, not a finding")),
+                new Trace.Event(LogKind.SECURITY, EventSamples.securityLocalGroupMemberAdded(at.plusMillis(420), sid,
+                        "Administrators", "S-1-5-32-544"), Expect.context(null, "added to the local Administrators"))),
+                List.of(new Touched.AccountChanged("created", account, null, LogKind.SECURITY),
+                        new Touched.AccountChanged("added-to-group", account, "Builtin\\Administrators", LogKind.SECURITY)));
+    }
+
+    /** Through a web shell, as SYSTEM: a scheduled task that starts a program at boot (Security 4698). */
+    public static Step scheduledTask(Instant at, String name, String command, String arguments) {
+        return new Step(at, null, "schtasks /create /tn " + name, List.of(new Trace.Event(LogKind.SECURITY,
+                EventSamples.securityTaskCreated(at, name, command, arguments),
+                Expect.context(null, "a scheduled task created as SYSTEM: impact, not a finding"))),
+                List.of(new Touched.PersistenceAdded("scheduled-task", name)));
+    }
+
+    /** A message sent out of the organisation from a mailbox (Message Tracking's SEND over SMTP). */
+    public static Step mailSent(Instant at, String sender, String recipient, String subject) {
+        return new Step(at, null, "mail from " + sender + " to " + recipient, List.of(line(LogKind.MESSAGE_TRACKING,
+                new PlantedEvent.MailSent(at, sender, recipient, subject, 2_416_233), Expect.context(null,
+                        "mail sent out: to review, not a finding"))), List.of(new Touched.MailSentOut(sender, recipient)));
     }
 
     /** The command line of IIS's worker process for an application pool. */

@@ -2,9 +2,11 @@ package org.exhunt.testkit.image;
 
 import static org.exhunt.testkit.image.LogKind.APPLICATION;
 import static org.exhunt.testkit.image.LogKind.ECP_SERVER;
+import static org.exhunt.testkit.image.LogKind.EWS;
 import static org.exhunt.testkit.image.LogKind.HTTPPROXY;
 import static org.exhunt.testkit.image.LogKind.IIS;
 import static org.exhunt.testkit.image.LogKind.MANAGEMENT;
+import static org.exhunt.testkit.image.LogKind.MESSAGE_TRACKING;
 import static org.exhunt.testkit.image.LogKind.OAB_GENERATOR;
 import static org.exhunt.testkit.image.LogKind.SECURITY;
 import static org.exhunt.testkit.image.LogKind.SYSMON;
@@ -36,8 +38,10 @@ public final class ExampleScenarios {
     /**
      * HAFNIUM, March 2021, on Exchange 2016 CU19 without the March security update: a probe from one address,
      * then from another the whole chain: SSRF, Set-OabVirtualDirectory with a Chopper script, the reset that writes
-     * it to aspnet_client, a CVE-2021-26858 write, requests to the shell, an LSASS dump through comsvcs.dll; a
-     * staged archive in ProgramData.
+     * it to aspnet_client, a CVE-2021-26858 write, requests to the shell, an LSASS dump through comsvcs.dll (an
+     * administrator and a backup service had logged on before it; a help-desk user after), a local administrator and a
+     * scheduled task added through the shell, two mailboxes read through the SSRF to EWS and a message sent out from
+     * one of them; a staged archive in ProgramData.
      */
     static Scenario proxyLogonVictim() {
         String ip = "167.99.168.251";     // HAFNIUM-era address listed by Volexity (CISA AA21-062A)
@@ -53,8 +57,10 @@ public final class ExampleScenarios {
                         + " 2021-03-03, a Chopper in aspnet_client, LSASS dumped, data staged")
                 .build("15.1.2176.2")
                 .logs(Instant.parse("2021-03-02T00:00:00Z"), Duration.ofDays(2), IIS, HTTPPROXY, ECP_SERVER, OAB_GENERATOR,
-                        APPLICATION, MANAGEMENT, SECURITY, SYSMON)
+                        APPLICATION, MANAGEMENT, SECURITY, SYSMON, EWS, MESSAGE_TRACKING)
                 .requestsPerHour(8)
+                .step(Attacks.logon(Instant.parse("2021-03-02T08:12:40.118Z"), "administrator", 10, "10.1.2.10", 0x3a1f07, true))
+                .step(Attacks.logon(Instant.parse("2021-03-03T01:30:05.533Z"), "svc-backup", 5, "-", 0x3b0051, false))
                 .step(Attacks.proxyLogonProbe(Instant.parse("2021-03-02T22:14:05.402Z"), scanner, "x.js"))
                 .step(Attacks.proxyLogonProbe(t, ip, "y.js"))
                 .step(Attacks.proxyLogonForgedRequest(t.plusMillis(1284), ip, "y.js", "mapi/emsmdb?", 200))
@@ -74,7 +80,20 @@ public final class ExampleScenarios {
                         "Windows host process (Rundll32)", "rundll32.exe C:\\windows\\System32\\comsvcs.dll, MiniDump 652"
                                 + " C:\\windows\\temp\\lsass.dmp full", "C:\\Windows\\System32\\cmd.exe", cmd, 7448, 7312, true,
                         Expect.postExploitation(null, "LSASS memory dumped through comsvcs.dll's MiniDump (HAFNIUM's"
-                                + " credential theft)")))
+                                + " credential theft)")).touching(new Touched.LsassDumped()))
+                .step(Attacks.localAdministratorAdded(Instant.parse("2021-03-03T06:12:05.204Z"), "support",
+                        "S-1-5-21-2710396142-3214069821-1147219418-1001"))
+                .step(Attacks.scheduledTask(Instant.parse("2021-03-03T06:12:41.880Z"), "\\WindowsUpdateHealth",
+                        "C:\\ProgramData\\WindowsUpdateHealth\\wuhealth.exe", "-s"))
+                .step(Attacks.proxyLogonEwsRead(Instant.parse("2021-03-03T06:20:02.315Z"), ip, "y.js", "ceo@contoso.com", "FindItem"))
+                .step(Attacks.proxyLogonEwsRead(Instant.parse("2021-03-03T06:20:04.871Z"), ip, "y.js", "ceo@contoso.com", "GetItem"))
+                .step(Attacks.proxyLogonEwsRead(Instant.parse("2021-03-03T06:20:06.113Z"), ip, "y.js", "ceo@contoso.com",
+                        "GetAttachment"))
+                .step(Attacks.proxyLogonEwsRead(Instant.parse("2021-03-03T06:21:40.502Z"), ip, "y.js", "cfo@contoso.com", "FindItem"))
+                .step(Attacks.proxyLogonEwsRead(Instant.parse("2021-03-03T06:21:43.077Z"), ip, "y.js", "cfo@contoso.com", "GetItem"))
+                .step(Attacks.mailSent(Instant.parse("2021-03-03T06:31:22.640Z"), "ceo@contoso.com", "board-pack@mailbox.example",
+                        "FW: Q1 board pack"))
+                .step(Attacks.logon(Instant.parse("2021-03-03T09:05:11.902Z"), "helpdesk", 2, "-", 0x3c2290, false))
                 .file(new DroppedFile(INETPUB + "aspnet_client/system_web/errorEW.aspx",
                         Artifacts.oabVirtualDirectoryShell(Attacks.HOST, "15.1.2176.2", "mu9gB0"),
                         Expect.postExploitation(Rows.PROXYLOGON, "a Chopper inside OAB virtual-directory settings:"

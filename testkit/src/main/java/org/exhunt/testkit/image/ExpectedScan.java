@@ -25,8 +25,16 @@ import org.exhunt.core.IsoTime;
  * {@code <name>.expected.json}; the format is described in {@code examples/README.md}.
  *
  * @param exitCode null when the oracle cannot say (an exposure the build table does not settle)
+ * @param impact   what the attackers touched, or null when not checked
+ * @param actions  the steps of what to do now, in order, or null when not checked
  */
-public record ExpectedScan(String image, String description, Integer exitCode, List<Row> verdicts, List<Finding> findings) {
+public record ExpectedScan(String image, String description, Integer exitCode, List<Row> verdicts, List<Finding> findings,
+                           ExpectedImpact impact, List<ExpectedAction> actions) {
+
+    /** An expectation of verdicts and findings only. */
+    public ExpectedScan(String image, String description, Integer exitCode, List<Row> verdicts, List<Finding> findings) {
+        this(image, description, exitCode, verdicts, findings, null, null);
+    }
 
     /**
      * @param exposure   null when the build table cannot settle it (see {@link Oracle})
@@ -56,6 +64,7 @@ public record ExpectedScan(String image, String description, Integer exitCode, L
     public ExpectedScan {
         verdicts = List.copyOf(verdicts);
         findings = List.copyOf(findings);
+        actions = actions == null ? null : List.copyOf(actions);
     }
 
     /** The file's text: pretty JSON with a fixed field order, LF line ends, so it regenerates byte for byte. */
@@ -85,6 +94,11 @@ public record ExpectedScan(String image, String description, Integer exitCode, L
             o.put("required", f.required());
             if (f.benign()) o.put("benign", true);
             o.put("what", f.what());
+        }
+        if (impact != null) impact.write(root.putObject("impact"));
+        if (actions != null) {
+            ArrayNode steps = root.putArray("actions");
+            actions.forEach(a -> a.write(steps.addObject()));
         }
         StringWriter out = new StringWriter();
         DefaultIndenter indent = new DefaultIndenter("  ", "\n");
@@ -118,8 +132,14 @@ public record ExpectedScan(String image, String description, Integer exitCode, L
                     text(f, "stage"), f.get("required").asBoolean(), f.path("benign").asBoolean(false), text(f, "what")));
         }
         JsonNode exit = root.get("exit_code");
+        ExpectedImpact impact = root.has("impact") ? ExpectedImpact.read(root.get("impact")) : null;
+        List<ExpectedAction> actions = null;
+        if (root.has("actions")) {
+            actions = new ArrayList<>();
+            for (JsonNode a : root.get("actions")) actions.add(ExpectedAction.read(a));
+        }
         return new ExpectedScan(root.get("image").asText(), text(root, "description"),
-                exit == null || exit.isNull() ? null : exit.asInt(), rows, findings);
+                exit == null || exit.isNull() ? null : exit.asInt(), rows, findings, impact, actions);
     }
 
     private static String text(JsonNode n, String field) {

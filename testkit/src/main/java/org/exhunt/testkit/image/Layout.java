@@ -40,6 +40,8 @@ final class Layout {
             case HTTPPROXY -> LogGenerator.httpProxy(folder);
             case ECP_SERVER -> LogGenerator.ecpServer();
             case OAB_GENERATOR -> LogGenerator.oabGenerator();
+            case EWS -> LogGenerator.ews();
+            case MESSAGE_TRACKING -> LogGenerator.messageTracking();
             default -> throw new IllegalArgumentException(kind + " is no text log");
         };
     }

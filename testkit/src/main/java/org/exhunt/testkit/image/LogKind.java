@@ -12,6 +12,10 @@ public enum LogKind {
     ECP_SERVER(null),
     /** {@code Logging\OABGeneratorLog}. */
     OAB_GENERATOR(null),
+    /** {@code Logging\Ews}: the SOAP action, mailbox and client of each EWS request. */
+    EWS(null),
+    /** {@code TransportRoles\Logs\MessageTracking}: the mail flow. */
+    MESSAGE_TRACKING(null),
     APPLICATION("Application"),
     MANAGEMENT("MSExchange Management"),
     SECURITY("Security"),

@@ -31,6 +31,7 @@ import org.exhunt.testkit.logs.PlantedEvent;
  *       request to it in the logs (post-exploitation, the file's chain).</li>
  *   <li>Exit code: 1 on any ATTEMPTED or COMPROMISED row, 4 on any VULNERABLE exposure, 3 on any CANNOT_TELL,
  *       else 0 (the images are fully readable).</li>
+ *   <li>Impact and what to do now: {@link OracleImpact}, {@link OracleActions}.</li>
  * </ul>
  */
 public final class Oracle {
@@ -55,7 +56,9 @@ public final class Oracle {
         List<ExpectedScan.Row> rows = new ArrayList<>();
         for (RowHistory.Row row : RowHistory.CHAIN_ROWS) rows.add(chainRow(s, table, row));
         rows.add(postExploitation(s));
-        return new ExpectedScan(s.name(), s.title(), exitCode(rows), rows, findings);
+        ExpectedImpact impact = OracleImpact.of(s, rows);
+        return new ExpectedScan(s.name(), s.title(), exitCode(rows), rows, findings, impact,
+                OracleActions.of(s, table, rows, impact));
     }
 
     /** The row's exposure on a build, or null when the build table cannot settle it. */

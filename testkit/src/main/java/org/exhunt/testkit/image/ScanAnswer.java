@@ -12,8 +12,12 @@ import org.exhunt.core.facts.RowTimeline;
  * record each was read from, its chain and the stage the scan gave it) and the first evidence of each row's timeline.
  * Read from the typed result ({@link #of}) or from the JSON lines a user gets ({@link #ofJsonl}, docs/jsonl-schema.md):
  * the data only, never the notes that put the facts into words.
+ *
+ * @param impact  what the attackers touched, or null when the answer has none (a result without a scan's facts)
+ * @param actions the steps of what to do now, in order
  */
-public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeline> timelines) {
+public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeline> timelines, ImpactAnswer impact,
+                         List<ImpactAnswer.Step> actions) {
 
     public record Row(String row, String exposure, String compromise, String reason) {}
 
@@ -38,6 +42,12 @@ public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeli
         verdicts = List.copyOf(verdicts);
         findings = List.copyOf(findings);
         timelines = List.copyOf(timelines);
+        actions = List.copyOf(actions);
+    }
+
+    /** An answer of verdicts, findings and timelines only. */
+    public ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeline> timelines) {
+        this(verdicts, findings, timelines, null, List.of());
     }
 
     public static ScanAnswer of(ServerResult r) {
@@ -46,17 +56,22 @@ public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeli
         return new ScanAnswer(
                 r.verdicts().stream().map(v -> new Row(v.row(), v.exposure().name(), v.compromise().name(), v.reason())).toList(),
                 r.findings().stream().map(ScanAnswer::finding).toList(),
-                timelines);
+                timelines, r.facts().scan() == null ? null : ImpactAnswer.of(r.facts().scan().impact()),
+                ImpactAnswer.steps(r.facts().actions()));
     }
 
     /**
-     * The answer in the lines of a {@code --format jsonl} report of one server: its {@code verdict} and {@code finding}
-     * lines, and the {@code timelines} of its {@code facts} line ({@link RowTimeline}'s {@code row} and {@code first}).
+     * The answer in the lines of a {@code --format jsonl} report of one server: its {@code verdict}, {@code finding},
+     * {@code impact} and {@code action} lines, and the {@code timelines} of its {@code facts} line ({@link RowTimeline}'s
+     * {@code row} and {@code first}).
      */
     public static ScanAnswer ofJsonl(List<JsonNode> lines) {
         List<Row> rows = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         List<Timeline> timelines = new ArrayList<>();
+        boolean scanned = false;
+        List<JsonNode> impactLines = new ArrayList<>();
+        List<JsonNode> actionLines = new ArrayList<>();
         int facts = 0;
         for (JsonNode n : lines) {
             switch (n.get("type").asText()) {
@@ -68,11 +83,15 @@ public record ScanAnswer(List<Row> verdicts, List<Finding> findings, List<Timeli
                     for (JsonNode t : n.path("scan").path("timelines")) {
                         timelines.add(new Timeline(t.get("row").asText(), time(t.get("first"))));
                     }
+                    scanned = !n.path("scan").isNull() && !n.path("scan").isMissingNode();
                 }
+                case "impact" -> impactLines.add(n);
+                case "action" -> actionLines.add(n);
                 default -> { }
             }
         }
-        return new ScanAnswer(rows, findings, timelines);
+        return new ScanAnswer(rows, findings, timelines, scanned ? ImpactAnswer.ofLines(impactLines) : null,
+                ImpactAnswer.steps(actionLines));
     }
 
     private static Finding finding(org.exhunt.core.Finding f) {

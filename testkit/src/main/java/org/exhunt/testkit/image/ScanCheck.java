@@ -15,8 +15,8 @@ import org.exhunt.core.Rows;
  * Compares a scan's answer with what a correct scan says ({@link ExpectedScan}: the oracle's, or an example image's
  * expected-verdict file) and lists every difference: a row's exposure or compromise, the exit code, a required finding
  * missing (matched by the file and record it comes from, its chain and its stage, whatever rule found it), an evidence
- * finding (any stage but context) that no expected trace explains, such as one on a benign look-alike, and a row's
- * timeline that does not start at its first trace. The one check of the example images' tests, the fresh images' and
+ * finding (any stage but context) that no expected trace explains, such as one on a benign look-alike, a row's
+ * timeline that does not start at its first trace, and the impact and steps to take ({@link ImpactCheck}). The one check of the example images' tests, the fresh images' and
  * the scan benchmark's. It reads the answer's data only ({@link ScanAnswer}): each finding's stage as the scan set it,
  * compared with the stage label the expectation names (the scenario's own, {@link Stage}); nothing here classifies a
  * finding.
@@ -38,7 +38,7 @@ public final class ScanCheck {
     /** What kind of difference. */
     public enum Kind {
         ROW("row"), EXIT_CODE("exit code"), MISSING_FINDING("missing finding"), UNEXPECTED_FINDING("unexpected finding"),
-        TIMELINE("timeline");
+        TIMELINE("timeline"), IMPACT("impact"), ACTION("step to take");
 
         private final String describe;
 
@@ -90,6 +90,7 @@ public final class ScanCheck {
                     f.stage() + " / " + (f.chain() == null ? "no chain" : f.chain()) + ", " + why));
         }
         out.addAll(timelines(expected, answer));
+        out.addAll(ImpactCheck.check(expected, answer));
         return out;
     }
 
