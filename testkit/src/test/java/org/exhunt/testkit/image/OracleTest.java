@@ -45,18 +45,21 @@ class OracleTest {
     }
 
     @Test
-    void logsThatStartLateClearAChainOnlyWhenTheyShowAFixedBuildThen() {
+    void logsThatStartLateClearAChainOnlyWhenNothingOfItsWindowIsLeftBeforeThem() {
         Instant from = Instant.parse("2021-03-16T00:00:00Z");
         Scenario patchedDuring = Scenario.named("t").title("t").build(CU19_MAR21)
                 .ranEarlier(CU19, Instant.parse("2021-03-19T00:00:00Z"))
                 .logs(from, Duration.ofDays(7), LogKind.IIS, LogKind.HTTPPROXY).build();
-        Scenario patchedBefore = Scenario.named("t").title("t").build(CU19_MAR21)
+        Scenario fixedBuildShownButNotDated = Scenario.named("t").title("t").build(CU19_MAR21)
                 .logs(from, Duration.ofDays(7), LogKind.IIS, LogKind.HTTPPROXY).build();
-        Scenario buildNotShown = Scenario.named("t").title("t").build(CU19_MAR21)
-                .logs(from, Duration.ofDays(7), LogKind.IIS).build();
+        Scenario installedFreshAfterTheFix = Scenario.named("t").title("t").build(CU19_MAR21)
+                .setupInstall(Instant.parse("2021-03-10T09:00:00Z"), CU19_MAR21)
+                .logs(from, Duration.ofDays(7), LogKind.IIS, LogKind.HTTPPROXY).build();
+        // the fixed build seen in the logs says nothing of the weeks before them, when an older build may have run
         assertThat(rows(patchedDuring, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CANNOT_TELL");
-        assertThat(rows(patchedBefore, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CLEAN");
-        assertThat(rows(buildNotShown, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CANNOT_TELL");
+        assertThat(rows(fixedBuildShownButNotDated, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CANNOT_TELL");
+        // a server first installed on a fixing build was never exposed: its window is empty
+        assertThat(rows(installedFreshAfterTheFix, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CLEAN");
     }
 
     @Test
@@ -72,7 +75,8 @@ class OracleTest {
         Scenario shownFromTheStart = Scenario.named("t").title("t").build(CU19_MAR21)
                 .logs(Instant.parse("2021-03-16T00:00:00Z"), captured, LogKind.IIS, LogKind.HTTPPROXY)
                 .logs(captured.minus(Duration.ofDays(30)), captured, LogKind.ECP_SERVER).build();
-        assertThat(rows(shownFromTheStart, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CLEAN");
+        // shown from the start of the logs, but not dated: the weeks from first exploitation to the logs stay open
+        assertThat(rows(shownFromTheStart, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CANNOT_TELL");
     }
 
     @Test
