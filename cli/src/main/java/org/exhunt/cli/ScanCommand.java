@@ -45,7 +45,10 @@ import picocli.CommandLine.Spec;
                 + " or a single file. Zip archives are read in place, never extracted. Disk images (VHDX, E01, VMDK,"
                 + " raw) are not read: mount them read-only and give the mounted folder.",
             "With --server NAME, the PATHs that follow it, up to the next --server, are one server's evidence (e.g."
-                + " a drive's copy and a zip of its logs). Nothing under a PATH is ever written."})
+                + " a drive's copy and a zip of its logs). Nothing under a PATH is ever written."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.USAGE_MEANING, ExitCodes.INTERNAL_MEANING, ExitCodes.COMPROMISE_MEANING,
+            ExitCodes.EXPOSED_MEANING, ExitCodes.INCOMPLETE_MEANING, ExitCodes.OK_MEANING})
 final class ScanCommand implements Callable<Integer> {
 
     @Spec
