@@ -22,7 +22,7 @@ class ScanCommandTest {
 
     @Test
     void theCompromisedExampleGetsItsVerdictAndExitCodeOne() throws IOException {
-        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("hafnium-webshell"));
+        Path image = Examples.copyWithTheirTimes("hafnium-webshell", tmp.resolve("hafnium-webshell"));
         CliRun run = CliRun.of("scan", image.toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
@@ -32,7 +32,7 @@ class ScanCommandTest {
 
     @Test
     void theCleanExampleExitsZero() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("clean"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("clean"));
         CliRun run = CliRun.of("scan", image.toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
@@ -94,7 +94,7 @@ class ScanCommandTest {
 
     @Test
     void aReportIsNeverWrittenIntoTheEvidence() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("clean"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("clean"));
         CliRun run = CliRun.of("scan", "-o", image.resolve("report.txt").toString(), image.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("inside the evidence");
@@ -129,7 +129,7 @@ class ScanCommandTest {
 
     @Test
     void everyFormatCanBeWrittenInOneRunAndTheConsoleFileIsWhatTheConsoleShows() throws IOException {
-        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("hafnium-webshell"));
+        Path image = Examples.copyWithTheirTimes("hafnium-webshell", tmp.resolve("hafnium-webshell"));
         Path prefix = tmp.resolve("out").resolve("scan");
         Files.createDirectories(prefix.getParent());
         CliRun run = CliRun.of("scan", "--format", "console,jsonl,csv,sarif,ecs,html", "-o", prefix.toString(),
@@ -164,7 +164,7 @@ class ScanCommandTest {
 
     @Test
     void aReportPrefixInsideTheEvidenceOrInAMissingFolderIsAUsageError() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("clean"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("clean"));
         CliRun inside = CliRun.of("scan", "--format", "csv,html", "-o", image.resolve("r").toString(), image.toString());
         assertThat(inside.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(inside.err()).contains("inside the evidence");

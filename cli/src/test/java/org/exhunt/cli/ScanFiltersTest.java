@@ -41,7 +41,7 @@ class ScanFiltersTest {
 
     /** The clean example with one IIS log holding ProxyShell requests from {@link #SCANNER}. */
     private Path image() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("ex01"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("ex01"));
         LogGenerator iis = LogGenerator.iis().start(Instant.parse("2021-08-20T00:00:00Z")).size(5_000)
                 .plant(new PlantedEvent.ProxyShell(Instant.parse("2021-08-20T01:00:00Z"), SCANNER,
                         "admin@contoso.com", "powershell/"));

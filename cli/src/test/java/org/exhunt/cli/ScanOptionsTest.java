@@ -95,25 +95,25 @@ class ScanOptionsTest {
 
     @Test
     void collectCopiesTheShellWithAManifestAndLeavesTheEvidenceAlone() throws IOException {
-        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("image"));
+        Path image = Examples.copyWithTheirTimes("hafnium-webshell", tmp.resolve("image"));
         Path dir = tmp.resolve("case-42");
         CliRun run = CliRun.of("scan", "--collect", dir.toString(), image.toString());
 
         assertThat(run.code()).isEqualTo(1);
         Path copy = dir.resolve("image").resolve(SHELL);
         assertThat(copy).hasSameBinaryContentAs(image.resolve(SHELL));
-        assertThat(Files.getLastModifiedTime(copy).toInstant()).isEqualTo(Examples.FIXED_TIME);
+        assertThat(Files.getLastModifiedTime(copy).toInstant()).isEqualTo(java.time.Instant.parse("2021-03-03T06:09:17Z"));
         assertThat(Files.readString(dir.resolve("image/manifest.sha256"))).isEqualTo(SHELL_SHA256 + "  " + SHELL + "\n");
         assertThat(Files.readAllLines(dir.resolve("image/manifest.csv"))).containsExactly(
                 "sha256,size,modified,server_path,source,rules",
-                SHELL_SHA256 + ",80,2021-03-03T04:05:06Z,\"C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx\","
+                SHELL_SHA256 + ",80,2021-03-03T06:09:17Z,\"C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx\","
                         + "\"" + image.resolve(SHELL) + "\",\"EXHUNT_Chopper_JScript_Eval exhunt.file.script-in-webshell-location"
                         + " exhunt.ioc.webshell-names\"");
     }
 
     @Test
     void collectCopiesTheLogsTheDumpAndTheArchiveAFindingPointsTo() throws IOException {
-        Path image = Examples.copyWithFixedTimes("proxylogon-victim", tmp.resolve("victim"));
+        Path image = Examples.copyWithTheirTimes("proxylogon-victim", tmp.resolve("victim"));
         Path dir = tmp.resolve("case-43");
         CliRun run = CliRun.of("scan", "--collect", dir.toString(), image.toString());
 
@@ -133,7 +133,7 @@ class ScanOptionsTest {
 
     @Test
     void collectRefusesAFolderInsideTheEvidenceOrOneNotEmpty() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("image"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("image"));
         CliRun inside = CliRun.of("scan", "--collect", image.resolve("out").toString(), image.toString());
         assertThat(inside.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(inside.err()).contains("the collection folder").contains("inside the evidence");
@@ -176,7 +176,7 @@ class ScanOptionsTest {
     void aGivenInstallPathIsUsedWhereDiscoveryWouldPickAnotherFolder() throws IOException {
         // the install moved to C:\Exchange\V15, and a shorter folder holding an old ExSetup.exe that discovery,
         // which takes the shortest folder with an install marker, would take for the install
-        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("image"));
+        Path image = Examples.copyWithTheirTimes("hafnium-webshell", tmp.resolve("image"));
         Path defaultInstall = image.resolve("Program Files/Microsoft/Exchange Server/V15");
         Path moved = Files.createDirectories(image.resolve("Exchange")).resolve("V15");
         Files.move(defaultInstall, moved);
@@ -196,7 +196,7 @@ class ScanOptionsTest {
 
     @Test
     void recoverSlackFindsEvidenceThatAnEventLogHoldsInChunkSlack() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("ex01"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("ex01"));
         Instant t = Instant.parse("2021-08-20T01:00:00Z");
         List<EvtxEvent> events = new ArrayList<>();
         for (int i = 0; i < 5; i++) events.add(EventSamples.cmdlet(t.plusSeconds(60L * i), 1, "Get-Mailbox", "-ResultSize 10"));

@@ -22,7 +22,7 @@ class ScanSigmaTest {
     @Test
     void sigmaHqsProxyShellRuleCountsForTheProxyShellRow() throws IOException {
         Path sigmaHq = TestEnvironment.corpus("sigma/sigmahq/rules-emerging-threats/2021/Exploits/ProxyShell-Exploit");
-        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("image"));
+        Path image = Examples.copyWithTheirTimes("hafnium-webshell", tmp.resolve("image"));
         LogGenerator iis = LogGenerator.iis().start(Instant.parse("2021-08-20T00:00:00Z")).size(20_000)
                 .plant(new PlantedEvent.ProxyShell(Instant.parse("2021-08-20T01:00:00Z"), "198.51.100.23",
                         "admin@contoso.com", "powershell/"));
