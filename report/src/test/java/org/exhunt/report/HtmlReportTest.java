@@ -91,9 +91,15 @@ class HtmlReportTest {
         assertThat(rows).hasSize(verdicts.size());
         for (int i = 0; i < verdicts.size(); i++) {
             Verdict v = verdicts.get(i);
-            assertThat(rows.get(i).select("td").eachText()).containsExactly(v.server(), v.row(),
-                    ConsoleReport.exposure(v.exposure()), v.compromise().name(), v.reason());
+            List<String> cells = rows.get(i).select("td").eachText();
+            assertThat(cells.subList(0, 4)).containsExactly(v.server(), v.row(),
+                    ConsoleReport.exposure(v.exposure()), v.compromise().name());
+            assertThat(rows.get(i).select("td.reason").first().ownText()).isEqualTo(ShortReason.of(v.reason(), ShortReason.MAX));
             assertThat(rows.get(i).select("span.cmp-" + v.compromise().name())).hasSize(1);
+            String detail = rows.get(i).select("button.more").attr("data-detail");
+            assertThat(page.select("#" + detail + " ul.reason li").eachText()).as("the whole reason of %s", v.row())
+                    .containsExactly(v.reason().split("; "));
+            assertThat(page.select("#" + detail + " h3").text()).contains(v.row(), v.compromise().name());
         }
         assertThat(page.getElementById("answer").text()).startsWith("Evidence of compromise on 1 of 2 servers: ex01.")
                 .contains("not read");
