@@ -43,7 +43,7 @@ class ExampleImagesSarifEcsTest {
     static void scanEveryExampleImageOnce() throws IOException {
         images = ExampleImages.names();
         Path prefix = tmp.resolve("examples");
-        List<String> args = new ArrayList<>(List.of("scan", "--no-progress", "--format", "sarif,ecs,jsonl", "-o",
+        List<String> args = new ArrayList<>(List.of("scan", "--no-progress", "--quiet", "--format", "sarif,ecs,jsonl", "-o",
                 prefix.toString()));
         images.forEach(name -> args.add(ExampleImages.image(name).toString()));
         CliRun run = CliRun.of(args.toArray(String[]::new));

@@ -31,7 +31,7 @@ class ExampleImagesTest {
             Path report = tmp.resolve(name + ".jsonl");
             // as the launcher gives the checkout's files their stories' times: git keeps none
             Path image = ExampleImages.copyWithTheirTimes(name, tmp.resolve(name));
-            CliRun run = CliRun.of("scan", "--no-progress", "--format", "jsonl", "-o", report.toString(), image.toString());
+            CliRun run = CliRun.of("scan", "--no-progress", "--quiet", "--format", "jsonl", "-o", report.toString(), image.toString());
             assertThat(run.err()).as("standard error of the scan of %s", name).isEmpty();
             // the report as a user's script reads it: its lines' data, never the notes
             mismatches.addAll(ScanCheck.check(ExampleImages.expected(name), ScanAnswer.ofJsonl(JsonlResult.lines(report)),

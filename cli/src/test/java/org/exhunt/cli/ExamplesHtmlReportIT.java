@@ -92,7 +92,7 @@ class ExamplesHtmlReportIT {
 
         void check() throws IOException {
             Files.createDirectories(prefix.toAbsolutePath().getParent());
-            CliRun run = CliRun.of("scan", "--no-progress", "--format", "html,jsonl", "-o", prefix.toString(),
+            CliRun run = CliRun.of("scan", "--no-progress", "--quiet", "--format", "html,jsonl", "-o", prefix.toString(),
                     ExampleImages.image(name).toString());
             assertThat(run.err()).as("standard error of the scan").isEmpty();
             if (expected.exitCode() != null) assertThat(run.code()).as("exit code").isEqualTo(expected.exitCode());

@@ -111,7 +111,7 @@ class ScanCommandTest {
     @Test
     void severalFormatsAtOnceGoToPrefixDotExtension() throws IOException {
         Path prefix = tmp.resolve("report");
-        CliRun run = CliRun.of("scan", "--format", "html,csv,sarif", "-o", prefix.toString(),
+        CliRun run = CliRun.of("scan", "--quiet", "--format", "html,csv,sarif", "-o", prefix.toString(),
                 Examples.example("hafnium-webshell").toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);

@@ -28,12 +28,12 @@ class ScanSigmaTest {
                         "admin@contoso.com", "powershell/"));
         iis.writeTo(image.resolve(iis.serverPath()));
 
-        CliRun run = CliRun.of("scan", "--sigma", sigmaHq.toString(), image.toString());
+        CliRun run = CliRun.of("scan", "--verbose", "--sigma", sigmaHq.toString(), image.toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
         assertThat(run.out())
                 .containsPattern("(?m)^image +ProxyShell +VULNERABLE +COMPROMISED .*of success from 198\\.51\\.100\\.23")
-                .contains("rule 992be1eb-e5da-437e-9a54-6d13b57bb4d8 (sigma), chain ProxyShell")
+                .containsPattern("(?s)\n-- ProxyShell: [^\n]*\n(.(?!\n-- ))*rule 992be1eb-e5da-437e-9a54-6d13b57bb4d8 \\(sigma\\)")
                 .contains("Sigma: " + (packRules() + 2) + " rules loaded");
     }
 

@@ -29,7 +29,7 @@ class ScanYaraTest {
         Files.writeString(rules.resolve("good.yar"), "rule Site_Eval_Request { strings: $a = \"eval(Request\" condition: $a }\n");
         Files.writeString(rules.resolve("broken.yar"), "rule Broken {\n  condition: $missing\n}\n");
 
-        CliRun run = CliRun.of("scan", "--yara", rules.toString(), Examples.example("hafnium-webshell").toString());
+        CliRun run = CliRun.of("scan", "--verbose", "--yara", rules.toString(), Examples.example("hafnium-webshell").toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
         assertThat(run.out()).contains("rule Site_Eval_Request (yara)")
@@ -50,9 +50,10 @@ class ScanYaraTest {
         Path yara = TestEnvironment.yara();
         Path shell = Examples.example("hafnium-webshell").resolve(SHELL);
 
-        CliRun run = CliRun.of("scan", "--yara", signatureBase.toString(), Examples.example("hafnium-webshell").toString());
+        CliRun run = CliRun.of("scan", "--verbose", "--yara", signatureBase.toString(),
+                Examples.example("hafnium-webshell").toString());
         Set<String> ours = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^ +rule (\\S+) \\(yara\\)$").matcher(run.out());
+        Matcher m = Pattern.compile("(?m)^ +rule (\\S+) \\(yara\\)(,|$)").matcher(run.out());
         while (m.find()) ours.add(m.group(1));
         ours.remove("EXHUNT_Chopper_JScript_Eval");
 
