@@ -3,17 +3,17 @@ package org.exhunt.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
-/** {@code exhunt rules}: commands about rule sets; {@code check} for now. */
+/** {@code exhunt rules}: commands about rule sets: {@code check} and {@code compile}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-        header = "Check rule sets: which rules load, which do not and why.",
+        header = "Check rule sets (which rules load, which do not and why) and compile them for faster loading.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {RulesCheckCommand.class})
+        subcommands = {RulesCheckCommand.class, RulesCompileCommand.class})
 final class RulesCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    /** Without {@code check}: the usage, on standard error. */
+    /** Without {@code check} or {@code compile}: the usage, on standard error. */
     @Override
     public Integer call() {
         return Main.usageWithoutCommand(spec.commandLine());

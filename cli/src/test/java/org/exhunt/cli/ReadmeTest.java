@@ -36,7 +36,8 @@ class ReadmeTest {
     void theCommandsTableHasEveryCommand() {
         List<String> commands = readme.tables().stream().filter(t -> t.get(0).contains("| command |")).findFirst()
                 .orElseThrow();
-        for (String command : List.of("scan", "build", "probe", "dump", "sigma", "yara", "rules check", "--help", "--version")) {
+        for (String command : List.of("scan", "build", "probe", "dump", "sigma", "yara", "rules check", "rules compile", "--help",
+                "--version")) {
             assertThat(commands).as("exhunt %s", command).anyMatch(row -> row.startsWith("| `exhunt " + command));
         }
     }

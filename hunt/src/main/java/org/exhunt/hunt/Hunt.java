@@ -97,7 +97,7 @@ public final class Hunt {
                 new AuthFolderAge(), new OversizedWebScript());
         ChainAttribution attribution = new ChainAttribution(kb.rows(),
                 pack.has(ChainAttribution.FILE) ? pack.text(ChainAttribution.FILE) : null, problems::add);
-        SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), attribution, problems::add);
+        SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), user.sigmaCompiled(), attribution, problems::add);
         return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, indicators), kb,
                 options);
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Limits;
 import org.exhunt.core.Severity;
 import org.exhunt.core.Stage;
 import org.exhunt.core.facts.Tally;
@@ -27,15 +28,17 @@ public final class YaraDetector implements FileDetector {
 
     /** Externals signature-base's rules read (YARA.md §3), declared when compiling, set per file. */
     public static final String[] EXTERNALS = {"filename", "filepath", "extension", "filetype", "owner"};
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final int STRINGS_SHOWN = 5;
 
-    private final CompiledRules rules;
     private final ThreadLocal<Scanner> scanners;
 
     public YaraDetector(CompiledRules rules) {
-        this.rules = rules;
-        this.scanners = ThreadLocal.withInitial(() -> rules.newScanner().timeout(TIMEOUT));
+        this(rules, Duration.ofSeconds(Limits.YARA_SCAN_SECONDS));
+    }
+
+    /** With another limit on the time one file's scan may take. */
+    YaraDetector(CompiledRules rules, Duration timeout) {
+        this.scanners = ThreadLocal.withInitial(() -> rules.newScanner().timeout(timeout));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.exhunt.yara.scan;
+package org.exhunt.yara.data;
 
 /** The scan of one file ran past its time limit; nothing is reported for that file, as in libyara. */
 public final class ScanTimeoutException extends RuntimeException {
