@@ -8,6 +8,12 @@ import org.exhunt.hunt.examples.ExampleImages;
 /** The example images of {@code examples/}, and copies of them with their stories' file times for golden outputs. */
 final class Examples {
 
+    /**
+     * An image every row of which comes out CLEAN (exit code 0): its patch history dates the fixes and its logs cover
+     * the rest. The {@code clean} image cannot be cleared (nothing dates its build's install: exit code 3).
+     */
+    static final String CLEARED = "build-changes-mid-log";
+
     private Examples() {}
 
     static Path example(String name) {

@@ -36,7 +36,7 @@ class ReleaseZipIT {
         assertThat(version.code).isZero();
         assertThat(version.out).startsWith("exhunt ");
 
-        Path clean = Examples.example("clean").toAbsolutePath();
+        Path clean = Examples.example(Examples.CLEARED).toAbsolutePath();
         Result scan = run(home, javaBinary(), "-jar", "exhunt.jar", "scan", clean.toString());
         assertThat(scan.code).isZero();
         assertThat(scan.out).contains("Post-exploitation").contains("CLEAN");

@@ -35,9 +35,12 @@ import org.exhunt.core.Verdict;
 public final class ConsoleReport implements ReportWriter {
 
     private static final String CONTEXT = "Context (not evidence of compromise by itself)";
-    /** The width the console wraps a whole reason to, and cuts a default event's lines at. */
+    /** The width the console cuts a default event's lines at. */
     private static final int WIDTH = 120;
-    /** The longest line of the verdict table (issue 26: a screen's width, a reason never wrapping over nine lines). */
+    /**
+     * The longest line of the verdict table (issue 26: a screen's width, a reason never wrapping over nine lines), and
+     * the width a whole reason wraps to: a detail's window and what would settle it fit in a few lines of it.
+     */
     private static final int LINE = 200;
     private static final int MIN_REASON = 60;
     private static final String INDENT = "      ";
@@ -143,8 +146,9 @@ public final class ConsoleReport implements ReportWriter {
     }
 
     /**
-     * Per row, in the verdict table's order: its whole reason when the table had to cut it (for a row the evidence clears
-     * on a fixed build, with --verbose only), then its events, most
+     * Per row, in the verdict table's order: its whole explanation ({@link #whole}: the detail, with the exposure
+     * window in words) when it says more than the table (for a row the evidence clears on a fixed build, with
+     * --verbose only), then its events, most
      * severe first; then the post-exploitation findings no chain explains, and context (worth seeing, not evidence by
      * itself). An event several rows' findings share (a request both an exploit rule and a context rule matched) is
      * shown once, under the first of those rows ({@link #group}).
@@ -166,19 +170,29 @@ public final class ConsoleReport implements ReportWriter {
         if (r.findings().isEmpty()) out.println("\nFindings: none");
         groups.forEach((group, events) -> {
             Verdict v = verdicts.get(group);
-            boolean cut = v != null && !ShortReason.isWhole(v.reason(), ShortReason.MAX) && (verbose || matters(v));
-            if (events.isEmpty() && !cut) return;
+            boolean why = v != null && saysMore(v) && (verbose || matters(v));
+            if (events.isEmpty() && !why) return;
             long findings = events.stream().mapToLong(e -> e.findings().size()).sum();
             out.printf("%n-- %s%s%s%n", Printable.visible(group),
                     v == null ? "" : ": " + exposure(v.exposure()) + ", " + compromise(v.compromise()),
                     events.isEmpty() ? "" : " (" + count(findings, "finding") + ", " + count(events.size(), "event") + ")");
-            if (cut) reason(out, v.reason());
+            if (why) reason(out, whole(v), !events.isEmpty());
             if (verbose) {
                 for (ConsoleEvent e : events) event(out, List.of(e));
             } else {
                 for (List<ConsoleEvent> run : ConsoleEvent.alike(events)) event(out, run);
             }
         });
+    }
+
+    /** A verdict's whole explanation: its detail (the exposure, the evidence, the window in words), else its reason. */
+    static String whole(Verdict v) {
+        return v.detail().isBlank() ? v.reason() : v.detail();
+    }
+
+    /** Whether the whole explanation says more than the verdict table's reason cell (the table cut it, or a detail). */
+    static boolean saysMore(Verdict v) {
+        return !whole(v).equals(v.reason()) || !ShortReason.isWhole(v.reason(), ShortReason.MAX);
     }
 
     /**
@@ -190,12 +204,13 @@ public final class ConsoleReport implements ReportWriter {
                 || !(v.exposure() == Exposure.PATCHED || v.exposure() == Exposure.NOT_AFFECTED || v.exposure() == Exposure.NOT_ASSESSED);
     }
 
-    /** A whole reason, wrapped to {@link #WIDTH}; by default at most {@link #WHY_LINES} lines of it. */
-    private void reason(PrintWriter out, String reason) {
-        List<String> lines = Wrap.lines("why: " + Printable.visible(reason), WIDTH - 3);
+    /** A whole reason, wrapped to {@link #LINE}; by default at most {@link #WHY_LINES} lines of it. */
+    private void reason(PrintWriter out, String reason, boolean events) {
+        List<String> lines = Wrap.lines("why: " + Printable.visible(reason), LINE - 3);
         int shown = verbose || lines.size() <= WHY_LINES ? lines.size() : WHY_LINES - 1;
         for (String line : lines.subList(0, shown)) out.println("   " + line);
-        if (shown < lines.size()) out.println("   … (" + (lines.size() - shown) + " more lines: --verbose, or the events below)");
+        if (shown < lines.size()) out.println("   … (" + (lines.size() - shown) + " more lines: --verbose"
+                + (events ? ", or the events below)" : ")"));
     }
 
     /**
@@ -221,11 +236,17 @@ public final class ConsoleReport implements ReportWriter {
         if (verbose) {
             for (Finding f : e.findings()) {
                 out.println(INDENT + "rule " + Printable.visible(f.ruleId() + " (" + f.detector() + ")"
-                        + (f == head ? "" : ", " + f.severity().label() + ": " + f.title())));
+                        + (f == head ? "" : ", " + f.severity().label() + ": " + f.title())
+                        + (author(f) == null ? "" : ", by " + author(f))));
             }
-        } else if (e.findings().size() > 1) {
-            out.println(cut(INDENT + "also: " + Printable.visible(String.join("; ",
-                    e.findings().subList(1, e.findings().size()).stream().map(Finding::title).distinct().toList()))));
+        } else {
+            if (e.findings().size() > 1) {
+                out.println(cut(INDENT + "also: " + Printable.visible(String.join("; ",
+                        e.findings().subList(1, e.findings().size()).stream().map(Finding::title).distinct().toList()))));
+            }
+            // never cut: the authors of third-party rules are named in full (see author)
+            List<String> authors = e.findings().stream().map(ConsoleReport::author).filter(Objects::nonNull).distinct().toList();
+            if (!authors.isEmpty()) out.println(INDENT + "rules by " + Printable.visible(String.join("; ", authors)));
         }
         // a file's place is never cut; the other places of a run are, after a few
         out.println(INDENT + "at " + Printable.visible(head.source().toString())
@@ -286,6 +307,15 @@ public final class ConsoleReport implements ReportWriter {
 
     static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * A third-party rule's author, as the Detection Rule License asks of messages based on its rules' matches
+     * (signature-base's and SigmaHQ's rules: DRL 1.1); null for exhunt's own rules, which are not signed.
+     */
+    private static String author(Finding f) {
+        String author = f.meta().get("author");
+        return author == null || author.isBlank() || author.equals("exhunt") ? null : author;
     }
 
     private void notRead(PrintWriter out, ServerResult r) {

@@ -120,7 +120,7 @@ public final class HtmlReport implements ReportWriter {
 
     /**
      * One line per server and row, its reason cut to {@link ShortReason#MAX} characters; a button the page's script
-     * reveals jumps to the row's whole reason in "Why each verdict" (a button, not a link: the page has none).
+     * reveals jumps to the row's whole explanation in "Why each verdict" (a button, not a link: the page has none).
      */
     private static void verdicts(Html html, List<ServerResult> results) {
         html.raw("<table id=\"verdict-table\">\n<thead><tr><th>Server</th><th>Row</th><th>Exposure</th>"
@@ -136,7 +136,7 @@ public final class HtmlReport implements ReportWriter {
                         .add(v.compromise().name()).raw("</span></td>");
                 html.raw("<td class=\"reason\">").add(ShortReason.of(v.reason(), ShortReason.MAX))
                         .raw(" <button type=\"button\" class=\"more\" hidden data-detail=\"verdict-" + ++n + "\">")
-                        .add(ShortReason.isWhole(v.reason(), ShortReason.MAX) ? "detail" : "whole reason")
+                        .add(ConsoleReport.saysMore(v) ? "whole reason" : "detail")
                         .raw("</button></td>");
                 html.raw("</tr>\n");
             }
@@ -144,7 +144,10 @@ public final class HtmlReport implements ReportWriter {
         html.raw("</tbody>\n</table>\n");
     }
 
-    /** Each verdict's whole reason, one line per clause ("; " joins them), in the verdict table's order. */
+    /**
+     * Each verdict's whole explanation ({@link ConsoleReport#whole}: its detail, which says the exposure window in
+     * words; the timeline draws it), one line per clause ("; " joins them), in the verdict table's order.
+     */
     private static void verdictDetails(Html html, List<ServerResult> results) {
         int n = 0;
         for (ServerResult r : results) {
@@ -153,7 +156,7 @@ public final class HtmlReport implements ReportWriter {
                         .add(v.server() + " · " + v.row() + ": " + ConsoleReport.exposure(v.exposure()) + ", "
                                 + ConsoleReport.compromise(v.compromise()))
                         .raw("</h3>\n<ul class=\"reason\">");
-                for (String clause : v.reason().split("; ")) html.raw("<li>").raw(Html.path(clause)).raw("</li>");
+                for (String clause : ConsoleReport.whole(v).split("; ")) html.raw("<li>").raw(Html.path(clause)).raw("</li>");
                 html.raw("</ul>\n</div>\n");
             }
         }

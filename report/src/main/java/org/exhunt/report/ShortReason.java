@@ -1,10 +1,11 @@
 package org.exhunt.report;
 
 /**
- * A verdict's reason cut to fit one line of a verdict table (issue 26): the full reason (which can run to two
- * thousand characters, naming every sign of success) stays in the per-row detail; the table keeps what the reason
- * says first, without its parenthesised particulars (KB numbers, builds, rule CVEs), and ends with an ellipsis when
- * it still had to be cut.
+ * A verdict's reason cut to fit one line of a verdict table (issue 26): a reason holds up to
+ * {@link org.exhunt.core.Verdict#REASON_LENGTH} characters (a probe's, which is not cut, may hold more), more than the
+ * console's column may leave; the whole explanation ({@link org.exhunt.core.Verdict#detail}) stays in the per-row
+ * detail. The table keeps what the reason says first, without its parenthesised particulars (KB numbers, builds,
+ * rule CVEs), and ends with an ellipsis when it still had to be cut.
  */
 public final class ShortReason {
 

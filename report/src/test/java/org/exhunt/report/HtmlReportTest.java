@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Exposure;
+import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
 import org.exhunt.core.facts.ServerFacts;
@@ -95,10 +96,12 @@ class HtmlReportTest {
             assertThat(cells.subList(0, 4)).containsExactly(v.server(), v.row(),
                     ConsoleReport.exposure(v.exposure()), v.compromise().name());
             assertThat(rows.get(i).select("td.reason").first().ownText()).isEqualTo(ShortReason.of(v.reason(), ShortReason.MAX));
+            // the whole explanation (the detail) is in "Why each verdict", behind the row's button
+            assertThat(rows.get(i).select("button.more").text()).isEqualTo(v.detail().equals(v.reason()) ? "detail" : "whole reason");
             assertThat(rows.get(i).select("span.cmp-" + v.compromise().name())).hasSize(1);
             String detail = rows.get(i).select("button.more").attr("data-detail");
             assertThat(page.select("#" + detail + " ul.reason li").eachText()).as("the whole reason of %s", v.row())
-                    .containsExactly(v.reason().split("; "));
+                    .containsExactly(v.detail().split("; "));
             assertThat(page.select("#" + detail + " h3").text()).contains(v.row(), v.compromise().name());
         }
         assertThat(page.getElementById("answer").text()).startsWith("Evidence of compromise on 1 of 2 servers: ex01.")
@@ -171,5 +174,20 @@ class HtmlReportTest {
         assertThat(empty.select("#timeline").text()).contains("No evidence to show on a timeline.");
         assertThat(empty.select("#findings-table tr.nothing").text()).isEqualTo("No findings.");
         assertThat(empty.select("#not-read").text()).contains("Everything was read.");
+    }
+
+    @Test
+    void theTimelineShowsTheExposureWindowBehindAChainsFindings() {
+        Finding attempt = Finding.builder("sigma", "ssrf").title("SSRF").severity(org.exhunt.core.Severity.HIGH)
+                .chain("ProxyShell").stage(org.exhunt.core.Stage.ATTEMPT).time(java.time.Instant.parse("2022-01-05T10:00:00Z"))
+                .source(org.exhunt.core.SourceRef.line("u_ex220105.log", 4)).build();
+        ServerResult r = new ServerResult("a", List.of(), List.of(new Verdict("a", "ProxyShell", Exposure.PATCHED,
+                Compromise.ATTEMPTED, "1 exploit request", "1 exploit request", SampleResults.PROXYSHELL_WINDOW)),
+                List.of(attempt), List.of(), ServerFacts.NONE);
+        Document page = Jsoup.parse(Reports.write(new HtmlReport(), SampleResults.RUN, List.of(r)));
+        // the axis shows the finding's day: there the server was exposed, and the logs covered it
+        assertThat(page.select("svg.timeline rect.exposed")).singleElement()
+                .satisfies(e -> assertThat(e.text()).startsWith("ProxyShell: possibly exposed 2021-08-05 00:00 to 2022-01-11 09:30 UTC"));
+        assertThat(page.select("svg.timeline rect.uncovered")).isEmpty();
     }
 }

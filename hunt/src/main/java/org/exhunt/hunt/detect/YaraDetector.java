@@ -3,7 +3,9 @@ package org.exhunt.hunt.detect;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Limits;
@@ -64,7 +66,13 @@ public final class YaraDetector implements FileDetector {
             sink.tally(Tally.YARA_PE_FIELDS_NOT_EVALUATED);
         }
         for (String warning : result.warnings()) sink.problem(Diagnostic.warning("yara.warning", content.file().ref(), warning));
-        for (RuleMatch m : result.matching()) sink.finding(finding(content, m));
+        // a rule the pack carries a copy of (signature-base's) and the user gives too (--yara signature-base) is one
+        // rule: it is reported once, as the user's copy, which may be newer
+        Set<String> users = result.matching().stream().filter(m -> YaraRules.USER_NAMESPACE.equals(m.namespace()))
+                .map(RuleMatch::name).collect(Collectors.toSet());
+        for (RuleMatch m : result.matching()) {
+            if (YaraRules.USER_NAMESPACE.equals(m.namespace()) || !users.contains(m.name())) sink.finding(finding(content, m));
+        }
     }
 
     private static void setExternals(Scanner scanner, FileContent content) {

@@ -47,7 +47,7 @@ class YaraDetectorTest {
         };
 
         assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> detector.examine(new FileContent(FILE, PAGE, "", null, null), sink));
+                () -> detector.examine(new FileContent(FILE, PAGE, "", null, null, true), sink));
 
         assertThat(findings).isEmpty();
         assertThat(problems).singleElement().satisfies(p -> {
