@@ -12,6 +12,8 @@ if "%STATE%"=="stale" (
   call mvnw.cmd -B -q -DskipTests package 1>&2
   popd
 )
+rem The example images' files get their stories' times back (git keeps none; a checkout's files look written today).
+if exist "%HERE%examples\restore-times.ps1" powershell -NoProfile -ExecutionPolicy Bypass -File "%HERE%examples\restore-times.ps1" 1>&2
 if "%JAVA%"=="" set JAVA=java
 rem `exhunt yara`, `exhunt probe` and `exhunt rules` run for seconds: a small heap and no C2 JIT make them 1.4 to 2.5
 rem times as fast.

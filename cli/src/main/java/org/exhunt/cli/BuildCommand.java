@@ -21,8 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "build", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         header = "What an Exchange build is, which attack chains it is exposed to, and what to install.",
         description = "VERSION is a build number as Exchange shows it: 15.1.2176.2, 15.01.2176.002 (ExSetup.exe,"
-                + " Microsoft's tables), or 15.1.2176 when only the CU is known (OWA's version folders). Exit code 4 when"
-                + " a row is VULNERABLE, 3 when the build cannot tell.")
+                + " Microsoft's tables), or 15.1.2176 when only the CU is known (OWA's version folders).",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.USAGE_MEANING, ExitCodes.INTERNAL_MEANING, ExitCodes.EXPOSED_MEANING,
+            ExitCodes.INCOMPLETE_MEANING, ExitCodes.OK_MEANING})
 final class BuildCommand implements Callable<Integer> {
 
     enum Format { console, json }

@@ -45,7 +45,10 @@ import picocli.CommandLine.Spec;
                 "With --files, every file of each FILE (a folder, a triage zip or a single file, placed on the server's"
                         + " drive as 'exhunt scan' places it) gives its file record instead: what Sigma rules with"
                         + " 'logsource: {product: windows, category: file}' see. Each file is read whole for sha256 and"
-                        + " head, which a scan gives only for the files it reads anyway (the web folders)."})
+                        + " head, which a scan gives only for the files it reads anyway (the web folders)."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.USAGE_MEANING, ExitCodes.INTERNAL_MEANING, ExitCodes.INCOMPLETE_MEANING,
+            ExitCodes.OK_MEANING})
 final class DumpCommand implements Callable<Integer> {
 
     @Spec

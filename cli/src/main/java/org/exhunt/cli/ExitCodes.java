@@ -21,6 +21,19 @@ public final class ExitCodes {
     public static final int EXPOSED = 4;
     public static final int INTERNAL_ERROR = 70;
 
+    // What each code means, for the commands' help (picocli's "code:meaning"); README.md's "Exit codes" table says the
+    // same words, which ExitCodesDocumentedTest checks for every command.
+    static final String HEADING = "%nExit codes (the first that applies):%n";
+    static final String OK_MEANING = "0:everything read, nothing to report (patched, clean, no rule fired)";
+    static final String COMPROMISE_MEANING = "1:evidence of compromise: a row ATTEMPTED or COMPROMISED (sigma: a rule fired)";
+    static final String USAGE_MEANING = "2:usage error (bad option, missing path): the message and one hint line";
+    static final String INCOMPLETE_MEANING = "3:incomplete: input not read, a target not answering, a verdict CANNOT_TELL or"
+            + " UNKNOWN, a rule not loaded";
+    static final String EXPOSED_MEANING = "4:no evidence of compromise, but exposed (a row VULNERABLE)";
+    static final String INTERNAL_MEANING = "70:internal error (a bug: please report it, README.md says how)";
+    static final String YARA_OK_MEANING = "0:rules matched or not, as yara";
+    static final String YARA_ERROR_MEANING = "1:any error, a usage error included, as yara";
+
     /** The code for the results of a run. */
     public static int of(List<ServerResult> results) {
         List<Verdict> verdicts = results.stream().flatMap(r -> r.verdicts().stream()).toList();

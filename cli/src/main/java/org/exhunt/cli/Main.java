@@ -5,6 +5,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.exhunt.report.Printable;
 import picocli.CommandLine;
@@ -16,14 +18,12 @@ import picocli.CommandLine.Command;
         description = "Tells whether an Exchange server is exposed to, or was hit by, ProxyLogon, ProxyShell,"
                 + " ProxyNotShell/OWASSRF and the other exploited Exchange CVEs. Offline and read-only on evidence.",
         synopsisSubcommandLabel = "COMMAND",
-        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:everything read; patched and clean",
-            "1:evidence of compromise (a row ATTEMPTED or COMPROMISED; for sigma: a rule fired)",
-            "2:usage error",
-            "3:incomplete: input not read, a verdict CANNOT_TELL or UNKNOWN, a rule not loaded",
-            "4:no evidence of compromise, but exposed (a row VULNERABLE)",
-            "70:internal error (a bug: please report it, README.md says how)"})
-public final class Main implements Runnable {
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.USAGE_MEANING, ExitCodes.INTERNAL_MEANING, ExitCodes.COMPROMISE_MEANING,
+            ExitCodes.EXPOSED_MEANING, ExitCodes.INCOMPLETE_MEANING, ExitCodes.OK_MEANING},
+        footer = {"%n'exhunt yara' returns yara's own codes: 0 whether or not rules match, 1 on any error.",
+            "Each command's --help lists the codes it returns."})
+public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -61,6 +61,7 @@ public final class Main implements Runnable {
         });
         cli.setOut(out)
                 .setErr(err)
+                .setParameterExceptionHandler(Main::usageError)
                 .setExecutionExceptionHandler(Main::internalError);
         int code;
         try {
@@ -75,10 +76,34 @@ public final class Main implements Runnable {
         return code;
     }
 
-    /** With no command: the usage, listing the commands. */
+    /** With no command: the usage, listing the commands, on standard error, as for any usage error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return usageWithoutCommand(spec.commandLine());
+    }
+
+    /** A command that needs a subcommand and got none ({@code exhunt}, {@code exhunt rules}): its usage on standard error. */
+    static int usageWithoutCommand(CommandLine command) {
+        command.usage(command.getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * A usage error: the message and one line saying where the help is, nothing more, so that the message is what
+     * stays on the screen (the whole help after it pushed it out of sight). The message may quote an argument:
+     * printable, on one line.
+     */
+    static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        String name = command.getCommandSpec().qualifiedName();
+        err.println(name + ": " + Printable.visible(message(e).strip().replaceAll("\\s*\\R\\s*", "; ")));
+        List<String> suggestions = e instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : List.of();
+        String didYouMean = suggestions.isEmpty() ? ""
+                : "Did you mean '" + Printable.visible(suggestions.get(0)) + "'? ";
+        err.println(didYouMean + "Try '" + name + " --help' for more information.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     static int internalError(Throwable e, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -97,6 +122,15 @@ public final class Main implements Runnable {
         e.printStackTrace(new PrintWriter(trace));
         trace.toString().lines().forEach(line -> err.println(Printable.visible(line)));
         return ExitCodes.INTERNAL_ERROR;
+    }
+
+    /** picocli's message, but an unknown command said as such (picocli says "Unmatched argument at index 0"). */
+    private static String message(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u && e.getCommandLine().getCommandSpec().subcommands().size() > 0
+                && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'";
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static boolean causedByLackOfMemory(Throwable e) {

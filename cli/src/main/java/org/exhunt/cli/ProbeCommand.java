@@ -37,7 +37,10 @@ import picocli.CommandLine.Spec;
                 + " the OWA logon page, X-OWA-Version, the export tool's manifest and the /ecp/<build>/ folders.",
             "--active adds the exploit-primitive checks: the ProxyLogon SSRF to localhost (X-BEResource cookie) and the"
                 + " ProxyShell Autodiscover path confusion. Both are read-only GETs to the target itself; nothing is"
-                + " written, no callback is made, no redirect is followed. Run them only where you are allowed to."})
+                + " written, no callback is made, no redirect is followed. Run them only where you are allowed to."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.USAGE_MEANING, ExitCodes.INTERNAL_MEANING, ExitCodes.EXPOSED_MEANING,
+            ExitCodes.INCOMPLETE_MEANING, ExitCodes.OK_MEANING})
 final class ProbeCommand implements Callable<Integer> {
 
     enum Format { console, jsonl }
@@ -138,9 +141,9 @@ final class ProbeCommand implements Callable<Integer> {
             problems.addAll(fromFile.problems());
         }
         if (!problems.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "targets that are not host, host:port or URL:\n  "
-                    + String.join("\n  ", problems.subList(0, Math.min(10, problems.size())))
-                    + (problems.size() > 10 ? "\n  and " + (problems.size() - 10) + " more" : ""));
+            throw new ParameterException(spec.commandLine(), "targets that are not host, host:port or URL: "
+                    + String.join("; ", problems.subList(0, Math.min(3, problems.size())))
+                    + (problems.size() > 3 ? "; and " + (problems.size() - 3) + " more" : ""));
         }
         if (all.isEmpty()) throw new ParameterException(spec.commandLine(), "no target: give TARGET... or --targets FILE");
         return all;

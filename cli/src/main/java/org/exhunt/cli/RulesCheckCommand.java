@@ -23,8 +23,11 @@ import picocli.CommandLine.Spec;
 /** {@code exhunt rules check}: loads Sigma rule files and says what loaded, what is inactive and what did not load. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = Versions.class,
         header = "Load Sigma rules and report which load, which are inactive, which do not load and why.",
-        description = "Exit code 3 when a rule could not be loaded, 0 otherwise (inactive rules and rules for logs"
-                + " exhunt does not read are listed, but load).")
+        description = "Inactive rules and rules for logs exhunt does not read are listed, but load: only a rule that"
+                + " does not load makes the exit code 3.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.USAGE_MEANING, ExitCodes.INTERNAL_MEANING, ExitCodes.INCOMPLETE_MEANING,
+            ExitCodes.OK_MEANING})
 final class RulesCheckCommand implements Callable<Integer> {
 
     @Spec

@@ -1,5 +1,6 @@
 package org.exhunt.cli;
 
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code exhunt rules}: commands about rule sets: {@code check} and {@code compile}. */
@@ -7,13 +8,14 @@ import picocli.CommandLine.Command;
         header = "Check rule sets (which rules load, which do not and why) and compile them for faster loading.",
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {RulesCheckCommand.class, RulesCompileCommand.class})
-final class RulesCommand implements Runnable {
+final class RulesCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Without {@code check} or {@code compile}: the usage, on standard error. */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return Main.usageWithoutCommand(spec.commandLine());
     }
 }

@@ -29,6 +29,7 @@ import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.scope.PathGlob;
 import org.exhunt.hunt.scope.TimeWindow;
 import org.exhunt.report.ConsoleReport;
+import org.exhunt.report.ConsoleSummary;
 import org.exhunt.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +48,10 @@ import picocli.CommandLine.Spec;
                 + " or a single file. Zip archives are read in place, never extracted. Disk images (VHDX, E01, VMDK,"
                 + " raw) are not read: mount them read-only and give the mounted folder.",
             "With --server NAME, the PATHs that follow it, up to the next --server, are one server's evidence (e.g."
-                + " a drive's copy and a zip of its logs). Nothing under a PATH is ever written."})
+                + " a drive's copy and a zip of its logs). Nothing under a PATH is ever written."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.USAGE_MEANING, ExitCodes.INTERNAL_MEANING, ExitCodes.COMPROMISE_MEANING,
+            ExitCodes.EXPOSED_MEANING, ExitCodes.INCOMPLETE_MEANING, ExitCodes.OK_MEANING})
 final class ScanCommand implements Callable<Integer> {
 
     @Spec
@@ -158,6 +162,14 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar on standard error.")
     boolean noProgress;
 
+    @Option(names = {"-v", "--verbose"}, description = "In the console report, every rule an event matched and every"
+            + " evidence field in full (by default: its title, its other rules and its fields on one line).")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "With -o, no closing summary on standard error (by default the"
+            + " scan prints one: the verdicts that matter, the findings per level, where the reports went).")
+    boolean quiet;
+
     @Override
     public Integer call() throws IOException {
         List<Server> servers = servers();
@@ -190,18 +202,23 @@ final class ScanCommand implements Callable<Integer> {
                 for (EvidenceSource source : evidence.get(i)) source.close();
             }
         }
+        List<String> written = new ArrayList<>();
         for (ReportOutputs.Output o : outputs) {
             if (o.file() == null) {
-                ReportWriter writer = o.format() == ReportFormat.console && color.wanted()
-                        ? new ConsoleReport(true) : o.format().writer();
-                writer.write(spec.commandLine().getOut(), run, results);
+                writer(o.format(), color.wanted()).write(spec.commandLine().getOut(), run, results);
             } else {
                 try (Writer w = ReportOutputs.open(o.file())) {
-                    o.format().writer().write(w, run, results);
+                    writer(o.format(), false).write(w, run, results);
                 }
+                written.add(o.format() + " report: " + o.file());
             }
         }
+        if (!written.isEmpty() && !quiet) ConsoleSummary.write(spec.commandLine().getErr(), results, written);
         return ExitCodes.of(results);
+    }
+
+    private ReportWriter writer(ReportFormat format, boolean colour) {
+        return format == ReportFormat.console ? new ConsoleReport(colour, verbose) : format.writer();
     }
 
     private void checkPaths() throws IOException {

@@ -38,7 +38,10 @@ import picocli.CommandLine.Spec;
                 + " where, level, rule id, title.",
                 "Rules that do not load, and inputs that cannot be read, are listed on standard error and make"
                 + " the exit code 3 (1 when a rule fired). A FIFO, device or socket is never opened: given as INPUT it"
-                + " is a usage error, in a folder it is skipped with a warning."})
+                + " is a usage error, in a folder it is skipped with a warning."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.USAGE_MEANING, ExitCodes.INTERNAL_MEANING, ExitCodes.COMPROMISE_MEANING,
+            ExitCodes.INCOMPLETE_MEANING, ExitCodes.OK_MEANING})
 final class SigmaCommand implements Callable<Integer> {
 
     @Spec

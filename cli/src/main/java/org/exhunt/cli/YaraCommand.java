@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "yara", mixinStandardHelpOptions = true, versionProvider = Versions.class, exitCodeOnInvalidInput = 1,
         exitCodeOnExecutionException = 1,
         header = "Scan files with YARA rules, as the yara command does (same options, output and exit codes).",
-        description = "RULES are rule files, each optionally prefixed with NAMESPACE: ; TARGET is a file or a directory."
-                + " Exit code 0 whether or not rules match, 1 on errors.")
+        description = "RULES are rule files, each optionally prefixed with NAMESPACE: ; TARGET is a file or a directory.",
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.YARA_OK_MEANING, ExitCodes.YARA_ERROR_MEANING})
 final class YaraCommand implements Callable<Integer> {
 
     @Spec
@@ -128,7 +129,7 @@ final class YaraCommand implements Callable<Integer> {
         if (compileTo != null) return compileOnly(externals, err);
         if (arguments.size() < 2) {
             err.println("yara: wrong number of arguments");
-            err.println(spec.commandLine().getUsageMessage());
+            err.println("Try 'exhunt yara --help' for more information.");
             return 1;
         }
         List<String> ruleFiles = arguments.subList(0, arguments.size() - 1);

@@ -50,7 +50,7 @@ class BuildCommandTest {
     void aMalformedVersionIsAUsageErrorSayingWhatIsWrong() {
         CliRun run = CliRun.of("build", "15.1.21x6.2");
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("'15.1.21x6.2' is not a build number: part 3 '21x6' is not a number");
+        assertThat(run.err()).startsWith("exhunt build: '15.1.21x6.2' is not a build number: part 3 '21x6' is not a number");
         assertThat(run.out()).isEmpty();
     }
 

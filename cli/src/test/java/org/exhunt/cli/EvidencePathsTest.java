@@ -25,7 +25,7 @@ class EvidencePathsTest {
 
     @Test
     void aPathThatIsALinkToAFolderIsReadAsThatFolder() throws IOException {
-        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("image"));
+        Path image = Examples.copyWithTheirTimes("hafnium-webshell", tmp.resolve("image"));
         Path link = Files.createSymbolicLink(tmp.resolve("evlink"), image);
 
         CliRun viaLink = CliRun.of("scan", link.toString());
@@ -50,7 +50,7 @@ class EvidencePathsTest {
 
     @Test
     void aFileNameThatIsNotUtf8IsReportedSoThatItCanBeFound() throws Exception {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("image"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("image"));
         Path folder = image.resolve("inetpub/wwwroot/aspnet_client");
         Path shell = Files.writeString(tmp.resolve("shell.aspx"), CHOPPER);
         // Java cannot spell the byte 0xff in a file name; bash can

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.exhunt.hunt.examples.ExampleImages;
 import org.exhunt.report.FactsJson;
+import org.exhunt.report.testing.EcsIndexTemplate;
 import org.exhunt.report.testing.EcsSchema;
 import org.exhunt.report.testing.JsonlSchema;
 import org.exhunt.report.testing.LineProblems;
@@ -42,7 +43,7 @@ class ExampleImagesSarifEcsTest {
     static void scanEveryExampleImageOnce() throws IOException {
         images = ExampleImages.names();
         Path prefix = tmp.resolve("examples");
-        List<String> args = new ArrayList<>(List.of("scan", "--no-progress", "--format", "sarif,ecs,jsonl", "-o",
+        List<String> args = new ArrayList<>(List.of("scan", "--no-progress", "--quiet", "--format", "sarif,ecs,jsonl", "-o",
                 prefix.toString()));
         images.forEach(name -> args.add(ExampleImages.image(name).toString()));
         CliRun run = CliRun.of(args.toArray(String[]::new));
@@ -93,26 +94,49 @@ class ExampleImagesSarifEcsTest {
                 .containsExactly("exhunt-rules " + versions.get("rules").asText(), "exhunt-kb " + versions.get("kb").asText());
     }
 
+    /**
+     * Issue 26: host.name is the name the server's own logs give it (its event logs' Computer, HttpProxy's and ECP's
+     * server field), not the folder it was read from; the folder is exhunt.server. The hand-made images' logs name no
+     * computer (hafnium-webshell has none; clean's IIS log has no s-computername, its HttpProxy log is older than
+     * that column): their host.name stays exhunt's name for them.
+     */
     @Test
-    void everyEcsDocumentConformsToEcs() {
+    void hostNameIsTheComputerNameInTheEvidenceAndTheFolderIsAFieldOfItsOwn() {
+        Map<String, String> hostByServer = new java.util.TreeMap<>();
+        for (JsonNode d : ecs) {
+            String previous = hostByServer.put(d.at("/exhunt/server").asText(), d.at("/host/name").asText());
+            assertThat(previous == null || previous.equals(d.at("/host/name").asText())).as("one host.name per server").isTrue();
+        }
+        assertThat(hostByServer).containsEntry("proxylogon-victim", "EXCH01").containsEntry("proxyshell-victim", "EXCH01")
+                .containsEntry("clean-with-lookalikes", "EXCH01").containsEntry("hafnium-webshell", "hafnium-webshell");
+        assertThat(ecs).filteredOn(d -> d.at("/exhunt/server").asText().equals("proxylogon-victim"))
+                .allSatisfy(d -> {
+                    assertThat(d.at("/host/domain").asText()).isEqualTo("contoso.local");
+                    assertThat(d.at("/exhunt/inputs/0").asText()).endsWith("proxylogon-victim");
+                });
+    }
+
+    @Test
+    void everyEcsDocumentConformsToEcsAndToTheIndexTemplate() {
         assertThat(LineProblems.of(ecs, EcsSchema::problems)).isEmpty();
+        assertThat(LineProblems.of(ecs, EcsIndexTemplate::problems)).isEmpty();
     }
 
     @Test
     void theEcsDocumentsHoldEveryFindingLinkedEventVerdictDiagnosticAndImpactItemAndTheVersions() {
         List<JsonNode> findings = JsonlResult.ofType(jsonl, "finding");
-        assertThat(perServer(ofKind("exhunt.finding", "alert"), d -> 1, "/host/name")).isEqualTo(perServer(findings, f -> 1));
-        assertThat(perServer(ofKind("exhunt.finding", "event"), d -> 1, "/host/name"))
+        assertThat(perServer(ofKind("exhunt.finding", "alert"), d -> 1, "/exhunt/server")).isEqualTo(perServer(findings, f -> 1));
+        assertThat(perServer(ofKind("exhunt.finding", "event"), d -> 1, "/exhunt/server"))
                 .as("an event per event a finding links, at any depth").isEqualTo(perServer(findings, JsonlResult::linkedEvents));
-        assertThat(ofKind("exhunt.verdict", "state")).extracting(d -> String.join(" ", d.at("/host/name").asText(),
+        assertThat(ofKind("exhunt.verdict", "state")).extracting(d -> String.join(" ", d.at("/exhunt/server").asText(),
                         d.at("/exhunt/verdict/row").asText(), d.at("/exhunt/verdict/exposure").asText(),
                         d.at("/exhunt/verdict/compromise").asText(), d.at("/exhunt/verdict/reason").asText()))
                 .containsExactlyElementsOf(verdicts());
-        assertThat(perServer(ofKind("exhunt.diagnostic", "event"), d -> 1, "/host/name"))
+        assertThat(perServer(ofKind("exhunt.diagnostic", "event"), d -> 1, "/exhunt/server"))
                 .isEqualTo(perServer(JsonlResult.ofType(jsonl, "diagnostic"), d -> 1));
 
         assertThat(ofKind("exhunt.facts", "state")).as("the facts of each server, as its JSON lines have them")
-                .extracting(d -> d.at("/host/name").asText() + " " + FactsJson.read(d.at("/exhunt/facts")))
+                .extracting(d -> d.at("/exhunt/server").asText() + " " + FactsJson.read(d.at("/exhunt/facts")))
                 .containsExactlyElementsOf(facts());
 
         assertThat(perServer(ofKind("exhunt.impact", "event"), d -> 1, "/host/name")).as("a document per impact item")

@@ -3,16 +3,10 @@ package org.exhunt.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
-import java.util.List;
-import java.util.stream.Stream;
+import org.exhunt.hunt.examples.ExampleImages;
 
-/** The example images of {@code examples/}, and copies of them with fixed file times for golden outputs. */
+/** The example images of {@code examples/}, and copies of them with their stories' file times for golden outputs. */
 final class Examples {
-
-    static final Instant FIXED_TIME = Instant.parse("2021-03-03T04:05:06Z");
 
     /**
      * An image every row of which comes out CLEAN (exit code 0): its patch history dates the fixes and its logs cover
@@ -28,22 +22,11 @@ final class Examples {
         return dir;
     }
 
-    /** Copies an example into {@code target} and sets every file's modification time to {@link #FIXED_TIME}. */
-    static Path copyWithFixedTimes(String name, Path target) throws IOException {
-        Path source = example(name);
-        List<Path> all;
-        try (Stream<Path> walk = Files.walk(source)) {
-            all = walk.toList();
-        }
-        for (Path p : all) {
-            Path to = target.resolve(source.relativize(p).toString());
-            if (Files.isDirectory(p)) {
-                Files.createDirectories(to);
-            } else {
-                Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING);
-                Files.setLastModifiedTime(to, FileTime.from(FIXED_TIME));
-            }
-        }
-        return target;
+    /**
+     * Copies an example into {@code target} with the file times of its story ({@code examples/<name>.times}), as the
+     * exhunt launcher gives them to a checkout: git keeps no times, so the checkout's own are the day of the clone.
+     */
+    static Path copyWithTheirTimes(String name, Path target) throws IOException {
+        return ExampleImages.copyWithTheirTimes(name, target);
     }
 }

@@ -17,15 +17,17 @@ class MainTest {
                 .containsPattern("(?m)^  scan +Exposure and compromise verdicts for Exchange server images")
                 .containsPattern("(?m)^  build +What an Exchange build is, which attack chains it is exposed to")
                 .containsPattern("(?m)^  probe +Remote version and exposure of Exchange servers over the network")
-                .contains("Exit codes:")
+                .contains("Exit codes (the first that applies):")
                 .containsPattern("(?m)^ +4 +no evidence of compromise, but exposed");
     }
 
+    /** Issue 26: no command is a usage error, like any other: the usage on standard error, exit code 2. */
     @Test
-    void noCommandPrintsTheUsage() {
+    void noCommandPrintsTheUsageOnStandardErrorAsAUsageError() {
         CliRun run = CliRun.of();
-        assertThat(run.code()).isZero();
-        assertThat(run.out()).contains("Usage: exhunt [-hV] COMMAND");
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Usage: exhunt [-hV] COMMAND");
     }
 
     @Test

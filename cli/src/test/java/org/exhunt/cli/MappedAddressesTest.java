@@ -60,7 +60,7 @@ class MappedAddressesTest {
                 level: medium
                 """.formatted(network));
 
-        CliRun run = CliRun.of("scan", "--no-progress", "--ioc", iocs.toString(), "--sigma", rules.toString(),
+        CliRun run = CliRun.of("scan", "--no-progress", "--quiet", "--ioc", iocs.toString(), "--sigma", rules.toString(),
                 "--format", "jsonl,ecs", "-o", tmp.resolve("out").toString(), image.toString());
 
         assertThat(run.err()).isEmpty();

@@ -30,7 +30,7 @@ class PrintableOutputTest {
 
     @Test
     void aScanShowsAFileNameFullOfControlsAsEscapesInEveryHumanFormat() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("image"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("image"));
         Files.writeString(image.resolve("inetpub/wwwroot/aspnet_client/x" + HOSTILE + ".aspx"), "<%@ Page %>");
         Path prefix = tmp.resolve("report");
 

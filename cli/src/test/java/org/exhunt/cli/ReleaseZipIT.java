@@ -36,7 +36,7 @@ class ReleaseZipIT {
         assertThat(version.code).isZero();
         assertThat(version.out).startsWith("exhunt ");
 
-        Path clean = Examples.example("clean").toAbsolutePath();
+        Path clean = Examples.example(Examples.CLEARED).toAbsolutePath();
         Result scan = run(home, javaBinary(), "-jar", "exhunt.jar", "scan", clean.toString());
         assertThat(scan.code).isZero();
         assertThat(scan.out).contains("Post-exploitation").contains("CLEAN");
@@ -46,6 +46,47 @@ class ReleaseZipIT {
         assertThat(compromised.code).isEqualTo(1);
 
         assertThat(Files.readString(home.resolve("exhunt.cmd"))).contains("\r\n").contains("-jar \"%~dp0exhunt.jar\"");
+    }
+
+    /** Issue 26: the release's README links to its docs, and the zip holds them. */
+    @Test
+    void everyLinkOfTheReleasesReadmeResolvesInsideTheZip() throws Exception {
+        Path home = unpacked();
+        Readme readme = new Readme(Files.readString(home.resolve("README.md")));
+        List<String> files = readme.links().stream().filter(l -> !l.startsWith("#") && !l.contains("://")).toList();
+        assertThat(files).contains("docs/evidence-handling.md", "docs/report-formats.md");
+        for (String link : files) {
+            String path = link.contains("#") ? link.substring(0, link.indexOf('#')) : link;
+            assertThat(home.resolve(path)).as("the README's link %s, in the release zip", link).exists();
+        }
+    }
+
+    /**
+     * README, "On a real Exchange server", (c): the jlink command's module list makes a runtime that runs a scan
+     * (here with this JDK's jlink, for this system; on Windows the same list, with a Windows JDK).
+     */
+    @Test
+    void theReadmesJlinkModulesMakeARuntimeThatScans() throws Exception {
+        Path jlink = Path.of(System.getProperty("java.home"), "bin", "jlink");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(jlink) || "true".equals(System.getenv("CI")),
+                "no jlink in " + System.getProperty("java.home") + " (a JRE, not a JDK)");
+        Path home = unpacked();
+        String readme = Files.readString(home.resolve("README.md"));
+        java.util.regex.Matcher modules = java.util.regex.Pattern.compile("jlink --add-modules (\\S+)").matcher(readme);
+        assertThat(modules.find()).as("the README's jlink command").isTrue();
+        Path runtime = elsewhere.resolve("exhunt-runtime");
+        Result made = run(home, jlink.toString(), "--add-modules", modules.group(1), "--strip-debug", "--no-man-pages",
+                "--no-header-files", "--output", runtime.toString());
+        assertThat(made.code).as("jlink: %s", made.out).isZero();
+        Result scan = run(home, runtime.resolve("bin/java").toString(), "-jar", "exhunt.jar", "scan", "--no-progress",
+                Examples.example("proxylogon-victim").toAbsolutePath().toString());
+        assertThat(scan.out).contains("ProxyLogon").contains("COMPROMISED").contains("Summary");
+        assertThat(scan.code).isEqualTo(1);
+    }
+
+    private Path unpacked() throws IOException {
+        List<String> names = unzip(Path.of(System.getProperty("exhunt.releaseZip")), elsewhere);
+        return elsewhere.resolve(names.get(0).substring(0, names.get(0).indexOf('/') + 1));
     }
 
     private record Result(int code, String out) {}

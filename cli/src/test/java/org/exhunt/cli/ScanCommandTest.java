@@ -22,7 +22,7 @@ class ScanCommandTest {
 
     @Test
     void theCompromisedExampleGetsItsVerdictAndExitCodeOne() throws IOException {
-        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("hafnium-webshell"));
+        Path image = Examples.copyWithTheirTimes("hafnium-webshell", tmp.resolve("hafnium-webshell"));
         CliRun run = CliRun.of("scan", image.toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
@@ -33,7 +33,7 @@ class ScanCommandTest {
     @Test
     void theCleanExampleCannotBeClearedWithoutItsPatchHistory() throws IOException {
         // two days of 2026 logs on a fixed build, nothing that dates its install: no chain can be cleared (issue 18)
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("clean"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("clean"));
         CliRun run = CliRun.of("scan", image.toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.INCOMPLETE);
@@ -96,7 +96,7 @@ class ScanCommandTest {
 
     @Test
     void aReportIsNeverWrittenIntoTheEvidence() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("clean"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("clean"));
         CliRun run = CliRun.of("scan", "-o", image.resolve("report.txt").toString(), image.toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("inside the evidence");
@@ -113,7 +113,7 @@ class ScanCommandTest {
     @Test
     void severalFormatsAtOnceGoToPrefixDotExtension() throws IOException {
         Path prefix = tmp.resolve("report");
-        CliRun run = CliRun.of("scan", "--format", "html,csv,sarif", "-o", prefix.toString(),
+        CliRun run = CliRun.of("scan", "--quiet", "--format", "html,csv,sarif", "-o", prefix.toString(),
                 Examples.example("hafnium-webshell").toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
@@ -131,7 +131,7 @@ class ScanCommandTest {
 
     @Test
     void everyFormatCanBeWrittenInOneRunAndTheConsoleFileIsWhatTheConsoleShows() throws IOException {
-        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("hafnium-webshell"));
+        Path image = Examples.copyWithTheirTimes("hafnium-webshell", tmp.resolve("hafnium-webshell"));
         Path prefix = tmp.resolve("out").resolve("scan");
         Files.createDirectories(prefix.getParent());
         CliRun run = CliRun.of("scan", "--format", "console,jsonl,csv,sarif,ecs,html", "-o", prefix.toString(),
@@ -166,7 +166,7 @@ class ScanCommandTest {
 
     @Test
     void aReportPrefixInsideTheEvidenceOrInAMissingFolderIsAUsageError() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("clean"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("clean"));
         CliRun inside = CliRun.of("scan", "--format", "csv,html", "-o", image.resolve("r").toString(), image.toString());
         assertThat(inside.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(inside.err()).contains("inside the evidence");

@@ -41,7 +41,7 @@ class ScanFiltersTest {
 
     /** The clean example with one IIS log holding ProxyShell requests from {@link #SCANNER}. */
     private Path image() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("ex01"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("ex01"));
         LogGenerator iis = LogGenerator.iis().start(Instant.parse("2021-08-20T00:00:00Z")).size(5_000)
                 .plant(new PlantedEvent.ProxyShell(Instant.parse("2021-08-20T01:00:00Z"), SCANNER,
                         "admin@contoso.com", "powershell/"));
@@ -58,13 +58,13 @@ class ScanFiltersTest {
     @Test
     void aFilterTunesOutAPackRulesFindingAndIsListedInTheConsoleAndJsonReports() throws IOException {
         Path image = image();
-        assertThat(CliRun.of("scan", image.toString()).out()).as("the pack's rule fires without the filter")
+        assertThat(CliRun.of("scan", "--verbose", image.toString()).out()).as("the pack's rule fires without the filter")
                 .contains("rule " + PROXYSHELL_ANSWERED + " (sigma)");
 
         Path filter = write("filters/scanner.yml", FILTER);
         Path prefix = tmp.resolve("reports/ex01");
         Files.createDirectories(prefix.getParent());
-        CliRun run = CliRun.of("scan", "--filters", filter.getParent().toString(), "--format", "console,jsonl",
+        CliRun run = CliRun.of("scan", "--verbose", "--quiet", "--filters", filter.getParent().toString(), "--format", "console,jsonl",
                 "-o", prefix.toString(), image.toString());
 
         String console = Files.readString(tmp.resolve("reports/ex01.txt"));

@@ -37,8 +37,9 @@ class ScanOptionsTest {
         Path allow = Files.writeString(tmp.resolve("allow.txt"), "# reviewed\nsha256:" + SHELL_SHA256 + "\n");
         CliRun run = CliRun.of("scan", "--allowlist", allow.toString(), Examples.example("hafnium-webshell").toString());
         assertThat(run.code()).as("no finding left, but the example's 2016 CU19 build is exposed").isEqualTo(ExitCodes.EXPOSED);
-        // the shell's three findings (its place, its name, its content) carry its SHA-256
-        assertThat(run.out()).contains("allowlist 'sha256:" + SHELL_SHA256 + "' suppressed 3 findings")
+        // the shell's eleven findings (its place, its name, its page code, its content by exhunt's and signature-base's
+        // YARA rules) carry its SHA-256
+        assertThat(run.out()).contains("allowlist 'sha256:" + SHELL_SHA256 + "' suppressed 11 findings")
                 .contains("Findings: none");
     }
 
@@ -60,7 +61,7 @@ class ScanOptionsTest {
                   {"type": "indicator", "id": "indicator--bb", "name": "registry key",
                    "pattern": "[windows-registry-key:key = 'HKLM']", "pattern_type": "stix"}
                 ]}""".formatted(md5(Examples.example("hafnium-webshell").resolve(SHELL))));
-        CliRun run = CliRun.of("scan", "--ioc", csv.toString(), "--ioc", stix.toString(),
+        CliRun run = CliRun.of("scan", "--verbose", "--ioc", csv.toString(), "--ioc", stix.toString(),
                 Examples.example("hafnium-webshell").toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
@@ -95,25 +96,27 @@ class ScanOptionsTest {
 
     @Test
     void collectCopiesTheShellWithAManifestAndLeavesTheEvidenceAlone() throws IOException {
-        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("image"));
+        Path image = Examples.copyWithTheirTimes("hafnium-webshell", tmp.resolve("image"));
         Path dir = tmp.resolve("case-42");
         CliRun run = CliRun.of("scan", "--collect", dir.toString(), image.toString());
 
         assertThat(run.code()).isEqualTo(1);
         Path copy = dir.resolve("image").resolve(SHELL);
         assertThat(copy).hasSameBinaryContentAs(image.resolve(SHELL));
-        assertThat(Files.getLastModifiedTime(copy).toInstant()).isEqualTo(Examples.FIXED_TIME);
+        assertThat(Files.getLastModifiedTime(copy).toInstant()).isEqualTo(java.time.Instant.parse("2021-03-03T06:09:17Z"));
         assertThat(Files.readString(dir.resolve("image/manifest.sha256"))).isEqualTo(SHELL_SHA256 + "  " + SHELL + "\n");
         assertThat(Files.readAllLines(dir.resolve("image/manifest.csv"))).containsExactly(
                 "sha256,size,modified,server_path,source,rules",
-                SHELL_SHA256 + ",80,2021-03-03T04:05:06Z,\"C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx\","
-                        + "\"" + image.resolve(SHELL) + "\",\"EXHUNT_Chopper_JScript_Eval exhunt.file.script-in-webshell-location"
+                SHELL_SHA256 + ",80,2021-03-03T06:09:17Z,\"C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx\","
+                        + "\"" + image.resolve(SHELL) + "\",\"ChinaChopper_Generic ChinaChopper_temp_3 EXHUNT_Chopper_JScript_Eval"
+                        + " Txt_aspx1 WEBSHELL_ASP_Generic WEBSHELL_ASP_Generic_Eval_On_Input WEBSHELL_ASP_Generic_Tiny"
+                        + " WEBSHELL_ASP_Nano exhunt.file.script-in-webshell-location exhunt.file.shell-code-in-page"
                         + " exhunt.ioc.webshell-names\"");
     }
 
     @Test
     void collectCopiesTheLogsTheDumpAndTheArchiveAFindingPointsTo() throws IOException {
-        Path image = Examples.copyWithFixedTimes("proxylogon-victim", tmp.resolve("victim"));
+        Path image = Examples.copyWithTheirTimes("proxylogon-victim", tmp.resolve("victim"));
         Path dir = tmp.resolve("case-43");
         CliRun run = CliRun.of("scan", "--collect", dir.toString(), image.toString());
 
@@ -133,7 +136,7 @@ class ScanOptionsTest {
 
     @Test
     void collectRefusesAFolderInsideTheEvidenceOrOneNotEmpty() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("image"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("image"));
         CliRun inside = CliRun.of("scan", "--collect", image.resolve("out").toString(), image.toString());
         assertThat(inside.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(inside.err()).contains("the collection folder").contains("inside the evidence");
@@ -177,7 +180,7 @@ class ScanOptionsTest {
     void aGivenInstallPathIsUsedWhereDiscoveryWouldPickAnotherFolder() throws IOException {
         // the install moved to C:\Exchange\V15, and a shorter folder holding an old ExSetup.exe that discovery,
         // which takes the shortest folder with an install marker, would take for the install
-        Path image = Examples.copyWithFixedTimes("hafnium-webshell", tmp.resolve("image"));
+        Path image = Examples.copyWithTheirTimes("hafnium-webshell", tmp.resolve("image"));
         Path defaultInstall = image.resolve("Program Files/Microsoft/Exchange Server/V15");
         Path moved = Files.createDirectories(image.resolve("Exchange")).resolve("V15");
         Files.move(defaultInstall, moved);
@@ -197,7 +200,7 @@ class ScanOptionsTest {
 
     @Test
     void recoverSlackFindsEvidenceThatAnEventLogHoldsInChunkSlack() throws IOException {
-        Path image = Examples.copyWithFixedTimes("clean", tmp.resolve("ex01"));
+        Path image = Examples.copyWithTheirTimes("clean", tmp.resolve("ex01"));
         Instant t = Instant.parse("2021-08-20T01:00:00Z");
         List<EvtxEvent> events = new ArrayList<>();
         for (int i = 0; i < 5; i++) events.add(EventSamples.cmdlet(t.plusSeconds(60L * i), 1, "Get-Mailbox", "-ResultSize 10"));
@@ -207,12 +210,12 @@ class ScanOptionsTest {
         Path logs = Files.createDirectories(image.resolve("Windows/System32/winevt/Logs"));
         Files.write(logs.resolve("MSExchange Management.evtx"), log);
 
-        CliRun plain = CliRun.of("scan", image.toString());
+        CliRun plain = CliRun.of("scan", "--verbose", image.toString());
         assertThat(plain.out()).doesNotContain("rule " + EXPORT_TO_WEB_PATH).contains("[evtx.chunk.slack]");
 
-        CliRun recovered = CliRun.of("scan", "--recover-slack", image.toString());
+        CliRun recovered = CliRun.of("scan", "--verbose", "--recover-slack", image.toString());
         assertThat(recovered.code()).isEqualTo(ExitCodes.COMPROMISE);
-        assertThat(recovered.out()).contains("rule " + EXPORT_TO_WEB_PATH + " (sigma), chain ProxyShell")
+        assertThat(recovered.out()).containsPattern("(?s)\n-- ProxyShell: [^\n]*\n(.(?!\n-- ))*rule " + EXPORT_TO_WEB_PATH + " \\(sigma\\)")
                 .contains("1 records recovered from space after the chunk's last record").contains("[evtx.chunk.recovered]");
     }
 }

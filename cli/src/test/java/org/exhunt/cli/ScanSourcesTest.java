@@ -17,6 +17,8 @@ import java.util.zip.ZipOutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exhunt.hunt.rules.RulePack;
+import org.exhunt.hunt.examples.ExampleImages;
+import org.exhunt.testkit.image.ExampleTimes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,9 +134,10 @@ class ScanSourcesTest {
         });
     }
 
-    /** Zips an example image as a responder would: paths relative to the drive's top, fixed times. */
+    /** Zips an example image as a responder would: paths relative to the drive's top, the files' times. */
     private static Path zipOf(String example, Path zip, String... extraEntries) throws IOException {
         Path image = Examples.example(example);
+        java.util.Map<String, java.time.Instant> times = ExampleTimes.read(ExampleImages.times(example));
         List<Path> files;
         try (Stream<Path> walk = Files.walk(image)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
@@ -142,7 +145,7 @@ class ScanSourcesTest {
         try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
             for (Path f : files) {
                 ZipEntry entry = new ZipEntry(image.relativize(f).toString().replace('\\', '/'));
-                entry.setLastModifiedTime(FileTime.from(Examples.FIXED_TIME));
+                entry.setLastModifiedTime(FileTime.from(times.get(entry.getName())));
                 out.putNextEntry(entry);
                 Files.copy(f, out);
                 out.closeEntry();

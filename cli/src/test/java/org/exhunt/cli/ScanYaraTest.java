@@ -29,7 +29,7 @@ class ScanYaraTest {
         Files.writeString(rules.resolve("good.yar"), "rule Site_Eval_Request { strings: $a = \"eval(Request\" condition: $a }\n");
         Files.writeString(rules.resolve("broken.yar"), "rule Broken {\n  condition: $missing\n}\n");
 
-        CliRun run = CliRun.of("scan", "--yara", rules.toString(), Examples.example("hafnium-webshell").toString());
+        CliRun run = CliRun.of("scan", "--verbose", "--yara", rules.toString(), Examples.example("hafnium-webshell").toString());
 
         assertThat(run.code()).isEqualTo(ExitCodes.COMPROMISE);
         assertThat(run.out()).contains("rule Site_Eval_Request (yara)")
@@ -46,7 +46,7 @@ class ScanYaraTest {
         Files.writeString(rules.resolve("chain.yar"), "rule Long_Chain { strings: $a = \"eval(Request\" condition: "
                 + "filesize == 0 or ".repeat(2999) + "$a }\n");
 
-        CliRun shell = CliRun.of("scan", "--yara", rules.toString(), Examples.example("hafnium-webshell").toString());
+        CliRun shell = CliRun.of("scan", "--verbose", "--yara", rules.toString(), Examples.example("hafnium-webshell").toString());
         assertThat(shell.code()).isEqualTo(ExitCodes.COMPROMISE);
         assertThat(shell.out()).contains("rule Long_Chain (yara)").containsPattern("deep\\.yar:1: column \\d+: memory exhausted");
 
@@ -68,9 +68,10 @@ class ScanYaraTest {
         Path yara = TestEnvironment.yara();
         Path shell = Examples.example("hafnium-webshell").resolve(SHELL);
 
-        CliRun run = CliRun.of("scan", "--yara", signatureBase.toString(), Examples.example("hafnium-webshell").toString());
+        CliRun run = CliRun.of("scan", "--verbose", "--yara", signatureBase.toString(),
+                Examples.example("hafnium-webshell").toString());
         Set<String> ours = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^ +rule (\\S+) \\(yara\\)$").matcher(run.out());
+        Matcher m = Pattern.compile("(?m)^ +rule (\\S+) \\(yara\\)(,|$)").matcher(run.out());
         while (m.find()) ours.add(m.group(1));
         ours.remove("EXHUNT_Chopper_JScript_Eval");
 

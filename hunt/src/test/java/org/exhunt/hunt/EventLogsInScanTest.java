@@ -46,7 +46,8 @@ class EventLogsInScanTest {
 
         assertThat(r.diagnostics()).isEmpty();
         assertThat(r.facts().scan().logs()).containsExactly(new LogCoverage("evtx", 1, 2, 0,
-                Instant.parse("2021-08-09T10:15:00Z"), Instant.parse("2021-08-09T10:16:30Z"), List.of()));
+                Instant.parse("2021-08-09T10:15:00Z"), Instant.parse("2021-08-09T10:16:30Z"), List.of(),
+                java.util.Map.of("EXCH01.contoso.local", 2L)));
         assertThat(r.facts().scan().examined().logFilesRead()).isEqualTo(1);
     }
 

@@ -49,6 +49,8 @@ public final class CsvTimelineReport implements ReportWriter {
 
     /** {@code timestamp_desc} of a row whose evidence has its own time. */
     public static final String EVIDENCE_TIME = "Evidence time";
+    /** {@code timestamp_desc} of a row about a file on disk, placed at its modification time ({@link FileTimes}). */
+    public static final String FILE_MODIFIED = "File modified";
     /** {@code timestamp_desc} of a row whose evidence has no time: it is placed at the scan's start. */
     public static final String SCAN_TIME = "Scan time (the evidence has no time)";
 
@@ -116,7 +118,7 @@ public final class CsvTimelineReport implements ReportWriter {
         List<String> cells = new ArrayList<>(COLUMNS.size());
         cells.add(text(message(f)));
         cells.add(DATETIME.format(time));
-        cells.add(e.hasTime() ? EVIDENCE_TIME : SCAN_TIME);
+        cells.add(!e.hasTime() ? SCAN_TIME : e.isFileTime() ? FILE_MODIFIED : EVIDENCE_TIME);
         cells.add(Long.toString(microseconds(time)));
         cells.add(text(e.server()));
         cells.add(text(f.chain()));

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Finding;
@@ -39,17 +41,19 @@ public final class EcsReport implements ReportWriter {
 
     @Override
     public void write(Writer out, RunInfo run, List<ServerResult> results) throws IOException {
+        Map<String, ServerResult> byServer = new HashMap<>();
+        results.forEach(r -> byServer.put(r.server(), r));
         for (ServerResult r : results) {
             List<String> notes = Notes.of(r.facts());
-            for (Verdict v : r.verdicts()) line(out, verdict(run, v, notes));
+            for (Verdict v : r.verdicts()) line(out, verdict(run, r, v, notes));
             line(out, facts(run, r));
         }
-        for (TimelineEvent e : TimelineEvent.of(results)) line(out, event(run, e));
+        for (TimelineEvent e : TimelineEvent.of(results)) line(out, event(run, byServer.get(e.server()), e));
         for (ServerResult r : results) {
-            for (ImpactWords.Line item : ImpactWords.lines(ImpactWords.of(r.facts()))) line(out, impact(run, r.server(), item));
+            for (ImpactWords.Line item : ImpactWords.lines(ImpactWords.of(r.facts()))) line(out, impact(run, r, item));
         }
         for (ServerResult r : results) {
-            for (Diagnostic d : r.diagnostics()) line(out, diagnostic(run, r.server(), d));
+            for (Diagnostic d : r.diagnostics()) line(out, diagnostic(run, r, d));
         }
         out.flush();
     }
@@ -59,7 +63,14 @@ public final class EcsReport implements ReportWriter {
         out.write('\n');
     }
 
-    private static EcsDocument common(RunInfo run, Instant timestamp, String kind, String dataset, String server) {
+    /**
+     * What every document carries. {@code host.name} is the name the server's own logs give it (its event logs'
+     * {@code Computer}, HttpProxy's server field: {@code EXCH01}), {@code host.domain} the rest of a full name; when
+     * no log names it, the server's name in exhunt. {@code exhunt.server} is always exhunt's name for it (the folder
+     * or zip it was read from, or {@code --server NAME}), {@code exhunt.inputs} what it was read from.
+     */
+    private static EcsDocument common(RunInfo run, Instant timestamp, String kind, String dataset, ServerResult r) {
+        ComputerName computer = ComputerName.of(r.facts());
         return new EcsDocument()
                 .put("@timestamp", IsoTime.format(timestamp))
                 .put("ecs.version", ECS_VERSION)
@@ -67,14 +78,17 @@ public final class EcsReport implements ReportWriter {
                 .put("event.module", "exhunt")
                 .put("event.dataset", dataset)
                 .put("event.created", run.started().toString())
-                .put("host.name", server)
+                .put("host.name", computer.name() != null ? computer.name() : r.server())
+                .put("host.domain", computer.domain())
+                .put("exhunt.server", r.server())
+                .putAll("exhunt.inputs", r.inputs())
                 .put("exhunt.version", run.exhuntVersion())
                 .put("exhunt.rules_version", run.rulesVersion())
                 .put("exhunt.kb_version", run.kbVersion());
     }
 
-    private static EcsDocument verdict(RunInfo run, Verdict v, List<String> notes) {
-        EcsDocument doc = common(run, run.started(), "state", "exhunt.verdict", v.server())
+    private static EcsDocument verdict(RunInfo run, ServerResult r, Verdict v, List<String> notes) {
+        EcsDocument doc = common(run, run.started(), "state", "exhunt.verdict", r)
                 .put("message", v.row() + ": exposure " + v.exposure() + ", compromise " + v.compromise()
                         + " (" + v.reason() + ")")
                 .put("exhunt.verdict.row", v.row())
@@ -90,14 +104,14 @@ public final class EcsReport implements ReportWriter {
 
     /** The server's facts as one state document: {@code exhunt.facts} holds the same object as JSON lines' facts line. */
     private static EcsDocument facts(RunInfo run, ServerResult r) {
-        return common(run, run.started(), "state", "exhunt.facts", r.server())
+        return common(run, run.started(), "state", "exhunt.facts", r)
                 .put("message", "facts of " + r.server() + ": build, coverage, timelines (see exhunt.facts)")
                 .put("exhunt.facts", FactsJson.tree(r.facts()));
     }
 
     /** One item of what the attackers touched, at its time (the scan's start when it has none), in words. */
-    private static EcsDocument impact(RunInfo run, String server, ImpactWords.Line item) {
-        EcsDocument doc = common(run, item.time() == null ? run.started() : item.time(), "event", "exhunt.impact", server)
+    private static EcsDocument impact(RunInfo run, ServerResult r, ImpactWords.Line item) {
+        EcsDocument doc = common(run, item.time() == null ? run.started() : item.time(), "event", "exhunt.impact", r)
                 .put("message", item.section() + ": " + item.text())
                 .putAll("event.category", List.of("intrusion_detection"))
                 .putAll("event.type", List.of("info"))
@@ -109,11 +123,10 @@ public final class EcsReport implements ReportWriter {
         return doc;
     }
 
-    private static EcsDocument event(RunInfo run, TimelineEvent e) {
+    private static EcsDocument event(RunInfo run, ServerResult r, TimelineEvent e) {
         Finding f = e.finding();
         boolean alert = e.parentId() == null;
-        EcsDocument doc = common(run, e.timeOr(run.started()), alert ? "alert" : "event",
-                "exhunt.finding", e.server())
+        EcsDocument doc = common(run, e.timeOr(run.started()), alert ? "alert" : "event", "exhunt.finding", r)
                 .put("message", f.title())
                 .putAll("event.category", List.of("intrusion_detection"))
                 .putAll("event.type", List.of("info"))
@@ -191,8 +204,8 @@ public final class EcsReport implements ReportWriter {
         doc.put("exhunt.source.record", s.recordId());
     }
 
-    private static EcsDocument diagnostic(RunInfo run, String server, Diagnostic d) {
-        EcsDocument doc = common(run, run.started(), "event", "exhunt.diagnostic", server)
+    private static EcsDocument diagnostic(RunInfo run, ServerResult r, Diagnostic d) {
+        EcsDocument doc = common(run, run.started(), "event", "exhunt.diagnostic", r)
                 .put("message", d.message())
                 .put("event.code", d.code())
                 .put("log.level", d.level().name().toLowerCase(Locale.ROOT))

@@ -31,6 +31,15 @@ final class FileUris {
         return encode(path);
     }
 
+    /**
+     * A path below a folder as a relative reference: in a Unix folder's tree ({@code unix}) a backslash belongs to a
+     * name and {@code \xNN} is a byte, as in {@link #of}; elsewhere (a Windows folder, a zip's entries) backslashes
+     * are separators.
+     */
+    static String relative(String path, boolean unix) {
+        return unix ? encode(unixBytes(path)) : encode(path.replace('\\', '/'));
+    }
+
     /** A Unix path's bytes: UTF-8, but each {@code \xNN} is the byte NN. */
     private static byte[] unixBytes(String path) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(path.length() + 16);

@@ -13,8 +13,9 @@ import org.exhunt.core.Severity;
 import org.exhunt.core.Stage;
 
 /**
- * The findings table of the HTML report: one row per finding, followed by a row for each event it links,
- * and above it the filters (server, chain, stage, detector, lowest level) and a search box. The filters are a
+ * The findings table of the HTML report: one row per finding, followed by a row for each event it links (its time,
+ * level, the finding with its server, chain, stage, rule and metadata, where it was read, its evidence), and above it
+ * the filters (server, chain, stage, detector, lowest level) and a search box. The filters are a
  * hidden form that the page's script reveals: without the script, every row shows.
  */
 final class HtmlFindingsTable {
@@ -42,10 +43,10 @@ final class HtmlFindingsTable {
         html.raw("<p class=\"muted\">").add(count(findings, "finding")
                 + (linked > 0 ? ", with " + count(linked, "linked event") : "")).raw("</p>\n");
         filters(html, rows);
-        html.raw("<table id=\"findings-table\">\n<thead><tr><th>Time (UTC)</th><th>Server</th><th>Chain</th>"
-                + "<th>Level</th><th>Finding</th><th>Where</th><th>Evidence</th></tr></thead>\n<tbody>\n");
+        html.raw("<table id=\"findings-table\">\n<thead><tr><th>Time (UTC)</th><th>Level</th><th>Finding</th>"
+                + "<th>Where</th><th>Evidence</th></tr></thead>\n<tbody>\n");
         for (Row row : rows) row(html, row);
-        html.raw("<tr class=\"nothing\"").raw(rows.isEmpty() ? "" : " hidden").raw("><td colspan=\"7\">")
+        html.raw("<tr class=\"nothing\"").raw(rows.isEmpty() ? "" : " hidden").raw("><td colspan=\"5\">")
                 .add(rows.isEmpty() ? "No findings." : "No finding matches the filters.").raw("</td></tr>\n");
         html.raw("</tbody>\n</table>\n");
     }
@@ -102,20 +103,22 @@ final class HtmlFindingsTable {
                 .raw("\" data-stage=\"").add(f.stage().label())
                 .raw("\" data-detector=\"").add(f.detector()).raw("\" data-level=\"").add(f.severity().label())
                 .raw("\">");
-        html.raw("<td class=\"time\">").add(f.time() == null ? "no time" : IsoTime.format(f.time())).raw("</td>");
-        html.element("td", null, e.server());
-        html.element("td", "chain", f.chain() == null ? "" : f.chain());
+        html.raw("<td class=\"time\">").add(f.time() == null ? "no time" : IsoTime.format(f.time()));
+        if (e.isFileTime()) html.raw("<div class=\"meta\">file modified</div>");
+        html.raw("</td>");
         html.raw("<td><span class=\"state lvl-").add(f.severity().label()).raw("\">").add(f.severity().label())
                 .raw("</span></td>");
         html.raw("<td class=\"finding\">");
         if (linked) html.add("↳ linked: ");
         html.raw("<strong>").add(f.title()).raw("</strong>");
-        html.raw("<div class=\"meta\">").add("rule " + f.ruleId() + " (" + f.detector() + ") · stage " + f.stage().label());
+        html.raw("<div class=\"meta\"><span class=\"server\">").add(e.server()).raw("</span> · <span class=\"chain\">")
+                .add(f.chain() == null ? "no chain" : f.chain()).raw("</span> · stage ").add(f.stage().label())
+                .add(" · rule " + f.ruleId() + " (" + f.detector() + ")");
         if (!f.tags().isEmpty()) html.add(" · tags " + String.join(", ", f.tags()));
         html.raw("</div>");
         meta(html, f.meta());
         html.raw("</td>");
-        html.element("td", "where", f.source().toString());
+        html.raw("<td class=\"where\">").raw(Html.path(f.source().toString())).raw("</td>");
         html.raw("<td class=\"evidence\">");
         boolean first = true;
         for (Evidence ev : f.evidence()) {
@@ -134,7 +137,7 @@ final class HtmlFindingsTable {
         meta.entrySet().forEach(m -> {
             html.raw("<div class=\"meta\">").add(m.getKey() + ": ");
             if (Objects.equals(m.getKey(), "reference")) html.raw("<span class=\"ref\">").add(m.getValue()).raw("</span>");
-            else html.add(m.getValue());
+            else html.raw(Html.prose(m.getValue()));
             html.raw("</div>");
         });
     }

@@ -16,11 +16,12 @@ import org.exhunt.core.Verdict;
 
 /**
  * One self-contained HTML page ({@code --format html}) for the people who act on a scan: the answer first,
- * then the verdict table per server and row, a timeline chart of the evidence, the findings with filters
+ * then the verdict table per server and row (short reasons), each verdict's whole reason, a timeline chart of the evidence, the findings with filters
  * and search, the notes, and what was not read, with the versions of exhunt, its rules and knowledge base.
  *
  * <p>The page loads nothing: its style and script are inline and allowed by hash in a strict
- * Content-Security-Policy ({@link HtmlAssets}), the chart is inline SVG, and it has no links at all, rule
+ * Content-Security-Policy ({@link HtmlAssets}), the chart is inline SVG, and it has no links at all (its buttons
+ * jump within the page by script), rule
  * references included, which are shown as text. All text from the evidence, the rules and the user is
  * escaped ({@link Html}). It reads the same on screen and on paper (print stylesheet, no hidden content
  * needed to understand the verdicts). Layout: docs/report-formats.md.
@@ -39,7 +40,9 @@ public final class HtmlReport implements ReportWriter {
         verdicts(html, results);
         html.raw("</section>\n");
         HtmlResponse.write(html, results);
-        html.raw("<section id=\"timeline\">\n<h2>Timeline of the evidence</h2>\n");
+        html.raw("<section id=\"verdict-details\">\n<h2>Why each verdict</h2>\n");
+        verdictDetails(html, results);
+        html.raw("</section>\n<section id=\"timeline\">\n<h2>Timeline of the evidence</h2>\n");
         HtmlTimelineChart.write(html, results, rows);
         html.raw("</section>\n<section id=\"findings\">\n<h2>Findings</h2>\n");
         HtmlFindingsTable.write(html, rows);
@@ -117,25 +120,48 @@ public final class HtmlReport implements ReportWriter {
         html.raw("</dl>\n");
     }
 
+    /**
+     * One line per server and row, its reason cut to {@link ShortReason#MAX} characters; a button the page's script
+     * reveals jumps to the row's whole explanation in "Why each verdict" (a button, not a link: the page has none).
+     */
     private static void verdicts(Html html, List<ServerResult> results) {
         html.raw("<table id=\"verdict-table\">\n<thead><tr><th>Server</th><th>Row</th><th>Exposure</th>"
                 + "<th>Compromise</th><th>Reason</th></tr></thead>\n<tbody>\n");
+        int n = 0;
         for (ServerResult r : results) {
             for (Verdict v : r.verdicts()) {
                 html.raw("<tr>");
-                html.element("td", null, v.server()).element("td", null, v.row());
+                html.element("td", "server", v.server()).element("td", "row", v.row());
                 html.raw("<td><span class=\"state exp-").raw(v.exposure().name()).raw("\">")
                         .add(ConsoleReport.exposure(v.exposure())).raw("</span></td>");
                 html.raw("<td><span class=\"state cmp-").raw(v.compromise().name()).raw("\">")
                         .add(v.compromise().name()).raw("</span></td>");
-                html.raw("<td>").add(v.reason());
-                if (!v.detail().equals(v.reason())) {
-                    html.raw("<details class=\"detail\"><summary>").add("why").raw("</summary>").add(v.detail()).raw("</details>");
-                }
-                html.raw("</td></tr>\n");
+                html.raw("<td class=\"reason\">").add(ShortReason.of(v.reason(), ShortReason.MAX))
+                        .raw(" <button type=\"button\" class=\"more\" hidden data-detail=\"verdict-" + ++n + "\">")
+                        .add(ConsoleReport.saysMore(v) ? "whole reason" : "detail")
+                        .raw("</button></td>");
+                html.raw("</tr>\n");
             }
         }
         html.raw("</tbody>\n</table>\n");
+    }
+
+    /**
+     * Each verdict's whole explanation ({@link ConsoleReport#whole}: its detail, which says the exposure window in
+     * words; the timeline draws it), one line per clause ("; " joins them), in the verdict table's order.
+     */
+    private static void verdictDetails(Html html, List<ServerResult> results) {
+        int n = 0;
+        for (ServerResult r : results) {
+            for (Verdict v : r.verdicts()) {
+                html.raw("<div class=\"verdict-detail\" id=\"verdict-" + ++n + "\">\n<h3>")
+                        .add(v.server() + " · " + v.row() + ": " + ConsoleReport.exposure(v.exposure()) + ", "
+                                + ConsoleReport.compromise(v.compromise()))
+                        .raw("</h3>\n<ul class=\"reason\">");
+                for (String clause : ConsoleReport.whole(v).split("; ")) html.raw("<li>").raw(Html.path(clause)).raw("</li>");
+                html.raw("</ul>\n</div>\n");
+            }
+        }
     }
 
     private static void servers(Html html, List<ServerResult> results) {

@@ -204,7 +204,9 @@ final class HtmlTimelineChart {
                 + "\" cx=\"" + at[0] + "\" cy=\"" + at[1] + "\" r=\"" + (linked ? 4 : 7) + "\" data-row=\""
                 + r.id() + "\"><title>")
                 .add(IsoTime.format(e.finding().time()) + "  [" + e.finding().severity().label()
-                        + "] " + (linked ? "linked: " : "") + e.finding().title() + "\n" + e.finding().source())
+                        + "] " + (linked ? "linked: " : "") + e.finding().title())
+                .raw("\n") // a line break of the tooltip's own, between its lines of text
+                .add(e.finding().source().toString())
                 .raw("</title></circle>\n");
     }
 

@@ -42,6 +42,8 @@ public final class Notes {
         lines.add(ScanWords.sigma(s.sigma()));
         if (s.sigma().fileRecords() != null) lines.add(ScanWords.fileRecords(s.sigma().fileRecords()));
         s.logs().forEach(c -> lines.add(ScanWords.coverage(c)));
+        ComputerName computer = ComputerName.of(s);
+        if (computer.name() != null) lines.add(computer.note());
         lines.addAll(HistoryWords.of(s.patchHistory()));
         lines.addAll(ScanWords.tallies(s.tallies()));
         s.droppedPerRule().forEach(n -> lines.add(ScanWords.notKept(n)));

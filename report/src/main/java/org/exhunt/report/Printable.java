@@ -23,6 +23,16 @@ public final class Printable {
         return s.toString();
     }
 
+    /**
+     * Prose a rule's author wrapped (a Sigma description's folded lines): its line breaks and tabs are layout, so each
+     * run of them becomes one space; anything else invisible is escaped as by {@link #visible(String)}. Never for
+     * evidence or file names, where a line break is part of the attacker's text and must show.
+     */
+    public static String prose(String value) {
+        if (value == null) return "";
+        return visible(value.replaceAll("[ \\t]*[\\r\\n\\t]+[ \\t]*", " "));
+    }
+
     /** The whole value with invisible or reordering characters escaped. */
     public static String visible(String value) {
         if (value == null) return "";

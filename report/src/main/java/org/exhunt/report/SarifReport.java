@@ -27,7 +27,8 @@ import org.exhunt.core.facts.Action;
  * SARIF 2.1.0 ({@code --format sarif}) for CI gates and code-scanning viewers: one run per scan. The tool is
  * exhunt, with the rule pack and knowledge base as extensions; each rule that produced a result is a
  * reporting descriptor with its title, description, level, tags and references; each finding is a result
- * at its file URI and line or byte offset, with a fingerprint that stays the same across runs, and the
+ * at its file (a URI relative to the evidence it was read from: {@link ArtifactLocations}) and line or byte offset,
+ * with a fingerprint that stays the same across runs, and the
  * events it links as related locations. Diagnostics are tool execution notifications; verdicts, notes and
  * each server's facts are in the run's property bag. Mapping: docs/report-formats.md.
  */
@@ -53,6 +54,7 @@ public final class SarifReport implements ReportWriter {
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         ArrayNode rules = NODES.arrayNode();
         ArrayNode sarifResults = NODES.arrayNode();
+        ArtifactLocations locations = new ArtifactLocations(results);
         for (ServerResult r : results) {
             for (Finding f : r.findings()) {
                 Integer index = ruleIndex.get(f.ruleId());
@@ -61,11 +63,13 @@ public final class SarifReport implements ReportWriter {
                     ruleIndex.put(f.ruleId(), index);
                     rules.add(rule(f));
                 }
-                sarifResults.add(result(r.server(), f, index));
+                sarifResults.add(result(r.server(), f, index, locations));
             }
         }
         sarifRun.set("tool", tool(run, rules));
-        sarifRun.putArray("invocations").add(invocation(run, results));
+        sarifRun.putArray("invocations").add(invocation(run, results, locations));
+        ObjectNode baseIds = locations.baseIds();
+        if (baseIds != null) sarifRun.set("originalUriBaseIds", baseIds);
         sarifRun.set("results", sarifResults);
         sarifRun.set("properties", verdicts(results));
 
@@ -106,13 +110,13 @@ public final class SarifReport implements ReportWriter {
         return rule;
     }
 
-    private static ObjectNode result(String server, Finding f, int ruleIndex) {
+    private static ObjectNode result(String server, Finding f, int ruleIndex, ArtifactLocations locations) {
         ObjectNode result = NODES.objectNode();
         result.put("ruleId", f.ruleId());
         result.put("ruleIndex", ruleIndex);
         result.put("level", level(f.severity()));
         result.putObject("message").put("text", f.title() + " (server " + server + ")");
-        result.putArray("locations").addObject().set("physicalLocation", physicalLocation(f.source()));
+        result.putArray("locations").addObject().set("physicalLocation", physicalLocation(locations, server, f.source()));
         if (!f.linked().isEmpty()) {
             ArrayNode related = result.putArray("relatedLocations");
             for (Finding linked : f.linked()) {
@@ -120,7 +124,7 @@ public final class SarifReport implements ReportWriter {
                 location.put("id", related.size() - 1);
                 location.putObject("message").put("text",
                         "linked: [" + linked.severity().label() + "] " + linked.title() + " (" + linked.ruleId() + ")");
-                location.set("physicalLocation", physicalLocation(linked.source()));
+                location.set("physicalLocation", physicalLocation(locations, server, linked.source()));
                 location.set("properties", findingProperties(server, linked));
             }
         }
@@ -151,9 +155,9 @@ public final class SarifReport implements ReportWriter {
         new LinkedHashSet<>(tags).forEach(array::add);
     }
 
-    private static ObjectNode physicalLocation(SourceRef s) {
+    private static ObjectNode physicalLocation(ArtifactLocations locations, String server, SourceRef s) {
         ObjectNode location = NODES.objectNode();
-        location.putObject("artifactLocation").put("uri", FileUris.of(s.file()));
+        location.set("artifactLocation", locations.of(server, s.file()));
         if (s.hasLine() || s.hasOffset()) {
             ObjectNode region = location.putObject("region");
             if (s.hasLine()) region.put("startLine", Math.max(1, s.line()));
@@ -163,7 +167,7 @@ public final class SarifReport implements ReportWriter {
         return location;
     }
 
-    private static ObjectNode invocation(RunInfo run, List<ServerResult> results) {
+    private static ObjectNode invocation(RunInfo run, List<ServerResult> results, ArtifactLocations locations) {
         ObjectNode invocation = NODES.objectNode();
         invocation.put("executionSuccessful", true);
         invocation.put("startTimeUtc", run.started().toString());
@@ -178,7 +182,7 @@ public final class SarifReport implements ReportWriter {
                 });
                 n.putObject("message").put("text", d.message());
                 n.putObject("descriptor").put("id", d.code());
-                n.putArray("locations").addObject().set("physicalLocation", physicalLocation(d.where()));
+                n.putArray("locations").addObject().set("physicalLocation", physicalLocation(locations, r.server(), d.where()));
                 n.putObject("properties").put("server", r.server()).put("notRead", d.isError());
             }
         }

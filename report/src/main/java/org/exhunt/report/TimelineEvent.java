@@ -21,6 +21,11 @@ record TimelineEvent(String server, Finding finding, String id, String parentId,
         return finding.time() != null;
     }
 
+    /** Whether the event's time is its file's modification time (a file on disk), not the time of an event. */
+    boolean isFileTime() {
+        return FileTimes.isModificationTime(finding);
+    }
+
     /** The event's time, or {@code fallback} when the evidence has none. */
     Instant timeOr(Instant fallback) {
         return hasTime() ? finding.time() : fallback;

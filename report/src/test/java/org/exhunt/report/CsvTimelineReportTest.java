@@ -64,8 +64,8 @@ class CsvTimelineReportTest {
             assertThat(t.toInstant()).isAfterOrEqualTo(previous);
             previous = t.toInstant();
             assertThat(r.get("message")).isNotBlank();
-            assertThat(r.get("timestamp_desc")).isIn(CsvTimelineReport.EVIDENCE_TIME, CsvTimelineReport.SCAN_TIME,
-                    "Exposure window: possibly exposed", "Exposure window: no IIS or HttpProxy logs cover it");
+            assertThat(r.get("timestamp_desc")).isIn(CsvTimelineReport.EVIDENCE_TIME, CsvTimelineReport.FILE_MODIFIED,
+                    CsvTimelineReport.SCAN_TIME, "Exposure window: possibly exposed", "Exposure window: no IIS or HttpProxy logs cover it");
         }
     }
 
@@ -98,6 +98,17 @@ class CsvTimelineReportTest {
         assertThat(OffsetDateTime.parse(kb.get("datetime")).toInstant()).isEqualTo(SampleResults.RUN.started());
         assertThat(kb.get("record")).isEqualTo("VS_VERSIONINFO");
         assertThat(kb.get("line")).isEmpty();
+    }
+
+    /** Issue 26: a file's modification time is labelled as such, not as the time of an event. */
+    @Test
+    void aFileOnDiskIsPlacedAtItsModificationTimeAndSaysSo() throws IOException {
+        CSVRecord chopper = records().stream().filter(r -> r.get("rule_id").equals("HAFNIUM_China_Chopper_Aspx"))
+                .findFirst().orElseThrow();
+        assertThat(chopper.get("timestamp_desc")).isEqualTo(CsvTimelineReport.FILE_MODIFIED);
+        assertThat(chopper.get("datetime")).isEqualTo("2021-03-03T02:15:40.0000000+00:00");
+        assertThat(records()).filteredOn(r -> r.get("timestamp_desc").equals(CsvTimelineReport.FILE_MODIFIED))
+                .as("only files on disk").extracting(r -> r.get("detector")).containsExactly("yara", "ioc");
     }
 
     @Test

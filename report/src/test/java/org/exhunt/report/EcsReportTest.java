@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import org.exhunt.core.facts.ServerFacts;
+import org.exhunt.report.testing.EcsIndexTemplate;
 import org.exhunt.report.testing.EcsSchema;
+import org.exhunt.report.testing.LineProblems;
 import org.junit.jupiter.api.Test;
 
 /** ECS documents checked against Elastic's field definitions ({@link EcsSchema}) and for the mapping itself. */
@@ -53,6 +55,16 @@ class EcsReportTest {
                 "event.type \"creation\" is not expected for event.category \"web\"");
     }
 
+    /** Issue 26: the index template maps every field the documents carry, ECS fields with their ECS types. */
+    @Test
+    void theIndexTemplateMapsEveryFieldWithItsEcsTypeAndKeepsEvidenceNamesAndValuesPaired() {
+        assertThat(LineProblems.of(docs, EcsIndexTemplate::problems)).isEmpty();
+        assertThat(EcsIndexTemplate.mapping("exhunt.evidence").get("type").asText()).as("names and values stay paired")
+                .isEqualTo("nested");
+        assertThat(EcsIndexTemplate.mapping("exhunt.facts").get("type").asText()).isEqualTo("flattened");
+        assertThat(EcsIndexTemplate.template().at("/_meta/ecs_version").asText()).isEqualTo(EcsReport.ECS_VERSION);
+    }
+
     @Test
     void oneAlertPerFindingOneEventPerLinkedEventOneStatePerVerdictAndTheDiagnostics() {
         assertThat(docs).filteredOn(d -> d.at("/event/kind").asText().equals("alert")).hasSize(SampleResults.FINDINGS);
@@ -62,7 +74,7 @@ class EcsReportTest {
                 && d.at("/event/kind").asText().equals("state")).hasSize(8);
         assertThat(docs).filteredOn(d -> d.at("/event/dataset").asText().equals("exhunt.facts"))
                 .as("one state per server, holding its facts as JSON lines' facts line does")
-                .extracting(d -> d.at("/event/kind").asText(), d -> d.at("/host/name").asText(), d -> FactsJson.read(d.at("/exhunt/facts")))
+                .extracting(d -> d.at("/event/kind").asText(), d -> d.at("/exhunt/server").asText(), d -> FactsJson.read(d.at("/exhunt/facts")))
                 .containsExactly(tuple("state", SampleResults.SERVER, SampleResults.scanFacts()),
                         tuple("state", SampleResults.HOSTILE_SERVER, ServerFacts.NONE));
         assertThat(docs).filteredOn(d -> d.at("/event/dataset").asText().equals("exhunt.diagnostic"))
@@ -80,7 +92,9 @@ class EcsReportTest {
         assertThat(ssrf.at("/http/response/status_code").isIntegralNumber()).isTrue();
         assertThat(ssrf.at("/http/response/status_code").asInt()).isEqualTo(241);
         assertThat(ssrf.at("/user_agent/original").asText()).isEqualTo("ExchangeServicesClient/0.0.0.0");
-        assertThat(ssrf.at("/host/name").asText()).isEqualTo("ex01");
+        assertThat(ssrf.at("/host/name").asText()).as("the sample's logs name no computer").isEqualTo("ex01");
+        assertThat(ssrf.at("/exhunt/server").asText()).isEqualTo("ex01");
+        assertThat(ssrf.at("/exhunt/inputs").get(0).asText()).isEqualTo("/evidence/ex01");
         assertThat(ssrf.at("/log/file/path").asText()).isEqualTo(SampleResults.HTTPPROXY);
         assertThat(ssrf.at("/exhunt/source/line").asInt()).isEqualTo(42);
         assertThat(ssrf.at("/exhunt/linked_to").asText()).isEqualTo(byRule("exhunt.chain.proxylogon").at("/event/id").asText());

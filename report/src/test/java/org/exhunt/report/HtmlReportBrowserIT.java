@@ -62,7 +62,9 @@ class HtmlReportBrowserIT {
         List<WebElement> verdicts = driver().findElements(By.cssSelector("#verdict-table tbody tr"));
         assertThat(verdicts).hasSize(8).allMatch(WebElement::isDisplayed);
         assertThat(verdicts.get(0).getText()).isEqualTo("ex01 ProxyLogon VULNERABLE COMPROMISED "
-                + "SSRF to /ecp, OAB ExternalUrl set to a web shell, shell requested");
+                + "SSRF to /ecp, OAB ExternalUrl set to a web shell, shell requested detail");
+        verdicts.get(0).findElement(By.cssSelector("button.more")).click();
+        assertThat(driver().findElement(By.cssSelector("#verdict-1")).getAttribute("class")).contains("target");
         assertThat(verdicts.get(4).getText()).contains("UNKNOWN", "CANNOT_TELL");
         assertThat(chromium.text("answer")).startsWith("Evidence of compromise on 1 of 2 servers: ex01.");
         assertThat(visibleFindingRows()).hasSize(SampleResults.FINDINGS + SampleResults.LINKED);

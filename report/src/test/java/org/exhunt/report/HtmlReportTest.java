@@ -92,14 +92,17 @@ class HtmlReportTest {
         assertThat(rows).hasSize(verdicts.size());
         for (int i = 0; i < verdicts.size(); i++) {
             Verdict v = verdicts.get(i);
-            Elements cells = rows.get(i).select("td");
-            assertThat(cells.eachText().subList(0, 4)).containsExactly(v.server(), v.row(),
+            List<String> cells = rows.get(i).select("td").eachText();
+            assertThat(cells.subList(0, 4)).containsExactly(v.server(), v.row(),
                     ConsoleReport.exposure(v.exposure()), v.compromise().name());
-            assertThat(cells.get(4).ownText()).isEqualTo(v.reason());
-            // the whole explanation folds out under the reason when it says more
-            assertThat(cells.get(4).select("details.detail").stream().map(Element::ownText).toList())
-                    .containsExactlyElementsOf(v.detail().equals(v.reason()) ? List.of() : List.of(v.detail()));
+            assertThat(rows.get(i).select("td.reason").first().ownText()).isEqualTo(ShortReason.of(v.reason(), ShortReason.MAX));
+            // the whole explanation (the detail) is in "Why each verdict", behind the row's button
+            assertThat(rows.get(i).select("button.more").text()).isEqualTo(v.detail().equals(v.reason()) ? "detail" : "whole reason");
             assertThat(rows.get(i).select("span.cmp-" + v.compromise().name())).hasSize(1);
+            String detail = rows.get(i).select("button.more").attr("data-detail");
+            assertThat(page.select("#" + detail + " ul.reason li").eachText()).as("the whole reason of %s", v.row())
+                    .containsExactly(v.detail().split("; "));
+            assertThat(page.select("#" + detail + " h3").text()).contains(v.row(), v.compromise().name());
         }
         assertThat(page.getElementById("answer").text()).startsWith("Evidence of compromise on 1 of 2 servers: ex01.")
                 .contains("not read");

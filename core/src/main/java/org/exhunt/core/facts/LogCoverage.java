@@ -1,7 +1,10 @@
 package org.exhunt.core.facts;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the logs of one type can see: how many records, from when to when, and which Exchange builds they
@@ -15,12 +18,25 @@ import java.util.List;
  * @param oldest           the earliest record time, or null when no record had one
  * @param newest           the latest record time, or null
  * @param builds           builds seen, in build order
+ * @param computers        the names the logs give the computer that wrote them (an event's {@code Computer},
+ *                         HttpProxy's {@code ServerHostName}, ECP's {@code ServerName}, IIS's {@code s-computername}),
+ *                         as written, with how many records named each; at most {@link #COMPUTERS_KEPT} names
  */
 public record LogCoverage(String type, long files, long records, long recordsWithoutTime, Instant oldest,
-                          Instant newest, List<BuildSeen> builds) {
+                          Instant newest, List<BuildSeen> builds, Map<String, Long> computers) {
+
+    /** Names of computers kept per log type: a server's logs name it, its cluster's members, little else. */
+    public static final int COMPUTERS_KEPT = 16;
 
     public LogCoverage {
         builds = List.copyOf(builds);
+        computers = computers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(computers));
+    }
+
+    /** Coverage of logs that name no computer. */
+    public LogCoverage(String type, long files, long records, long recordsWithoutTime, Instant oldest, Instant newest,
+                       List<BuildSeen> builds) {
+        this(type, files, records, recordsWithoutTime, oldest, newest, builds, Map.of());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.exhunt.testkit.image.ExampleTimes;
 import org.exhunt.testkit.image.ExpectedScan;
 
 /** The example images of {@code examples/} beside their expected-verdict files, for the tests of every module. */
@@ -33,6 +34,29 @@ public final class ExampleImages {
 
     public static Path image(String name) {
         return examplesDir().resolve(name);
+    }
+
+    /** The image's file times, as the test kit or the hand-made image's author wrote them ({@link ExampleTimes}). */
+    public static Path times(String name) {
+        return examplesDir().resolve(name + ".times");
+    }
+
+    /**
+     * Copies an example into {@code target} (a new or empty folder) with the file times of its story, as the exhunt
+     * launcher gives them to the checkout's files: what a user scans.
+     */
+    public static Path copyWithTheirTimes(String name, Path target) throws IOException {
+        Path source = image(name);
+        try (Stream<Path> walk = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path to = target.resolve(source.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(to);
+                else Files.copy(p, to);
+            }
+        }
+        List<String> missing = ExampleTimes.apply(times(name), target);
+        if (!missing.isEmpty()) throw new IllegalStateException(name + ".times lists files the image lacks: " + missing);
+        return target;
     }
 
     public static ExpectedScan expected(String name) throws IOException {

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.exhunt.testkit.image.BuildTable;
 import org.exhunt.testkit.image.ExampleScenarios;
+import org.exhunt.testkit.image.ExampleTimes;
 import org.exhunt.testkit.image.ImageBuilder;
 import org.exhunt.testkit.image.Oracle;
 import org.exhunt.testkit.image.Scenario;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The committed builder-made example images are exactly what their scenarios give: every file byte for byte, no
- * file more or less, and the expected-verdict file. When a scenario or the builder changes on purpose,
+ * file more or less, the files' times ({@code <name>.times}) and the expected-verdict file. When a scenario or the builder changes on purpose,
  * examples/regenerate.sh rewrites them.
  */
 class ExampleImagesRegenerationTest {
@@ -46,6 +47,9 @@ class ExampleImagesRegenerationTest {
                 .as("first differing byte of examples/%s/%s against what its scenario gives (run examples/regenerate.sh)",
                         s.name(), path)
                 .isEqualTo(-1));
+        assertThat(Files.readString(ExampleImages.examplesDir().resolve(s.name() + ".times")))
+                .as("examples/%s.times, the image's file times (run examples/regenerate.sh)", s.name())
+                .isEqualTo(ExampleTimes.of(built));
         String oracle = Oracle.expect(s, BuildTable.read(ExampleImages.buildTable())).toJson();
         assertThat(Files.readString(ExampleImages.examplesDir().resolve(s.name() + ".expected.json")))
                 .as("examples/%s.expected.json (run examples/regenerate.sh)", s.name()).isEqualTo(oracle);

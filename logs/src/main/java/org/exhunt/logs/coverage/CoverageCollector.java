@@ -19,7 +19,9 @@ import org.exhunt.core.facts.LogCoverage;
  * Exchange header's {@code #Version} (field {@code LogVersion}, e.g. {@code 15.01.2375.007}), HttpProxy's
  * {@code MajorVersion/MinorVersion/BuildVersion/RevisionVersion} columns, and ECP's {@code BLD}/{@code Bld}
  * EventData key. A placeholder version with build and revision both 0 ({@code 15.0.0.0}, written by ECP
- * logs) is no build and is ignored. Thread-safe; to keep a lock off the per-record path, give each file its
+ * logs) is no build and is ignored. The computer's name comes from each log's own field for it (an event's
+ * {@code Computer}, HttpProxy's {@code ServerHostName}, ECP's {@code ServerName}, IIS's {@code s-computername}).
+ * Thread-safe; to keep a lock off the per-record path, give each file its
  * own collector and {@link #merge} it into a shared one when the file is done.
  */
 public final class CoverageCollector {
@@ -47,6 +49,27 @@ public final class CoverageCollector {
             build(e, e.columns.normalize(major, r.field("MinorVersion"), r.field("BuildVersion"), r.field("RevisionVersion")), t);
         }
         if (r.type().startsWith("exchange-ecp")) build(e, e.ecp.normalize(r.field("BLD")), t);
+        String computerField = computerField(r.type());
+        if (computerField != null) computer(e, r.field(computerField), 1);
+    }
+
+    /** The field in which a log of this type names the computer that wrote it, or null. */
+    private static String computerField(String type) {
+        if (type.equals("evtx")) return "Computer";
+        if (type.equals("exchange-httpproxy")) return "ServerHostName";
+        if (type.startsWith("exchange-ecp")) return "ServerName";
+        if (type.equals("iis")) return "s-computername";
+        return null;
+    }
+
+    private static void computer(Entry e, String name, long records) {
+        if (name == null || name.isBlank() || name.equals("-")) return;
+        long[] count = e.computers.get(name);
+        if (count == null) {
+            if (e.computers.size() >= LogCoverage.COMPUTERS_KEPT) return;
+            e.computers.put(name, count = new long[1]);
+        }
+        count[0] += records;
     }
 
     /** Adds everything another collector saw (one file's records) to this one. */
@@ -67,6 +90,7 @@ public final class CoverageCollector {
                     build(e, b, times[0]);
                     build(e, b, times[1]);
                 });
+                o.computers.forEach((name, count) -> computer(e, name, count[0]));
             });
         }
     }
@@ -78,7 +102,9 @@ public final class CoverageCollector {
             List<LogCoverage.BuildSeen> builds = new ArrayList<>();
             e.builds.forEach((b, times) -> builds.add(new LogCoverage.BuildSeen(b, times[0], times[1])));
             builds.sort(Comparator.comparing(LogCoverage.BuildSeen::build, Builds.ORDER));
-            out.add(new LogCoverage(type, e.files.size(), e.records, e.withoutTime, e.oldest, e.newest, builds));
+            Map<String, Long> computers = new TreeMap<>();
+            e.computers.forEach((name, count) -> computers.put(name, count[0]));
+            out.add(new LogCoverage(type, e.files.size(), e.records, e.withoutTime, e.oldest, e.newest, builds, computers));
         });
         return out;
     }
@@ -99,6 +125,7 @@ public final class CoverageCollector {
         final Set<String> files = new HashSet<>();
         String lastFile;
         final Map<String, Instant[]> builds = new HashMap<>();
+        final Map<String, long[]> computers = new HashMap<>();
         // one memo per place a build is read from: HttpProxy records carry both a header and columns, whose forms
         // differ, so a memo shared by the two would miss on every record
         final LastBuild header = new LastBuild();

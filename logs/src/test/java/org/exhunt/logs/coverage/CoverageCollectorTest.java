@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.exhunt.core.MapRecord;
+import org.exhunt.core.SourceRef;
 import java.util.stream.Stream;
 import org.exhunt.core.facts.LogCoverage;
 import org.exhunt.logs.LogFiles;
@@ -116,5 +119,32 @@ class CoverageCollectorTest {
         assertThat(Builds.normalize("15.1.x.7")).isNull();
         assertThat(Builds.normalize(null)).isNull();
         assertThat(Builds.ORDER.compare("15.1.999.1", "15.1.2375.7")).isNegative();
+    }
+
+    /** Issue 26: each log's own field for the computer that wrote it, counted per name, merged, at most 16 names. */
+    @Test
+    void namesTheComputerTheLogsComeFromPerLogTypeAndCapsTheNames() {
+        CoverageCollector file = new CoverageCollector();
+        Instant t = Instant.parse("2021-03-03T00:00:00Z");
+        for (int i = 0; i < 3; i++) {
+            file.add(new MapRecord("evtx", Map.of("Computer", "EXCH01.contoso.local"), "", t, SourceRef.line("Security.evtx", i)));
+        }
+        file.add(new MapRecord("exchange-httpproxy", Map.of("ServerHostName", "EXCH01"), "", t, SourceRef.line("HttpProxy.LOG", 1)));
+        file.add(new MapRecord("exchange-ecp-server", Map.of("ServerName", "EXCH02"), "", t, SourceRef.line("ECP.LOG", 1)));
+        file.add(new MapRecord("iis", Map.of("s-computername", "-"), "", t, SourceRef.line("u_ex.log", 1)));
+        CoverageCollector all = new CoverageCollector();
+        all.merge(file);
+        all.merge(file);
+
+        assertThat(of(all, "evtx").computers()).containsExactly(Map.entry("EXCH01.contoso.local", 6L));
+        assertThat(of(all, "exchange-httpproxy").computers()).containsExactly(Map.entry("EXCH01", 2L));
+        assertThat(of(all, "exchange-ecp-server").computers()).containsExactly(Map.entry("EXCH02", 2L));
+        assertThat(of(all, "iis").computers()).as("IIS's '-' names nothing").isEmpty();
+
+        CoverageCollector hostile = new CoverageCollector();
+        for (int i = 0; i < 1000; i++) {
+            hostile.add(new MapRecord("evtx", Map.of("Computer", "HOST" + i), "", t, SourceRef.line("x.evtx", i)));
+        }
+        assertThat(of(hostile, "evtx").computers()).hasSize(LogCoverage.COMPUTERS_KEPT);
     }
 }

@@ -165,7 +165,9 @@ final class EveryShapeLog {
                         "contoso.local/Users/mallory.admin", "ECP", "7804 w3wp#MSExchangeECPAppPool"),
                 EventSamples.unifiedMessagingInvalidCast(t), EventSamples.sysmonW3wpStartsCmd(t, "cmd /c whoami"),
                 EventSamples.sysmonUmWorkerWritesAspx(t), EventSamples.securityLsassDump(t),
-                EventSamples.securityLogon(t, "alice", "CONTOSO", 3, "10.1.2.3", 0x12a852));
+                EventSamples.securityLogon(t, "alice", "CONTOSO", 3, "10.1.2.3", 0x12a852),
+                EventSamples.msiUpdate(t, "Security Update for Exchange Server 2016 Cumulative Update 19 (KB5000871)", true),
+                EventSamples.msiUpdate(t, "Security Update for Exchange Server 2016 Cumulative Update 19 (KB5000871)", false));
     }
 
     /** Every scalar value type as named EventData. */

@@ -35,6 +35,7 @@ public final class Fetcher {
 
     private final HttpClient client;
     private final Executor executor;
+    private final Duration connectTimeout;
     private final Duration readTimeout;
     private final int retries;
     private final Duration backoff;
@@ -62,6 +63,7 @@ public final class Fetcher {
                 .sslContext(TrustAll.context())
                 .executor(executor)
                 .build();
+        this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
         this.retries = retries;
         this.backoff = backoff;
@@ -120,17 +122,16 @@ public final class Fetcher {
                 r.sslSession().map(Fetcher::tls).orElse(null));
     }
 
-    /** Classifies why a request got no response, looking through the wrappers the client adds. */
-    static Fetched.Failure failure(URI uri, Throwable error) {
+    /** Classifies why a request got no response, looking through the wrappers the client adds, and says it in words. */
+    private Fetched.Failure failure(URI uri, Throwable error) {
         Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         FailureKind kind;
         if (is(e, HttpConnectTimeoutException.class) || is(e, ConnectException.class)) kind = FailureKind.NO_ANSWER;
         else if (is(e, HttpTimeoutException.class)) kind = FailureKind.TIMEOUT;
         else if (closedEarly(e)) kind = FailureKind.RESET; // before TLS: a reset during the handshake is no TLS failure
         else if (is(e, SSLException.class)) kind = FailureKind.TLS;
         else kind = FailureKind.GARBAGE;
-        return new Fetched.Failure(uri, kind, message);
+        return new Fetched.Failure(uri, kind, FailureWords.of(e, kind, connectTimeout));
     }
 
     private static boolean is(Throwable e, Class<? extends Throwable> type) {

@@ -1,9 +1,21 @@
-// exhunt HTML report: filters and search over the findings table, and timeline dots that jump to their row.
+// exhunt HTML report: filters and search over the findings table, timeline dots that jump to their row, and the
+// verdict table's buttons that jump to a verdict's whole reason.
 // Inlined into the page; the page's Content-Security-Policy allows this script by its hash. It reads the
 // page and toggles the hidden attribute; it never builds markup from report data.
 (function () {
   'use strict';
   var LEVELS = ['informational', 'low', 'medium', 'high', 'critical'];
+  document.querySelectorAll('#verdict-table button.more').forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener('click', function () {
+      var detail = document.getElementById(button.dataset.detail);
+      if (!detail) return;
+      document.querySelectorAll('.verdict-detail.target').forEach(function (d) { d.classList.remove('target'); });
+      detail.classList.add('target');
+      detail.scrollIntoView({ block: 'start' });
+    });
+  });
+
   var table = document.getElementById('findings-table');
   var filters = document.getElementById('filters');
   if (!table || !filters) return;

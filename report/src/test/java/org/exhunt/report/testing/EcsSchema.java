@@ -37,6 +37,12 @@ public final class EcsSchema {
         }
     }
 
+    /** The ECS type of a field ({@code keyword}, {@code date}, ...), or null when it is no ECS field. */
+    public static String type(String dotted) {
+        JsonNode definition = FIELDS.get(dotted);
+        return definition == null ? null : definition.get("type").asText();
+    }
+
     public static List<String> problems(JsonNode doc) {
         List<String> problems = new ArrayList<>();
         for (String required : List.of("@timestamp", "ecs.version")) {

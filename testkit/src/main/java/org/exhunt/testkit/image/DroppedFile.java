@@ -1,5 +1,6 @@
 package org.exhunt.testkit.image;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -9,8 +10,9 @@ import java.util.Objects;
  * @param content   its first bytes
  * @param size      its size: beyond its content, zeros the file system does not store (a dump's memory)
  * @param expect    what a correct scan says about it
+ * @param written   when the intruder wrote it (its modification time on the drive); null: at the scenario's last step
  */
-public record DroppedFile(String drivePath, byte[] content, long size, Expect expect) {
+public record DroppedFile(String drivePath, byte[] content, long size, Expect expect, Instant written) {
 
     public DroppedFile {
         Objects.requireNonNull(drivePath, "drivePath");
@@ -19,9 +21,19 @@ public record DroppedFile(String drivePath, byte[] content, long size, Expect ex
         if (size < content.length) throw new IllegalArgumentException("smaller than its content: " + drivePath);
     }
 
-    /** A file that is its content. */
+    /** A file written at the scenario's last step. */
+    public DroppedFile(String drivePath, byte[] content, long size, Expect expect) {
+        this(drivePath, content, size, expect, null);
+    }
+
+    /** A file that is its content, written at the scenario's last step. */
     public DroppedFile(String drivePath, byte[] content, Expect expect) {
         this(drivePath, content, content.length, expect);
+    }
+
+    /** The same file, written at {@code time}. */
+    public DroppedFile writtenAt(Instant time) {
+        return new DroppedFile(drivePath, content, size, expect, time);
     }
 
     /** The path in Windows form, as the server and exhunt's reports write it. */

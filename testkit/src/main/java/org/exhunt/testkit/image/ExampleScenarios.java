@@ -56,6 +56,7 @@ public final class ExampleScenarios {
                 .title("ProxyLogon (HAFNIUM) victim: Exchange 2016 CU19 without the March 2021 update, exploited on"
                         + " 2021-03-03, a Chopper in aspnet_client, LSASS dumped, data staged")
                 .build("15.1.2176.2")
+                .installed(Instant.parse("2021-01-12T19:40:00Z"))   // CU19 came out on 2020-12-15
                 .logs(Instant.parse("2021-03-02T00:00:00Z"), Duration.ofDays(2), IIS, HTTPPROXY, ECP_SERVER, OAB_GENERATOR,
                         APPLICATION, MANAGEMENT, SECURITY, SYSMON, EWS, MESSAGE_TRACKING)
                 .requestsPerHour(8)
@@ -97,12 +98,14 @@ public final class ExampleScenarios {
                 .file(new DroppedFile(INETPUB + "aspnet_client/system_web/errorEW.aspx",
                         Artifacts.oabVirtualDirectoryShell(Attacks.HOST, "15.1.2176.2", "mu9gB0"),
                         Expect.postExploitation(Rows.PROXYLOGON, "a Chopper inside OAB virtual-directory settings:"
-                                + " written by CVE-2021-27065, specific to ProxyLogon")))
+                                + " written by CVE-2021-27065, specific to ProxyLogon")).writtenAt(t.plusMillis(10_427)))
                 .file(new DroppedFile("Windows/Temp/lsass.dmp", Artifacts.minidump(652),
-                        Expect.postExploitation(null, "an LSASS memory dump in %WINDIR%\\temp (Test-ProxyLogon's LsassDump)")))
+                        Expect.postExploitation(null, "an LSASS memory dump in %WINDIR%\\temp (Test-ProxyLogon's LsassDump)"))
+                        .writtenAt(Instant.parse("2021-03-03T06:11:33Z")))
                 .file(new DroppedFile("ProgramData/it.zip", Artifacts.stagedArchive(7, "pst/administrator.pst"),
                         Expect.anyStage(null, "an archive staged in ProgramData (HAFNIUM's it.zip; Test-ProxyLogon's"
-                                + " SuspiciousArchive): reported, as context or as evidence by the scan's policy")))
+                                + " SuspiciousArchive): reported, as context or as evidence by the scan's policy"))
+                        .writtenAt(Instant.parse("2021-03-03T06:24:52Z")))
                 .build();
     }
 
@@ -120,6 +123,7 @@ public final class ExampleScenarios {
                 .title("ProxyShell victim: Exchange 2019 CU9 without the April and May 2021 updates, exploited on"
                         + " 2021-08-21, a PST-export shell in aspnet_client")
                 .build("15.2.858.5")
+                .installed(Instant.parse("2021-03-24T21:05:00Z"))   // CU9 came out on 2021-03-16
                 .logs(Instant.parse("2021-08-20T00:00:00Z"), Duration.ofDays(2), IIS, HTTPPROXY, ECP_SERVER, APPLICATION,
                         MANAGEMENT, SECURITY, SYSMON)
                 .requestsPerHour(8)
@@ -148,10 +152,10 @@ public final class ExampleScenarios {
                         Instant.parse("2021-08-21T03:17:03Z")))
                 .file(new DroppedFile(INETPUB + "aspnet_client/iitkzk.aspx", Artifacts.pstShell(21, "kw"),
                         Expect.postExploitation(Rows.PROXYSHELL, "a PST export (!BDN) carrying a page: specific to"
-                                + " ProxyShell")))
+                                + " ProxyShell")).writtenAt(t.plusMillis(95_112)))
                 .file(new DroppedFile(OWA_AUTH + "rzgpe.aspx", Artifacts.pstShell(22, "gj"),
                         Expect.postExploitation(Rows.PROXYSHELL, "the spare PST-export shell in owa\\auth, never requested"
-                                + " in the logs: specific to ProxyShell")))
+                                + " in the logs: specific to ProxyShell")).writtenAt(t.plusMillis(101_530)))
                 .build();
     }
 
@@ -170,6 +174,7 @@ public final class ExampleScenarios {
                 .title("ProxyNotShell/OWASSRF victim: Exchange 2019 CU12 with the October 2022 update, exploited on"
                         + " 2022-12-13 with a user's password, a loader in owa\\auth")
                 .build("15.2.1118.15")
+                .installed(Instant.parse("2022-10-14T20:30:00Z"))   // the October 2022 update came out on 2022-10-11
                 .logs(Instant.parse("2022-12-12T00:00:00Z"), Duration.ofDays(2), IIS, HTTPPROXY, ECP_SERVER, APPLICATION,
                         MANAGEMENT, SECURITY, SYSMON)
                 .requestsPerHour(8)
@@ -189,7 +194,8 @@ public final class ExampleScenarios {
                         Instant.parse("2022-12-13T10:20:45Z")))
                 .file(new DroppedFile(OWA_AUTH + "pxh4HG1v.ashx", Artifacts.ashxLoader("z"),
                         Expect.postExploitation(Rows.PROXYNOTSHELL, "an assembly loader in owa\\auth, named like GTSC's"
-                                + " sample, first requested by the address that used the exploit minutes before")))
+                                + " sample, first requested by the address that used the exploit minutes before"))
+                        .writtenAt(t.plusMillis(171_300)))
                 .build();
     }
 
@@ -207,6 +213,7 @@ public final class ExampleScenarios {
                 .title("Attempted only: Exchange 2019 CU12 with the March 2023 update, probed for ProxyLogon, ProxyShell,"
                         + " ProxyNotShell and CVE-2020-0688 on 2023-03-21, every request refused")
                 .build("15.2.1118.26")
+                .installed(Instant.parse("2023-03-16T20:10:00Z"))   // the March 2023 update came out on 2023-03-14
                 .logs(Instant.parse("2023-03-20T00:00:00Z"), Duration.ofDays(2), IIS, HTTPPROXY, ECP_SERVER, MANAGEMENT,
                         SECURITY)
                 .requestsPerHour(8)
@@ -245,6 +252,7 @@ public final class ExampleScenarios {
                 .title("Clean: Exchange SE installed in August 2025, with the August 2026 update, busy logs of every kind and"
                         + " benign look-alikes of attack traces")
                 .build("15.2.2562.46")
+                .installed(Instant.parse("2026-08-13T19:55:00Z"))   // the August 2026 update came out on 2026-08-11
                 // installed fresh with SE, which has every chain fixed: no chain could ever reach this server
                 .setupInstall(Instant.parse("2025-08-04T10:05:00Z"), "15.2.2562.17")
                 .logs(Instant.parse("2026-09-14T00:00:00Z"), Duration.ofDays(2), IIS, HTTPPROXY, ECP_SERVER, OAB_GENERATOR,

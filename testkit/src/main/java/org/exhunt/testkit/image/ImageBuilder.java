@@ -3,16 +3,20 @@ package org.exhunt.testkit.image;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.exhunt.testkit.evtx.EvtxEvent;
 import org.exhunt.testkit.evtx.EvtxWriter;
 import org.exhunt.testkit.logs.LogGenerator;
@@ -22,8 +26,10 @@ import org.exhunt.testkit.logs.PlantedEvent;
  * Writes a {@link Scenario} as a server image: a folder laid out like the server's system drive, with every
  * log written one file per day (per protocol folder for HttpProxy), ordinary traffic drawn from the scenario's
  * seed and the attack steps planted at their times, and, for a large image, the install's and Windows' files up
- * to the scenario's count. Logs are produced as they are written, never held whole. The same scenario always
- * gives the same bytes.
+ * to the scenario's count. Logs are produced as they are written, never held whole. Every file gets the modification
+ * time its story gives: a log the end of what it holds, a file left behind when it was written
+ * ({@link Scenario#writtenAt}), everything else the install's ({@link Scenario#installedAt}). The same scenario
+ * always gives the same bytes and times.
  */
 public final class ImageBuilder {
 
@@ -44,27 +50,43 @@ public final class ImageBuilder {
         Files.createDirectories(drive);
         Map<String, byte[]> serverFiles = ServerFiles.of(s);
         for (Map.Entry<String, byte[]> f : serverFiles.entrySet()) put(drive, f.getKey(), f.getValue(), 0);
-        int logFiles = writeTextLogs(s, drive) + writeEventLogs(s, drive);
+        Map<Path, Instant> times = new HashMap<>();
+        int logFiles = writeTextLogs(s, drive, times) + writeEventLogs(s, drive, times);
         List<Scenario.PatchRecord> setupRuns = s.patchRecords().stream().filter(r -> r.kind() == Scenario.PatchRecord.Kind.SETUP_INSTALL
                 || r.kind() == Scenario.PatchRecord.Kind.SETUP_UPGRADE).toList();
         if (!setupRuns.isEmpty()) {
             put(drive, SetupLogWriter.PATH, SetupLogWriter.of(setupRuns), 0);
+            times.put(drive.resolve(SetupLogWriter.PATH), setupRuns.get(setupRuns.size() - 1).at()); // its last run's end
             logFiles++;
         }
         for (Scenario.PatchRecord r : s.patchRecords()) {
             if (r.kind() != Scenario.PatchRecord.Kind.UPDATE_LOG) continue;
             put(drive, UpdateLogWriter.path(r), UpdateLogWriter.of(r), 0);
+            times.put(drive.resolve(UpdateLogWriter.path(r)), r.at());
             logFiles++;
         }
-        for (DroppedFile f : s.files()) put(drive, f.drivePath(), f.content(), f.size());
+        for (DroppedFile f : s.files()) {
+            put(drive, f.drivePath(), f.content(), f.size());
+            times.put(drive.resolve(f.drivePath()), s.writtenAt(f));
+        }
         if (s.filesInAll() > 0) {
             int written = serverFiles.size() + logFiles + s.files().size() + InstallFiles.fixedFiles();
             InstallFiles.write(drive, s, Math.max(0, s.filesInAll() - written));
         }
+        setTimes(drive, times, s.installedAt());
+    }
+
+    /** Each file's modification time: the one {@code times} gives, else the install's. */
+    private static void setTimes(Path drive, Map<Path, Instant> times, Instant installed) throws IOException {
+        try (Stream<Path> walk = Files.walk(drive)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                Files.setLastModifiedTime(p, FileTime.from(times.getOrDefault(p, installed)));
+            }
+        }
     }
 
     /** Returns how many files it wrote. */
-    private static int writeTextLogs(Scenario s, Path drive) throws IOException {
+    private static int writeTextLogs(Scenario s, Path drive, Map<Path, Instant> times) throws IOException {
         Map<String, List<PlantedEvent>> planted = new LinkedHashMap<>();   // file -> events
         for (Step step : s.steps()) {
             for (Trace t : step.traces()) {
@@ -89,6 +111,7 @@ public final class ImageBuilder {
                     }
                     g.plant(planted.getOrDefault(g.serverPath(), List.of()).toArray(PlantedEvent[]::new));
                     g.writeTo(drive.resolve(g.serverPath()));
+                    times.put(drive.resolve(g.serverPath()), day.to()); // last written when its day (or span) ended
                     files++;
                 }
             }
@@ -128,7 +151,7 @@ public final class ImageBuilder {
      * Each event log: its ordinary events with the steps' events among them, in time order; at the same time the
      * ordinary event first, and the steps' events in their order. Returns how many files it wrote.
      */
-    private static int writeEventLogs(Scenario s, Path drive) throws IOException {
+    private static int writeEventLogs(Scenario s, Path drive, Map<Path, Instant> times) throws IOException {
         int files = 0;
         for (LogKind kind : LogKind.values()) {
             if (!kind.isEventLog() || !s.logs().contains(kind)) continue;
@@ -159,6 +182,7 @@ public final class ImageBuilder {
                 }
                 while (!steps.isEmpty()) w.write(steps.poll());
             }
+            times.put(file, span.to());
             files++;
         }
         return files;

@@ -85,6 +85,7 @@ public final class Scenario {
     private final Map<String, Duration> lineGaps;
     private final Map<LogKind, Integer> eventsPerDay;
     private final int filesInAll;
+    private final Instant installed;
 
     private Scenario(Builder b) {
         name = b.name;
@@ -103,6 +104,7 @@ public final class Scenario {
         lineGaps = Map.copyOf(b.lineGaps);
         eventsPerDay = Map.copyOf(b.eventsPerDay);
         filesInAll = b.filesInAll;
+        installed = b.installed;
         for (Span span : logs.values()) {
             if (span.from() == null || span.to() == null || !span.to().isAfter(span.from())) {
                 throw new IllegalArgumentException(name + ": logs need a span (logs(from, to, kinds...))");
@@ -157,6 +159,25 @@ public final class Scenario {
      */
     public int filesInAll() { return filesInAll; }
 
+    /**
+     * When the build installed now was installed: the time of the Exchange files on the drive (ExSetup.exe, the
+     * pages, the configuration). As the scenario sets it; else the update from the last earlier build; else two
+     * weeks before the logs (or the first step) start.
+     */
+    public Instant installedAt() {
+        if (installed != null) return installed;
+        if (!earlier.isEmpty()) return earlier.get(earlier.size() - 1).until();
+        Instant start = logsFrom() != null ? logsFrom()
+                : steps.stream().map(Step::at).min(Instant::compareTo).orElse(Instant.parse("2021-01-01T00:00:00Z"));
+        return start.minus(Duration.ofDays(14));
+    }
+
+    /** When a file left behind was written: its own time, else the scenario's last step (else the install). */
+    public Instant writtenAt(DroppedFile f) {
+        if (f.written() != null) return f.written();
+        return steps.stream().map(Step::at).max(Instant::compareTo).orElse(installedAt());
+    }
+
     /** The build the server ran at {@code time}. */
     public String buildAt(Instant time) {
         for (EarlierBuild e : earlier) {
@@ -194,6 +215,7 @@ public final class Scenario {
         private final Map<String, Duration> lineGaps = new HashMap<>();
         private final Map<LogKind, Integer> eventsPerDay = new EnumMap<>(LogKind.class);
         private int filesInAll;
+        private Instant installed;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -268,6 +290,9 @@ public final class Scenario {
         }
 
         public Builder filesInAll(int n) { filesInAll = n; return this; }
+
+        /** When the build installed now was installed ({@link Scenario#installedAt()}). */
+        public Builder installed(Instant time) { installed = time; return this; }
 
         public Scenario build() {
             return new Scenario(this);

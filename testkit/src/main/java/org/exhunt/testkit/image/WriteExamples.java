@@ -7,7 +7,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Regenerates the builder-made example images and their expected-verdict files:
+ * Regenerates the builder-made example images, their file times ({@link ExampleTimes}) and their expected-verdict
+ * files:
  * {@code java -cp ... org.exhunt.testkit.image.WriteExamples examples rules/kb/exchange-builds.csv}
  * (examples/regenerate.sh does it). Each image folder is deleted and written again; the hand-made examples are
  * left alone.
@@ -27,6 +28,7 @@ public final class WriteExamples {
             Path image = examples.resolve(s.name());
             deleteTree(image);
             ImageBuilder.write(s, image);
+            ExampleTimes.write(image, examples.resolve(s.name() + ".times"));
             ExpectedScan expected = Oracle.expect(s, table);
             if (expected.exitCode() == null || expected.verdicts().stream().anyMatch(r -> r.exposure() == null)) {
                 throw new IllegalStateException(s.name() + ": a committed example must have settled expectations: " + expected);
