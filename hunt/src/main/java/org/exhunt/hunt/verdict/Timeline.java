@@ -1,12 +1,15 @@
 package org.exhunt.hunt.verdict;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Rows;
 import org.exhunt.core.Stage;
@@ -42,7 +45,12 @@ public final class Timeline {
     }
 
     private static RowTimeline story(String row, List<Finding> fs, WebRequests requests, Map<String, Long> notKept) {
-        List<Finding> timed = fs.stream().filter(f -> f.time() != null).toList();
+        // a finding's linked events are evidence of the row too (the Sysmon event that dumped an LSASS file on disk
+        // is older than the file's time), and report order is not time order: the ends are the extremes of all
+        List<Instant> times = fs.stream().flatMap(f -> Stream.concat(Stream.of(f), f.linked().stream()))
+                .map(Finding::time).filter(Objects::nonNull).toList();
+        Optional<Instant> first = times.stream().min(Comparator.naturalOrder());
+        Optional<Instant> last = times.stream().max(Comparator.naturalOrder());
         TreeSet<String> ips = new TreeSet<>();
         fs.stream().filter(f -> f.stage() != Stage.POST_EXPLOITATION).map(ShellLinker::clientIp)
                 .filter(Objects::nonNull).forEach(ips::add);
@@ -57,8 +65,7 @@ public final class Timeline {
         }
         List<FileUse> files = new ArrayList<>();
         byFile.values().forEach(about -> files.add(use(about, requests)));
-        return new RowTimeline(row, fs.size(), dropped, timed.isEmpty() ? null : timed.get(0).time(),
-                timed.isEmpty() ? null : timed.get(timed.size() - 1).time(),
+        return new RowTimeline(row, fs.size(), dropped, first.orElse(null), last.orElse(null),
                 ips.stream().limit(RowTimeline.CLIENTS_KEPT).toList(), ips.size(), files);
     }
 

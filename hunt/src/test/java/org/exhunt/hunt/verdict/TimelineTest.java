@@ -70,6 +70,28 @@ class TimelineTest {
                         List.of("web shell"), null, "/aspnet_client/y.aspx", 0, null, null, List.of(), 0, Map.of()))));
     }
 
+    /**
+     * An LSASS dump on disk carries the file's time (a copy's, often the day of collection) and links the Sysmon event
+     * that wrote it: the row starts at that event, not at the file's time, whatever order the findings come in.
+     */
+    @Test
+    void aLinkedEventIsEvidenceOfTheRowItsFindingIsIn() {
+        Finding event = Finding.builder("sigma", "dump").title("LSASS dumped").severity(Severity.CRITICAL)
+                .stage(Stage.POST_EXPLOITATION).time(Instant.parse("2022-05-18T08:03:30Z"))
+                .source(SourceRef.line("Sysmon.evtx", 4)).build();
+        Finding dump = Finding.builder("ioc", "lsass-dump").title("LSASS dump").severity(Severity.CRITICAL)
+                .stage(Stage.POST_EXPLOITATION).time(Instant.parse("2026-12-08T04:00:00Z"))
+                .source(SourceRef.file("lsass.dmp")).link(event).build();
+        Finding later = Finding.builder("sigma", "recon").title("whoami").severity(Severity.HIGH)
+                .stage(Stage.POST_EXPLOITATION).time(Instant.parse("2022-05-19T00:00:00Z"))
+                .source(SourceRef.line("Sysmon.evtx", 9)).build();
+
+        RowTimeline t = Timeline.of(List.of(dump, later), new WebRequests(), Map.of()).get(0);
+
+        assertThat(t.first()).isEqualTo(Instant.parse("2022-05-18T08:03:30Z"));
+        assertThat(t.last()).isEqualTo(Instant.parse("2026-12-08T04:00:00Z"));
+    }
+
     private static Finding exploit(String time, String ip) {
         return Finding.builder("sigma", "ssrf").title("ssrf").severity(Severity.HIGH).chain("ProxyLogon")
                 .stage(Stage.ATTEMPT).time(Instant.parse(time)).source(SourceRef.line("h.log", 1))
