@@ -1,12 +1,13 @@
 package org.exhunt.core;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * The answer for one server and one row (an attack chain, an exploited CVE, or post-exploitation):
  * exposure, compromise and the reason a person reads.
  */
-public record Verdict(String server, String row, Exposure exposure, Compromise compromise, String reason) {
+public record Verdict(String server, String row, Exposure exposure, Compromise compromise, String reason) implements Serializable {
 
     public Verdict {
         Objects.requireNonNull(server, "server");

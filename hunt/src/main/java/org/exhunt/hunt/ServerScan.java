@@ -3,11 +3,15 @@ package org.exhunt.hunt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +69,9 @@ import org.exhunt.logs.coverage.CoverageCollector;
  * One server's scan, from its sources to its {@link ServerResult}: list the files, find Exchange among them,
  * read every file worth reading exactly once on {@link HuntOptions#threads()} threads (web content through
  * the file detectors, logs record by record through the record detectors), then weigh the findings.
+ *
+ * <p>A big server's logs can be read in parts on other machines ({@link #readLogs}, each part the state the scan keeps
+ * while it reads) and added to the scan that reads the rest ({@link #run(List)}), which then weighs everything once.
  */
 final class ServerScan {
 
@@ -74,7 +81,7 @@ final class ServerScan {
     private final KnowledgeBase kb;
     private final HuntOptions options;
 
-    private final Diagnostics problems = new Diagnostics();
+    private Diagnostics problems = new Diagnostics();
     private final FindingsKept findings = new FindingsKept();
     private final Allowlist.Tally suppressions;
     private final Map<Tally, Long> tallies = new ConcurrentHashMap<>();
@@ -91,6 +98,7 @@ final class ServerScan {
     private final AtomicInteger logFilesRead = new AtomicInteger();
     private int excluded;
     private List<EvidenceFile> files;
+    private ExchangeLayout layout;
     private SigmaDetector sigma;
     private SigmaFileRecords fileRecords;
     private List<RecordDetector> recordDetectors;
@@ -105,16 +113,19 @@ final class ServerScan {
     }
 
     ServerResult run() {
-        detectors.problems().forEach(problems::add);
-        files = listFiles();
-        ExchangeLayout layout = options.installPath() != null
-                ? ExchangeLayout.withInstallPath(options.installPath())
-                : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
+        return run(List.of()).orElseThrow();
+    }
 
-        sigma = detectors.sigma().forServer(layout.installPathForDisplay().orElse(null), problems::add);
-        recordDetectors = new ArrayList<>(detectors.records());
-        recordDetectors.add(sigma);
-        fileRecords = new SigmaFileRecords(sigma);
+    /**
+     * The scan, with the log files that {@code readElsewhere} read added from there instead of read here; empty when
+     * the parts cannot be added so that the result is the one reading every log here gives (a cap reached: {@link
+     * WebRequests#absorb}, {@link SigmaDetector#absorb}).
+     */
+    Optional<ServerResult> run(List<LogsRead> readElsewhere) {
+        detectors.problems().forEach(problems::add);
+        prepare();
+        Set<String> elsewhere = new HashSet<>();
+        readElsewhere.forEach(part -> elsewhere.addAll(part.files));
 
         Listing listing = new Listing(files, layout);
         for (ListingDetector d : detectors.listings()) d.examine(listing, this::keep);
@@ -130,8 +141,9 @@ final class ServerScan {
             if (layout.isWebContent(f.drivePath())) {
                 work.add(new Work(f.size(), () -> examineContent(f, layout)));
             } else if (layout.isLogLocation(f.drivePath())) {
-                work.add(new Work(f.size(), () -> readLog(f)));
                 fileRecords.listed(f, null, this::keep);
+                if (elsewhere.contains(f.ref().file())) continue;
+                work.add(new Work(f.size(), () -> readLog(f)));
             } else if (detectors.contentWanted().test(f.size())) {
                 work.add(new Work(f.size(), () -> examineContent(f, layout)));
             } else {
@@ -142,6 +154,9 @@ final class ServerScan {
         }
         options.progress().started(server, work.size(), bytes);
         runAll(work);
+        for (LogsRead part : readElsewhere) {
+            if (!absorb(part)) return Optional.empty();
+        }
         sigma.finish(sink);
         options.progress().finished(server);
 
@@ -157,8 +172,70 @@ final class ServerScan {
         List<Finding> reported = outcome.findings().stream()
                 .filter(f -> !RequestedFiles.RULE.equals(f.ruleId()) || !suppressions.suppresses(f)).toList();
         if (options.collectDir() != null) collect(reported);
-        return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
-                outcome.verdicts(), reported, problems.all(), facts(layout, exposed, logs, reported));
+        return Optional.of(new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
+                outcome.verdicts(), reported, problems.all(), facts(layout, exposed, logs, reported)));
+    }
+
+    /** Lists the files, finds Exchange among them, and sets up the record detectors for this server. */
+    private void prepare() {
+        files = listFiles();
+        layout = options.installPath() != null
+                ? ExchangeLayout.withInstallPath(options.installPath())
+                : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
+        sigma = detectors.sigma().forServer(layout.installPathForDisplay().orElse(null), problems::add);
+        recordDetectors = new ArrayList<>(detectors.records());
+        recordDetectors.add(sigma);
+        fileRecords = new SigmaFileRecords(sigma);
+    }
+
+    /** Whether the scan reads a file as a log (web content is examined as content, wherever it is). */
+    private boolean isLog(EvidenceFile f) {
+        return !layout.isWebContent(f.drivePath()) && layout.isLogLocation(f.drivePath());
+    }
+
+    /** The log files the scan reads, largest first (the order it starts them in), stable over the listing's order. */
+    List<LogFile> logFiles() {
+        prepare();
+        return files.stream().filter(this::isLog).sorted(Comparator.comparingLong(EvidenceFile::size).reversed())
+                .map(f -> new LogFile(f.ref().file(), f.size())).toList();
+    }
+
+    /**
+     * Reads these log files as the scan would, and keeps what it keeps; the problems of listing the files and setting
+     * up the rules are left to the scan that adds the part, which meets them too.
+     */
+    LogsRead readLogs(Collection<String> which) {
+        prepare();
+        problems = new Diagnostics();
+        Set<String> wanted = Set.copyOf(which);
+        List<Work> work = new ArrayList<>();
+        Set<String> read = new HashSet<>();
+        for (EvidenceFile f : files) {
+            if (isLog(f) && wanted.contains(f.ref().file())) {
+                work.add(new Work(f.size(), () -> readLog(f)));
+                read.add(f.ref().file());
+            }
+        }
+        runAll(work);
+        Map<Tally, Long> counted = new EnumMap<>(Tally.class);
+        counted.putAll(tallies);
+        return new LogsRead(read, findings.part(), problems, counted, suppressions.counts(), coverage, requests,
+                sigma.kept(), new TreeMap<>(unreadLogFormats), logFilesRead.get());
+    }
+
+    /** Adds what reading some logs elsewhere gave; false when that cannot be done exactly. */
+    private boolean absorb(LogsRead part) {
+        if (!requests.absorb(part.requests) || !sigma.absorb(part.correlation)) return false;
+        findings.absorb(part.findings);
+        problems.addAll(part.problems);
+        part.tallies.forEach((fact, n) -> tallies.merge(fact, n, Long::sum));
+        suppressions.add(part.suppressed);
+        coverage.merge(part.coverage);
+        synchronized (unreadLogFormats) {
+            part.unreadFormats.forEach((ext, n) -> unreadLogFormats.merge(ext, n, Long::sum));
+        }
+        logFilesRead.addAndGet(part.logFilesRead);
+        return true;
     }
 
     private List<EvidenceFile> listFiles() {

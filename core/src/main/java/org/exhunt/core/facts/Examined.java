@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +19,7 @@ import java.util.List;
  */
 public record Examined(long filesListed, long webFilesExamined, long logFilesRead, long filesExcluded,
                        List<String> excludes, List<UnreadFormat> logFormatsNotRead, Instant since, Instant until,
-                       long requestsNotIndexed) {
+                       long requestsNotIndexed) implements Serializable {
 
     public Examined {
         excludes = List.copyOf(excludes);

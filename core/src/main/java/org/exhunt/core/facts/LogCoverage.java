@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
  * @param builds           builds seen, in build order
  */
 public record LogCoverage(String type, long files, long records, long recordsWithoutTime, Instant oldest,
-                          Instant newest, List<BuildSeen> builds) {
+                          Instant newest, List<BuildSeen> builds) implements Serializable {
 
     public LogCoverage {
         builds = List.copyOf(builds);
@@ -27,5 +28,5 @@ public record LogCoverage(String type, long files, long records, long recordsWit
      * An Exchange build seen in the logs, in short form ({@code 15.1.2375.7}), with when: the times of the
      * first and last records that showed it (null when those records had no time).
      */
-    public record BuildSeen(String build, Instant first, Instant last) {}
+    public record BuildSeen(String build, Instant first, Instant last) implements Serializable {}
 }

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.Map;
 public record ScanFacts(Install install, Mitigations mitigations, ExtendedProtection extendedProtection,
                         Examined examined, IndicatorSummary indicators, SigmaSummary sigma, List<LogCoverage> logs,
                         Map<Tally, Long> tallies, List<NotKept> droppedPerRule, List<Suppression> suppressed,
-                        List<RowTimeline> timelines) {
+                        List<RowTimeline> timelines) implements Serializable {
 
     public ScanFacts {
         logs = List.copyOf(logs);
