@@ -116,9 +116,9 @@ public final class Hunt {
         return new ServerScan(server, sources, detectors, kb, options).run();
     }
 
-    /** The same rules, compiled once, run with other options (another progress, other threads). */
-    public Hunt withOptions(HuntOptions other) {
-        return new Hunt(detectors, kb, other);
+    /** The same rules and options, compiled once, telling another progress how scans advance (one per task). */
+    public Hunt withProgress(ScanProgress progress) {
+        return new Hunt(detectors, kb, options.withProgress(progress));
     }
 
     /**
