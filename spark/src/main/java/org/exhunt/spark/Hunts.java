@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.exhunt.core.Diagnostic;
@@ -37,6 +38,7 @@ final class Hunts {
     record Prepared(Hunt hunt, List<Diagnostic> optionProblems) {}
 
     private static final Map<String, Prepared> BY_SETUP = new ConcurrentHashMap<>();
+    private static final AtomicInteger BUILT = new AtomicInteger();
 
     private Hunts() {}
 
@@ -49,6 +51,7 @@ final class Hunts {
      * that a rule's problems name the file as {@code exhunt scan} names it.
      */
     private static Prepared build(ScanSetup setup) {
+        BUILT.incrementAndGet();
         List<Diagnostic> optionProblems = new ArrayList<>();
         Allowlist allowlist = setup.allowlistName() == null ? Allowlist.NONE
                 : Allowlist.parse(setup.allowlistName(), setup.allowlistText(), optionProblems::add);
@@ -69,6 +72,11 @@ final class Hunts {
         } finally {
             if (zip != null) zip.toFile().delete();
         }
+    }
+
+    /** How many times this JVM compiled a run's rules: once per run's setup. */
+    static int built() {
+        return BUILT.get();
     }
 
     private static List<Path> paths(FileSystem rules, List<RuleFiles> given) {

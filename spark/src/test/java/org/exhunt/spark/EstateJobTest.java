@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,51 +47,27 @@ class EstateJobTest {
     @Test
     void eachServerGetsWhatExhuntScanGives() throws Exception {
         Path out = tmp.resolve("local");
-        EstateJob.Result result = run(out, false, 256L << 20);
-        assertSameAsExhuntScan(out, result);
+        EstateJob.Result result = EstateRuns.run(spark, collections, EstateRuns.NO_USER_RULES, out, false, 256L << 20);
+        EstateRuns.assertSameAsExhuntScan(out, result, collections, scanned);
         assertTablesHoldTheResults(out);
     }
 
     @Test
     void throughHadoopsFileSystemEachServerGetsWhatExhuntScanGives() throws Exception {
         Path out = tmp.resolve("hadoop");
-        assertSameAsExhuntScan(out, run(out, true, 256L << 20));
+        EstateRuns.assertSameAsExhuntScan(out, EstateRuns.run(spark, collections, EstateRuns.NO_USER_RULES, out, true,
+                256L << 20), collections, scanned);
     }
 
     @Test
     void logsReadInPartsByManyTasksGiveTheUnsplitResult() throws Exception {
         Path out = tmp.resolve("split");
-        EstateJob.Result result = run(out, true, 32 << 10);   // 32 KiB: several parts per example
+        // 32 KiB: several parts per example, read through Hadoop
+        EstateJob.Result result = EstateRuns.run(spark, collections, EstateRuns.NO_USER_RULES, out, true, 32 << 10);
         assertThat(result.outcomes()).filteredOn(o -> o.parts() > 1).as("servers whose logs were read in parts")
                 .hasSizeGreaterThan(collections.size() / 2);
         assertThat(result.outcomes()).noneMatch(ServerOutcome::rescanned);
-        assertSameAsExhuntScan(out, result);
-    }
-
-    private static EstateJob.Result run(Path out, boolean viaHadoop, long splitBytes) throws Exception {
-        List<ServerSpec> servers = new ArrayList<>();
-        for (ExampleCollections.Collection c : collections) {
-            servers.add(new ServerSpec(c.server(), "cert", null, List.of(c.path().toString())));
-        }
-        ScanSetup setup = new ScanSetup(List.of(), List.of(), List.of(), List.of(), null, null, null, List.of(), null,
-                null, false, 1);
-        return EstateJob.run(spark, new EstateJob.Spec(servers, setup, out.toString(), "test", splitBytes, viaHadoop,
-                60_000));
-    }
-
-    private static void assertSameAsExhuntScan(Path out, EstateJob.Result result) throws Exception {
-        assertThat(result.outcomes()).hasSize(collections.size()).noneMatch(ServerOutcome::failed);
-        List<JsonNode> estate = ExhuntScan.lines(Files.readString(out.resolve("reports/run=test/estate.jsonl")));
-        for (ExampleCollections.Collection c : collections) {
-            String s = c.server();
-            assertThat(ExhuntScan.of(scanned, "verdict", s)).as("exhunt scan's verdicts of %s", s).isNotEmpty();
-            for (String type : List.of("verdict", "finding", "note", "facts")) {
-                assertThat(ExhuntScan.of(estate, type, s)).as("%s lines of %s", type, s)
-                        .isEqualTo(ExhuntScan.of(scanned, type, s));
-            }
-            assertThat(ExhuntScan.of(estate, "diagnostic", s)).as("diagnostics of %s", s)
-                    .containsExactlyInAnyOrderElementsOf(ExhuntScan.of(scanned, "diagnostic", s));
-        }
+        EstateRuns.assertSameAsExhuntScan(out, result, collections, scanned);
     }
 
     /** The Parquet tables, read back with Spark SQL, hold the verdicts, findings and coverage exhunt scan gives. */
