@@ -85,12 +85,16 @@ final class EstateJob {
             JavaRDD<ServerOutcome> all = planned.filter(p -> p.done() != null).map(ServerTasks.Planned::done).union(split)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             all.count();
+            // scanned one task per server (servers differ in size), but written and collected in as many tasks as the
+            // run has cores: a task per server per table costs more than the rows it writes, and leaves a file per
+            // server and org in every table
+            JavaRDD<ServerOutcome> done = all.coalesce(jsc.defaultParallelism());
             for (Tables table : Tables.values()) {
                 String runId = spec.run();
-                spark.createDataFrame(all.flatMap(o -> table.rows(runId, o).iterator()), table.schema())
+                spark.createDataFrame(done.flatMap(o -> table.rows(runId, o).iterator()), table.schema())
                         .write().mode(SaveMode.Append).partitionBy("run", "org").parquet(spec.out() + "/" + table.name);
             }
-            outcomes = new ArrayList<>(all.collect());
+            outcomes = new ArrayList<>(done.collect());
             all.unpersist();
             planned.unpersist();
         }
