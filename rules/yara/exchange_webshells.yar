@@ -19,9 +19,9 @@ rule EXHUNT_Chopper_JScript_Eval
         severity = "critical"
         exhunt_stage = "post-exploitation"
     strings:
-        $eval_request = /eval\s*\(\s*Request\s*(\.\s*(Item|Form|QueryString|Params)\s*)?[\[\(]/ nocase ascii wide
+        $eval_request = /eval\s*\(\s*([A-Za-z_][A-Za-z0-9_]*\s*\.\s*){0,3}Request\s*(\.\s*(Item|Form|QueryString|Params)\s*)?[\[\(]/ nocase ascii wide
         $eval_decoded = /eval\s*\(\s*System\.Text\.Encoding\.[A-Za-z0-9]{2,8}\.GetString\s*\(\s*System\.Convert\.FromBase64String\s*\(/ nocase ascii wide
-        $unsafe = "\"unsafe\"" nocase ascii wide
+        $unsafe = /["']unsafe["']/ nocase ascii wide
         $jscript = /Language\s*=\s*["']?JScript/ nocase ascii wide
         $runat = /runat\s*=\s*["']?server/ nocase ascii wide
     condition:
@@ -233,4 +233,103 @@ rule EXHUNT_ASPX_Write_File_From_Request
         $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
     condition:
         $aspnet and $write
+}
+
+rule EXHUNT_ASPX_Process_Input_From_Request
+{
+    meta:
+        description = "ASP.NET command shell that types the request's command into a shell process's standard input (the SPORTSBALL style: no command in the arguments)"
+        author = "exhunt"
+        reference = "Volexity, 'Operation Exchange Marauder' (2021-03-02): SPORTSBALL, an ASPX shell that uploads files or runs commands, found on Exchange servers; CISA AA21-062A"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $stdin_input = /StandardInput\s*\.\s*Write(Line)?\s*\([^;]{0,200}(Request\s*[\[\.\(]|[A-Za-z_][A-Za-z0-9_]*\s*\.\s*Text\s*\))/ nocase ascii wide
+        $redirect = /RedirectStandardInput\s*=\s*true/ nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        $aspnet and $redirect and $stdin_input
+}
+
+rule EXHUNT_ASPX_Loader_Decoded_Assembly
+{
+    meta:
+        description = "ASP.NET loader: decodes base64 from the request into an assembly, loads it and instantiates a class of it (the GLASSTOKEN style, beside a reGeorg tunnel)"
+        author = "exhunt"
+        reference = "Volexity, Ivanti Connect Secure intrusions (2024-01-10): GLASSTOKEN, a web shell on an external-facing server with a reGeorg tunnel and a function that runs .NET code sent to it (Assembly.Load of decoded data, CreateInstance)"
+        severity = "critical"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $load_instance = /Assembly\s*\.\s*Load\s*\(\s*[A-Za-z_][A-Za-z0-9_]*\s*\)\s*\.\s*CreateInstance\s*\(/ nocase ascii wide
+        $base64 = /FromBase64String\s*\(/ nocase ascii wide
+        $request = /Request\s*(\.\s*(Form|QueryString|Params|Item|Headers|Cookies|BinaryRead|InputStream)\b|\[)/ nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        $aspnet and $load_instance and $base64 and $request
+}
+
+rule EXHUNT_ASPX_Writes_Field_Text_To_File
+{
+    meta:
+        description = "ASP.NET file writer: saves the text of one form field into a file named by another (the small 'writer' pages that drop the real shell)"
+        author = "exhunt"
+        reference = "CISA AA21-062A and Microsoft's HAFNIUM post 2021-03-02 (follow-on droppers); MITRE ATT&CK T1505.003"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $open_named_by_field = /(FileInfo|StreamWriter|FileStream)\s*\(\s*[A-Za-z_][A-Za-z0-9_]*\s*\.\s*Text\s*[\),]/ nocase ascii wide
+        $write_field = /\.\s*Write(Line)?\s*\(\s*[A-Za-z_][A-Za-z0-9_]*\s*\.\s*Text\s*\)/ nocase ascii wide
+        $write_all_fields = /File\s*\.\s*(WriteAllText|AppendAllText)\s*\(\s*[A-Za-z_][A-Za-z0-9_]*\s*\.\s*Text\s*,\s*[A-Za-z_][A-Za-z0-9_]*\s*\.\s*Text\s*[\),]/ nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        $aspnet and (($open_named_by_field and $write_field) or $write_all_fields)
+}
+
+rule EXHUNT_ASPX_Writes_Server_Page
+{
+    meta:
+        description = "ASP.NET code that writes a file ending in a server-script extension (a handler or page that drops the next web shell)"
+        author = "exhunt"
+        reference = "CISA AA21-062A (web shells on Exchange, droppers written through other shells); MITRE ATT&CK T1505.003"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $write_page = /(CreateText|AppendText|WriteAllText|WriteAllBytes|AppendAllText|StreamWriter|FileStream|SaveAs|CopyTo)\s*\([^;]{0,200}\.(aspx|ashx|asmx|asax|ascx|asp|asa|cer|cdx|shtml)["']/ nocase ascii wide
+        $code = /(<%@\s*(Page|WebHandler|WebService|Control)|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        $code and $write_page
+}
+
+rule EXHUNT_ASPX_Database_Console
+{
+    meta:
+        description = "ASP.NET database console: connects with a connection string assembled from the page's input and runs commands (the SQL-manager web shells)"
+        author = "exhunt"
+        reference = "MITRE ATT&CK T1505.003 (web shells); CISA AA21-062A (post-exploitation web shells on Exchange)"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $conn_from_input = /(ConnectionString\s*=|Connection\s*\()[^;]{0,200}(\.\s*Text\b|Request\s*[\[\.\(])/ nocase ascii wide
+        $conn_assembled = /["'](server|data source|uid|user id|pwd|password)\s*=\s*["']\s*\+\s*[A-Za-z_]/ nocase ascii wide
+        $command = /(new\s+[A-Za-z0-9_.]*(Sql|OleDb|Odbc|MySql)Command\s*\(|\.\s*Execute(Reader|NonQuery|Scalar)\s*\()/ nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        $aspnet and ($conn_from_input or $conn_assembled) and $command
+}
+
+rule EXHUNT_ASPX_File_Browser
+{
+    meta:
+        description = "ASP.NET file browser: walks the server's drives or climbs out of the site's folder, and sends back any file the request names"
+        author = "exhunt"
+        reference = "MITRE ATT&CK T1505.003 and T1005; CISA AA21-062A (post-exploitation web shells on Exchange)"
+        severity = "high"
+        exhunt_stage = "post-exploitation"
+    strings:
+        $send = /Response\s*\.\s*(WriteFile|TransmitFile)\s*\(/ nocase ascii wide
+        $whole_drive = /(Directory\s*\.\s*(GetParent|GetLogicalDrives)|DriveInfo\s*\.\s*GetDrives|Environment\s*\.\s*GetLogicalDrives)\s*\(/ nocase ascii wide
+        $request = /Request\s*(\.\s*(Params|QueryString|Form|Item)\s*)?[\[\(]/ nocase ascii wide
+        $aspnet = /(<%@|runat\s*=\s*["']?server)/ nocase ascii wide
+    condition:
+        $aspnet and $send and $whole_drive and $request
 }

@@ -36,13 +36,20 @@ final class RulesCheckCommand implements Callable<Integer> {
     @Option(names = "--placeholders", paramLabel = "FILE", description = "Values for the placeholders of 'expand' rules.")
     Path placeholders;
 
+    @Option(names = "--compiled-rules", paramLabel = "FILE", description = SigmaSetup.COMPILED_RULES)
+    Path compiled;
+
     @Override
     public Integer call() throws IOException {
         for (Path p : sources) {
             if (!Files.exists(p)) throw new ParameterException(spec.commandLine(), "no such file or folder: " + p);
         }
-        SigmaRules rules = SigmaSetup.load(sources, placeholders);
-        PrintWriter out = spec.commandLine().getOut();
+        SigmaRules rules = SigmaSetup.load(sources, placeholders, compiled, spec.commandLine().getErr(), null);
+        return report(rules, spec.commandLine().getOut());
+    }
+
+    /** The load report of {@code rules check} (and {@code rules compile}); the exit code it makes. */
+    static int report(SigmaRules rules, PrintWriter out) {
         List<Diagnostic> errors = rules.problems().stream().filter(Diagnostic::isError).toList();
         out.printf("loaded: %d rules%n", rules.loaded().size() + rules.inactive().size());
         out.printf("  running on logs exhunt reads: %d%n", rules.loaded().size() - rules.unrouted().size());

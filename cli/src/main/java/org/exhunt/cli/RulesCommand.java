@@ -2,11 +2,11 @@ package org.exhunt.cli;
 
 import picocli.CommandLine.Command;
 
-/** {@code exhunt rules}: commands about rule sets; {@code check} for now. */
+/** {@code exhunt rules}: commands about rule sets: {@code check} and {@code compile}. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Versions.class,
-        header = "Check rule sets: which rules load, which do not and why.",
+        header = "Check rule sets (which rules load, which do not and why) and compile them for faster loading.",
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {RulesCheckCommand.class})
+        subcommands = {RulesCheckCommand.class, RulesCompileCommand.class})
 final class RulesCommand implements Runnable {
 
     @picocli.CommandLine.Spec

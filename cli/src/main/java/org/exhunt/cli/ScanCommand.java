@@ -22,6 +22,8 @@ import org.exhunt.evidence.UnsupportedEvidenceException;
 import org.exhunt.hunt.Hunt;
 import org.exhunt.hunt.HuntOptions;
 import org.exhunt.hunt.UserRules;
+import org.exhunt.sigma.CompiledRules;
+import org.exhunt.sigma.Placeholders;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.scope.PathGlob;
@@ -136,6 +138,10 @@ final class ScanCommand implements Callable<Integer> {
                     + " listed in the report; one that does not load is reported.")
     List<Path> filters = new ArrayList<>();
 
+    @Option(names = "--compiled-rules", paramLabel = "FILE", description = SigmaSetup.COMPILED_RULES + " For the --sigma"
+            + " and --filters files; written without --placeholders.")
+    Path compiledRules;
+
     @Option(names = "--recover-slack", description = "Also read the records Windows event logs hold in chunk slack"
             + " (older events of a chunk reused after the log wrapped or was cleared, events a live log has not listed"
             + " yet) and in blocks that are not valid chunks; each chunk with recovered records is noted.")
@@ -172,7 +178,9 @@ final class ScanCommand implements Callable<Integer> {
         HuntOptions options = new HuntOptions(installPath, excludes.stream().map(PathGlob::of).toList(),
                 new TimeWindow(since, until), readAllowlist(optionProblems), threads, collect,
                 TerminalProgress.forTerminal(spec.commandLine().getErr(), !noProgress), recoverSlack);
-        Hunt hunt = Hunt.with(pack, new UserRules(yara, sigma, filters, iocFiles), options);
+        CompiledRules compiled = compiledRules == null ? null
+                : SigmaSetup.compiled(compiledRules, Placeholders.none(), spec.commandLine().getErr());
+        Hunt hunt = Hunt.with(pack, new UserRules(yara, sigma, filters, iocFiles, compiled), options);
         RunInfo run = started.withFilters(hunt.sigmaFilters());
         List<ServerResult> results = new ArrayList<>();
         for (int i = 0; i < servers.size(); i++) {

@@ -58,6 +58,9 @@ final class SigmaCommand implements Callable<Integer> {
                     + " rules whose placeholders have no values are inactive.")
     Path placeholders;
 
+    @Option(names = "--compiled-rules", paramLabel = "FILE", description = SigmaSetup.COMPILED_RULES)
+    Path compiledRules;
+
     @Option(names = "--recover-slack", description = "Windows event logs (.evtx): also read the records in chunk slack"
             + " (older events of a reused chunk or a cleared log, events a live log has not listed yet) and in blocks"
             + " that are not valid chunks.")
@@ -77,7 +80,7 @@ final class SigmaCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SigmaRules compiled = SigmaSetup.load(concat(rules, filters), placeholders);
+        SigmaRules compiled = SigmaSetup.load(concat(rules, filters), placeholders, compiledRules, err, null);
         SigmaScanner scanner = compiled.scanner();
         List<Diagnostic> problems = new ArrayList<>(compiled.problems());
         long[] counts = new long[3];   // records, firings, files

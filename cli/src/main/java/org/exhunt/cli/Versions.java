@@ -3,6 +3,9 @@ package org.exhunt.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Properties;
 import org.exhunt.core.RunInfo;
@@ -20,6 +23,21 @@ final class Versions implements IVersionProvider {
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("version.properties missing from the build", e);
         }
+    }
+
+    /**
+     * This build of exhunt, for compiled rules: the version, and the size and time of the jar it runs from (a jar
+     * built again is another build, whatever its version says).
+     */
+    static String build() {
+        String version = exhunt();
+        try {
+            Path jar = Path.of(Versions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(jar)) return version + " " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException | URISyntaxException | SecurityException | IllegalArgumentException e) {
+            // no jar to tell builds apart: the version alone
+        }
+        return version;
     }
 
     static RunInfo runInfo(RulePack pack) {

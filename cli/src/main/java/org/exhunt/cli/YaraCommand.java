@@ -157,7 +157,7 @@ final class YaraCommand implements Callable<Integer> {
                 return 1;
             }
             warn(err, target, o.result);
-            out.print(printer.print(o.result, target, false));
+            printer.print(o.result, target, false, out);
             out.flush();
             return 0;
         }
@@ -269,11 +269,10 @@ final class YaraCommand implements Callable<Integer> {
         for (String file : files) {
             tasks.add(pool.submit(() -> {
                 ScanOutcome o = scanOne(scanners.get(), Path.of(file));
-                // Like yara, -c prints a count (0) even for a file it could not scan.
-                String text = printer.print(o.error != null ? ScanResult.failure(o.error) : o.result, file, true);
                 if (o.error != null) {
+                    // Like yara, -c prints a count (0) even for a file it could not scan.
+                    printer.print(ScanResult.failure(o.error), file, true, out);
                     synchronized (out) {
-                        out.print(text);
                         out.flush();
                     }
                     synchronized (err) {
@@ -282,11 +281,9 @@ final class YaraCommand implements Callable<Integer> {
                     return;
                 }
                 warn(err, file, o.result);
-                if (!text.isEmpty()) {
-                    synchronized (out) {
-                        out.print(text);
-                        out.flush();
-                    }
+                printer.print(o.result, file, true, out);
+                synchronized (out) {
+                    out.flush();
                 }
             }));
         }

@@ -1,5 +1,6 @@
 package org.exhunt.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.exhunt.yara.RuleMatch;
@@ -38,34 +39,43 @@ final class YaraPrinter {
     }
 
     /**
-     * The lines for {@code file}; with {@code -c}, its count ({@code file: n} when scanning a directory). Rules
-     * are visited in order as yara's callback sees them: once the matches over all files reach {@code -l}'s
-     * number, the file's report stops after the rule being visited.
+     * Prints the lines for {@code file}; with {@code -c}, its count ({@code file: n} when scanning a directory).
+     * Rules are visited in order as yara's callback sees them: once the matches over all files reach {@code -l}'s
+     * number, the file's report stops after the rule being visited. Each rule's lines are written at once (other
+     * threads print between rules, as yara's do) and as they are made, never held whole: a rule can have millions
+     * of matches.
      */
-    String print(ScanResult r, String file, boolean inDirectory) {
-        StringBuilder s = new StringBuilder();
+    void print(ScanResult r, String file, boolean inDirectory, PrintWriter out) {
         int matched = 0;
         // Without -n or -l, the rules that did not match change nothing: skip them.
         for (RuleMatch m : negate || maxRules != 0 ? r.rules() : r.matching()) {
-            if (!count && m.matched() != negate && selected(m)) append(s, m, file);
+            if (!count && m.matched() != negate && selected(m)) {
+                synchronized (out) {
+                    print(m, file, out);
+                }
+            }
             if (m.matched()) {
                 matched++;
                 matchedSoFar.incrementAndGet();
             }
             if (maxRules != 0 && matchedSoFar.get() >= maxRules) break;
         }
-        if (count) s.append(inDirectory ? file + ": " + matched : Integer.toString(matched)).append('\n');
-        return s.toString();
+        if (count) {
+            synchronized (out) {
+                out.append(inDirectory ? file + ": " + matched : Integer.toString(matched)).append('\n');
+            }
+        }
     }
 
-    private void append(StringBuilder s, RuleMatch m, String file) {
+    private void print(RuleMatch m, String file, PrintWriter out) {
+        StringBuilder s = new StringBuilder();
         if (namespaces) s.append(m.namespace()).append(':');
         s.append(m.name()).append(' ');
         if (tags) s.append('[').append(String.join(",", m.tags())).append("] ");
         if (metas) s.append(YaraText.metas(m)).append(' ');
-        s.append(file).append('\n');
+        out.append(s).append(file).append('\n');
         if (strings || lengths) {
-            for (StringMatch sm : m.strings()) s.append(YaraText.stringLine(sm, strings, lengths)).append('\n');
+            for (StringMatch sm : m.strings()) out.append(YaraText.stringLine(sm, strings, lengths)).append('\n');
         }
     }
 

@@ -14,6 +14,12 @@ final class Examples {
 
     static final Instant FIXED_TIME = Instant.parse("2021-03-03T04:05:06Z");
 
+    /**
+     * An image every row of which comes out CLEAN (exit code 0): its patch history dates the fixes and its logs cover
+     * the rest. The {@code clean} image cannot be cleared (nothing dates its build's install: exit code 3).
+     */
+    static final String CLEARED = "build-changes-mid-log";
+
     private Examples() {}
 
     static Path example(String name) {

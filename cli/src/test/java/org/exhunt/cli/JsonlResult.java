@@ -58,7 +58,8 @@ final class JsonlResult {
                 case "verdict" -> {
                     server = n.get("server").asText();
                     verdicts.add(new Verdict(server, n.get("row").asText(), Exposure.valueOf(n.get("exposure").asText()),
-                            Compromise.valueOf(n.get("compromise").asText()), n.get("reason").asText()));
+                            Compromise.valueOf(n.get("compromise").asText()), n.get("reason").asText(), n.get("detail").asText(),
+                            FactsJson.read(n.get("window"), org.exhunt.core.facts.ExposureWindow.class)));
                 }
                 case "finding" -> findings.add(finding(n));
                 case "facts" -> facts = FactsJson.read(n);

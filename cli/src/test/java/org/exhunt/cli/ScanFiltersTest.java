@@ -89,7 +89,7 @@ class ScanFiltersTest {
     @Test
     void aRunWithoutFiltersListsNone() throws IOException {
         Path report = tmp.resolve("report.jsonl");
-        CliRun run = CliRun.of("scan", "--format", "jsonl", "-o", report.toString(), Examples.example("clean").toString());
+        CliRun run = CliRun.of("scan", "--format", "jsonl", "-o", report.toString(), Examples.example(Examples.CLEARED).toString());
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(new ObjectMapper().readTree(Files.readAllLines(report).get(0)).has("filters")).isFalse();
     }
@@ -97,7 +97,7 @@ class ScanFiltersTest {
     @Test
     void aFilterThatDoesNotLoadIsListedAndMakesTheRunIncomplete() throws IOException {
         Path broken = write("filters/broken.yml", FILTER.replace("c-ip: '" + SCANNER + "'", "c-ip|startswiht: '198.'"));
-        CliRun run = CliRun.of("scan", "--filters", broken.toString(), Examples.example("clean").toString());
+        CliRun run = CliRun.of("scan", "--filters", broken.toString(), Examples.example(Examples.CLEARED).toString());
         assertThat(run.code()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(run.out()).contains(broken + ":9: ").contains("[sigma.modifier]").doesNotContain("Sigma filters (");
     }
@@ -105,7 +105,7 @@ class ScanFiltersTest {
     @Test
     void aFilterNamingNoLoadedRuleIsAWarning() throws IOException {
         Path filter = write("filters/other.yml", FILTER.replace(PROXYSHELL_ANSWERED, "no-such-rule"));
-        CliRun run = CliRun.of("scan", "--filters", filter.toString(), Examples.example("clean").toString());
+        CliRun run = CliRun.of("scan", "--filters", filter.toString(), Examples.example(Examples.CLEARED).toString());
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("names no-such-rule, which is no loaded rule; not applied there")
                 .contains("Our own vulnerability scanner (6a1f0c2e-3b4d-4e5f-8a9b-0c1d2e3f4a5b) from " + filter + ", for no-such-rule");

@@ -38,6 +38,24 @@ class ScanYaraTest {
     }
 
     @Test
+    void aRuleFileNestedDeeperThanYaraParsesIsNotLoadedAndTheScanGoesOnWithTheOthers() throws IOException {
+        Path rules = Files.createDirectories(tmp.resolve("rules"));
+        Files.writeString(rules.resolve("deep.yar"), "rule Deep { condition: " + "(".repeat(9985) + "true"
+                + ")".repeat(9985) + " }\n");
+        // 3,000 terms, as long as the chain that once overflowed the stack: yara takes it, so exhunt does
+        Files.writeString(rules.resolve("chain.yar"), "rule Long_Chain { strings: $a = \"eval(Request\" condition: "
+                + "filesize == 0 or ".repeat(2999) + "$a }\n");
+
+        CliRun shell = CliRun.of("scan", "--yara", rules.toString(), Examples.example("hafnium-webshell").toString());
+        assertThat(shell.code()).isEqualTo(ExitCodes.COMPROMISE);
+        assertThat(shell.out()).contains("rule Long_Chain (yara)").containsPattern("deep\\.yar:1: column \\d+: memory exhausted");
+
+        CliRun clean = CliRun.of("scan", "--yara", rules.toString(), Examples.example("clean").toString());
+        assertThat(clean.code()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(clean.out()).contains("Findings: none").containsPattern("(?s)Not read.*deep\\.yar:1: column \\d+: memory exhausted");
+    }
+
+    @Test
     void missingRulesAreAUsageError() {
         CliRun run = CliRun.of("scan", "--yara", tmp.resolve("nope").toString(), Examples.example("clean").toString());
         assertThat(run.code()).isEqualTo(ExitCodes.USAGE);

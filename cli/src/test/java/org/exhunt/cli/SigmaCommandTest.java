@@ -20,21 +20,9 @@ class SigmaCommandTest {
     @TempDir
     Path dir;
 
-    private static final String RULE = """
-            title: Whoami Execution
-            id: 11111111-2222-3333-4444-555555555555
-            level: high
-            logsource: {product: windows, category: process_creation}
-            detection:
-                selection:
-                    Image|endswith: '\\whoami.exe'
-                condition: selection
-            """;
+    private static final String RULE = SigmaSamples.WHOAMI_RULE;
 
-    private static final String EVENT = """
-            {"Event": {"System": {"Provider": {"#attributes": {"Name": "Microsoft-Windows-Sysmon"}}, "EventID": 1,
-              "Channel": "Microsoft-Windows-Sysmon/Operational"}, "EventData": {"Image": "%s"}}}
-            """;
+    private static final String EVENT = SigmaSamples.SYSMON_EVENT;
 
     private Path write(String name, String text) throws IOException {
         Path p = dir.resolve(name);

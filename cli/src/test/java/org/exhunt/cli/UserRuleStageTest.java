@@ -83,7 +83,8 @@ class UserRuleStageTest {
         assertThat(post.get("compromise").asText()).isEqualTo("CLEAN");
         JsonNode proxyLogon = verdicts.stream().filter(v -> v.get("row").asText().equals("ProxyLogon")).findFirst().orElseThrow();
         assertThat(proxyLogon.get("compromise").asText()).isEqualTo("ATTEMPTED");
-        assertThat(proxyLogon.get("reason").asText()).contains("1 exploit attempt from 10.20.30.41").contains(ATTEMPT_TITLE);
+        assertThat(proxyLogon.get("reason").asText()).contains("1 exploit request from 10.20.30.41");
+        assertThat(proxyLogon.get("detail").asText()).contains("(first: " + ATTEMPT_TITLE + ")");
     }
 
     @Test

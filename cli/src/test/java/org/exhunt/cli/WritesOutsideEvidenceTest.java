@@ -31,7 +31,7 @@ class WritesOutsideEvidenceTest {
 
     @BeforeEach
     void image() throws IOException {
-        evidence = Examples.copyWithFixedTimes("clean", tmp.resolve("evidence"));
+        evidence = Examples.copyWithFixedTimes(Examples.CLEARED, tmp.resolve("evidence"));
         before = TreeSnapshot.of(evidence);
     }
 

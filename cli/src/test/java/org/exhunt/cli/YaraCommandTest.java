@@ -211,6 +211,72 @@ class YaraCommandTest {
                 .doesNotContain("is_pe,");
     }
 
+    @Test
+    void aConditionNestedDeeperThanYarasParserAllowsIsItsErrorAndEndsTheFile() throws Exception {
+        Path deep = write("deep.yar", "rule shallow { condition: true }\n"
+                + "rule deep { condition: " + "(".repeat(9985) + "true" + ")".repeat(9985) + " }\n"
+                + "rule after { condition: undefined_here }\n");
+        same(deep.toString(), single.toString());
+        Path deepest = write("deepest.yar", "rule deepest { condition: " + "(".repeat(9984) + "true" + ")".repeat(9984) + " }");
+        same(deepest.toString(), single.toString());
+    }
+
+    @Test
+    void chainsOfThousandsOfTermsRunAsInYara() throws Exception {
+        StringBuilder or = new StringBuilder("rule or_chain { condition: ");
+        StringBuilder and = new StringBuilder("rule and_chain { condition: ");
+        StringBuilder sum = new StringBuilder("rule sum_chain { condition: ");
+        for (int i = 0; i < 3000; i++) {
+            or.append(i > 0 ? " or " : "").append("filesize == ").append(i);
+            and.append(i > 0 ? " and " : "").append("filesize != ").append(i + 100);
+            sum.append(i > 0 ? " + " : "").append("filesize");
+        }
+        Path chains = write("chains.yar", or + " }\n" + and + " }\n" + sum + " == 3000 * filesize }\n");
+        same(chains.toString(), single.toString());
+    }
+
+    @Test
+    void aLoopOverAHugeRangeStopsAtTheTimeoutAsInYara() throws Exception {
+        Path loop = write("loop.yar", """
+                rule loop { condition: for all i in (0..0x7fffffffffff) : (i >= 0) }
+                rule quick { strings: $a = "quick" condition: $a }
+                """);
+        // one file: "error scanning ...: scanning timed out", exit 1; a directory: each file said so, exit 0
+        same("-a", "1", loop.toString(), single.toString());
+        same("-a", "1", "-r", loop.toString(), tree.toString());
+    }
+
+    @Test
+    void rulesSharingAStringOnAFileOfItsMatchesPrintAsInYaraInASmallHeap() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 100; i++) text.append("rule r").append(i).append(" { strings: $a = \"a\" condition: $a }\n");
+        Path many = write("many.yar", text.toString());
+        Path as = tmp.resolve("as.txt");
+        Files.write(as, "a".repeat(100_000).getBytes(StandardCharsets.US_ASCII));
+        // 10 million matches, once 10 million objects (200 such rules on 200 kB ran out of memory at 1 GB);
+        // yara itself takes 0.6 GB here
+        ForkedRun ours = ForkedRun.of("64m", "yara", "-w", many.toString(), as.toString());
+        CliRun yara = yara("-w", many.toString(), as.toString());
+        assertThat(ours.code()).as(ours.err()).isEqualTo(yara.code()).isZero();
+        assertThat(blocks(ours.out())).hasSize(100).isEqualTo(blocks(yara.out()));
+    }
+
+    @Test
+    void aFileLargerThanTheHeapIsScannedAsYaraScansIt() throws Exception {
+        Path big = tmp.resolve("big.bin");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(500_000_000L); // sparse: no disk used
+            f.seek(499_999_000L);
+            f.write("the quick fox at the end".getBytes(StandardCharsets.US_ASCII));
+        }
+        // read whole into the heap, it once needed memory for its size: exit 70 at -Xmx256m
+        String[] args = defines("-s", rules.toString(), big.toString());
+        ForkedRun ours = ForkedRun.of("256m", prepend("yara", args));
+        CliRun yara = yara(args);
+        assertThat(ours.code()).as(ours.err()).isEqualTo(yara.code()).isZero();
+        assertThat(blocks(ours.out())).isNotEmpty().isEqualTo(blocks(yara.out()));
+    }
+
     private String[] defines(String... args) {
         List<String> all = new ArrayList<>(List.of("-d", "size_limit=1000", "-d", "tag_name=x", "-d", "enabled=true"));
         all.addAll(List.of(args));

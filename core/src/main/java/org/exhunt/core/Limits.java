@@ -32,11 +32,39 @@ public final class Limits {
     /** Nesting depth of a rule file's YAML. */
     public static final int YAML_DEPTH = 64;
 
+    /**
+     * Brackets ({@code [} and <code>{</code>) a rule file's text may hold open at once, counted without regard to
+     * quoting, before YAML reads it: the YAML library's scanner takes time proportional to the open flow collections
+     * for every token, so a file of 100,000 brackets would take minutes. Twice {@link #YAML_DEPTH}, leaving room for
+     * brackets inside quoted values.
+     */
+    public static final int YAML_OPEN_BRACKETS = 2 * YAML_DEPTH;
+
+    /**
+     * Bytes of a compiled Sigma rules file ({@code exhunt rules compile}); a larger one is not used (the rule files
+     * are read instead). SigmaHQ's whole rule set compiles to a few megabytes.
+     */
+    public static final int SIGMA_COMPILED_BYTES = 256 << 20;
+
     /** Values one Sigma value may expand into (windash permutations, placeholder lists); more is a load error. */
     public static final int SIGMA_VALUE_EXPANSIONS = 4_096;
 
     /** Length of a Sigma condition, in characters. */
     public static final int SIGMA_CONDITION_CHARS = 10_000;
+
+    /**
+     * Parentheses and {@code not}s one Sigma condition may nest (SigmaHQ's nest three or four): the parser, the
+     * compiler and the matchers recurse once per level, and 2,000 levels fit in the character cap.
+     */
+    public static final int SIGMA_CONDITION_NESTING = 64;
+
+    /**
+     * Instructions a Sigma regular expression ({@code |re}) may compile to once its counted repetitions are
+     * expanded, as estimated before RE2J compiles it (like RE2's {@code max_mem}): {@code ((a{100}){100}){100}}
+     * is a million, and RE2J would take gigabytes to build it. Matching costs up to one step per instruction and
+     * character; SigmaHQ's largest take a few hundred.
+     */
+    public static final int SIGMA_REGEX_PROGRAM = 10_000;
 
     /** Characters of one JSON record (one string value, for the parser); a longer one ends the file's reading. */
     public static final int JSON_RECORD_CHARS = 16 * 1024 * 1024;
@@ -100,6 +128,13 @@ public final class Limits {
 
     /** Groups with an open window, over all correlations of a run; beyond, the least recently updated closes early. */
     public static final int CORRELATION_GROUPS = 200_000;
+
+    /**
+     * Correlations one Sigma correlation may be built on, one on another (2 when it names a correlation of rules):
+     * a firing calls the next link, and each finding links the last, so a hostile chain of thousands would exhaust
+     * the stack. Real chains are two or three long.
+     */
+    public static final int SIGMA_CORRELATION_CHAIN = 16;
 
     /** Events a correlation finding links (the latest ones; its counts cover all). */
     public static final int CORRELATION_LINKED = 5;
@@ -171,6 +206,18 @@ public final class Limits {
      */
     public static final int YARA_MATCHES_PER_SCAN = 16_000_000;
 
+    /**
+     * Seconds the YARA rules may take over one web file in a scan; past it that file's YARA scan stops and is
+     * reported ({@code exhunt yara} takes its limit from {@code -a}, as yara does).
+     */
+    public static final int YARA_SCAN_SECONDS = 30;
+
     /** Files larger than this are not scanned with YARA rules (reported as not scanned: too large). */
     public static final long YARA_FILE_BYTES = 512L << 20;
+
+    /**
+     * Files up to this size are read into memory for a YARA scan ({@code exhunt yara}); larger ones are mapped
+     * instead, as libyara maps every file it scans, so that the heap a scan takes does not grow with the file.
+     */
+    public static final int YARA_READ_BYTES = 16 << 20;
 }

@@ -2,12 +2,23 @@ package org.exhunt.core;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.exhunt.core.facts.ExposureWindow;
 
 /**
- * The answer for one server and one row (an attack chain, an exploited CVE, or post-exploitation):
- * exposure, compromise and the reason a person reads.
+ * The answer for one server and one row (an attack chain, an exploited CVE, or post-exploitation): exposure,
+ * compromise, the conclusion in a few words and the whole explanation.
+ *
+ * @param reason the conclusion a verdict table holds, at most {@link #REASON_LENGTH} characters
+ * @param detail the whole explanation: the build's exposure, the evidence, which logs covered what and what would
+ *               settle an open question; {@code reason} when there is nothing more to say
+ * @param window when the server was possibly exposed to the chain and what the logs covered of it, or null (the
+ *               Post-exploitation row, a probe, a row whose product is not affected)
  */
-public record Verdict(String server, String row, Exposure exposure, Compromise compromise, String reason) implements Serializable {
+public record Verdict(String server, String row, Exposure exposure, Compromise compromise, String reason, String detail,
+                      ExposureWindow window) implements Serializable {
+
+    /** The longest {@link #reason}: a verdict table holds it on one line. */
+    public static final int REASON_LENGTH = 160;
 
     public Verdict {
         Objects.requireNonNull(server, "server");
@@ -15,6 +26,12 @@ public record Verdict(String server, String row, Exposure exposure, Compromise c
         Objects.requireNonNull(exposure, "exposure");
         Objects.requireNonNull(compromise, "compromise");
         Objects.requireNonNull(reason, "reason");
+        if (detail == null) detail = reason;
+    }
+
+    /** A verdict whose reason says everything, without an exposure window. */
+    public Verdict(String server, String row, Exposure exposure, Compromise compromise, String reason) {
+        this(server, row, exposure, compromise, reason, reason, null);
     }
 
     /** True when the verdict shows an attack was at least tried. */

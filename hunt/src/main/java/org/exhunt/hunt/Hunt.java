@@ -22,6 +22,7 @@ import org.exhunt.hunt.detect.FileIocMatch;
 import org.exhunt.hunt.detect.ListingDetector;
 import org.exhunt.hunt.detect.LsassDumpSweep;
 import org.exhunt.hunt.detect.OversizedWebScript;
+import org.exhunt.hunt.detect.PageCodeAudit;
 import org.exhunt.hunt.detect.PlaceIocSweep;
 import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIocMatch;
@@ -34,6 +35,7 @@ import org.exhunt.hunt.ioc.IocCsv;
 import org.exhunt.hunt.ioc.IocFiles;
 import org.exhunt.hunt.ioc.IocSet;
 import org.exhunt.hunt.layout.AuthFolderBaseline;
+import org.exhunt.hunt.layout.ProgramDataOwners;
 import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.kb.KnowledgeBase;
 import org.exhunt.kb.Row;
@@ -87,20 +89,29 @@ public final class Hunt {
         List<FileDetector> files = new ArrayList<>(List.of(new FileIocMatch(iocs), new WebShellSweep()));
         CompiledRules yara = YaraRules.compile(pack, user.yara(), problems::add);
         if (yara != null) files.add(new YaraDetector(yara));
+        AuthFolderBaseline baseline = null;
         if (pack.has(AuthFolderBaseline.FILE)) {
-            files.add(new AuthFolderAudit(AuthFolderBaseline.parse("rules/" + AuthFolderBaseline.FILE,
-                    pack.text(AuthFolderBaseline.FILE), problems::add)));
+            baseline = AuthFolderBaseline.parse("rules/" + AuthFolderBaseline.FILE, pack.text(AuthFolderBaseline.FILE), problems::add);
+            files.add(new AuthFolderAudit(baseline));
         } else {
             problems.add(Diagnostic.error("rules.missing", SourceRef.file("rules/" + AuthFolderBaseline.FILE),
                     "not in the rule pack: files in the OWA and ECP auth folders were not compared with a standard install"));
         }
+        files.add(new PageCodeAudit(baseline));
+        ProgramDataOwners owners = ProgramDataOwners.none();
+        if (pack.has(ProgramDataOwners.FILE)) {
+            owners = ProgramDataOwners.parse("rules/" + ProgramDataOwners.FILE, pack.text(ProgramDataOwners.FILE), problems::add);
+        } else {
+            problems.add(Diagnostic.error("rules.missing", SourceRef.file("rules/" + ProgramDataOwners.FILE),
+                    "not in the rule pack: every archive in ProgramData is reported, products' own ones too"));
+        }
         List<RecordDetector> records = List.of(new RequestIocMatch(iocs));
-        List<ListingDetector> listings = List.of(new PlaceIocSweep(iocs), new LsassDumpSweep(), new StagedArchiveSweep(),
+        List<ListingDetector> listings = List.of(new PlaceIocSweep(iocs), new LsassDumpSweep(), new StagedArchiveSweep(owners),
                 new AuthFolderAge(), new OversizedWebScript());
         ChainAttribution attribution = new ChainAttribution(kb.rows(),
                 pack.has(ChainAttribution.FILE) ? pack.text(ChainAttribution.FILE) : null, problems::add);
-        SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), attribution, problems::add);
-        return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, indicators), kb,
+        SigmaHunt sigma = SigmaHunt.load(pack, user.sigma(), user.sigmaFilters(), user.sigmaCompiled(), attribution, problems::add);
+        return new Hunt(new Detectors(files, records, listings, sigma, iocs::wantsContentOfSize, problems, indicators, owners), kb,
                 options);
     }
 

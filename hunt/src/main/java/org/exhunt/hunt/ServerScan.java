@@ -2,6 +2,7 @@ package org.exhunt.hunt;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -26,7 +27,10 @@ import org.exhunt.core.Record;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
 import org.exhunt.core.facts.Examined;
+import org.exhunt.core.facts.BuildSource;
 import org.exhunt.core.facts.Install;
+import org.exhunt.core.facts.PatchEvent;
+import org.exhunt.core.facts.ProductArchive;
 import org.exhunt.core.facts.LogCoverage;
 import org.exhunt.core.facts.NotKept;
 import org.exhunt.core.facts.ScanFacts;
@@ -47,14 +51,17 @@ import org.exhunt.hunt.detect.RecordDetector;
 import org.exhunt.hunt.detect.RequestIndexer;
 import org.exhunt.hunt.detect.SigmaDetector;
 import org.exhunt.hunt.detect.SigmaFileRecords;
+import org.exhunt.hunt.detect.StagedArchiveSweep;
 import org.exhunt.hunt.exposure.ExposureScan;
-import org.exhunt.hunt.exposure.LogReach;
 import org.exhunt.hunt.exposure.RowAssessments;
 import org.exhunt.hunt.exposure.ServerExposure;
 import org.exhunt.hunt.ioc.FileDigests;
 import org.exhunt.hunt.layout.ExchangeLayout;
 import org.exhunt.hunt.scope.Allowlist;
 import org.exhunt.hunt.scope.PathGlob;
+import org.exhunt.hunt.history.BuildTimeline;
+import org.exhunt.hunt.history.PatchHistory;
+import org.exhunt.hunt.verdict.CoverageSpans;
 import org.exhunt.hunt.verdict.RequestedFiles;
 import org.exhunt.hunt.verdict.RowAssessment;
 import org.exhunt.hunt.verdict.Timeline;
@@ -93,12 +100,18 @@ final class ServerScan {
     private final WebRequests requests = new WebRequests();
     private final RequestIndexer requestIndexer = new RequestIndexer(requests);
     private final CoverageCollector coverage = new CoverageCollector();
+    private final CoverageSpans coverageSpans = new CoverageSpans();
+    private final PatchHistory history;
     private final Map<String, Long> unreadLogFormats = new TreeMap<>();
     private final AtomicInteger webFilesExamined = new AtomicInteger();
     private final AtomicInteger logFilesRead = new AtomicInteger();
+    private final AtomicInteger webFolderFiles = new AtomicInteger();
     private int excluded;
     private List<EvidenceFile> files;
     private ExchangeLayout layout;
+    private boolean sniffLogs;   // logs handed over without the drive around them are known by their content
+    private List<ProductArchive> productArchives = List.of();   // a known product's archives, for the notes
+    private long productArchivesNotKept;
     private SigmaDetector sigma;
     private SigmaFileRecords fileRecords;
     private List<RecordDetector> recordDetectors;
@@ -110,6 +123,7 @@ final class ServerScan {
         this.kb = kb;
         this.options = options;
         this.suppressions = options.allowlist().tally();
+        this.history = new PatchHistory(kb);
     }
 
     ServerResult run() {
@@ -132,18 +146,20 @@ final class ServerScan {
 
         List<Work> work = new ArrayList<>();
         long bytes = 0;
-        boolean sawInetpub = false;
         ExposureScan exposure = new ExposureScan(kb, layout.installPath().orElse(null));
         for (EvidenceFile f : files) {
-            sawInetpub |= f.drivePath().regionMatches(true, 0, "inetpub/", 0, "inetpub/".length());
             exposure.examine(f, problems::add);
             // a file whose content is examined gets its file record there (with sha256 and head); the others here
             if (layout.isWebContent(f.drivePath())) {
+                webFolderFiles.incrementAndGet();
                 work.add(new Work(f.size(), () -> examineContent(f, layout)));
-            } else if (layout.isLogLocation(f.drivePath())) {
+            } else if (PatchHistory.reads(f.drivePath())) {
+                work.add(new Work(f.size(), () -> readHistory(f)));
+                fileRecords.listed(f, null, this::keep);
+            } else if (isLog(f)) {
                 fileRecords.listed(f, null, this::keep);
                 if (elsewhere.contains(f.ref().file())) continue;
-                work.add(new Work(f.size(), () -> readLog(f)));
+                work.add(new Work(f.size(), () -> readLog(f, layout.isLogLocation(f.drivePath()))));
             } else if (detectors.contentWanted().test(f.size())) {
                 work.add(new Work(f.size(), () -> examineContent(f, layout)));
             } else {
@@ -160,20 +176,24 @@ final class ServerScan {
         sigma.finish(sink);
         options.progress().finished(server);
 
-        List<Finding> kept = findings.all();
         List<LogCoverage> logs = coverage.coverage();
         exposure.builds().logs(logs);
+        history.logBuilds(logs);
         ServerExposure exposed = exposure.result();
-        List<RowAssessment> rows = RowAssessments.of(kb, exposed, logs.stream()
-                .map(c -> new LogReach(c.type(), c.oldest(), c.newest())).toList());
-        Verdicts.Outcome outcome = Verdicts.decide(server, rows, kept, requests, webFilesExamined.get(),
-                layout.installPath().isPresent() || sawInetpub);
+        history.folders(exposed.build().from(BuildSource.OWA_FOLDER));
+        List<PatchEvent> patches = history.events();
+        BuildTimeline timeline = BuildTimeline.of(kb, patches,
+                exposed.build().chosen().map(o -> o.build()).orElse(null), evidenceEnd(logs, patches));
+        List<RowAssessment> rows = RowAssessments.of(kb, exposed, timeline, coverageSpans.covered());
+        productArchives(rows);
+        List<Finding> kept = findings.all();
+        Verdicts.Outcome outcome = Verdicts.decide(server, rows, kept, requests, webFolderFiles.get());
         // a file's use is found after the allowlist ran on what the detectors found: it answers to it here
         List<Finding> reported = outcome.findings().stream()
                 .filter(f -> !RequestedFiles.RULE.equals(f.ruleId()) || !suppressions.suppresses(f)).toList();
         if (options.collectDir() != null) collect(reported);
         return Optional.of(new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
-                outcome.verdicts(), reported, problems.all(), facts(layout, exposed, logs, reported)));
+                outcome.verdicts(), reported, problems.all(), facts(layout, exposed, logs, reported, patches, timeline)));
     }
 
     /** Lists the files, finds Exchange among them, and sets up the record detectors for this server. */
@@ -186,11 +206,17 @@ final class ServerScan {
         recordDetectors = new ArrayList<>(detectors.records());
         recordDetectors.add(sigma);
         fileRecords = new SigmaFileRecords(sigma);
+        // logs handed over without the drive around them (one file, a folder of logs) are known by their content
+        sniffLogs = !LoneLogs.hasDriveLayout(files);
     }
 
-    /** Whether the scan reads a file as a log (web content is examined as content, wherever it is). */
+    /**
+     * Whether the scan reads a file as a log: in a log folder, or one that may be a log when the evidence has no drive
+     * around it; web content is examined as content and setup and update logs read as patch history, wherever they are.
+     */
     private boolean isLog(EvidenceFile f) {
-        return !layout.isWebContent(f.drivePath()) && layout.isLogLocation(f.drivePath());
+        String p = f.drivePath();
+        return !layout.isWebContent(p) && !PatchHistory.reads(p) && (layout.isLogLocation(p) || (sniffLogs && LoneLogs.mayBeLog(p)));
     }
 
     /** The log files the scan reads, largest first (the order it starts them in), stable over the listing's order. */
@@ -212,7 +238,7 @@ final class ServerScan {
         Set<String> read = new HashSet<>();
         for (EvidenceFile f : files) {
             if (isLog(f) && wanted.contains(f.ref().file())) {
-                work.add(new Work(f.size(), () -> readLog(f)));
+                work.add(new Work(f.size(), () -> readLog(f, layout.isLogLocation(f.drivePath()))));
                 read.add(f.ref().file());
             }
         }
@@ -220,7 +246,7 @@ final class ServerScan {
         Map<Tally, Long> counted = new EnumMap<>(Tally.class);
         counted.putAll(tallies);
         return new LogsRead(read, findings.part(), problems, counted, suppressions.counts(), coverage, requests,
-                sigma.kept(), new TreeMap<>(unreadLogFormats), logFilesRead.get());
+                sigma.kept(), new TreeMap<>(unreadLogFormats), logFilesRead.get(), coverageSpans, history.events());
     }
 
     /** Adds what reading some logs elsewhere gave; false when that cannot be done exactly. */
@@ -231,11 +257,65 @@ final class ServerScan {
         part.tallies.forEach((fact, n) -> tallies.merge(fact, n, Long::sum));
         suppressions.add(part.suppressed);
         coverage.merge(part.coverage);
+        coverageSpans.addAll(part.coverageSpans);
+        history.addAll(part.patchEvents);
         synchronized (unreadLogFormats) {
             part.unreadFormats.forEach((ext, n) -> unreadLogFormats.merge(ext, n, Long::sum));
         }
         logFilesRead.addAndGet(part.logFilesRead);
         return true;
+    }
+
+    /**
+     * The archives in ProgramData inside a known product's own tree: a finding when written within a chain's exposure
+     * window (or at a time the evidence does not keep), else listed in the notes.
+     */
+    private void productArchives(List<RowAssessment> rows) {
+        List<ProductArchive> listed = new ArrayList<>();
+        for (EvidenceFile f : files) {
+            if (!StagedArchiveSweep.isArchive(f)) continue;
+            Optional<String> product = detectors.archiveOwners().owner(f.drivePath());
+            if (product.isEmpty()) continue;
+            List<String> open = f.modified() == null ? null : Verdicts.exposedAt(rows, f.modified());
+            if (open != null && open.isEmpty()) {
+                listed.add(new ProductArchive(f.windowsPath(), product.get(), f.modified()));
+                continue;
+            }
+            keep(StagedArchiveSweep.finding(f).evidence("product_folder", product.get())
+                    .evidence("written", open == null ? "at a time the evidence does not keep"
+                            : "within the exposure window of " + String.join(", ", open))
+                    .build());
+        }
+        listed.sort(Comparator.comparing(ProductArchive::path));
+        productArchivesNotKept = Math.max(0, listed.size() - Examined.PRODUCT_ARCHIVES_KEPT);
+        productArchives = listed.subList(0, Math.min(listed.size(), Examined.PRODUCT_ARCHIVES_KEPT));
+    }
+
+    /**
+     * The end of the evidence: its latest log record or patch-history entry (file times aside), no later than
+     * {@code --until}; null when nothing in it has a time.
+     */
+    private Instant evidenceEnd(List<LogCoverage> logs, List<PatchEvent> patches) {
+        Instant end = null;
+        for (LogCoverage c : logs) end = later(end, c.newest());
+        for (PatchEvent e : patches) {
+            if (e.strength() != PatchEvent.Strength.HINT) end = later(end, e.until() != null ? e.until() : e.time());
+        }
+        Instant until = options.window().until();
+        return end != null && until != null && end.isAfter(until) ? until : end;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null) return b;
+        return b == null || !b.isAfter(a) ? a : b;
+    }
+
+    private void readHistory(EvidenceFile f) {
+        try {
+            history.read(f, problems::add);
+        } finally {
+            options.progress().advanced(f.size());
+        }
     }
 
     private List<EvidenceFile> listFiles() {
@@ -292,7 +372,7 @@ final class ServerScan {
                 return;
             }
             FileContent content = new FileContent(f, bytes, FileDigests.hex("SHA-256", bytes),
-                    layout.webShellLocation(f.drivePath()).orElse(null), url);
+                    layout.webShellLocation(f.drivePath()).orElse(null), url, layout.isWebContent(f.drivePath()));
             for (FileDetector d : detectors.files()) d.examine(content, sink);
             fileRecords.read(content, this::keep);
         } catch (IOException e) {
@@ -309,18 +389,21 @@ final class ServerScan {
      * must not be a way to hide from them.
      */
     private void examineUnread(EvidenceFile f, ExchangeLayout layout, String url) {
-        FileContent listed = FileContent.unread(f, layout.webShellLocation(f.drivePath()).orElse(null), url);
+        FileContent listed = FileContent.unread(f, layout.webShellLocation(f.drivePath()).orElse(null), url,
+                layout.isWebContent(f.drivePath()));
         for (FileDetector d : detectors.files()) {
             if (!d.needsContent()) d.examine(listed, sink);
         }
         fileRecords.listed(f, url, this::keep);
     }
 
-    private void readLog(EvidenceFile f) {
+    /** @param inLogFolder whether the file lies where logs are kept (else it was only a candidate: not a log is no gap) */
+    private void readLog(EvidenceFile f, boolean inLogFolder) {
         try {
             Optional<RecordStream> opened = LogFiles.open(f.drivePath(), f.ref().file(), f.open(), problems::add,
                     options.recoverSlack());
             if (opened.isEmpty()) {
+                if (!inLogFolder) return;
                 synchronized (unreadLogFormats) {
                     unreadLogFormats.merge(extension(f.drivePath()), 1L, Long::sum);
                 }
@@ -331,6 +414,7 @@ final class ServerScan {
             try (RecordStream records = opened.get()) {
                 while (records.hasNext()) {
                     Record r = records.next();
+                    history.observe(r);   // a build installed is history whatever the window of the evidence looked at
                     // records outside --since/--until are not examined, so they must not count as logs that
                     // could have shown a chain either: a row would come out CLEAN on records nobody looked at
                     if (!options.window().contains(r.time())) continue;
@@ -340,6 +424,7 @@ final class ServerScan {
                 }
             }
             coverage.merge(fileCoverage);
+            for (LogCoverage c : fileCoverage.coverage()) coverageSpans.add(c.type(), c.oldest(), c.newest());
         } catch (IOException e) {
             problems.add(Diagnostic.error("read.failed", f.ref(), "could not be read: " + e.getMessage()));
         } finally {
@@ -357,19 +442,21 @@ final class ServerScan {
     }
 
     /** What the scan found out besides its verdicts and findings, as data; the reports put it into words. */
-    private ServerFacts facts(ExchangeLayout layout, ServerExposure exposed, List<LogCoverage> logs, List<Finding> reported) {
+    private ServerFacts facts(ExchangeLayout layout, ServerExposure exposed, List<LogCoverage> logs, List<Finding> reported,
+                              List<PatchEvent> patches, BuildTimeline timeline) {
         String installPath = layout.installPathForDisplay().orElse(null);
         Examined examined = new Examined(files.size(), webFilesExamined.get(), logFilesRead.get(), excluded,
                 options.excludes().stream().map(PathGlob::toString).toList(),
                 unreadLogFormats.entrySet().stream().map(e -> new UnreadFormat(e.getKey(), e.getValue())).toList(),
-                options.window().since(), options.window().until(), requests.dropped());
+                options.window().since(), options.window().until(), requests.dropped(), webFolderFiles.get(),
+                productArchives, productArchivesNotKept);
         List<Suppression> suppressed = new ArrayList<>();
         suppressions.suppressed().forEach((entry, n) -> suppressed.add(new Suppression(entry, n)));
         ScanFacts scan = new ScanFacts(new Install(installPath, options.installPath() != null), exposed.mitigations(),
                 exposed.extendedProtection(), examined, detectors.indicators(),
                 detectors.sigma().summary(installPath, fileRecords.seen()), logs, tallies,
                 findings.dropped().entrySet().stream().map(e -> new NotKept(e.getKey(), e.getValue())).toList(), suppressed,
-                Timeline.of(reported, requests, findings.dropped()));
+                Timeline.of(reported, requests, findings.dropped()), patches, timeline.spans());
         return new ServerFacts(exposed.buildFacts(), scan, null);
     }
 

@@ -19,6 +19,7 @@ import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
 import org.exhunt.evidence.DirectorySource;
 import org.exhunt.evidence.FileOpener;
+import org.exhunt.hunt.detect.PageCodeAudit;
 import org.exhunt.hunt.detect.WebShellSweep;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +41,7 @@ class HuntTest {
         ServerResult r = scan(huntKnowing(sha256(SHELL)), new DirectorySource(drive));
 
         assertThat(r.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder(
-                TEST_HASH_RULE, WebShellSweep.RULE_MISPLACED_SCRIPT);
+                TEST_HASH_RULE, WebShellSweep.RULE_MISPLACED_SCRIPT, PageCodeAudit.RULE);
         assertThat(r.findings()).allSatisfy(f -> {
             assertThat(f.evidence("path")).isEqualTo("C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx");
             assertThat(f.evidence("sha256")).isEqualTo(sha256(SHELL));
@@ -52,22 +53,35 @@ class HuntTest {
     }
 
     @Test
-    void exchangeScriptsInOwaAuthAreNotSuspectByNameButAreByHash() throws Exception {
+    void exchangeScriptsInOwaAuthAreNotSuspectByNameButAreByTheirCodeAndHash() throws Exception {
         write(INSTALL + "FrontEnd/HttpProxy/owa/auth/logoff.aspx", "logoff");
         write(INSTALL + "FrontEnd/HttpProxy/owa/auth/Current/themes/resources/logon.css", "body{}");
         // a standard page rewritten into a shell, as GTSC saw with RedirSuiteServiceProxy.aspx
         write(INSTALL + "FrontEnd/HttpProxy/owa/auth/logon.aspx", SHELL);
 
+        ServerResult unknown = scan(huntKnowing(sha256("something else")), new DirectorySource(drive));
+        assertThat(unknown.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo(PageCodeAudit.RULE);
+            assertThat(f.evidence("path")).endsWith("\\owa\\auth\\logon.aspx");
+        });
+        assertThat(postExploitation(unknown).compromise()).isEqualTo(Compromise.COMPROMISED);
+
+        ServerResult hit = scan(huntKnowing(sha256(SHELL)), new DirectorySource(drive));
+        assertThat(hit.findings()).extracting(Finding::ruleId).containsExactlyInAnyOrder(TEST_HASH_RULE, PageCodeAudit.RULE);
+        assertThat(hit.findings()).filteredOn(f -> f.ruleId().equals(TEST_HASH_RULE)).singleElement()
+                .satisfies(f -> assertThat(f.title()).isEqualTo("Known web shell: test shell (TEST)"));
+    }
+
+    @Test
+    void standardPagesByNameAndStockByContentAreClean() throws Exception {
+        write(INSTALL + "FrontEnd/HttpProxy/owa/auth/logoff.aspx", "logoff");
+        write(INSTALL + "FrontEnd/HttpProxy/owa/auth/Current/themes/resources/logon.css", "body{}");
+        write(INSTALL + "FrontEnd/HttpProxy/owa/auth/logon.aspx", "<%@ Page language=\"c#\" Inherits=\"Microsoft.Exchange.HttpProxy.Logon\" %>");
+
         ServerResult clean = scan(huntKnowing(sha256("something else")), new DirectorySource(drive));
         assertThat(clean.findings()).isEmpty();
         assertThat(postExploitation(clean).compromise()).isEqualTo(Compromise.CLEAN);
         assertThat(postExploitation(clean).reason()).contains("3 files");
-
-        ServerResult hit = scan(huntKnowing(sha256(SHELL)), new DirectorySource(drive));
-        assertThat(hit.findings()).singleElement().satisfies(f -> {
-            assertThat(f.ruleId()).isEqualTo(TEST_HASH_RULE);
-            assertThat(f.title()).isEqualTo("Known web shell: test shell (TEST)");
-        });
     }
 
     @Test
@@ -102,7 +116,11 @@ class HuntTest {
 
         ServerResult r = scan(huntKnowing(sha256("none")), new DirectorySource(drive));
 
-        assertThat(r.findings()).extracting(f -> f.evidence("path")).containsExactlyInAnyOrder(
+        assertThat(r.findings()).filteredOn(f -> f.ruleId().equals(WebShellSweep.RULE_MISPLACED_SCRIPT))
+                .extracting(f -> f.evidence("path")).containsExactlyInAnyOrder(
+                "C:\\inetpub\\wwwroot\\aspnet_client\\über shell #1 %41.aspx",
+                "C:\\inetpub\\wwwroot\\aspnet_client\\日本語.ashx");
+        assertThat(r.findings()).extracting(f -> f.evidence("path")).containsOnly(
                 "C:\\inetpub\\wwwroot\\aspnet_client\\über shell #1 %41.aspx",
                 "C:\\inetpub\\wwwroot\\aspnet_client\\日本語.ashx");
         assertThat(r.diagnostics()).extracting(Diagnostic::code).containsExactlyInAnyOrder("source.symlink", "source.symlink");
@@ -114,7 +132,27 @@ class HuntTest {
         write("Users/someone/notes.txt", "hello");
         Verdict v = postExploitation(scan(huntKnowing(sha256("none")), new DirectorySource(drive)));
         assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
-        assertThat(v.reason()).contains("no Exchange install and no inetpub folder");
+        assertThat(v.reason()).isEqualTo("the evidence holds none of the folders IIS serves");
+    }
+
+    @Test
+    void aDriveWithoutTheFoldersIisServesCannotBeToldCleanEvenWithExchangeLogs() throws Exception {
+        // the copy: Exchange's logs, no web folder; a file elsewhere is no web folder either
+        write(INSTALL + "Logging/HttpProxy/Ecp/HttpProxy_2023010600-1.LOG", "#Software: Microsoft Exchange Server\r\n");
+        write("Windows/System32/notepad.exe", "MZ");
+        Verdict v = postExploitation(scan(huntKnowing(sha256("none")), new DirectorySource(drive)));
+        assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
+        assertThat(v.detail()).contains("none of the folders IIS serves (inetpub\\wwwroot");
+    }
+
+    @Test
+    void filesOfTheWebFoldersAreCountedInTheCleanReason() throws Exception {
+        write("inetpub/wwwroot/iisstart.htm", "<html></html>");
+        write(INSTALL + "FrontEnd/HttpProxy/owa/auth/logon.aspx", "logon");
+        write(INSTALL + "ClientAccess/Owa/web.config", "<configuration/>");
+        Verdict v = postExploitation(scan(huntKnowing(sha256("none")), new DirectorySource(drive)));
+        assertThat(v.compromise()).isEqualTo(Compromise.CLEAN);
+        assertThat(v.reason()).isEqualTo("no web shell among 3 files of the web folders");
     }
 
     @Test

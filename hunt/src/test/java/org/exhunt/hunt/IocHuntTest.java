@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Finding;
+import org.exhunt.core.facts.ProductArchive;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Rows;
 import org.exhunt.core.ServerResult;
@@ -116,7 +117,7 @@ class IocHuntTest {
             assertThat(f.time()).isNotNull();
         });
         assertThat(row(r, Rows.PROXYLOGON).compromise()).isEqualTo(Compromise.ATTEMPTED);
-        assertThat(row(r, Rows.PROXYLOGON).reason()).contains("3 exploit attempts from");
+        assertThat(row(r, Rows.PROXYLOGON).reason()).contains("3 exploit requests from");
     }
 
     @Test
@@ -159,6 +160,25 @@ class IocHuntTest {
         }
         iisLog(lines);
         return requests;
+    }
+
+    @Test
+    void anArchiveInAKnownProductsOwnFolderIsListedUnlessWrittenWhileAChainWasOpen() throws IOException {
+        drive().exSetup(15, 1, 2176, 9);
+        iisLog("2021-03-03 02:00:00 10.0.0.5 GET /owa/ - 443 - 10.0.0.9 Mozilla/5.0 - 200 0 0 5");
+        Instant beforeAnyChain = Instant.parse("2019-06-01T03:00:00Z");  // CVE-2020-0688, the first, from 2020-02-25
+        write("ProgramData/Veeam/Backup/Reports/2019-06.zip", beforeAnyChain);
+        write("ProgramData/mcafee/COMMON FRAMEWORK/Update.zip", Instant.parse("2021-03-02T22:00:00Z")); // ProxyLogon open
+        write("ProgramData/Veeam/staged.zip", beforeAnyChain);             // the vendor's folder, not the product's tree
+        write("ProgramData/it.zip", beforeAnyChain);                        // the top of ProgramData: always
+        ServerResult r = scan();
+        assertThat(paths(r, StagedArchiveSweep.RULE)).containsExactlyInAnyOrder("C:\\ProgramData\\mcafee\\COMMON FRAMEWORK\\Update.zip",
+                "C:\\ProgramData\\Veeam\\staged.zip", "C:\\ProgramData\\it.zip");
+        Finding inWindow = r.findings().stream().filter(f -> f.evidence("path").endsWith("Update.zip")).findFirst().orElseThrow();
+        assertThat(inWindow.evidence("product_folder")).isEqualTo("McAfee (Trellix) Agent");
+        assertThat(inWindow.evidence("written")).startsWith("within the exposure window of ").contains(Rows.PROXYLOGON);
+        assertThat(r.facts().scan().examined().productArchives()).containsExactly(new ProductArchive(
+                "C:\\ProgramData\\Veeam\\Backup\\Reports\\2019-06.zip", "Veeam Backup & Replication", beforeAnyChain));
     }
 
     @Test

@@ -127,6 +127,26 @@ public final class KnowledgeBase {
         return products.stream().filter(p -> p.contains(build)).findFirst();
     }
 
+    /**
+     * The build an update names by its product, CU and KB article, as installers name updates ({@code Exchange Server
+     * 2016}, {@code CU19}, {@code KB5000871}): the highest such build (a re-released update keeps its article).
+     */
+    public Optional<Build> update(String product, String cu, String kb) {
+        return builds.stream().filter(b -> b.product().equalsIgnoreCase(product) && b.cu().equalsIgnoreCase(cu)
+                && b.kb().equalsIgnoreCase(kb)).reduce((a, b) -> b);
+    }
+
+    /** The table's build of this number, if it lists it. */
+    public Optional<Build> build(BuildNumber number) {
+        return builds.stream().filter(b -> b.number().equals(number)).findFirst();
+    }
+
+    /** The CU's own build (its first, before any update) of the CU a build belongs to, if the table lists the CU. */
+    public Optional<Build> cuBase(BuildNumber build) {
+        return productOf(build).flatMap(p -> cuBasesOf(p).stream()
+                .filter(b -> b.number().cu().equals(build.cu())).findFirst());
+    }
+
     List<Build> buildsOf(ProductLine product) {
         return byProduct.getOrDefault(product, List.of());
     }

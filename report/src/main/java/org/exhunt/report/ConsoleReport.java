@@ -139,13 +139,22 @@ public final class ConsoleReport implements ReportWriter {
     private void finding(PrintWriter out, Finding f) {
         out.printf("  [%s] %s%n", ansi.level(f.severity()), Printable.visible(f.title()));
         out.printf("      rule %s%n", Printable.visible(f.ruleId() + " (" + f.detector() + ")"
-                + (f.chain() == null ? "" : ", chain " + f.chain())));
+                + (f.chain() == null ? "" : ", chain " + f.chain()) + author(f)));
         out.printf("      at %s%s%n", Printable.visible(f.source().toString()), f.time() == null ? "" : ", " + IsoTime.format(f.time()));
         for (Evidence e : f.evidence()) out.printf("      %s: %s%n", Printable.visible(e.name()), Printable.shorten(e.value()));
         for (Finding linked : f.linked()) {
             out.printf("      linked: %s at %s%s%n", Printable.visible(linked.title()), Printable.visible(linked.source().toString()),
                     linked.time() == null ? "" : ", " + IsoTime.format(linked.time()));
         }
+    }
+
+    /**
+     * A third-party rule's author, as the Detection Rule License asks of messages based on its rules' matches
+     * (signature-base's and SigmaHQ's rules: DRL 1.1); exhunt's own rules are not signed.
+     */
+    private static String author(Finding f) {
+        String author = f.meta().get("author");
+        return author == null || author.isBlank() || author.equals("exhunt") ? "" : ", by " + author;
     }
 
     private void notRead(PrintWriter out, ServerResult r) {

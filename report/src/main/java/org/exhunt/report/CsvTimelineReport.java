@@ -12,10 +12,14 @@ import org.exhunt.core.Finding;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.SourceRef;
+import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.ExposureWindow;
 
 /**
  * A timeline for Timesketch and Timeline Explorer ({@code --format csv}): one row per finding and per event
- * a finding links, in time order. Timesketch's three required columns come first, then columns whose names
+ * a finding links, and per chain row the stretches of its exposure window (where the server was possibly exposed,
+ * and where no log that can show the chain covers it: rule ids {@link #EXPOSED} and {@link #NOT_COVERED}, the
+ * stretch's end in {@code span_end}), in time order. Timesketch's three required columns come first, then columns whose names
  * and order never change within a {@link #COLUMNS} list (docs/report-formats.md), which only grows at its end. The
  * versions of exhunt, its rule pack and knowledge base are columns of every row: a CSV has no place for a header
  * comment that Timesketch's importer (pandas) would not take for a record, and extra columns are attributes to it. RFC 4180: comma-separated,
@@ -34,7 +38,13 @@ public final class CsvTimelineReport implements ReportWriter {
     /** The columns, in order. Only ever appended to; a rename or removal is a breaking change. */
     public static final List<String> COLUMNS = List.of("message", "datetime", "timestamp_desc", "timestamp",
             "server", "chain", "level", "detector", "rule_id", "title", "tags", "file", "line", "offset",
-            "record", "evidence", "finding_id", "linked_to", "exhunt_version", "rules_version", "kb_version", "stage");
+            "record", "evidence", "finding_id", "linked_to", "exhunt_version", "rules_version", "kb_version", "stage",
+            "span_end");
+
+    /** {@code rule_id} of a row that starts a stretch of a chain's exposure window. */
+    public static final String EXPOSED = "exhunt.window.exposed";
+    /** {@code rule_id} of a row that starts a stretch of the window no IIS or HttpProxy log covers. */
+    public static final String NOT_COVERED = "exhunt.window.not-covered";
 
     /** {@code timestamp_desc} of a row whose evidence has its own time. */
     public static final String EVIDENCE_TIME = "Evidence time";
@@ -49,8 +59,52 @@ public final class CsvTimelineReport implements ReportWriter {
     @Override
     public void write(Writer out, RunInfo run, List<ServerResult> results) throws IOException {
         record(out, COLUMNS);
-        for (TimelineEvent e : TimelineEvent.of(results)) record(out, row(e, run));
+        List<Timed> rows = new ArrayList<>();
+        for (TimelineEvent e : TimelineEvent.of(results)) rows.add(new Timed(e.timeOr(run.started()), row(e, run)));
+        for (ServerResult r : results) {
+            for (Verdict v : r.verdicts()) {
+                if (v.window() == null) continue;
+                for (ExposureWindow.Span x : v.window().exposed()) rows.add(window(v, x, EXPOSED, "possibly exposed", run));
+                for (ExposureWindow.Span x : v.window().gaps()) {
+                    rows.add(window(v, x, NOT_COVERED, "no IIS or HttpProxy logs cover it", run));
+                }
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(Timed::time));   // stable: findings keep their order
+        for (Timed t : rows) record(out, t.cells());
         out.flush();
+    }
+
+    private record Timed(Instant time, List<String> cells) {}
+
+    /** A stretch of a chain's exposure window, as a row at its start. */
+    private static Timed window(Verdict v, ExposureWindow.Span x, String rule, String what, RunInfo run) {
+        String title = v.row() + ": " + what + " (" + x.what() + ")";
+        List<String> cells = new ArrayList<>(COLUMNS.size());
+        cells.add(text("[window] " + title));
+        cells.add(DATETIME.format(x.from()));
+        cells.add("Exposure window: " + what);
+        cells.add(Long.toString(microseconds(x.from())));
+        cells.add(text(v.server()));
+        cells.add(text(v.row()));
+        cells.add("info");
+        cells.add("exhunt");
+        cells.add(rule);
+        cells.add(text(title));
+        cells.add("");
+        cells.add("");
+        cells.add("");
+        cells.add("");
+        cells.add("");
+        cells.add(guarded(Printable.visible("verdict: " + v.compromise()) + "\n" + Printable.visible("reason: " + v.reason())));
+        cells.add("");
+        cells.add("");
+        cells.add(text(run.exhuntVersion()));
+        cells.add(text(run.rulesVersion()));
+        cells.add(text(run.kbVersion()));
+        cells.add("");
+        cells.add(x.to() == null ? "" : DATETIME.format(x.to()));
+        return new Timed(x.from(), cells);
     }
 
     private static List<String> row(TimelineEvent e, RunInfo run) {
@@ -81,6 +135,7 @@ public final class CsvTimelineReport implements ReportWriter {
         cells.add(text(run.rulesVersion()));
         cells.add(text(run.kbVersion()));
         cells.add(f.stage().label());
+        cells.add("");
         return cells;
     }
 

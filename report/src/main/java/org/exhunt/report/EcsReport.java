@@ -77,7 +77,9 @@ public final class EcsReport implements ReportWriter {
                 .put("exhunt.verdict.exposure", v.exposure().name())
                 .put("exhunt.verdict.compromise", v.compromise().name())
                 .put("exhunt.verdict.reason", v.reason())
+                .put("exhunt.verdict.detail", v.detail())
                 .putAll("exhunt.notes", notes);
+        if (v.window() != null) doc.put("exhunt.verdict.window", FactsJson.tree(v.window()));
         if (v.row().startsWith("CVE-")) doc.put("vulnerability.id", v.row());
         return doc;
     }

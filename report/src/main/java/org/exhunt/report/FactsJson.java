@@ -21,7 +21,7 @@ import org.exhunt.core.facts.ServerFacts;
 /**
  * A server's facts as JSON, the same object in every format that carries them (JSON lines' {@code facts} line,
  * SARIF's run properties, ECS's facts document): field names in snake case, times in ISO 8601 UTC, dates as
- * {@code 2025-10-14}, enums by name, absent parts as null. Read back with {@link #read}. Schema:
+ * {@code 2025-10-14}, durations in ISO 8601 ({@code PT1H}), enums by name, absent parts as null. Read back with {@link #read}. Schema:
  * docs/jsonl-schema.md.
  */
 public final class FactsJson {
@@ -37,6 +37,7 @@ public final class FactsJson {
             }))
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)   // durations in ISO 8601: PT1H
             // fields a later version adds within the same schema number are left aside, as docs/jsonl-schema.md asks
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -44,6 +45,17 @@ public final class FactsJson {
 
     public static ObjectNode tree(ServerFacts facts) {
         return JSON.valueToTree(facts);
+    }
+
+    /** Any part of the facts as JSON, the same way ({@link org.exhunt.core.facts.ExposureWindow} of a verdict). */
+    public static JsonNode tree(Object value) {
+        return JSON.valueToTree(value);
+    }
+
+    /** Writes a value as JSON where {@code g} is ({@code null} as null). */
+    static void write(JsonGenerator g, Object value) throws IOException {
+        if (value == null) g.writeNull();
+        else JSON.writeTree(g, tree(value));
     }
 
     /** Writes the facts' fields into the object {@code g} is writing ({@code build}, {@code scan}, {@code probe}). */
@@ -56,10 +68,16 @@ public final class FactsJson {
 
     /** The facts a {@link #tree} holds. */
     public static ServerFacts read(JsonNode tree) {
+        return read(tree, ServerFacts.class);
+    }
+
+    /** A part of the facts a {@link #tree} holds ({@code null} for JSON's null). */
+    public static <T> T read(JsonNode tree, Class<T> type) {
+        if (tree == null || tree.isNull()) return null;
         try {
-            return JSON.treeToValue(tree, ServerFacts.class);
+            return JSON.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not the facts of a server: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

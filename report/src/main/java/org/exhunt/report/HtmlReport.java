@@ -126,8 +126,11 @@ public final class HtmlReport implements ReportWriter {
                         .add(ConsoleReport.exposure(v.exposure())).raw("</span></td>");
                 html.raw("<td><span class=\"state cmp-").raw(v.compromise().name()).raw("\">")
                         .add(v.compromise().name()).raw("</span></td>");
-                html.element("td", null, v.reason());
-                html.raw("</tr>\n");
+                html.raw("<td>").add(v.reason());
+                if (!v.detail().equals(v.reason())) {
+                    html.raw("<details class=\"detail\"><summary>").add("why").raw("</summary>").add(v.detail()).raw("</details>");
+                }
+                html.raw("</td></tr>\n");
             }
         }
         html.raw("</tbody>\n</table>\n");

@@ -14,11 +14,13 @@ import org.exhunt.core.IsoTime;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Severity;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.ExposureWindow;
 
 /**
  * The timeline chart of the HTML report, drawn as inline SVG by exhunt (no script needed, and it prints):
  * one lane per server and chain, time from left to right, a dot per finding and a smaller dot per linked
- * event, joined to its finding by a dashed line. Every dot has a tooltip and, with the page's script, jumps
+ * event, joined to its finding by a dashed line. Behind a chain's findings, its exposure window: where the server was
+ * possibly exposed to the chain (shaded), and where no log that can show the chain covers that (hatched). Every dot has a tooltip and, with the page's script, jumps
  * to its table row. Events without a time are not drawn; the caption says how many.
  */
 final class HtmlTimelineChart {
@@ -68,6 +70,7 @@ final class HtmlTimelineChart {
                     .add(clip(lanes.get(i), 34)).raw("<title>").add(lanes.get(i)).raw("</title></text>\n");
         }
         axis(html, axis, TOP + lanes.size() * LANE);
+        windows(html, results, lanes, axis);
 
         Map<String, int[]> position = new HashMap<>();
         for (HtmlFindingsTable.Row r : timed) {
@@ -87,8 +90,37 @@ final class HtmlTimelineChart {
         for (HtmlFindingsTable.Row r : timed) dot(html, r, position.get(r.event().id() + "/" + r.group()));
         html.raw("</svg>\n<p class=\"muted\">")
                 .add("Each dot is a finding (large) or an event a finding links (small); click one to find it in"
-                        + " the table." + untimed(untimed))
+                        + " the table. Behind a chain's dots, its exposure window: shaded where the server was possibly"
+                        + " exposed, hatched where no IIS or HttpProxy log covers that." + untimed(untimed))
                 .raw("</p>\n");
+    }
+
+    /** Each lane's exposure window, behind its dots, cut to the stretches the axis shows. */
+    private static void windows(Html html, List<ServerResult> results, List<String> lanes, TimeAxis axis) {
+        for (ServerResult r : results) {
+            for (Verdict v : r.verdicts()) {
+                int lane = lanes.indexOf(r.server() + " · " + v.row());
+                if (lane < 0 || v.window() == null) continue;
+                int y = TOP + lane * LANE + 3;
+                for (ExposureWindow.Span x : v.window().exposed()) band(html, axis, x, y, "exposed", v.row() + ": possibly exposed");
+                for (ExposureWindow.Span x : v.window().gaps()) band(html, axis, x, y, "uncovered", v.row() + ": no IIS or HttpProxy logs");
+            }
+        }
+    }
+
+    private static void band(Html html, TimeAxis axis, ExposureWindow.Span x, int y, String cls, String what) {
+        for (TimeAxis.Segment s : axis.segments()) {
+            Instant from = x.from().isAfter(s.from()) ? x.from() : s.from();
+            Instant to = x.to() == null || x.to().isAfter(s.to()) ? s.to() : x.to();
+            if (to.isBefore(from) || (s.isInstant() && !x.contains(s.from()))) continue;
+            int left = s.isInstant() ? s.left() : s.x(from);
+            int right = s.isInstant() ? s.right() : s.x(to);
+            html.raw("<rect class=\"" + cls + "\" x=\"" + left + "\" y=\"" + y + "\" width=\"" + Math.max(2, right - left)
+                    + "\" height=\"" + (LANE - 6) + "\"><title>")
+                    .add(what + " " + MINUTE.format(x.from()) + " to " + (x.to() == null ? "after the evidence" : MINUTE.format(x.to()))
+                            + " UTC (" + x.what() + ")")
+                    .raw("</title></rect>\n");
+        }
     }
 
     private static String untimed(int count) {

@@ -109,6 +109,9 @@ public final class JsonlReport implements ReportWriter {
         g.writeStringField("exposure", v.exposure().name());
         g.writeStringField("compromise", v.compromise().name());
         g.writeStringField("reason", v.reason());
+        g.writeStringField("detail", v.detail());
+        g.writeFieldName("window");
+        FactsJson.write(g, v.window());
     }
 
     private static void finding(JsonGenerator g, Finding f) throws IOException {

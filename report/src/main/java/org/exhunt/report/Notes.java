@@ -12,8 +12,8 @@ import org.exhunt.core.facts.Suppression;
 /**
  * A server's facts as the lines a person reads next to its verdicts, the same in every format that shows notes (the
  * console, HTML, the {@code note} lines of JSON lines, SARIF's and ECS's notes): for a scan, where Exchange is, its
- * build and what the knowledge base says of it, mitigations, what was read and what was left out, then each row's
- * timeline; for a probe, what the target turned out to be, its build, certificate, disclosed names and active checks.
+ * build and what the knowledge base says of it, mitigations, what was read and what was left out, the patch history,
+ * then each row's timeline; for a probe, what the target turned out to be, its build, certificate, disclosed names and active checks.
  */
 public final class Notes {
 
@@ -42,9 +42,11 @@ public final class Notes {
         lines.add(ScanWords.sigma(s.sigma()));
         if (s.sigma().fileRecords() != null) lines.add(ScanWords.fileRecords(s.sigma().fileRecords()));
         s.logs().forEach(c -> lines.add(ScanWords.coverage(c)));
+        lines.addAll(HistoryWords.of(s.patchHistory()));
         lines.addAll(ScanWords.tallies(s.tallies()));
         s.droppedPerRule().forEach(n -> lines.add(ScanWords.notKept(n)));
         lines.addAll(ScanWords.leftOut(s.examined()));
+        lines.addAll(ScanWords.productArchives(s.examined()));
         for (Suppression x : s.suppressed()) lines.add(ScanWords.suppressed(x));
         if (s.examined().requestsNotIndexed() > 0) lines.add(ScanWords.requestsNotIndexed(s.examined().requestsNotIndexed()));
         if (!s.sigma().needInstallPathNotRun().isEmpty()) {

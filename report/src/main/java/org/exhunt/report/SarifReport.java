@@ -191,9 +191,10 @@ public final class SarifReport implements ReportWriter {
         ArrayNode facts = props.putArray("facts");
         for (ServerResult r : results) {
             for (Verdict v : r.verdicts()) {
-                verdicts.addObject().put("server", v.server()).put("row", v.row())
+                ObjectNode o = verdicts.addObject().put("server", v.server()).put("row", v.row())
                         .put("exposure", v.exposure().name()).put("compromise", v.compromise().name())
-                        .put("reason", v.reason());
+                        .put("reason", v.reason()).put("detail", v.detail());
+                o.set("window", v.window() == null ? NODES.nullNode() : FactsJson.tree(v.window()));
             }
             for (String note : Notes.of(r.facts())) notes.addObject().put("server", r.server()).put("text", note);
             facts.addObject().put("server", r.server()).setAll(FactsJson.tree(r.facts()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.exhunt.core.IsoTime;
 import org.exhunt.core.Limits;
 import org.exhunt.core.facts.Examined;
 import org.exhunt.core.facts.ExtendedProtection;
@@ -14,6 +15,7 @@ import org.exhunt.core.facts.LogCoverage;
 import org.exhunt.core.facts.MitigationFound;
 import org.exhunt.core.facts.Mitigations;
 import org.exhunt.core.facts.NotKept;
+import org.exhunt.core.facts.ProductArchive;
 import org.exhunt.core.facts.ScanFacts;
 import org.exhunt.core.facts.SigmaSummary;
 import org.exhunt.core.facts.Suppression;
@@ -152,6 +154,20 @@ final class ScanWords {
         if (e.since() != null || e.until() != null) {
             lines.add("log evidence limited to " + (e.since() == null ? "the beginning" : e.since()) + " to "
                     + (e.until() == null ? "the end" : e.until()));
+        }
+        return lines;
+    }
+
+    /** The archives in a known product's own ProgramData folder that were not made findings, and why not. */
+    static List<String> productArchives(Examined e) {
+        List<String> lines = new ArrayList<>();
+        for (ProductArchive a : e.productArchives()) {
+            lines.add("Archive " + a.path() + " (modified " + (a.modified() == null ? "unknown" : IsoTime.format(a.modified()))
+                    + ") lies in " + a.product() + "'s own folder and was written outside every chain's exposure window:"
+                    + " not a finding");
+        }
+        if (e.productArchivesNotKept() > 0) {
+            lines.add(e.productArchivesNotKept() + " more archives in products' own ProgramData folders (not findings)");
         }
         return lines;
     }

@@ -38,12 +38,13 @@ class CsvTimelineReportTest {
     @Test
     void timesketchsMandatoryColumnsComeFirstAndTheHeaderIsTheFirstLineWithoutAByteOrderMark() {
         assertThat(csv).startsWith("message,datetime,timestamp_desc,timestamp,server,chain,level,detector,rule_id,"
-                + "title,tags,file,line,offset,record,evidence,finding_id,linked_to,exhunt_version,rules_version,kb_version,stage\r\n");
+                + "title,tags,file,line,offset,record,evidence,finding_id,linked_to,exhunt_version,rules_version,kb_version,stage,"
+                + "span_end\r\n");
     }
 
     @Test
     void oneRowPerFindingAndPerLinkedEvent() throws IOException {
-        List<CSVRecord> rows = records();
+        List<CSVRecord> rows = records().stream().filter(r -> !r.get("rule_id").startsWith("exhunt.window.")).toList();
         assertThat(rows).hasSize(SampleResults.FINDINGS + SampleResults.LINKED);
         String chainId = FindingId.of(SampleResults.SERVER, SampleResults.chain());
         List<CSVRecord> linked = rows.stream().filter(r -> !r.get("linked_to").isEmpty()).toList();
@@ -63,8 +64,22 @@ class CsvTimelineReportTest {
             assertThat(t.toInstant()).isAfterOrEqualTo(previous);
             previous = t.toInstant();
             assertThat(r.get("message")).isNotBlank();
-            assertThat(r.get("timestamp_desc")).isIn(CsvTimelineReport.EVIDENCE_TIME, CsvTimelineReport.SCAN_TIME);
+            assertThat(r.get("timestamp_desc")).isIn(CsvTimelineReport.EVIDENCE_TIME, CsvTimelineReport.SCAN_TIME,
+                    "Exposure window: possibly exposed", "Exposure window: no IIS or HttpProxy logs cover it");
         }
+    }
+
+    @Test
+    void eachStretchOfAChainsExposureWindowIsARowAtItsStartWithItsEnd() throws IOException {
+        List<CSVRecord> window = records().stream().filter(r -> r.get("rule_id").startsWith("exhunt.window.")).toList();
+        assertThat(window).extracting(r -> r.get("rule_id"), r -> r.get("chain"), r -> r.get("datetime"), r -> r.get("span_end"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(CsvTimelineReport.EXPOSED, "ProxyShell", "2021-08-05T00:00:00.0000000+00:00",
+                                "2022-01-11T09:30:00.0000000+00:00"),
+                        org.assertj.core.groups.Tuple.tuple(CsvTimelineReport.NOT_COVERED, "ProxyShell", "2021-08-05T00:00:00.0000000+00:00",
+                                "2022-01-02T18:00:00.0000000+00:00"));
+        assertThat(window.get(1).get("evidence")).isEqualTo("verdict: CANNOT_TELL\nreason: exposed 2021-08-05 to at least 2022-01-11;"
+                + " no IIS or HttpProxy logs for 2021-08-05 to 2022-01-02");
     }
 
     @Test

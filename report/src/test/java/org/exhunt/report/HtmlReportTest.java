@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Exposure;
+import org.exhunt.core.Finding;
 import org.exhunt.core.ServerResult;
 import org.exhunt.core.Verdict;
 import org.exhunt.core.facts.ServerFacts;
@@ -91,8 +92,13 @@ class HtmlReportTest {
         assertThat(rows).hasSize(verdicts.size());
         for (int i = 0; i < verdicts.size(); i++) {
             Verdict v = verdicts.get(i);
-            assertThat(rows.get(i).select("td").eachText()).containsExactly(v.server(), v.row(),
-                    ConsoleReport.exposure(v.exposure()), v.compromise().name(), v.reason());
+            Elements cells = rows.get(i).select("td");
+            assertThat(cells.eachText().subList(0, 4)).containsExactly(v.server(), v.row(),
+                    ConsoleReport.exposure(v.exposure()), v.compromise().name());
+            assertThat(cells.get(4).ownText()).isEqualTo(v.reason());
+            // the whole explanation folds out under the reason when it says more
+            assertThat(cells.get(4).select("details.detail").stream().map(Element::ownText).toList())
+                    .containsExactlyElementsOf(v.detail().equals(v.reason()) ? List.of() : List.of(v.detail()));
             assertThat(rows.get(i).select("span.cmp-" + v.compromise().name())).hasSize(1);
         }
         assertThat(page.getElementById("answer").text()).startsWith("Evidence of compromise on 1 of 2 servers: ex01.")
@@ -165,5 +171,20 @@ class HtmlReportTest {
         assertThat(empty.select("#timeline").text()).contains("No evidence to show on a timeline.");
         assertThat(empty.select("#findings-table tr.nothing").text()).isEqualTo("No findings.");
         assertThat(empty.select("#not-read").text()).contains("Everything was read.");
+    }
+
+    @Test
+    void theTimelineShowsTheExposureWindowBehindAChainsFindings() {
+        Finding attempt = Finding.builder("sigma", "ssrf").title("SSRF").severity(org.exhunt.core.Severity.HIGH)
+                .chain("ProxyShell").stage(org.exhunt.core.Stage.ATTEMPT).time(java.time.Instant.parse("2022-01-05T10:00:00Z"))
+                .source(org.exhunt.core.SourceRef.line("u_ex220105.log", 4)).build();
+        ServerResult r = new ServerResult("a", List.of(), List.of(new Verdict("a", "ProxyShell", Exposure.PATCHED,
+                Compromise.ATTEMPTED, "1 exploit request", "1 exploit request", SampleResults.PROXYSHELL_WINDOW)),
+                List.of(attempt), List.of(), ServerFacts.NONE);
+        Document page = Jsoup.parse(Reports.write(new HtmlReport(), SampleResults.RUN, List.of(r)));
+        // the axis shows the finding's day: there the server was exposed, and the logs covered it
+        assertThat(page.select("svg.timeline rect.exposed")).singleElement()
+                .satisfies(e -> assertThat(e.text()).startsWith("ProxyShell: possibly exposed 2021-08-05 00:00 to 2022-01-11 09:30 UTC"));
+        assertThat(page.select("svg.timeline rect.uncovered")).isEmpty();
     }
 }

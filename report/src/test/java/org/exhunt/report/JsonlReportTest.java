@@ -52,6 +52,31 @@ class JsonlReportTest {
     }
 
     @Test
+    void everyVerdictCarriesItsReasonDetailAndWindowAsData() {
+        List<JsonNode> verdicts = lines.stream().filter(l -> l.get("type").asText().equals("verdict")).toList();
+        List<org.exhunt.core.Verdict> expected = SampleResults.all().stream().flatMap(r -> r.verdicts().stream()).toList();
+        assertThat(verdicts).hasSameSizeAs(expected);
+        for (int i = 0; i < verdicts.size(); i++) {
+            org.exhunt.core.Verdict v = expected.get(i);
+            assertThat(verdicts.get(i).get("reason").asText()).isEqualTo(v.reason());
+            assertThat(verdicts.get(i).get("detail").asText()).isEqualTo(v.detail());
+            JsonNode window = verdicts.get(i).get("window");
+            if (v.window() == null) {
+                assertThat(window.isNull()).isTrue();
+            } else {
+                assertThat(window.get("start").asText()).isEqualTo("2021-08-05T00:00:00Z");
+                assertThat(window.get("gaps").get(0).get("to").asText()).isEqualTo("2022-01-02T18:00:00Z");
+                assertThat(window.get("covering_logs")).extracting(JsonNode::asText).containsExactly("exchange-httpproxy", "iis");
+                assertThat(FactsJson.read(window, org.exhunt.core.facts.ExposureWindow.class)).isEqualTo(v.window());
+                JsonNode event = window.get("patch_events").get(0);
+                assertThat(event.get("kind").asText()).isEqualTo("MSI_INSTALL");
+                assertThat(event.get("uncertainty").asText()).isEqualTo("PT0S");
+                assertThat(event.get("build").asText()).isEqualTo("15.1.2176.9");
+            }
+        }
+    }
+
+    @Test
     void everyFindingAndEveryEventItLinksCarriesItsStage() {
         List<String> stages = new ArrayList<>();
         for (JsonNode l : lines) if (l.get("type").asText().equals("finding")) collect(l, stages);

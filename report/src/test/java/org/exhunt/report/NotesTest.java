@@ -55,11 +55,14 @@ class NotesTest {
                 "exchange-httpproxy logs: 90004 records in 52 files, 2021-02-20T00:00:00Z to 2021-03-04T23:59:00Z, builds"
                         + " 15.1.2176.2, 15.1.2242.4",
                 "iis logs: 48211 records in 13 files, 2021-02-20T00:00:00Z to 2021-03-04T23:59:00Z",
+                "Patch history: 2021-03-03T14:12:05Z MsiInstaller 1022: Security Update for Exchange Server 2016 Cumulative Update 19 (KB5000871) installed [C:\\Windows\\System32\\winevt\\Logs\\Application.evtx#4711]",
                 "412 PE files on which rules reading PE fields were evaluated without them (pe module not implemented)",
                 "rule exhunt.ioc.attacker-ips: 2999 more findings not kept (the 1000 earliest and the latest are)",
                 "files in log folders in formats exhunt does not read: {.etl=2}",
                 "3 files left out by --exclude [PerfLogs/**]",
                 "log evidence limited to 2021-02-01T00:00:00Z to the end",
+                "Archive C:\\ProgramData\\Veeam\\Backup\\Logs.zip (modified 2020-11-02T03:00:00Z) lies in Veeam Backup & Replication's own folder and was written outside every chain's exposure window: not a finding",
+                "2 more archives in products' own ProgramData folders (not findings)",
                 "allowlist 'path:C:\\inetpub\\**\\healthcheck.htm' suppressed 4 findings",
                 "7 requests to script files not indexed (cap reached)",
                 "timeline ProxyLogon: 6 findings, first 2021-03-03T02:14:10Z, last 2021-03-03T02:20:01Z, exploit from"

@@ -1,5 +1,6 @@
 package org.exhunt.report;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,8 +17,10 @@ import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 import org.exhunt.core.facts.BuildFacts;
 import org.exhunt.core.facts.BuildSighting;
+import org.exhunt.core.facts.BuildSpan;
 import org.exhunt.core.facts.BuildSource;
 import org.exhunt.core.facts.Examined;
+import org.exhunt.core.facts.ExposureWindow;
 import org.exhunt.core.facts.ExtendedProtection;
 import org.exhunt.core.facts.FileUse;
 import org.exhunt.core.facts.IndicatorCounts;
@@ -28,6 +31,7 @@ import org.exhunt.core.facts.MitigationFound;
 import org.exhunt.core.facts.Mitigations;
 import org.exhunt.core.facts.NotKept;
 import org.exhunt.core.facts.OwaFolder;
+import org.exhunt.core.facts.PatchEvent;
 import org.exhunt.core.facts.RowTimeline;
 import org.exhunt.core.facts.ScanFacts;
 import org.exhunt.core.facts.ServerFacts;
@@ -67,6 +71,24 @@ public final class SampleResults {
     static final String SHELL = "C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\errorEE.aspx";
     static final String HOSTILE_FILE = "/evidence/ex01/inetpub/wwwroot/aspnet_client/" + IMG_INJECTION + " \u202Excod.aspx";
 
+    /** The March 2021 update, as the Application event log records its install. */
+    static final PatchEvent MARCH_UPDATE = new PatchEvent(PatchEvent.Kind.MSI_INSTALL, PatchEvent.Action.UPDATE,
+            Instant.parse("2021-03-03T14:12:05Z"), null, Duration.ZERO, "15.1.2176.9",
+            "MsiInstaller 1022: Security Update for Exchange Server 2016 Cumulative Update 19 (KB5000871) installed",
+            PatchEvent.Outcome.SUCCEEDED, "C:\\Windows\\System32\\winevt\\Logs\\Application.evtx#4711",
+            PatchEvent.Strength.RECORDED);
+    /** ProxyShell's window on ex01: exposed from its first exploitation until after the logs start. */
+    static final ExposureWindow PROXYSHELL_WINDOW = new ExposureWindow(Instant.parse("2021-08-05T00:00:00Z"),
+            Instant.parse("2021-08-05T00:00:00Z"), Instant.parse("2022-01-11T09:30:00Z"), Instant.parse("2022-01-11T09:30:00Z"),
+            Instant.parse("2022-03-04T00:00:00Z"),
+            List.of(new ExposureWindow.Span(Instant.parse("2021-08-05T00:00:00Z"), Instant.parse("2022-01-11T09:30:00Z"),
+                    "CU22 (15.1.2375.7) (vulnerable)")),
+            List.of(new ExposureWindow.Span(Instant.parse("2022-01-02T18:00:00Z"), Instant.parse("2022-01-11T09:30:00Z"),
+                    "HttpProxy, IIS logs")),
+            List.of(new ExposureWindow.Span(Instant.parse("2021-08-05T00:00:00Z"), Instant.parse("2022-01-02T18:00:00Z"),
+                    "CU22 (15.1.2375.7) (vulnerable)")),
+            List.of("exchange-httpproxy", "iis"), List.of(MARCH_UPDATE));
+
     private SampleResults() {}
 
     public static List<ServerResult> all() {
@@ -77,7 +99,11 @@ public final class SampleResults {
         return new ServerResult(SERVER, List.of("/evidence/ex01"), List.of(
                 new Verdict(SERVER, "ProxyLogon", Exposure.VULNERABLE, Compromise.COMPROMISED,
                         "SSRF to /ecp, OAB ExternalUrl set to a web shell, shell requested"),
-                new Verdict(SERVER, "ProxyShell", Exposure.PATCHED, Compromise.CLEAN, "build 15.1.2375.7 has the fixes"),
+                new Verdict(SERVER, "ProxyShell", Exposure.PATCHED, Compromise.CANNOT_TELL,
+                        "exposed 2021-08-05 to at least 2022-01-11; no IIS or HttpProxy logs for 2021-08-05 to 2022-01-02",
+                        "fixed: CU22 Jan22SU includes the fixes; possibly exposed from 2021-08-05 00:00 until at least"
+                                + " 2022-01-11 09:30; not covered: 2021-08-05 00:00 to 2022-01-02 18:00. IIS or HttpProxy logs"
+                                + " of those days, or a backup of them, would settle it.", PROXYSHELL_WINDOW),
                 new Verdict(SERVER, "ProxyNotShell", Exposure.MITIGATED, Compromise.ATTEMPTED,
                         "autodiscover.json?@ requests answered 400; URL-rewrite mitigation in place"),
                 new Verdict(SERVER, "CVE-2020-0688", Exposure.NOT_AFFECTED, Compromise.CLEAN, "not affected"),
@@ -134,7 +160,8 @@ public final class SampleResults {
                 new ExtendedProtection.Setting("Default Web Site/owa", "Require"),
                 new ExtendedProtection.Setting("Exchange Back End/EWS", "None")));
         Examined examined = new Examined(5_210, 31, 12, 3, List.of("PerfLogs/**"), List.of(new UnreadFormat(".etl", 2)),
-                Instant.parse("2021-02-01T00:00:00Z"), null, 7);
+                Instant.parse("2021-02-01T00:00:00Z"), null, 7, 1_204, List.of(new org.exhunt.core.facts.ProductArchive(
+                        "C:\\ProgramData\\Veeam\\Backup\\Logs.zip", "Veeam Backup & Replication", Instant.parse("2020-11-02T03:00:00Z"))), 2);
         IndicatorSummary indicators = new IndicatorSummary(4, new IndicatorCounts(38, 15, 0), 1, new IndicatorCounts(40, 16, 1), 1);
         SigmaSummary sigma = new SigmaSummary(36, 1, 2, 0, List.of(), new SigmaSummary.FileRecords(5_210, 31));
         LogCoverage iis = new LogCoverage("iis", 13, 48_211, 0, logsFrom, logsTo, List.of());
@@ -153,7 +180,11 @@ public final class SampleResults {
         ScanFacts scan = new ScanFacts(new Install(INSTALL, false), mitigations, ep, examined, indicators, sigma,
                 List.of(httpProxy, iis), Map.of(Tally.YARA_PE_FIELDS_NOT_EVALUATED, 412L),
                 List.of(new NotKept("exhunt.ioc.attacker-ips", 2_999)), List.of(new Suppression("path:C:\\inetpub\\**\\healthcheck.htm", 4)),
-                List.of(proxyLogon, post));
+                List.of(proxyLogon, post), List.of(MARCH_UPDATE), List.of(
+                        new BuildSpan(null, Instant.parse("2021-03-03T14:12:05Z"), List.of("15.1.2176.2"), false,
+                                "15.1.2176.2 in exchange-httpproxy log lines"),
+                        new BuildSpan(Instant.parse("2021-03-03T14:12:05Z"), null, List.of("15.1.2176.9"), false,
+                                MARCH_UPDATE.what())));
         return new ServerFacts(build, scan, null);
     }
 

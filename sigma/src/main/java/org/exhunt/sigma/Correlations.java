@@ -3,10 +3,13 @@ package org.exhunt.sigma;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.exhunt.core.Diagnostic;
+import org.exhunt.core.Limits;
 import org.exhunt.sigma.correlation.Correlation;
 import org.exhunt.sigma.rule.RuleException;
 import org.exhunt.sigma.rule.SigmaCorrelation;
@@ -14,8 +17,9 @@ import org.exhunt.sigma.rule.SigmaRule;
 
 /**
  * Resolves the rules a correlation names (by id or name: loaded rules or other correlations). A correlation
- * that names an unknown or inactive rule, or that takes part in a cycle, is not loaded. Decides which rules
- * and correlations report on their own: those no correlation uses without {@code generate: true}.
+ * that names an unknown or inactive rule, that takes part in a cycle, or that is built on a chain of more than
+ * {@link Limits#SIGMA_CORRELATION_CHAIN} correlations, is not loaded. Decides which rules and correlations report
+ * on their own: those no correlation uses without {@code generate: true}.
  */
 final class Correlations {
 
@@ -30,7 +34,7 @@ final class Correlations {
             byRef.putIfAbsent(c.id(), c);
             if (c.name() != null) byRef.putIfAbsent(c.name(), c);
         }
-        Map<String, Correlation> ok = new HashMap<>();
+        Map<String, Correlation> ok = new LinkedHashMap<>();
         for (SigmaCorrelation c : all) {
             List<String> refs = new ArrayList<>();
             String problem = null;
@@ -47,6 +51,7 @@ final class Correlations {
             else problems.add(Diagnostic.error(RuleException.CORRELATION, c.where(), "correlation " + c.id() + " " + problem));
         }
         dropCycles(ok, problems);
+        dropDeep(ok, problems);
         dropBroken(ok, byRef, problems);
         Set<String> silent = new HashSet<>();
         Set<String> generated = new HashSet<>();
@@ -54,31 +59,31 @@ final class Correlations {
             (c.rule().generate() ? generated : silent).addAll(c.refs());
         }
         silent.removeAll(generated);
-        List<Correlation> ordered = new ArrayList<>();
+        Set<Correlation> ordered = new LinkedHashSet<>();
         for (SigmaCorrelation c : all) {
-            if (ok.get(c.id()) != null && !ordered.contains(ok.get(c.id()))) ordered.add(ok.get(c.id()));
+            if (ok.get(c.id()) != null) ordered.add(ok.get(c.id()));
         }
-        return new Resolved(ordered, silent);
+        return new Resolved(List.copyOf(ordered), silent);
     }
 
     /** A correlation that depends (directly or not) on itself cannot run. */
     private static void dropCycles(Map<String, Correlation> ok, List<Diagnostic> problems) {
-        for (String id : new ArrayList<>(ok.keySet())) {
-            if (reaches(id, id, ok, new HashSet<>())) {
-                problems.add(Diagnostic.error(RuleException.CORRELATION, ok.get(id).rule().where(),
-                        "correlation " + id + " depends on itself"));
-                ok.remove(id);
-            }
+        for (String id : new CorrelationGraph(ok).onCycles()) {
+            problems.add(Diagnostic.error(RuleException.CORRELATION, ok.get(id).rule().where(), "correlation " + id + " depends on itself"));
+            ok.remove(id);
         }
     }
 
-    private static boolean reaches(String from, String target, Map<String, Correlation> ok, Set<String> seen) {
-        Correlation c = ok.get(from);
-        if (c == null || !seen.add(from)) return false;
-        for (String r : c.refs()) {
-            if (r.equals(target) || reaches(r, target, ok, seen)) return true;
+    /** Nor can one built on too long a chain of correlations: each link is a call when a correlation fires. */
+    private static void dropDeep(Map<String, Correlation> ok, List<Diagnostic> problems) {
+        Map<String, Integer> depths = new CorrelationGraph(ok).depths();
+        for (String id : new ArrayList<>(ok.keySet())) {
+            if (depths.get(id) > Limits.SIGMA_CORRELATION_CHAIN) {
+                problems.add(Diagnostic.error(RuleException.CORRELATION, ok.get(id).rule().where(), "correlation " + id
+                        + " is built on a chain of more than " + Limits.SIGMA_CORRELATION_CHAIN + " correlations"));
+                ok.remove(id);
+            }
         }
-        return false;
     }
 
     /** A correlation naming a correlation that was not loaded cannot run either. */

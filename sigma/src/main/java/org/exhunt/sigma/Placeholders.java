@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.exhunt.sigma.modifier.ValueChain;
 import org.exhunt.sigma.yaml.YNode;
 import org.exhunt.sigma.yaml.YamlProblem;
@@ -59,5 +60,16 @@ public final class Placeholders implements ValueChain.Placeholders {
     @Override
     public List<String> values(String name) {
         return values.get(name);
+    }
+
+    /** The values as one text, the same for the same values: compiled rules are only used with those they were written for. */
+    String fingerprint() {
+        StringBuilder s = new StringBuilder();
+        new TreeMap<>(values).forEach((name, list) -> {
+            s.append(name.length()).append(':').append(name).append(list.size()).append('[');
+            for (String v : list) s.append(v.length()).append(':').append(v);
+            s.append(']');
+        });
+        return s.toString();
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.exhunt.sigma.detection.Evaluation;
 import org.exhunt.sigma.detection.FieldRef;
 import org.exhunt.sigma.detection.FieldSlots;
@@ -28,7 +29,9 @@ final class Route {
     private final FieldRef[] scanned;
     private final boolean scanEverything;
 
-    Route(RecordSpec spec, FieldSlots fieldSlots, List<CompiledRule> compiled, boolean scanEverything) {
+    /** {@code automaton} builds (or shares) the automaton of a list of literals. */
+    Route(RecordSpec spec, FieldSlots fieldSlots, List<CompiledRule> compiled, boolean scanEverything,
+          Function<List<String>, LiteralAutomaton> automaton) {
         this.spec = spec;
         this.slots = fieldSlots.size();
         this.rules = compiled.toArray(CompiledRule[]::new);
@@ -59,7 +62,7 @@ final class Route {
         this.alwaysRules = always.stream().mapToInt(Integer::intValue).toArray();
         String[] literals = new String[literalIds.size()];
         literalIds.forEach((lit, id) -> literals[id] = lit);
-        this.automaton = LiteralAutomaton.of(List.of(literals));
+        this.automaton = automaton.apply(List.of(literals));
         this.rulesOfLiteral = new int[byLiteral.size()][];
         for (int i = 0; i < byLiteral.size(); i++) {
             rulesOfLiteral[i] = byLiteral.get(i).stream().mapToInt(Integer::intValue).toArray();

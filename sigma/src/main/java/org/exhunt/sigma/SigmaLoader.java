@@ -1,9 +1,6 @@
 package org.exhunt.sigma;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,28 +9,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.exhunt.core.Diagnostic;
-import org.exhunt.core.Limits;
-import org.exhunt.core.SourceRef;
 import org.exhunt.sigma.compile.DetectionCompiler;
 import org.exhunt.sigma.detection.FieldSlots;
 import org.exhunt.sigma.mapping.Mappings;
 import org.exhunt.sigma.mapping.RecordSpec;
+import org.exhunt.sigma.prefilter.LiteralAutomaton;
 import org.exhunt.sigma.detection.Logic;
 import org.exhunt.sigma.detection.Matcher;
-import org.exhunt.sigma.rule.CorrelationParser;
 import org.exhunt.sigma.rule.RuleException;
-import org.exhunt.sigma.rule.RuleParser;
 import org.exhunt.sigma.rule.SigmaCorrelation;
 import org.exhunt.sigma.rule.SigmaFilter;
 import org.exhunt.sigma.rule.SigmaRule;
-import org.exhunt.sigma.yaml.YNode;
-import org.exhunt.sigma.yaml.YamlProblem;
-import org.exhunt.sigma.yaml.YamlTree;
 
 /**
- * Reads Sigma rule files and builds a {@link SigmaRules}. Mutable, single-threaded; {@link #build()} once.
+ * Reads Sigma rule files and builds a {@link SigmaRules}. Mutable, used by one thread (it reads files on every
+ * core itself); {@link #build()} once.
  * A rule that cannot be loaded is reported with its file, line and reason, and the others go on; every rule is
  * checked in full even when no mapping routes it, so {@code rules check} finds all errors.
  */
@@ -52,10 +46,34 @@ public final class SigmaLoader {
     private final List<SigmaFilter> filters = new ArrayList<>();
     private final List<SigmaFilter> filtersReportedElsewhere = new ArrayList<>();
     private final List<SigmaCorrelation> correlations = new ArrayList<>();
+    private CompiledRules compiled;      // rules kept by an earlier load, or null
+    private CompiledRules.Writer kept;   // what loadPath reads, for compiled rules, or null
+    private int filesRead;
+    private int filesFromCompiled;
 
     public SigmaLoader(Mappings mappings, Placeholders placeholders) {
         this.mappings = mappings;
         this.placeholders = placeholders;
+    }
+
+    /** Takes the rules of the files that {@code compiled} holds unchanged from it, instead of reading their YAML. */
+    public void useCompiled(CompiledRules compiled) {
+        this.compiled = compiled;
+    }
+
+    /** Rule files {@link #loadPath} has read so far, and how many of them it took from compiled rules. */
+    public int filesRead() {
+        return filesRead;
+    }
+
+    public int filesFromCompiled() {
+        return filesFromCompiled;
+    }
+
+    /** Keeps what {@link #loadPath} reads from here on, to be written as compiled rules. */
+    public CompiledRules.Writer keepForCompiling() {
+        kept = new CompiledRules.Writer(placeholders);
+        return kept;
     }
 
     /** Adds a problem met while setting the load up (mapping or placeholder files), so that it is reported with the rest. */
@@ -63,7 +81,10 @@ public final class SigmaLoader {
         problems.add(problem);
     }
 
-    /** Loads a rule file or every {@code .yml}/{@code .yaml} file under a folder, in path order. */
+    /**
+     * Loads a rule file or every {@code .yml}/{@code .yaml} file under a folder, in path order. The files are read
+     * and checked on every core; what they hold is added in path order, as if one by one.
+     */
     public void loadPath(Path path) throws IOException {
         List<Path> files;
         if (Files.isDirectory(path)) {
@@ -73,7 +94,13 @@ public final class SigmaLoader {
         } else {
             files = List.of(path);
         }
-        for (Path f : files) loadFile(f);
+        List<RuleFile.Loaded> read = files.parallelStream().map(f -> RuleFile.read(f, placeholders, compiled, kept != null)).toList();
+        for (RuleFile.Loaded file : read) {
+            add(file.items());
+            if (kept != null) kept.add(file);
+            filesRead++;
+            if (file.compiled()) filesFromCompiled++;
+        }
     }
 
     private static boolean isYaml(Path p) {
@@ -81,67 +108,25 @@ public final class SigmaLoader {
         return n.endsWith(".yml") || n.endsWith(".yaml");
     }
 
-    private void loadFile(Path f) {
-        String name = f.toString();
-        try {
-            if (Files.size(f) > Limits.RULE_FILE_CHARS) {
-                problems.add(Diagnostic.error(CODE_FILE, SourceRef.file(name), "larger than " + Limits.RULE_FILE_CHARS + " bytes; not read"));
-                return;
-            }
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(f))).toString();
-            load(name, text);
-        } catch (CharacterCodingException e) {
-            problems.add(Diagnostic.error(CODE_FILE, SourceRef.file(name), "not UTF-8 text; not read"));
-        } catch (IOException e) {
-            problems.add(Diagnostic.error(CODE_FILE, SourceRef.file(name), "cannot read: " + e.getMessage()));
-        }
-    }
-
     /** Loads the rules of one file's text; {@code name} is how messages name the file. */
     public void load(String name, String text) {
-        List<YNode> docs;
-        try {
-            docs = YamlTree.parseAll(name, text.startsWith("\uFEFF") ? text.substring(1) : text);
-        } catch (YamlProblem e) {
-            problems.add(Diagnostic.error(RuleException.YAML, SourceRef.line(name, e.line()), e.getMessage()));
-            return;
-        }
-        for (YNode doc : docs) {
-            if (doc instanceof YNode.YMap m && m.get("action") != null) {
-                problems.add(Diagnostic.error(CODE_UNSUPPORTED, SourceRef.line(name, m.line()),
-                        "'action' documents (Sigma 1.x rule collections) are not supported; write each rule in full"));
-                continue;
-            }
-            if (doc instanceof YNode.YMap m && m.get("correlation") != null) {
-                try {
-                    correlations.add(CorrelationParser.parse(name, doc));
-                } catch (RuleException e) {
-                    problems.add(Diagnostic.error(e.code(), SourceRef.line(name, e.line() > 0 ? e.line() : doc.line()), e.getMessage()));
+        add(RuleFile.parse(name, text, placeholders));
+    }
+
+    private void add(List<RuleFile.Item> items) {
+        for (RuleFile.Item item : items) {
+            if (item instanceof RuleFile.Problem p) {
+                problems.add(p.diagnostic());
+            } else if (item instanceof RuleFile.Correlation c) {
+                correlations.add(c.correlation());
+            } else if (item instanceof RuleFile.Filter f) {
+                filters.add(f.filter());
+            } else if (item instanceof RuleFile.Rule r) {
+                if (!ids.add(r.rule().id())) {
+                    problems.add(Diagnostic.warning(CODE_DUPLICATE, r.rule().where(), "rule id " + r.rule().id() + " is used by an earlier rule too"));
                 }
-                continue;
-            }
-            if (doc instanceof YNode.YMap m && m.get("filter") != null) {
-                try {
-                    SigmaFilter f = RuleParser.parseFilter(name, doc);
-                    DetectionCompiler.compile(f.detection(), new FieldSlots(RecordSpec.identity()), placeholders);
-                    filters.add(f);
-                } catch (RuleException e) {
-                    problems.add(Diagnostic.error(e.code(), SourceRef.line(name, e.line() > 0 ? e.line() : doc.line()), e.getMessage()));
-                }
-                continue;
-            }
-            try {
-                SigmaRule rule = RuleParser.parse(name, doc);
-                DetectionCompiler.Result checked = DetectionCompiler.compile(rule, new FieldSlots(RecordSpec.identity()), placeholders);
-                if (!ids.add(rule.id())) {
-                    problems.add(Diagnostic.warning(CODE_DUPLICATE, rule.where(), "rule id " + rule.id() + " is used by an earlier rule too"));
-                }
-                if (checked.unresolved().isEmpty()) active.add(rule);
-                else inactive.add(new InactiveRule(rule, checked.unresolved()));
-            } catch (RuleException e) {
-                problems.add(Diagnostic.error(e.code(), SourceRef.line(name, e.line() > 0 ? e.line() : doc.line()), e.getMessage()));
+                if (r.unresolved().isEmpty()) active.add(r.rule());
+                else inactive.add(new InactiveRule(r.rule(), r.unresolved()));
             }
         }
     }
@@ -178,35 +163,44 @@ public final class SigmaLoader {
         }
         Map<SigmaRule, Integer> index = new java.util.IdentityHashMap<>();
         for (int i = 0; i < active.size(); i++) index.put(active.get(i), i);
-        List<Route> routes = new ArrayList<>();
-        bySpec.forEach((spec, rules) -> {
-            FieldSlots slots = new FieldSlots(spec);
-            List<CompiledRule> compiled = new ArrayList<>();
-            // a filter naming several rules is compiled once per route: matchers keep no state of their own
-            Map<SigmaFilter, DetectionCompiler.Result> compiledFilters = new java.util.IdentityHashMap<>();
-            boolean keywords = false;
-            for (SigmaRule rule : rules) {
-                try {
-                    DetectionCompiler.Result r = DetectionCompiler.compile(rule, slots, placeholders);
-                    List<Matcher> terms = new ArrayList<>(List.of(r.matcher()));
-                    for (SigmaFilter f : filtersOf.getOrDefault(rule, List.of())) {
-                        DetectionCompiler.Result fr = compiledFilters.get(f);
-                        if (fr == null) {
-                            fr = DetectionCompiler.compile(f.detection(), slots, placeholders);
-                            compiledFilters.put(f, fr);
-                        }
-                        terms.add(Logic.not(fr.matcher()));
-                        keywords |= fr.keywords();
-                    }
-                    compiled.add(new CompiledRule(rule, index.get(rule), Logic.all(terms)));
-                    keywords |= r.keywords();
-                } catch (RuleException e) {
-                    // compiled once already against plain field names; a mapping cannot make it fail
-                    throw new IllegalStateException("rule " + rule + " failed to compile for " + spec.name(), e);
-                }
-            }
-            routes.add(new Route(spec, slots, compiled, keywords));
-        });
+        // routes that state the same literals (one log source read from two kinds of record) share one automaton
+        Map<List<String>, LiteralAutomaton> automata = new ConcurrentHashMap<>();
+        Function<List<String>, LiteralAutomaton> automaton = literals -> automata.computeIfAbsent(literals, LiteralAutomaton::of);
+        List<LazyRoute> routes = new ArrayList<>();
+        bySpec.forEach((spec, rules) -> routes.add(new LazyRoute(spec,
+                () -> compileRoute(spec, rules, filtersOf, index, placeholders, automaton))));
         return new SigmaRules(active, unrouted, inactive, all, routes, applied, resolved);
+    }
+
+    /** The rules of one kind of record, compiled against its fields, with the filters that name them. */
+    private static Route compileRoute(RecordSpec spec, List<SigmaRule> rules, Map<SigmaRule, List<SigmaFilter>> filtersOf,
+                                      Map<SigmaRule, Integer> index, Placeholders placeholders,
+                                      Function<List<String>, LiteralAutomaton> automaton) {
+        FieldSlots slots = new FieldSlots(spec);
+        List<CompiledRule> compiled = new ArrayList<>();
+        // a filter naming several rules is compiled once per route: matchers keep no state of their own
+        Map<SigmaFilter, DetectionCompiler.Result> compiledFilters = new java.util.IdentityHashMap<>();
+        boolean keywords = false;
+        for (SigmaRule rule : rules) {
+            try {
+                DetectionCompiler.Result r = DetectionCompiler.compile(rule, slots, placeholders);
+                List<Matcher> terms = new ArrayList<>(List.of(r.matcher()));
+                for (SigmaFilter f : filtersOf.getOrDefault(rule, List.of())) {
+                    DetectionCompiler.Result fr = compiledFilters.get(f);
+                    if (fr == null) {
+                        fr = DetectionCompiler.compile(f.detection(), slots, placeholders);
+                        compiledFilters.put(f, fr);
+                    }
+                    terms.add(Logic.not(fr.matcher()));
+                    keywords |= fr.keywords();
+                }
+                compiled.add(new CompiledRule(rule, index.get(rule), Logic.all(terms)));
+                keywords |= r.keywords();
+            } catch (RuleException e) {
+                // compiled once already against plain field names; a mapping cannot make it fail
+                throw new IllegalStateException("rule " + rule + " failed to compile for " + spec.name(), e);
+            }
+        }
+        return new Route(spec, slots, compiled, keywords, automaton);
     }
 }

@@ -36,10 +36,10 @@ public final class SigmaRules {
     private volatile Map<SigmaRule, Integer> loadedIndex;          // built when a match is first shipped
 
     /** The routes for one record type: by folded channel, and those that do not look at the channel. */
-    record TypeRoutes(Map<String, List<Route>> byChannel, List<Route> other) {}
+    record TypeRoutes(Map<String, List<LazyRoute>> byChannel, List<LazyRoute> other) {}
 
     SigmaRules(List<SigmaRule> loaded, List<SigmaRule> unrouted, List<InactiveRule> inactive,
-               List<Diagnostic> problems, List<Route> routes, List<AppliedFilter> filters, Correlations.Resolved correlations) {
+               List<Diagnostic> problems, List<LazyRoute> routes, List<AppliedFilter> filters, Correlations.Resolved correlations) {
         this.filters = List.copyOf(filters);
         this.correlations = correlations;
         this.correlationFields = Correlator.fieldsRead(correlations.correlations());
@@ -48,7 +48,7 @@ public final class SigmaRules {
         this.inactive = List.copyOf(inactive);
         this.problems = List.copyOf(problems);
         Map<String, TypeRoutes> index = new HashMap<>();
-        for (Route r : routes) {
+        for (LazyRoute r : routes) {
             for (String type : r.spec.types()) {
                 TypeRoutes t = index.computeIfAbsent(type, k -> new TypeRoutes(new HashMap<>(), new ArrayList<>()));
                 String channelKey = r.spec.where().keySet().stream().filter(CHANNEL::equalsIgnoreCase).findFirst().orElse(null);
@@ -75,13 +75,13 @@ public final class SigmaRules {
         return new SigmaScanner(this, false);
     }
 
-    /** The routes that may select a record of this type and channel (null when the record has none). */
-    void routesFor(String type, String channel, List<Route> out) {
+    /** The routes that may select a record of this type and channel (null when the record has none), not compiled yet. */
+    void routesFor(String type, String channel, List<LazyRoute> out) {
         TypeRoutes t = byType.get(type);
         if (t == null) return;
         out.addAll(t.other());
         if (channel != null) {
-            List<Route> ch = t.byChannel().get(Fold.fold(channel.trim()));
+            List<LazyRoute> ch = t.byChannel().get(Fold.fold(channel.trim()));
             if (ch != null) out.addAll(ch);
         }
     }

@@ -20,7 +20,7 @@ public final class SigmaScanner {
     private final SigmaRules rules;
     private final Evaluation ev = new Evaluation(16);
     private final Route.Scratch scratch = new Route.Scratch();
-    private final List<Route> routes = new ArrayList<>();
+    private final List<LazyRoute> routes = new ArrayList<>();
     private final List<CompiledRule> candidates = new ArrayList<>();
     private final Map<String, List<String>> routingFields = new HashMap<>();   // per record: fields routes test
     private final int[] firedAt;   // the record stamp a rule last fired on: a rule fires once per record
@@ -44,8 +44,9 @@ public final class SigmaScanner {
         }
         routingFields.clear();
         Function<String, List<String>> fields = name -> routingFields.computeIfAbsent(name, record::values);
-        for (Route route : routes) {
-            if (!route.spec.selects(record, fields)) continue;
+        for (LazyRoute lazy : routes) {
+            if (!lazy.spec.selects(record, fields)) continue;
+            Route route = lazy.get();
             ev.reset(record, route.slots);
             candidates.clear();
             if (prefilter) route.candidates(ev, scratch, candidates);

@@ -298,4 +298,59 @@ class CorrelationTest {
             assertThat(d.message()).contains("names nothing, which is no loaded rule or correlation");
         });
     }
+
+    /** {@code n} event_count correlations, each on the one before, the first on rule A; listed last first. */
+    private static String chainOf(int n) {
+        StringBuilder s = new StringBuilder(BASE);
+        for (int i = n; i >= 1; i--) {
+            s.append("---\ntitle: link ").append(i).append("\nid: link-").append(i)
+                    .append("\ncorrelation: {type: event_count, rules: [").append(i == 1 ? "rule-a" : "link-" + (i - 1))
+                    .append("], group-by: [user], timespan: 1h, generate: true, condition: {gte: 1}}\n");
+        }
+        return s.toString();
+    }
+
+    @Test
+    void aChainLongerThanTheLimitLoadsUpToTheLimitAndFiresThrough() {
+        int limit = org.exhunt.core.Limits.SIGMA_CORRELATION_CHAIN;
+        SigmaRules rules = Fixtures.rules(RuleAssert.TEST_MAPPING, chainOf(limit + 2));
+        assertThat(rules.correlations()).hasSize(limit);
+        assertThat(rules.problems()).extracting(d -> d.message()).containsExactlyInAnyOrder(
+                "correlation link-" + (limit + 1) + " is built on a chain of more than " + limit + " correlations",
+                "correlation link-" + (limit + 2) + " is built on a chain of more than " + limit + " correlations");
+        List<Finding> fired = new ArrayList<>();
+        Correlator c = rules.correlator(fired::add);
+        rules.scanner().scan(at(0, "kind=fail", "user=bob"), c::accept);
+        c.finish();
+        assertThat(fired).hasSize(limit);
+    }
+
+    @Test
+    void aHostileChainOfThousandsIsRefusedWithoutExhaustingTheStack() {
+        SigmaRules rules = Fixtures.rules(RuleAssert.TEST_MAPPING, chainOf(3_000));
+        assertThat(rules.correlations()).hasSize(org.exhunt.core.Limits.SIGMA_CORRELATION_CHAIN);
+        assertThat(rules.problems()).hasSize(3_000 - org.exhunt.core.Limits.SIGMA_CORRELATION_CHAIN);
+    }
+
+    @Test
+    void everyCorrelationOfACycleIsReportedAndWhatIsBuiltOnThem() {
+        String cycle = """
+                title: one
+                id: c-1
+                correlation: {type: event_count, rules: [rule-a, c-2], group-by: [user], timespan: 1h, condition: {gte: 2}}
+                ---
+                title: two
+                id: c-2
+                correlation: {type: event_count, rules: [c-1], group-by: [user], timespan: 1h, condition: {gte: 2}}
+                ---
+                title: three
+                id: c-3
+                correlation: {type: event_count, rules: [c-2], group-by: [user], timespan: 1h, condition: {gte: 2}}
+                """;
+        SigmaRules rules = Fixtures.rules(RuleAssert.TEST_MAPPING, BASE + "---\n" + cycle);
+        assertThat(rules.correlations()).isEmpty();
+        assertThat(rules.problems()).extracting(d -> d.message()).containsExactly(
+                "correlation c-1 depends on itself", "correlation c-2 depends on itself",
+                "correlation c-3 names correlation c-2, which was not loaded");
+    }
 }

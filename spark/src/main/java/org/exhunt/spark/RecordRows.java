@@ -3,6 +3,7 @@ package org.exhunt.spark;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * Spark rows of core's result records, their schema read from the records themselves, so that a field added to a
  * record is a column of its table without more work: text, numbers, flags, times (timestamps, microseconds) and dates,
- * enums by name, lists as arrays, maps as maps, records as structs, names in snake case as in the JSON lines. A record
+ * enums by name, durations as ISO 8601 text, lists as arrays, maps as maps, records as structs, names in snake case as in the JSON lines. A record
  * inside itself (a finding's linked findings) is kept one level deep.
  */
 final class RecordRows {
@@ -95,7 +96,7 @@ final class RecordRows {
             throw new IllegalArgumentException("no column type for " + t);
         }
         Class<?> c = (Class<?>) t;
-        if (c == String.class || c == char.class || c.isEnum()) return DataTypes.StringType;
+        if (c == String.class || c == char.class || c.isEnum() || c == Duration.class) return DataTypes.StringType;
         if (c == int.class || c == Integer.class) return DataTypes.IntegerType;
         if (c == long.class || c == Long.class) return DataTypes.LongType;
         if (c == boolean.class || c == Boolean.class) return DataTypes.BooleanType;
@@ -120,6 +121,7 @@ final class RecordRows {
         }
         if (v instanceof Enum<?> e) return e.name();
         if (v instanceof Character ch) return ch.toString();
+        if (v instanceof Duration d) return d.toString();   // ISO 8601, as in the JSON lines
         if (v instanceof Record r) return structValue(r, inside);
         return v;
     }

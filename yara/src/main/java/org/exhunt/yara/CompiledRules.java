@@ -34,6 +34,8 @@ public final class CompiledRules {
     private final AtomicReferenceArray<RuleMatch> unmatched;
     /** The rules that read PE fields not implemented yet (on PE files, their verdict may differ from yara's). */
     final List<CompiledRule> rulesReadingPe;
+    /** How deeply the deepest condition's evaluation recurses (its {@link org.exhunt.yara.condition.Node#depth}). */
+    final int deepestCondition;
 
     private CompiledRules(List<CompiledRule> rules, List<CompiledString> strings, int[] searchedAs, Automaton automaton,
             List<String> namespaces, List<String> modules, Map<String, Integer> externalSlots, Object[] defaults,
@@ -53,6 +55,7 @@ public final class CompiledRules {
             if (!r.unimplementedModuleFields().isEmpty()) readingPe.add(r);
         }
         this.rulesReadingPe = List.copyOf(readingPe);
+        this.deepestCondition = rules.stream().mapToInt(r -> r.condition().depth).max().orElse(0);
     }
 
     /** Rule {@code index}'s outcome when it does not match; null for a private rule. */

@@ -116,7 +116,11 @@ final class RulesFile {
                 if (s == null) throw new CorruptRulesException("included file missing: " + path);
                 return s;
             };
-            for (Recipe.Source s : sources) compiler.add(Parser.parse(s.content(), s.name(), s.namespace(), resolver));
+            // on a deep stack, as YaraCompiler parses and compiles (see DeepStack)
+            DeepStack.call(() -> {
+                for (Recipe.Source s : sources) compiler.add(Parser.parse(s.content(), s.name(), s.namespace(), resolver));
+                return null;
+            });
             if (compiler.hasErrors() || !compiler.recordsExhausted()) {
                 throw new CorruptRulesException("the rules in the file do not compile as they did");
             }

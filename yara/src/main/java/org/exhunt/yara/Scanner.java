@@ -1,22 +1,25 @@
 package org.exhunt.yara;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.exhunt.core.Limits;
 import org.exhunt.yara.compile.CompiledRule;
 import org.exhunt.yara.compile.CompiledString;
 import org.exhunt.yara.condition.MatchList;
+import org.exhunt.yara.data.ScanData;
 import org.exhunt.yara.modules.PeModule;
 import org.exhunt.yara.regex.TooManyFibersException;
 import org.exhunt.yara.scan.ScanContext;
-import org.exhunt.yara.scan.ScanTimeoutException;
+import org.exhunt.yara.data.ScanTimeoutException;
 import org.exhunt.yara.scan.TooManyMatchesException;
 
 /**
@@ -28,9 +31,6 @@ public final class Scanner {
     private final CompiledRules rules;
     private final ScanContext context;
     private final Object[] externals;
-    /** The last file read; kept for the next one unless it grew past {@link #RETAINED_BUFFER}. */
-    private byte[] buffer = new byte[0];
-    private static final int RETAINED_BUFFER = 16 << 20;
     private Duration timeout;
     private boolean fastMode;
 
@@ -70,7 +70,8 @@ public final class Scanner {
     }
 
     /**
-     * Scans a file, read once into a buffer this scanner reuses. A file larger than
+     * Scans a file: one of up to {@link Limits#YARA_READ_BYTES} is read into memory, a larger one is mapped (as
+     * libyara maps every file), so that the heap a scan takes does not grow with the file. A file larger than
      * {@link Limits#YARA_FILE_BYTES} is not read: the result says so.
      */
     public ScanResult scan(Path file) throws IOException {
@@ -80,27 +81,46 @@ public final class Scanner {
                 return ScanResult.failure("file too large to scan (" + size + " bytes, more than "
                         + (Limits.YARA_FILE_BYTES >> 20) + " MiB)");
             }
-            if (buffer.length < size) buffer = new byte[(int) size];
-            ByteBuffer into = ByteBuffer.wrap(buffer, 0, (int) size);
-            while (into.hasRemaining() && channel.read(into) >= 0) {
-                // Read up to the size the file had when opened (a growing file is read as it was).
+            if (size <= Limits.YARA_READ_BYTES) return scan(read(channel, (int) size));
+            ScanData mapped = ScanData.mapped(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+            try {
+                return scan(mapped);
+            } catch (InternalError e) {
+                // what the JVM throws when a mapped file shrinks under a read (SIGBUS)
+                return ScanResult.failure("could not read file: it changed while it was scanned");
             }
-            ScanResult result = scan(buffer, into.position());
-            if (buffer.length > RETAINED_BUFFER) buffer = new byte[0];
-            return result;
         }
     }
 
+    /** Up to {@code size} bytes: the size the file had when opened (a growing file is read as it was). */
+    private static ScanData read(FileChannel channel, int size) throws IOException {
+        ByteBuffer into = ByteBuffer.allocate(size);
+        while (into.hasRemaining() && channel.read(into) >= 0) {
+            // until full or at the end
+        }
+        return ScanData.of(into.array(), into.position());
+    }
+
+    /** Scans {@code data}; the result refers to it (for the matched strings' bytes): do not change it after. */
     public ScanResult scan(byte[] data) {
         return scan(data, data.length);
     }
 
-    /** Scans {@code data[0, length)}. */
+    /** Scans {@code data[0, length)}; the result refers to it (for the matched strings' bytes): do not change it after. */
     public ScanResult scan(byte[] data, int length) {
+        return scan(ScanData.of(data, length));
+    }
+
+    private ScanResult scan(ScanData data) {
+        // 0 is "no deadline": a deadline that falls on it is moved by a nanosecond.
         long deadline = timeout == null || timeout.isZero() ? 0 : System.nanoTime() + timeout.toNanos();
+        long stopAt = deadline != 0 || timeout == null || timeout.isZero() ? deadline : 1;
         boolean[] unsatisfied;
         try {
-            unsatisfied = rules.engine.scan(context, data, length, fastMode, deadline == 0 ? 0 : Math.max(deadline, 1));
+            // A condition nested deeper than a thread's stack is sure to hold is evaluated on a deep one.
+            unsatisfied = rules.deepestCondition <= DeepStack.EVALUATION_INLINE_DEPTH
+                    ? rules.engine.scan(context, data, fastMode, stopAt)
+                    : DeepStack.call(() -> rules.engine.scan(context, data, fastMode, stopAt));
         } catch (ScanTimeoutException e) {
             return ScanResult.failure("scanning timed out");
         } catch (TooManyFibersException e) {
@@ -111,15 +131,16 @@ public final class Scanner {
         List<RuleMatch> matching = new ArrayList<>();
         int[] indexes = new int[context.trueCount()];
         int n = 0;
+        Map<Integer, MatchList> handedOver = new HashMap<>();
         for (int k = 0; k < context.trueCount(); k++) {
             CompiledRule rule = rules.rules.get(context.trueRule(k));
             if (rule.isPrivate() || unsatisfied[rule.namespaceIndex()]) continue;
-            matching.add(rules.unmatched(rule.index()).matchedWith(strings(rule, data)));
+            matching.add(rules.unmatched(rule.index()).matchedWith(strings(rule, data, handedOver)));
             indexes[n++] = rule.index();
         }
         List<String> warnings = new ArrayList<>();
         List<String> needingPe = new ArrayList<>();
-        if (!rules.rulesReadingPe.isEmpty() && PeModule.isPe(data, length)) {
+        if (!rules.rulesReadingPe.isEmpty() && PeModule.isPe(data)) {
             for (CompiledRule rule : rules.rulesReadingPe) needingPe.add(rule.name());
         }
         for (int capped : context.cappedStrings()) {
@@ -134,19 +155,15 @@ public final class Scanner {
                 warnings, needingPe, null);
     }
 
-    private List<StringMatch> strings(CompiledRule rule, byte[] data) {
-        List<StringMatch> strings = new ArrayList<>();
+    /** A matched rule's non-private strings with their matches, which the result takes over from the scanner. */
+    private List<StringMatch> strings(CompiledRule rule, ScanData data, Map<Integer, MatchList> handedOver) {
+        List<CompiledString> shown = new ArrayList<>();
+        List<MatchList> lists = new ArrayList<>();
         for (CompiledString s : rule.strings()) {
             if (s.isPrivate()) continue;
-            MatchList m = context.matches[s.index];
-            for (int i = 0; i < m.count(); i++) {
-                int offset = m.offset(i);
-                int length = m.length(i);
-                int kept = Math.min(length, Limits.YARA_MATCH_DATA);
-                byte[] bytes = java.util.Arrays.copyOfRange(data, offset, offset + kept);
-                strings.add(new StringMatch(s.identifier, offset, length, bytes, s.isHex()));
-            }
+            shown.add(s);
+            lists.add(handedOver.computeIfAbsent(context.matchesOf(s.index), key -> context.handOver(key)));
         }
-        return strings;
+        return new MatchedStrings(shown, lists, data);
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.exhunt.yara.compile.PreparedStrings;
 import org.exhunt.yara.compile.RuleCompiler;
@@ -77,20 +76,24 @@ public final class YaraCompiler {
     }
 
     /**
-     * Parses the pending sources and compiles their strings (the costly part) on all cores, while this thread
+     * Parses the pending sources and compiles their strings (the costly part) on all cores, while one thread
      * adds the parsed ones to the compiler in the order the sources came (a rule can only name rules before
-     * it): adding overlaps with parsing instead of waiting for all of it.
+     * it): adding overlaps with parsing instead of waiting for all of it. All of it runs on {@link DeepStack}
+     * threads, whose stack holds the deepest nesting libyara's parser accepts.
      */
     private void flush() {
         if (pending.isEmpty()) return;
         ParseQueue queue = new ParseQueue(List.copyOf(pending));
         pending.clear();
-        int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), queue.size() - 1);
-        for (int i = 0; i < helpers; i++) ForkJoinPool.commonPool().execute(queue::parseAll);
-        for (int i = 0; i < queue.size(); i++) {
-            Parsed p = queue.take(i);
-            compiler.add(p.items(), p.strings());
-        }
+        int helpers = Math.min(Runtime.getRuntime().availableProcessors() - 1, queue.size() - 1);
+        for (int i = 0; i < helpers; i++) DeepStack.execute(queue::parseAll);
+        DeepStack.call(() -> {
+            for (int i = 0; i < queue.size(); i++) {
+                Parsed p = queue.take(i);
+                compiler.add(p.items(), p.strings());
+            }
+            return null;
+        });
     }
 
     private static Parsed parse(Pending p) {

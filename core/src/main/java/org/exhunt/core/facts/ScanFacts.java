@@ -22,11 +22,14 @@ import java.util.Map;
  * @param suppressed         what each allowlist entry suppressed, in the allowlist's order (entries that suppressed
  *                           nothing left out)
  * @param timelines          per row with evidence, its story, in the order the rows' first findings come
+ * @param patchHistory       what the evidence says about the builds that ran and were installed, in time order
+ *                           (docs/ARCHITECTURE.md, "Verdicts")
+ * @param buildTimeline      which build ran when, from the patch history and the build installed now, in time order
  */
 public record ScanFacts(Install install, Mitigations mitigations, ExtendedProtection extendedProtection,
                         Examined examined, IndicatorSummary indicators, SigmaSummary sigma, List<LogCoverage> logs,
                         Map<Tally, Long> tallies, List<NotKept> droppedPerRule, List<Suppression> suppressed,
-                        List<RowTimeline> timelines) implements Serializable {
+                        List<RowTimeline> timelines, List<PatchEvent> patchHistory, List<BuildSpan> buildTimeline) implements Serializable {
 
     public ScanFacts {
         logs = List.copyOf(logs);
@@ -34,5 +37,7 @@ public record ScanFacts(Install install, Mitigations mitigations, ExtendedProtec
         droppedPerRule = List.copyOf(droppedPerRule);
         suppressed = List.copyOf(suppressed);
         timelines = List.copyOf(timelines);
+        patchHistory = patchHistory == null ? List.of() : List.copyOf(patchHistory);
+        buildTimeline = buildTimeline == null ? List.of() : List.copyOf(buildTimeline);
     }
 }

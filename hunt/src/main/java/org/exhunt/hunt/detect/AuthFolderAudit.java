@@ -1,6 +1,5 @@
 package org.exhunt.hunt.detect;
 
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.exhunt.core.Finding;
 import org.exhunt.core.Severity;
@@ -34,11 +33,9 @@ public final class AuthFolderAudit implements FileDetector {
 
     @Override
     public void examine(FileContent c, Consumer<Finding> findings) {
-        if (c.location() != WebShellLocation.OWA_AUTH && c.location() != WebShellLocation.ECP_AUTH) return;
-        if (c.url() == null) return;
-        String url = c.url().toLowerCase(Locale.ROOT);
-        String folder = c.location() == WebShellLocation.OWA_AUTH ? "owa/auth" : "ecp/auth";
-        String below = url.substring(url.indexOf(folder) + folder.length() + 1);
+        String below = AuthFolderBaseline.belowFolder(c.location(), c.url()).orElse(null);
+        if (below == null) return;
+        String folder = AuthFolderBaseline.folder(c.location());
         boolean top = below.indexOf('/') < 0;
         if (top && baseline.isStandard(folder, below)) return;
         boolean script = WebShellSweep.isScript(below);

@@ -11,12 +11,16 @@ import org.exhunt.hunt.layout.WebShellLocation;
  *
  * @param location the web-shell location the file lies in, or null
  * @param url      the URL path IIS serves it under, or null
+ * @param served   whether it lies in the folders IIS serves ({@code inetpub\wwwroot}, the install's
+ *                 {@code FrontEnd\HttpProxy} and {@code ClientAccess}); false for a file read for another reason (a
+ *                 digest indicator's size)
  */
-public record FileContent(EvidenceFile file, byte[] bytes, String sha256, WebShellLocation location, String url) {
+public record FileContent(EvidenceFile file, byte[] bytes, String sha256, WebShellLocation location, String url,
+                          boolean served) {
 
     /** A file known by its listing only: its content could not be read. */
-    public static FileContent unread(EvidenceFile file, WebShellLocation location, String url) {
-        return new FileContent(file, null, null, location, url);
+    public static FileContent unread(EvidenceFile file, WebShellLocation location, String url, boolean served) {
+        return new FileContent(file, null, null, location, url, served);
     }
 
     /** Whether the content was read ({@link #bytes} and {@link #sha256} are there). */

@@ -15,6 +15,7 @@ import org.exhunt.hunt.rules.RulePack;
 import org.exhunt.sigma.AppliedFilter;
 import org.exhunt.sigma.InactiveRule;
 import org.exhunt.sigma.Placeholders;
+import org.exhunt.sigma.CompiledRules;
 import org.exhunt.sigma.SigmaLoader;
 import org.exhunt.sigma.SigmaRules;
 import org.exhunt.sigma.mapping.Mappings;
@@ -55,8 +56,15 @@ public final class SigmaHunt {
      */
     public static SigmaHunt load(RulePack pack, List<Path> userRules, List<Path> userFilters, ChainAttribution attribution,
                                  Consumer<Diagnostic> problems) {
+        return load(pack, userRules, userFilters, null, attribution, problems);
+    }
+
+    /** The same, taking the rules of the user's files that {@code compiled} holds unchanged from it (when not null). */
+    public static SigmaHunt load(RulePack pack, List<Path> userRules, List<Path> userFilters, CompiledRules compiled,
+                                 ChainAttribution attribution, Consumer<Diagnostic> problems) {
         Mappings mappings = mappings(pack, problems);
         SigmaLoader loader = new SigmaLoader(mappings, Placeholders.none());
+        if (compiled != null) loader.useCompiled(compiled);
         Map<String, String> packFiles = new LinkedHashMap<>();
         for (String file : pack.list("sigma/")) {
             if (file.endsWith(".yml") || file.endsWith(".yaml")) {

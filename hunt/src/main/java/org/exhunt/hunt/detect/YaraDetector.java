@@ -3,9 +3,12 @@ package org.exhunt.hunt.detect;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.exhunt.core.Diagnostic;
 import org.exhunt.core.Finding;
+import org.exhunt.core.Limits;
 import org.exhunt.core.Severity;
 import org.exhunt.core.Stage;
 import org.exhunt.core.facts.Tally;
@@ -27,15 +30,17 @@ public final class YaraDetector implements FileDetector {
 
     /** Externals signature-base's rules read (YARA.md §3), declared when compiling, set per file. */
     public static final String[] EXTERNALS = {"filename", "filepath", "extension", "filetype", "owner"};
-    static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final int STRINGS_SHOWN = 5;
 
-    private final CompiledRules rules;
     private final ThreadLocal<Scanner> scanners;
 
     public YaraDetector(CompiledRules rules) {
-        this.rules = rules;
-        this.scanners = ThreadLocal.withInitial(() -> rules.newScanner().timeout(TIMEOUT));
+        this(rules, Duration.ofSeconds(Limits.YARA_SCAN_SECONDS));
+    }
+
+    /** With another limit on the time one file's scan may take. */
+    YaraDetector(CompiledRules rules, Duration timeout) {
+        this.scanners = ThreadLocal.withInitial(() -> rules.newScanner().timeout(timeout));
     }
 
     @Override
@@ -61,7 +66,13 @@ public final class YaraDetector implements FileDetector {
             sink.tally(Tally.YARA_PE_FIELDS_NOT_EVALUATED);
         }
         for (String warning : result.warnings()) sink.problem(Diagnostic.warning("yara.warning", content.file().ref(), warning));
-        for (RuleMatch m : result.matching()) sink.finding(finding(content, m));
+        // a rule the pack carries a copy of (signature-base's) and the user gives too (--yara signature-base) is one
+        // rule: it is reported once, as the user's copy, which may be newer
+        Set<String> users = result.matching().stream().filter(m -> YaraRules.USER_NAMESPACE.equals(m.namespace()))
+                .map(RuleMatch::name).collect(Collectors.toSet());
+        for (RuleMatch m : result.matching()) {
+            if (YaraRules.USER_NAMESPACE.equals(m.namespace()) || !users.contains(m.name())) sink.finding(finding(content, m));
+        }
     }
 
     private static void setExternals(Scanner scanner, FileContent content) {

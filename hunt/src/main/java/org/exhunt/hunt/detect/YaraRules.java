@@ -20,13 +20,16 @@ import org.exhunt.yara.YaraException;
 
 /**
  * Compiles the YARA rules of a hunt: the rule pack's {@code yara/} files and the user's ({@code --yara}),
- * each in its own namespace so that rule names never collide. A file with errors is reported with its
- * positions and left out; the rest still compile and run.
+ * each in its own namespace so that rule names never collide: exhunt's own rules in {@code exhunt}, the pack's pinned
+ * copies of third-party rule files in the name of their folder ({@code yara/signature-base/} in
+ * {@code signature-base}), the user's in {@code user}. A file with errors is reported with its positions and left out;
+ * the rest still compile and run.
  */
 public final class YaraRules {
 
     static final String PACK_NAMESPACE = "exhunt";
     static final String USER_NAMESPACE = "user";
+    private static final String PACK_FOLDER = "yara/";
 
     private record Source(byte[] text, String name, String namespace) {}
 
@@ -35,8 +38,8 @@ public final class YaraRules {
     /** The compiled rules, or null when there are none; every problem goes to {@code problems}. */
     public static CompiledRules compile(RulePack pack, List<Path> userRules, Consumer<Diagnostic> problems) {
         List<Source> sources = new ArrayList<>();
-        for (String file : pack.list("yara/")) {
-            if (isRuleFile(file)) sources.add(new Source(pack.bytes(file), "rules/" + file, PACK_NAMESPACE));
+        for (String file : pack.list(PACK_FOLDER)) {
+            if (isRuleFile(file)) sources.add(new Source(pack.bytes(file), "rules/" + file, packNamespace(file)));
         }
         for (Path p : userRules) collect(p, sources, problems);
         if (sources.isEmpty()) return null;
@@ -66,6 +69,12 @@ public final class YaraRules {
         problems.accept(Diagnostic.error("yara.not-loaded", SourceRef.file("YARA rules"),
                 "no YARA rule could be compiled"));
         return null;
+    }
+
+    /** {@code exhunt} for a file directly in the pack's {@code yara/}, else the name of its folder there. */
+    static String packNamespace(String file) {
+        int slash = file.indexOf('/', PACK_FOLDER.length());
+        return slash < 0 ? PACK_NAMESPACE : file.substring(PACK_FOLDER.length(), slash);
     }
 
     private static void collect(Path p, List<Source> sources, Consumer<Diagnostic> problems) {

@@ -2,6 +2,7 @@ package org.exhunt.hunt.layout;
 
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.exhunt.core.Diagnostic;
@@ -41,6 +42,28 @@ public final class AuthFolderBaseline {
             b.standard.add((f[0].strip() + "/" + f[1].strip()).toLowerCase(Locale.ROOT));
         }
         return b;
+    }
+
+    /** The folder below the front end's web root of an auth-folder location ({@code owa/auth}), or null for another. */
+    public static String folder(WebShellLocation location) {
+        return location == WebShellLocation.OWA_AUTH ? "owa/auth" : location == WebShellLocation.ECP_AUTH ? "ecp/auth" : null;
+    }
+
+    /**
+     * A file's path below its auth folder, lower case ({@code logon.aspx}, {@code 15.1.2176/x.aspx}), from the URL it
+     * is served under; empty for a file of no auth folder.
+     */
+    public static Optional<String> belowFolder(WebShellLocation location, String url) {
+        String folder = folder(location);
+        if (folder == null || url == null) return Optional.empty();
+        String u = url.toLowerCase(Locale.ROOT);
+        int at = u.indexOf(folder + "/");
+        return at < 0 ? Optional.empty() : Optional.of(u.substring(at + folder.length() + 1));
+    }
+
+    /** Whether a file is one a standard install keeps directly in its auth folder: a standard page, by name and place. */
+    public boolean isStandardPage(WebShellLocation location, String url) {
+        return belowFolder(location, url).filter(below -> isStandard(folder(location), below)).isPresent();
     }
 
     /** Whether a standard install keeps a file of this name directly in {@code folder} ({@code owa/auth}). */

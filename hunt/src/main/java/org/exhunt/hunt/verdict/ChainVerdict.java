@@ -1,21 +1,22 @@
 package org.exhunt.hunt.verdict;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Exposure;
 import org.exhunt.core.Finding;
+import org.exhunt.core.SourceRef;
 import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
 
 /**
- * The verdict of one attack-chain row: COMPROMISED on a sign of success or a file linked to the chain,
- * ATTEMPTED on exploit requests alone, and otherwise CLEAN only when the logs could have shown the chain —
- * CANNOT_TELL when there are no such logs, when they end before the chain was first exploited in the wild,
- * or when they start after it on a build that was not yet fixed.
+ * The verdict of one attack-chain row: COMPROMISED on a sign of success or a file linked to the chain, ATTEMPTED on
+ * exploit requests alone (counted as requests: one per log line or event, however many rules matched it), and
+ * otherwise what the exposure window allows ({@link WindowRule}): CLEAN only when the window is empty or covered by
+ * logs that show nothing, else CANNOT_TELL.
  */
 final class ChainVerdict {
 
@@ -25,49 +26,26 @@ final class ChainVerdict {
         String name = row.profile().row();
         List<Finding> successes = chainFindings.stream().filter(f -> f.stage() == Stage.SUCCESS).toList();
         if (!successes.isEmpty() || !links.isEmpty()) {
-            return verdict(server, row, Compromise.COMPROMISED, success(successes, links));
+            String s = success(successes, links);
+            return verdict(server, row, Compromise.COMPROMISED, s, s);
         }
         if (!chainFindings.isEmpty()) {
-            return verdict(server, row, Compromise.ATTEMPTED, attempts(chainFindings));
+            return verdict(server, row, Compromise.ATTEMPTED, attempts(chainFindings, false), attempts(chainFindings, true));
         }
         if (row.exposure() == Exposure.NOT_AFFECTED) {
-            return verdict(server, row, Compromise.CLEAN, "the product is not affected by " + name);
+            String why = "the product is not affected by " + name;
+            return new Verdict(server, name, row.exposure(), Compromise.CLEAN, why, detail(row, why, false), null);
         }
-        return verdict(server, row, visibility(row), reachReason(row));
-    }
-
-    private static Compromise visibility(RowAssessment row) {
-        LogWindow w = row.window();
-        if (w == null) return Compromise.CANNOT_TELL;
-        if (w.to().isBefore(row.profile().firstExploited())) return Compromise.CANNOT_TELL;
-        boolean startsLate = w.from().isAfter(row.profile().firstExploited());
-        boolean fixedAtStart = w.atStart() == Exposure.PATCHED || w.atStart() == Exposure.NOT_AFFECTED;
-        return startsLate && !fixedAtStart ? Compromise.CANNOT_TELL : Compromise.CLEAN;
-    }
-
-    private static String reachReason(RowAssessment row) {
-        RowProfile p = row.profile();
-        LogWindow w = row.window();
-        String first = "first exploitation in the wild (" + day(p.firstExploited()) + ")";
-        if (w == null) return "no " + LogNames.list(p.visibleIn()) + " logs in the evidence, which could have shown it";
-        String span = "no evidence in " + LogNames.list(w.logTypes()) + " logs from " + day(w.from()) + " to " + day(w.to());
-        if (w.to().isBefore(p.firstExploited())) return span + ": they end before " + first;
-        if (w.from().isAfter(p.firstExploited())) {
-            if (w.atStart() == Exposure.PATCHED || w.atStart() == Exposure.NOT_AFFECTED) {
-                return span + "; they start after " + first + ", but on a fixed build (files on disk were checked"
-                        + " for all time)";
-            }
-            return span + ", but they start after " + first + " while the build was "
-                    + (w.atStart() == Exposure.UNKNOWN ? "not known" : "not yet fixed");
-        }
-        return span + ", back to before " + first;
+        WindowRule.Answer a = WindowRule.decide(row.window());
+        return new Verdict(server, name, row.exposure(), a.compromise(), shorten(a.reason()),
+                exposureReason(row) + a.detail(), row.window());
     }
 
     private static String success(List<Finding> successes, List<ShellLinker.Link> links) {
         StringBuilder s = new StringBuilder();
         if (!successes.isEmpty()) {
             Finding first = successes.get(0);
-            s.append(count(successes.size(), "sign", "signs")).append(" of success").append(from(successes))
+            s.append(count(requests(successes), "sign", "signs")).append(" of success").append(from(successes))
                     .append(", first: ").append(first.title()).append(at(first));
         }
         for (ShellLinker.Link link : links) {
@@ -87,18 +65,43 @@ final class ChainVerdict {
                 + (ips.size() > 5 ? " and " + (ips.size() - 5) + " more" : "");
     }
 
-    private static String attempts(List<Finding> attempts) {
+    private static String attempts(List<Finding> attempts, boolean full) {
         Finding first = attempts.get(0);
         Finding last = attempts.get(attempts.size() - 1);
-        return count(attempts.size(), "exploit attempt", "exploit attempts") + from(attempts)
+        return count(requests(attempts), "exploit request", "exploit requests") + from(attempts)
                 + (first.time() == null ? "" : ", " + first.time() + (attempts.size() > 1 && last.time() != null
-                        ? " to " + last.time() : ""))
-                + ", no sign of success (first: " + first.title() + ")";
+                        && !last.time().equals(first.time()) ? " to " + last.time() : ""))
+                + ", none answered as the exploit wants" + (full ? " (first: " + first.title() + ")" : "");
     }
 
-    private static Verdict verdict(String server, RowAssessment row, Compromise c, String reason) {
-        String exposure = row.exposureReason() == null || row.exposureReason().isEmpty() ? "" : row.exposureReason() + "; ";
-        return new Verdict(server, row.profile().row(), row.exposure(), c, exposure + reason);
+    /** How many records (log lines, events) the findings come from: eight requests matched by thirteen rules are eight. */
+    static int requests(List<Finding> findings) {
+        Set<SourceRef> records = new LinkedHashSet<>();
+        for (Finding f : findings) records.add(f.source());
+        return records.size();
+    }
+
+    private static Verdict verdict(String server, RowAssessment row, Compromise c, String reason, String detail) {
+        return new Verdict(server, row.profile().row(), row.exposure(), c, shorten(reason), detail(row, detail, true),
+                row.window());
+    }
+
+    /** The whole story: the exposure now, what was found, and when the server was exposed. */
+    private static String detail(RowAssessment row, String found, boolean window) {
+        String w = window && row.window() != null
+                ? "; " + WindowRule.exposure(row.window(), "first exploitation in the wild (" + WindowRule.day(row.window().firstExploited()) + ")")
+                : "";
+        return exposureReason(row) + found + w;
+    }
+
+    private static String exposureReason(RowAssessment row) {
+        return row.exposureReason() == null || row.exposureReason().isEmpty() ? "" : row.exposureReason() + "; ";
+    }
+
+    /** A reason fit for one line of a verdict table. */
+    static String shorten(String reason) {
+        if (reason.length() <= Verdict.REASON_LENGTH) return reason;
+        return reason.substring(0, Verdict.REASON_LENGTH - 1) + "…";
     }
 
     private static String count(int n, String one, String many) {
@@ -107,9 +110,5 @@ final class ChainVerdict {
 
     private static String at(Finding f) {
         return f.time() == null ? "" : " at " + f.time();
-    }
-
-    private static String day(java.time.Instant t) {
-        return LocalDate.ofInstant(t, ZoneOffset.UTC).toString();
     }
 }

@@ -2,7 +2,6 @@ package org.exhunt.hunt.verdict;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the verdicts need to know about one row (an attack chain or an exploited CVE), from the knowledge base.
@@ -11,13 +10,10 @@ import java.util.Set;
  * @param cves                 the CVEs the row stands for
  * @param firstExploited       when the chain was first exploited in the wild
  * @param firstExploitedSource who said so
- * @param visibleIn            the log types (record types) in which the chain's exploitation shows
  */
-public record RowProfile(String row, List<String> cves, Instant firstExploited, String firstExploitedSource,
-                         Set<String> visibleIn) {
+public record RowProfile(String row, List<String> cves, Instant firstExploited, String firstExploitedSource) {
 
     public RowProfile {
         cves = List.copyOf(cves);
-        visibleIn = Set.copyOf(visibleIn);
     }
 }

@@ -1,5 +1,6 @@
 package org.exhunt.hunt.verdict;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,14 +42,13 @@ public final class Verdicts {
     private Verdicts() {}
 
     /**
-     * @param rows        one per chain or CVE row, in report order
-     * @param findings    every finding of the server
-     * @param requests    requests seen in web logs, for the same-client linking rule and the requested-file findings
-     * @param filesLooked files examined in the web-shell locations
-     * @param sawServer   whether the evidence looked like a server at all
+     * @param rows           one per chain or CVE row, in report order
+     * @param findings       every finding of the server
+     * @param requests       requests seen in web logs, for the same-client linking rule and the requested-file findings
+     * @param webFolderFiles files of the folders IIS serves that were examined
      */
     public static Outcome decide(String server, List<RowAssessment> rows, List<Finding> findings,
-                                 WebRequests requests, int filesLooked, boolean sawServer) {
+                                 WebRequests requests, long webFolderFiles) {
         List<Finding> byTime = new ArrayList<>(LsassDumps.merge(TwinEvents.merge(findings)));
         byTime.sort(REPORT_ORDER);
         List<Finding> chainFindings = byTime.stream()
@@ -73,7 +73,7 @@ public final class Verdicts {
                     links.stream().filter(l -> name.equals(l.chain())).toList()));
         }
         List<Finding> unlinked = links.stream().filter(l -> l.chain() == null).map(ShellLinker.Link::finding).toList();
-        verdicts.add(PostExploitationVerdict.decide(server, unlinked, filesLooked, sawServer));
+        verdicts.add(PostExploitationVerdict.decide(server, unlinked, webFolderFiles));
 
         // the requests to each file left behind are restated as a finding of the file's row only now, after the
         // verdicts: they tell when the file was used, which changes nothing the file does not already decide
@@ -81,6 +81,14 @@ public final class Verdicts {
         reported.addAll(RequestedFiles.of(reported, requests));
         reported.sort(REPORT_ORDER);
         return new Outcome(verdicts, reported);
+    }
+
+    /**
+     * The rows whose exposure window holds {@code time} in a stretch where the server was possibly exposed to them: what
+     * was open on the server then (for a trace that matters only when a chain was).
+     */
+    public static List<String> exposedAt(List<RowAssessment> rows, Instant time) {
+        return rows.stream().filter(r -> r.window() != null && r.window().exposedAt(time)).map(r -> r.profile().row()).toList();
     }
 
     private static List<Finding> postExploitation(List<Finding> findings) {

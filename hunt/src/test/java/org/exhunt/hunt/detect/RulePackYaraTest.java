@@ -23,9 +23,11 @@ import org.exhunt.yara.RuleMatch;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rule pack's YARA rules on their test cases ({@code rulepack/yara/}): every rule has positive cases and
- * benign look-alikes, each named for the rule it tests; every positive case matches its rule, no benign
- * look-alike matches any rule, and yara 4.2.3 says the same.
+ * The rule pack's own YARA rules on their test cases ({@code rulepack/yara/}): every rule has positive cases and
+ * benign look-alikes, each named for the rule it tests; every positive case matches its rule, no benign look-alike
+ * matches any of exhunt's own rules, and yara 4.2.3 says the same. (The look-alikes are near misses of exhunt's rules:
+ * the pinned signature-base rules, looser by design, take some of them for shells; their false positives are measured
+ * on the benign corpus, docs/benchmarks.md.)
  */
 class RulePackYaraTest {
 
@@ -42,18 +44,18 @@ class RulePackYaraTest {
     void everyRuleHasPositiveCasesAndEachMatchesItsRule() throws Exception {
         CompiledRules rules = YaraRules.compile(PACK, List.of(), d -> { });
         for (Path file : cases("positive")) {
-            assertThat(matches(rules, file)).as(file.getFileName().toString()).contains(ruleOf(file));
+            assertThat(ownMatches(rules, file)).as(file.getFileName().toString()).contains(ruleOf(file));
         }
-        assertThat(namedRules(cases("positive"))).containsExactlyInAnyOrderElementsOf(ruleNames(rules));
+        assertThat(namedRules(cases("positive"))).containsExactlyInAnyOrderElementsOf(ownRuleNames(rules));
     }
 
     @Test
     void everyRuleHasABenignLookAlikeAndNoneMatchesAnyRule() throws Exception {
         CompiledRules rules = YaraRules.compile(PACK, List.of(), d -> { });
         for (Path file : cases("negative")) {
-            assertThat(matches(rules, file)).as(file.getFileName().toString()).isEmpty();
+            assertThat(ownMatches(rules, file)).as(file.getFileName().toString()).isEmpty();
         }
-        assertThat(namedRules(cases("negative"))).containsExactlyInAnyOrderElementsOf(ruleNames(rules));
+        assertThat(namedRules(cases("negative"))).containsExactlyInAnyOrderElementsOf(ownRuleNames(rules));
     }
 
     @Test
@@ -65,7 +67,7 @@ class RulePackYaraTest {
         List<Path> all = new ArrayList<>(cases("positive"));
         all.addAll(cases("negative"));
         Map<String, Set<String>> ours = new TreeMap<>();
-        for (Path f : all) ours.put(f.toString(), matches(rules, f));
+        for (Path f : all) ours.put(f.toString(), ownMatches(rules, f));
         assertThat(yaraMatches(yara, ruleFile, all)).isEqualTo(ours);
     }
 
@@ -82,13 +84,17 @@ class RulePackYaraTest {
         return named;
     }
 
-    private static List<String> ruleNames(CompiledRules rules) {
-        return rules.ruleNames().stream().map(n -> n.substring(n.indexOf(':') + 1)).toList();
+    /** exhunt's own rules (namespace {@code exhunt}), not the pinned copies of signature-base's. */
+    private static List<String> ownRuleNames(CompiledRules rules) {
+        String own = YaraRules.PACK_NAMESPACE + ":";
+        return rules.ruleNames().stream().filter(n -> n.startsWith(own)).map(n -> n.substring(own.length())).toList();
     }
 
-    private static Set<String> matches(CompiledRules rules, Path file) throws IOException {
+    private static Set<String> ownMatches(CompiledRules rules, Path file) throws IOException {
         Set<String> names = new TreeSet<>();
-        for (RuleMatch m : rules.newScanner().scan(Files.readAllBytes(file)).matching()) names.add(m.name());
+        for (RuleMatch m : rules.newScanner().scan(Files.readAllBytes(file)).matching()) {
+            if (m.namespace().equals(YaraRules.PACK_NAMESPACE)) names.add(m.name());
+        }
         return names;
     }
 

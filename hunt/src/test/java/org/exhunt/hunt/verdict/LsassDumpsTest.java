@@ -85,9 +85,9 @@ class LsassDumpsTest {
 
     @Test
     void findingsOfOtherTechniquesAreLeftAsTheyAre() {
-        Finding a = add(Finding.builder("sigma", "a").title("a").severity(Severity.HIGH).time(T)
+        Finding a = add(Finding.builder("sigma", "a").title("a").severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION).time(T)
                 .evidence("TargetFilename", "C:\\root\\lsass.dmp").source(SourceRef.line("x", 1)).build());
-        Finding b = add(Finding.builder("sigma", "b").title("b").severity(Severity.HIGH).time(T)
+        Finding b = add(Finding.builder("sigma", "b").title("b").severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION).time(T)
                 .evidence("TargetFilename", "C:\\root\\lsass.dmp").source(SourceRef.line("x", 2)).build());
         assertThat(LsassDumps.merge(findings)).containsExactly(a, b);
     }

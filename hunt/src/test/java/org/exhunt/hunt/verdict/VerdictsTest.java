@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Exposure;
@@ -15,6 +14,7 @@ import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
 import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
+import org.exhunt.core.facts.ExposureWindow;
 import org.junit.jupiter.api.Test;
 
 /** Every verdict state and every linking rule, on constructed findings and log coverage. */
@@ -22,7 +22,7 @@ class VerdictsTest {
 
     private static final Instant FIRST_EXPLOITED = Instant.parse("2021-01-03T00:00:00Z");
     private static final RowProfile PROXYLOGON = new RowProfile("ProxyLogon", List.of("CVE-2021-26855"),
-            FIRST_EXPLOITED, "Volexity", Set.of("exchange-httpproxy"));
+            FIRST_EXPLOITED, "Volexity");
     private static final String SHELL = "C:\\inetpub\\wwwroot\\aspnet_client\\system_web\\x.aspx";
 
     private final List<Finding> findings = new ArrayList<>();
@@ -35,17 +35,17 @@ class VerdictsTest {
     void exploitRequestsAloneAreAnAttempt() {
         findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T10:00:00Z", "192.0.2.7"));
         findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T11:00:00Z", "192.0.2.8"));
-        Verdict v = proxyLogon(logsFrom("2020-12-01"));
+        Verdict v = proxyLogon(covered());
         assertThat(v.compromise()).isEqualTo(Compromise.ATTEMPTED);
-        assertThat(v.reason()).contains("2 exploit attempts from 192.0.2.7, 192.0.2.8")
-                .contains("2021-03-02T10:00:00Z to 2021-03-02T11:00:00Z").contains("no sign of success");
+        assertThat(v.reason()).contains("2 exploit requests from 192.0.2.7, 192.0.2.8")
+                .contains("2021-03-02T10:00:00Z to 2021-03-02T11:00:00Z").contains("none answered as the exploit wants");
     }
 
     @Test
     void aSignOfSuccessIsACompromise() {
         findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T10:00:00Z", "192.0.2.7"));
         findings.add(exploit("oab-write", Stage.SUCCESS, "2021-03-02T10:05:00Z", "192.0.2.7"));
-        Verdict v = proxyLogon(logsFrom("2020-12-01"));
+        Verdict v = proxyLogon(covered());
         assertThat(v.compromise()).isEqualTo(Compromise.COMPROMISED);
         assertThat(v.reason()).contains("1 sign of success from 192.0.2.7, first: oab-write at 2021-03-02T10:05:00Z");
     }
@@ -55,9 +55,9 @@ class VerdictsTest {
     @Test
     void aShellSpecificToAChainIsThatChainsAndLeavesPostExploitationClean() {
         findings.add(Finding.builder(shell(SHELL, null)).chain("ProxyLogon").build());
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
         assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.COMPROMISED);
-        assertThat(row(o, "ProxyLogon").reason()).contains("is specific to ProxyLogon");
+        assertThat(row(o, "ProxyLogon").detail()).contains("is specific to ProxyLogon");
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
     }
 
@@ -66,7 +66,7 @@ class VerdictsTest {
         findings.add(Finding.builder(shell(SHELL, null)).chain("ProxyLogon").build());
         findings.add(Finding.builder("ioc", "name").title("shell name").severity(Severity.HIGH).stage(Stage.POST_EXPLOITATION)
                 .source(SourceRef.file(SHELL)).evidence("path", SHELL.toUpperCase()).build());
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
         assertThat(o.findings()).filteredOn(f -> f.ruleId().equals("name")).singleElement().satisfies(f -> {
             assertThat(f.chain()).isEqualTo("ProxyLogon");
@@ -79,9 +79,9 @@ class VerdictsTest {
         findings.add(exploit("oab-write", Stage.ATTEMPT, "2021-03-02T10:05:00Z", null,
                 "path", "'\\\\127.0.0.1\\c$\\inetpub\\wwwroot\\aspnet_client\\system_web\\X.ASPX'"));
         findings.add(shell(SHELL, null));
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
         assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.COMPROMISED);
-        assertThat(row(o, "ProxyLogon").reason()).contains("its path is named by ProxyLogon evidence (oab-write");
+        assertThat(row(o, "ProxyLogon").detail()).contains("its path is named by ProxyLogon evidence (oab-write");
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
         assertThat(o.findings()).filteredOn(f -> f.ruleId().equals("shell")).singleElement()
                 .satisfies(f -> assertThat(f.chain()).isEqualTo("ProxyLogon"))
@@ -92,7 +92,7 @@ class VerdictsTest {
     void aLongerNameStartingWithTheShellsPathIsNotTheShell() {
         findings.add(exploit("oab-write", Stage.ATTEMPT, "2021-03-02T10:05:00Z", null, "path", SHELL + ".bak"));
         findings.add(shell(SHELL, null));
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
         assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.ATTEMPTED);
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.COMPROMISED);
     }
@@ -103,9 +103,9 @@ class VerdictsTest {
         findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
         request("/ASPNET_CLIENT/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7", "200");
         request("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T12:00:00Z"), "198.51.100.1", "200");
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
         assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.COMPROMISED);
-        assertThat(row(o, "ProxyLogon").reason()).contains("first requested at 2021-03-02T10:00:00Z by 192.0.2.7");
+        assertThat(row(o, "ProxyLogon").detail()).contains("first requested at 2021-03-02T10:00:00Z by 192.0.2.7");
     }
 
     @Test
@@ -114,7 +114,7 @@ class VerdictsTest {
         findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T10:00:01Z", "192.0.2.7"));
         findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
         request("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7", "200");
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
         assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.ATTEMPTED);
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.COMPROMISED);
     }
@@ -124,7 +124,7 @@ class VerdictsTest {
         findings.add(exploit("ssrf", Stage.ATTEMPT, "2021-03-02T09:00:00Z", "192.0.2.99"));
         findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
         request("/aspnet_client/system_web/x.aspx", Instant.parse("2021-03-02T10:00:00Z"), "192.0.2.7", "200");
-        assertThat(row(decide(logsFrom("2020-12-01")), Rows.POST_EXPLOITATION).compromise())
+        assertThat(row(decide(covered()), Rows.POST_EXPLOITATION).compromise())
                 .isEqualTo(Compromise.COMPROMISED);
     }
 
@@ -136,7 +136,7 @@ class VerdictsTest {
                 "2021-03-02T09:00:08Z"));
         Finding shell = shell(SHELL, null);
         findings.add(shell);
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.CLEAN);
         assertThat(o.findings()).filteredOn(f -> f.ruleId().equals("shell-from-w3wp")).singleElement()
                 .satisfies(f -> assertThat(f.evidence("linked_because")).contains("names 192.0.2.7"));
@@ -151,7 +151,7 @@ class VerdictsTest {
         findings.add(process("certutil -f http://192.0.2.71/a.txt", "2021-03-02T09:00:08Z"));
         findings.add(process("certutil -f http://192.0.2.7/b.txt", "2021-03-03T09:00:01Z"));
         findings.add(process("certutil -f http://192.0.2.7/c.txt", "2021-03-02T08:59:59Z"));
-        assertThat(row(decide(logsFrom("2020-12-01")), Rows.POST_EXPLOITATION).reason()).contains("3 findings not linked");
+        assertThat(row(decide(covered()), Rows.POST_EXPLOITATION).reason()).contains("3 findings not linked");
     }
 
     // --- the requests to a file left behind ---
@@ -165,7 +165,7 @@ class VerdictsTest {
         request("/aspnet_client/system_web/x.aspx", "2021-03-02T12:00:00Z", "198.51.100.1", "404");
         request("/ASPNET_CLIENT/system_web/x.aspx", "2021-03-02T10:00:00Z", "192.0.2.7", "200");
         request("/aspnet_client/system_web/x.aspx", "2021-03-02T11:00:00Z", "192.0.2.7", "200");
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
 
         assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.COMPROMISED);
         assertThat(row(o, "ProxyLogon").reason()).doesNotContain(RequestedFiles.RULE);
@@ -192,7 +192,7 @@ class VerdictsTest {
     void anUnlinkedShellsRequestsCountForPostExploitationEvenRefused() {
         findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
         request("/aspnet_client/system_web/x.aspx", "2021-03-02T10:00:00Z", "198.51.100.1", "404");
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
 
         assertThat(row(o, "ProxyLogon").compromise()).isEqualTo(Compromise.CLEAN);
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.COMPROMISED);
@@ -212,7 +212,7 @@ class VerdictsTest {
         findings.add(shell(SHELL, "/aspnet_client/system_web/x.aspx"));
         findings.add(shell("C:\\Windows\\Temp\\x.aspx", null));
         request("/aspnet_client/system_web/other.aspx", "2021-03-02T10:00:00Z", "192.0.2.7", "200");
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
         assertThat(o.findings()).noneMatch(f -> f.ruleId().equals(RequestedFiles.RULE));
         assertThat(row(o, Rows.POST_EXPLOITATION).compromise()).isEqualTo(Compromise.COMPROMISED);
     }
@@ -222,86 +222,82 @@ class VerdictsTest {
         findings.add(Finding.builder("ioc", "name").title("a name").severity(Severity.MEDIUM).stage(Stage.CONTEXT).source(SourceRef.file(SHELL))
                 .evidence("path", SHELL).evidence("url", "/aspnet_client/system_web/x.aspx").build());
         request("/aspnet_client/system_web/x.aspx", "2021-03-02T10:00:00Z", "192.0.2.7", "200");
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
         assertThat(o.findings()).noneMatch(f -> f.ruleId().equals(RequestedFiles.RULE));
         assertThat(o.verdicts()).extracting(Verdict::compromise).containsOnly(Compromise.CLEAN);
     }
 
-    // --- what the logs can see ---
+    // --- counting and the window (the window rule itself: WindowRuleTest) ---
 
     @Test
-    void noLogsOfTheChainsTypesCannotTell() {
-        Verdict v = proxyLogon(null);
-        assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
-        assertThat(v.reason()).contains("no HttpProxy logs in the evidence, which could have shown it");
-    }
-
-    @Test
-    void logsEndingBeforeFirstExploitationCannotTell() {
-        Verdict v = proxyLogon(new LogWindow(List.of("exchange-httpproxy"), Instant.parse("2020-10-01T00:00:00Z"),
-                Instant.parse("2020-12-31T00:00:00Z"), Exposure.VULNERABLE));
-        assertThat(v.compromise()).isEqualTo(Compromise.CANNOT_TELL);
-        assertThat(v.reason()).contains("they end before first exploitation in the wild (2021-01-03)");
-    }
-
-    @Test
-    void logsStartingAfterFirstExploitationOnAVulnerableOrUnknownBuildCannotTell() {
-        for (Exposure atStart : new Exposure[] {Exposure.VULNERABLE, Exposure.UNKNOWN, Exposure.MITIGATED}) {
-            Verdict v = proxyLogon(new LogWindow(List.of("exchange-httpproxy"),
-                    Instant.parse("2021-06-01T00:00:00Z"), Instant.parse("2021-07-01T00:00:00Z"), atStart));
-            assertThat(v.compromise()).as("%s at start", atStart).isEqualTo(Compromise.CANNOT_TELL);
-            assertThat(v.reason()).contains("they start after first exploitation in the wild (2021-01-03) while the build was");
+    void anAttemptIsARequestNotARuleMatch() {
+        // eight requests, the first five matched by two rules each: thirteen matches
+        for (int i = 0; i < 8; i++) {
+            for (int r = 0; r < (i < 5 ? 2 : 1); r++) {
+                findings.add(Finding.builder("sigma", "rule-" + r).title("rule " + r).severity(Severity.HIGH).chain("ProxyLogon")
+                        .stage(Stage.ATTEMPT).time(Instant.parse("2021-03-02T10:00:0" + i + "Z"))
+                        .source(SourceRef.line("u_ex210302.log", 100 + i)).evidence("c-ip", "192.0.2.7").build());
+            }
         }
+        assertThat(findings).hasSize(13);
+        Verdict v = proxyLogon(covered());
+        assertThat(v.compromise()).isEqualTo(Compromise.ATTEMPTED);
+        assertThat(v.reason()).startsWith("8 exploit requests from 192.0.2.7");
     }
 
     @Test
-    void logsStartingAfterFirstExploitationOnAFixedBuildAreCleanWithANote() {
-        Verdict v = proxyLogon(new LogWindow(List.of("exchange-httpproxy"), Instant.parse("2021-06-01T00:00:00Z"),
-                Instant.parse("2021-07-01T00:00:00Z"), Exposure.PATCHED));
-        assertThat(v.compromise()).isEqualTo(Compromise.CLEAN);
-        assertThat(v.reason()).contains("but on a fixed build")
-                .contains("HttpProxy logs from 2021-06-01 to 2021-07-01");
+    void everyChainVerdictCarriesItsWindowAndAShortReason() {
+        findings.add(exploit("ssrf", Stage.SUCCESS, "2021-03-02T10:00:00Z", "192.0.2.7"));
+        Verdict v = proxyLogon(covered());
+        assertThat(v.window()).isEqualTo(covered());
+        assertThat(v.reason().length()).isLessThanOrEqualTo(Verdict.REASON_LENGTH);
+        assertThat(v.detail()).startsWith("build 15.1.2176.2; 1 sign of success").contains("possibly exposed from 2021-01-03 00:00");
     }
 
     @Test
-    void logsReachingBackBeforeFirstExploitationAreClean() {
-        Verdict v = proxyLogon(logsFrom("2020-12-01"));
+    void withoutEvidenceTheWindowDecides() {
+        Verdict v = proxyLogon(covered());
         assertThat(v.compromise()).isEqualTo(Compromise.CLEAN);
-        assertThat(v.reason()).isEqualTo("build 15.1.2176.2; no evidence in HttpProxy logs from 2020-12-01"
-                + " to 2021-04-01, back to before first exploitation in the wild (2021-01-03)");
+        assertThat(v.reason()).isEqualTo("exposed 2021-01-03 to 2021-04-01: HttpProxy logs cover it all, showing nothing");
         assertThat(v.exposure()).isEqualTo(Exposure.VULNERABLE);
     }
 
     @Test
     void aProductTheChainDoesNotAffectIsCleanWithoutLogs() {
         RowAssessment row = new RowAssessment(PROXYLOGON, Exposure.NOT_AFFECTED, "Exchange 2010", null);
-        Verdict v = Verdicts.decide("s", List.of(row), findings, requests, 0, true).verdicts().get(0);
+        Verdict v = Verdicts.decide("s", List.of(row), findings, requests, 0).verdicts().get(0);
         assertThat(v.compromise()).isEqualTo(Compromise.CLEAN);
-        assertThat(v.reason()).isEqualTo("Exchange 2010; the product is not affected by ProxyLogon");
+        assertThat(v.reason()).isEqualTo("the product is not affected by ProxyLogon");
+        assertThat(v.detail()).isEqualTo("Exchange 2010; the product is not affected by ProxyLogon");
+        assertThat(v.window()).isNull();
     }
 
     @Test
     void contextFindingsNeverChangeAVerdict() {
         findings.add(Finding.builder("ioc", "archive").title("archive").severity(Severity.MEDIUM).stage(Stage.CONTEXT)
                 .source(SourceRef.file("C:\\ProgramData\\it.zip")).evidence("path", "C:\\ProgramData\\it.zip").build());
-        Verdicts.Outcome o = decide(logsFrom("2020-12-01"));
+        Verdicts.Outcome o = decide(covered());
         assertThat(o.verdicts()).extracting(Verdict::compromise).containsOnly(Compromise.CLEAN);
     }
 
     // --- helpers ---
 
-    private Verdict proxyLogon(LogWindow window) {
+    private Verdict proxyLogon(ExposureWindow window) {
         return row(decide(window), "ProxyLogon");
     }
 
-    private Verdicts.Outcome decide(LogWindow window) {
+    private Verdicts.Outcome decide(ExposureWindow window) {
         RowAssessment row = new RowAssessment(PROXYLOGON, Exposure.VULNERABLE, "build 15.1.2176.2", window);
-        return Verdicts.decide("s", List.of(row), findings, requests, 3, true);
+        return Verdicts.decide("s", List.of(row), findings, requests, 3);
     }
 
-    private static LogWindow logsFrom(String day) {
-        return new LogWindow(List.of("exchange-httpproxy"), Instant.parse(day + "T00:00:00Z"),
-                Instant.parse("2021-04-01T00:00:00Z"), Exposure.VULNERABLE);
+    /** Exposed from the chain's first exploitation to the end of the evidence, and HttpProxy logs cover all of it. */
+    private static ExposureWindow covered() {
+        Instant end = Instant.parse("2021-04-01T00:00:00Z");
+        return new ExposureWindow(FIRST_EXPLOITED, FIRST_EXPLOITED, end, null, end,
+                List.of(new ExposureWindow.Span(FIRST_EXPLOITED, end, "CU19 (15.1.2176.2) (vulnerable)")),
+                List.of(new ExposureWindow.Span(FIRST_EXPLOITED, end, "HttpProxy logs")), List.of(),
+                List.of("exchange-httpproxy", "iis"), List.of());
     }
 
     private static Verdict row(Verdicts.Outcome o, String name) {
@@ -318,9 +314,11 @@ class VerdictsTest {
         requests.add(url, time, ip, status, SourceRef.line(log, ++lines));
     }
 
+    private static int line;
+
     private static Finding exploit(String rule, Stage stage, String time, String ip, String... evidence) {
         Finding.Builder b = Finding.builder("sigma", rule).title(rule).severity(Severity.HIGH).chain("ProxyLogon")
-                .stage(stage).time(Instant.parse(time)).source(SourceRef.line("HttpProxy.LOG", 3));
+                .stage(stage).time(Instant.parse(time)).source(SourceRef.line("HttpProxy.LOG", ++line));
         if (ip != null) b.evidence("ClientIpAddress", ip);
         for (int i = 0; i < evidence.length; i += 2) b.evidence(evidence[i], evidence[i + 1]);
         return b.build();

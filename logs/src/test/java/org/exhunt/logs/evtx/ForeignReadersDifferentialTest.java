@@ -14,6 +14,8 @@ import org.exhunt.core.Record;
 import org.exhunt.testkit.evtx.EvtxDamage;
 import org.exhunt.testkit.evtx.EvtxEvent;
 import org.exhunt.testkit.evtx.EvtxWriter;
+import org.exhunt.testkit.image.ImageBuilder;
+import org.exhunt.testkit.image.LargeScenarios;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,15 +64,36 @@ class ForeignReadersDifferentialTest {
     @Test
     void theExampleImagesLogsReadTheSameInLibevtxPythonEvtxAndExhunt() throws Exception {
         Path examples = Path.of(System.getProperty("exhunt.root", ".."), "examples");
-        List<Path> logs;
-        try (Stream<Path> files = Files.walk(examples)) {
-            logs = files.filter(p -> p.toString().endsWith(".evtx")).sorted().toList();
-        }
+        List<Path> logs = eventLogsUnder(examples);
         assertThat(logs).as("event logs under " + examples.toAbsolutePath()).hasSizeGreaterThan(10);
         for (Path log : logs) {
             List<Record> ours = readWithoutDiagnostics(log);
             assertThat(ours).as(log.toString()).isNotEmpty();
             for (ForeignReader reader : BOTH) assertSameEvents(reader, log, ours);
+        }
+    }
+
+    /**
+     * The scan benchmark's image (bench/hunt.sh) writes its event logs with the test kit's everyday events around
+     * the intrusions' (every provider and shape the bench's 139,838 events have), here at a small size.
+     */
+    @Test
+    void theBenchmarkImagesLogsReadTheSameInLibevtxPythonEvtxAndExhunt(@TempDir Path dir) throws Exception {
+        ImageBuilder.write(LargeScenarios.twoIntrusions(300, 6L << 20), dir);
+        List<Path> logs = eventLogsUnder(dir);
+        assertThat(logs).as("the image's event logs").hasSizeGreaterThanOrEqualTo(4);
+        int events = 0;
+        for (Path log : logs) {
+            List<Record> ours = readWithoutDiagnostics(log);
+            events += ours.size();
+            for (ForeignReader reader : BOTH) assertSameEvents(reader, log, ours);
+        }
+        assertThat(events).as("events compared").isGreaterThan(1_000);
+    }
+
+    private static List<Path> eventLogsUnder(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(p -> p.toString().endsWith(".evtx")).sorted().toList();
         }
     }
 

@@ -8,12 +8,14 @@ import org.exhunt.core.Limits;
  * Parses a Sigma condition by recursive descent. Entry point: {@link #parse(String)}. Binding, weakest first:
  * {@code or}, {@code and}, {@code not}, {@code x of pattern}, parentheses. Operators are case-insensitive.
  * The pre-2.0 aggregation form ({@code ... | count() > 5}) is rejected with a pointer to correlation rules.
+ * Nesting is bounded ({@link Limits#SIGMA_CONDITION_NESTING}), so a hostile condition cannot exhaust the stack.
  */
 public final class ConditionParser {
 
     private final String text;
     private final List<Token> tokens;
     private int pos;
+    private int depth;   // parentheses and nots open around the current term
 
     private record Token(String text, int offset) {
         boolean is(String word) {
@@ -87,16 +89,27 @@ public final class ConditionParser {
 
     private Condition not() throws ConditionException {
         if (peek("not")) {
-            pos++;
-            return new Condition.Not(not());
+            enter(tokens.get(pos++));
+            Condition c = new Condition.Not(not());
+            depth--;
+            return c;
         }
         return primary();
+    }
+
+    /** One level deeper, within {@link Limits#SIGMA_CONDITION_NESTING}: every level is a call of its own. */
+    private void enter(Token t) throws ConditionException {
+        if (++depth > Limits.SIGMA_CONDITION_NESTING) {
+            throw new ConditionException("nested deeper than " + Limits.SIGMA_CONDITION_NESTING + " levels of parentheses and 'not'", t.offset);
+        }
     }
 
     private Condition primary() throws ConditionException {
         Token t = next("a search identifier, 'not', 'N of' or '('");
         if (t.text.equals("(")) {
+            enter(t);
             Condition inner = or();
+            depth--;
             Token close = next("')'");
             if (!close.text.equals(")")) throw new ConditionException("expected ')' but found '" + close.text + "'", close.offset);
             return inner;

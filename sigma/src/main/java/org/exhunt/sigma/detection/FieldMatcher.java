@@ -2,6 +2,7 @@ package org.exhunt.sigma.detection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Limits;
 import org.exhunt.sigma.prefilter.Need;
@@ -20,9 +21,11 @@ public final class FieldMatcher implements Matcher {
     private final boolean all;
     private final boolean acceptsAbsent;
     private final boolean negated;
-    private final String dump;
+    private final Need need;
+    private final Supplier<String> dump;   // built when asked: only tests and messages read it
 
-    public FieldMatcher(FieldRef field, List<List<ValueTest>> groups, boolean all, boolean acceptsAbsent, boolean negated, String dump) {
+    public FieldMatcher(FieldRef field, List<List<ValueTest>> groups, boolean all, boolean acceptsAbsent, boolean negated,
+                        Supplier<String> dump) {
         this.field = field;
         this.groups = groups.stream().map(g -> g.toArray(ValueTest[]::new)).toArray(ValueTest[][]::new);
         this.tests = groups.stream().flatMap(List::stream).toArray(ValueTest[]::new);
@@ -30,6 +33,7 @@ public final class FieldMatcher implements Matcher {
         this.acceptsAbsent = acceptsAbsent;
         this.negated = negated;
         this.dump = dump;
+        this.need = negated || acceptsAbsent ? Need.ALWAYS : needOf(this.groups, all);
     }
 
     @Override
@@ -81,8 +85,7 @@ public final class FieldMatcher implements Matcher {
 
     @Override
     public Need need() {
-        if (negated || acceptsAbsent) return Need.ALWAYS;
-        return needOf(groups, all);
+        return need;
     }
 
     /** Any test may match; with {@code all}, one test of every group must. */
@@ -98,6 +101,6 @@ public final class FieldMatcher implements Matcher {
 
     @Override
     public String toString() {
-        return dump;
+        return dump.get();
     }
 }

@@ -1,6 +1,7 @@
 package org.exhunt.sigma.detection;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.exhunt.core.Evidence;
 import org.exhunt.core.Limits;
 import org.exhunt.sigma.prefilter.Need;
@@ -14,12 +15,14 @@ public final class KeywordMatcher implements Matcher {
 
     private final ValueTest[][] groups;   // one per keyword written, with its alternatives
     private final boolean all;
-    private final String dump;
+    private final Need need;
+    private final Supplier<String> dump;   // built when asked: only tests and messages read it
 
-    public KeywordMatcher(List<List<ValueTest>> groups, boolean all, String dump) {
+    public KeywordMatcher(List<List<ValueTest>> groups, boolean all, Supplier<String> dump) {
         this.groups = groups.stream().map(g -> g.toArray(ValueTest[]::new)).toArray(ValueTest[][]::new);
         this.all = all;
         this.dump = dump;
+        this.need = FieldMatcher.needOf(this.groups, all);
     }
 
     @Override
@@ -62,11 +65,11 @@ public final class KeywordMatcher implements Matcher {
 
     @Override
     public Need need() {
-        return FieldMatcher.needOf(groups, all);
+        return need;
     }
 
     @Override
     public String toString() {
-        return dump;
+        return dump.get();
     }
 }

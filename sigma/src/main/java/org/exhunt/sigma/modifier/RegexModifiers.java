@@ -3,6 +3,8 @@ package org.exhunt.sigma.modifier;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import java.util.List;
+import org.exhunt.core.Evidence;
+import org.exhunt.core.Limits;
 import org.exhunt.sigma.detection.Evaluation;
 import org.exhunt.sigma.detection.ValueTest;
 import org.exhunt.sigma.prefilter.Need;
@@ -12,7 +14,8 @@ import org.exhunt.sigma.value.SigmaValue;
 /**
  * {@code re} and its flags {@code i}, {@code m}, {@code s}. Patterns run on RE2J, in time linear in the text
  * whatever the pattern, since rules and logs may both be hostile; they are case-sensitive unless {@code i},
- * searched anywhere in the value, and take the rule's text as written (no wildcard reading).
+ * searched anywhere in the value, and take the rule's text as written (no wildcard reading). A pattern whose
+ * counted repetitions expand past {@link Limits#SIGMA_REGEX_PROGRAM} instructions is refused before RE2J builds it.
  */
 final class RegexModifiers {
 
@@ -39,6 +42,11 @@ final class RegexModifiers {
         if (chain.regexFlags.contains('i')) flags |= Pattern.CASE_INSENSITIVE;
         if (chain.regexFlags.contains('m')) flags |= Pattern.MULTILINE;
         if (chain.regexFlags.contains('s')) flags |= Pattern.DOTALL;
+        long size = RegexProgramSize.estimate(s.raw(), Limits.SIGMA_REGEX_PROGRAM);
+        if (size > Limits.SIGMA_REGEX_PROGRAM) {
+            throw new ModifierException("regular expression '" + Evidence.shorten(s.raw(), 100) + "' is too large: its repetitions"
+                    + " expand to more than " + Limits.SIGMA_REGEX_PROGRAM + " instructions");
+        }
         try {
             return new RegexTest(Pattern.compile(s.raw(), flags), Fold.fold(RegexLiterals.required(s.raw())));
         } catch (PatternSyntaxException e) {

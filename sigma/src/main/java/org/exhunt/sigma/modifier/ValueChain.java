@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.exhunt.core.Limits;
 import org.exhunt.sigma.detection.ExistsMatcher;
@@ -126,7 +127,7 @@ public final class ValueChain {
 
     /** The compiled {@code field|modifiers: values} item. */
     public Matcher toMatcher(FieldRef field) throws ModifierException {
-        String dump = dump(field.toString());
+        Supplier<String> dump = dump(field);
         List<SigmaValue> values = values();
         if (exists) {
             if (values.size() != 1 || !(values.get(0) instanceof SigmaValue.Bool b)) {
@@ -174,11 +175,12 @@ public final class ValueChain {
         return timePart == null ? t : new TimeModifiers.PartTest(timePart, t);
     }
 
-    private String dump(String subject) {
+    /** The item as a deterministic dump, built when asked. */
+    private Supplier<String> dump(Object subject) {
         String mods = applied.isEmpty() ? "" : "|" + String.join("|", applied);
-        String vals = groups.stream()
+        List<List<SigmaValue>> values = groups;
+        return () -> "(" + subject + mods + " " + values.stream()
                 .map(g -> g.size() == 1 ? g.get(0).toString() : g.stream().map(Object::toString).collect(Collectors.joining(" ", "{", "}")))
-                .collect(Collectors.joining(" "));
-        return "(" + subject + mods + " " + vals + ")";
+                .collect(Collectors.joining(" ")) + ")";
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.exhunt.core.Limits;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -18,6 +18,8 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
@@ -28,29 +30,76 @@ public final class YamlTree {
 
     private YamlTree() {}
 
-    /** Every document of a multi-document text, in order; empty documents are skipped. */
+    /** Immutable and thread-safe; built once, since building one compiles the schema's patterns. */
+    static final LoadSettings SETTINGS = LoadSettings.builder()
+            .setLabel("rule")
+            .setSchema(new CoreSchema())
+            .setMaxAliasesForCollections(Limits.YAML_ALIASES)
+            .setCodePointLimit(Limits.RULE_FILE_CHARS)
+            .setAllowDuplicateKeys(true)   // reported by us, with the line
+            .build();
+
+    /**
+     * Every document of a multi-document text, in order; empty documents are skipped. Thread-safe. A document
+     * nested deeper than {@link Limits#YAML_DEPTH} is a problem at its first node past that depth.
+     */
     public static List<YNode> parseAll(String name, String text) throws YamlProblem {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(name)
-                .setSchema(new CoreSchema())
-                .setMaxAliasesForCollections(Limits.YAML_ALIASES)
-                .setCodePointLimit(Limits.RULE_FILE_CHARS)
-                .setAllowDuplicateKeys(true)   // reported by us, with the line
-                .build();
+        refuseOpenBrackets(text);
         List<YNode> docs = new ArrayList<>();
+        BoundedParser parser = new BoundedParser(
+                new ParserImpl(SETTINGS, new StreamReader(SETTINGS, text)), Limits.YAML_DEPTH + 1);
+        Composer composer = new Composer(SETTINGS, parser);
         try {
-            for (Node node : new Compose(settings).composeAllFromString(text)) {
-                if (node != null) docs.add(convert(node, 0));
+            while (composer.hasNext()) {
+                Node node = composer.next();
+                if (node != null) docs.add(tree(node));
+                // merge keys can lift what was nested too deep to a depth the tree takes: still too deep as written
+                Optional<Mark> cut = parser.cut();
+                if (cut.isPresent()) throw new YamlProblem("nested deeper than " + Limits.YAML_DEPTH, line(cut), column(cut));
+                parser.nextDocument();
             }
-        } catch (MarkedYamlEngineException e) {
-            Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
-            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
-            throw new YamlProblem("not valid YAML: " + firstLine(problem), m == null ? 0 : m.getLine() + 1,
-                    m == null ? 0 : m.getColumn() + 1);
         } catch (YamlEngineException e) {
-            throw new YamlProblem("not valid YAML: " + firstLine(e.getMessage()), 0, 0);
+            throw problem(e);
         }
         return docs;
+    }
+
+    /** A problem at the first bracket past {@link Limits#YAML_OPEN_BRACKETS} open ones, quoted or not. */
+    private static void refuseOpenBrackets(String text) throws YamlProblem {
+        int open = 0;
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '[', '{' -> {
+                    if (++open > Limits.YAML_OPEN_BRACKETS) {
+                        throw new YamlProblem("more than " + Limits.YAML_OPEN_BRACKETS + " brackets open", line, i - lineStart + 1);
+                    }
+                }
+                case ']', '}' -> open = Math.max(0, open - 1);
+                case '\n' -> {
+                    line++;
+                    lineStart = i + 1;
+                }
+                default -> { }
+            }
+        }
+    }
+
+    /** A composed document as a tree. */
+    static YNode tree(Node node) throws YamlProblem {
+        return convert(node, 0);
+    }
+
+    /** The library's complaint, positioned where it has a position. */
+    static YamlProblem problem(YamlEngineException e) {
+        if (e instanceof MarkedYamlEngineException marked) {
+            Mark m = marked.getProblemMark().or(marked::getContextMark).orElse(null);
+            String problem = marked.getProblem() == null ? marked.getMessage() : marked.getProblem();
+            return new YamlProblem("not valid YAML: " + firstLine(problem), m == null ? 0 : m.getLine() + 1,
+                    m == null ? 0 : m.getColumn() + 1);
+        }
+        return new YamlProblem("not valid YAML: " + firstLine(e.getMessage()), 0, 0);
     }
 
     private static YNode convert(Node node, int depth) throws YamlProblem {

@@ -3,6 +3,8 @@ package org.exhunt.sigma.condition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.exhunt.core.Limits;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,6 +51,21 @@ class ConditionParserTest {
             a = b                           | unexpected character '='                           | 2
             """)
     void rejects(String text, String message, int offset) {
+        assertRejected(text, message, offset);
+    }
+
+    @Test
+    void refusesNestingPastTheLimitWhereItStarts() throws ConditionException {
+        int deep = Limits.SIGMA_CONDITION_NESTING;
+        assertThat(ConditionParser.parse("(".repeat(deep) + "a" + ")".repeat(deep))).hasToString("a");
+        assertThat(ConditionParser.parse("not ".repeat(deep) + "a")).isNotNull();
+        String message = "nested deeper than " + deep + " levels";
+        assertRejected("(".repeat(2_000) + "a" + ")".repeat(2_000), message, deep);
+        assertRejected("not ".repeat(2_000) + "a", message, 4 * deep);
+        assertRejected("a and " + "(not ".repeat(deep / 2) + "(b)" + ")".repeat(deep / 2), message, 6 + 5 * (deep / 2));
+    }
+
+    private static void assertRejected(String text, String message, int offset) {
         String t = text.equals("''") ? "" : text;
         assertThatThrownBy(() -> ConditionParser.parse(t))
                 .isInstanceOf(ConditionException.class)

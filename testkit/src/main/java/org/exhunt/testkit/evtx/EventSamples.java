@@ -56,6 +56,40 @@ public final class EventSamples {
                 .build();
     }
 
+    /**
+     * Windows Installer's event for an update of Exchange (source MsiInstaller, Application log): 1022 when it was
+     * installed, {@code Product: Microsoft Exchange Server - Update '<name>' installed successfully.}, 1023 when it
+     * failed, {@code ... could not be installed. Error code 1603. ...} (the wording a Microsoft Q&amp;A thread on the
+     * Nov22SU quotes, learn.microsoft.com/answers/questions/1158449). The message is the first unnamed Data, the
+     * other insertion strings are {@code (NULL)}, and the binary data is the product code, as MsiInstaller writes them.
+     */
+    public static EvtxEvent msiUpdate(Instant time, String updateName, boolean installed) {
+        String message = "Product: Microsoft Exchange Server - Update '" + updateName + "' " + (installed
+                ? "installed successfully." : "could not be installed. Error code 1603. Additional information is available"
+                + " in the log file C:\\Program Files\\Microsoft\\Exchange Server\\V15\\Logging\\Update\\msi\\ExchangeUpdate.log.");
+        return EvtxEvent.builder("MsiInstaller", "Application", installed ? 1022 : 1023, time)
+                .qualifiers(0).level(installed ? 4 : 2).keywords(CLASSIC).layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML)
+                .computer(COMPUTER).userSid("S-1-5-21-3623811015-3361044348-30300820-500")
+                .unnamedData(message, "(NULL)", "(NULL)", "(NULL)", "(NULL)", "(NULL)", "")
+                .binary("{CD981244-E9B8-405A-9026-6AEB9DCEF1F1}".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .build();
+    }
+
+    /**
+     * Windows Installer's event 1033, a product installed (as a CU's setup installs Exchange's own package): the
+     * product's name, version, language, the status (0 for success) and the manufacturer as unnamed Data, in the order
+     * Artemis reads them (puffyCid/artemis, {@code msiInstalled}); the message reads {@code Windows Installer installed
+     * the product. Product Name: ... Installation success or error status: 0.}
+     */
+    public static EvtxEvent msiProduct(Instant time, String product, String version, int status) {
+        return EvtxEvent.builder("MsiInstaller", "Application", 1033, time)
+                .qualifiers(0).level(status == 0 ? 4 : 2).keywords(CLASSIC).layout(EvtxEvent.Layout.EVENTDATA_AS_BINXML)
+                .computer(COMPUTER).userSid("S-1-5-21-3623811015-3361044348-30300820-500")
+                .unnamedData(product, version, "1033", Integer.toString(status), "Microsoft Corporation", "(NULL)", "")
+                .binary("{CD981244-E9B8-405A-9026-6AEB9DCEF1F1}".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .build();
+    }
+
     /** ProxyShell: a mailbox exported as a .aspx file under the web root (a web shell). */
     public static EvtxEvent mailboxExportToWebRoot(Instant time) {
         return cmdlet(time, 1, "New-MailboxExportRequest",

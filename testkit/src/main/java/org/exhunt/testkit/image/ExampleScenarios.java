@@ -30,7 +30,7 @@ public final class ExampleScenarios {
 
     public static List<Scenario> all() {
         return List.of(proxyLogonVictim(), proxyShellVictim(), proxyNotShellVictim(), attemptedOnly(), cleanWithLookalikes(),
-                logsStartTooLate());
+                logsStartTooLate(), patched2022Logs2023(), marchUpdateInEventLog(), buildChangesMidLog());
     }
 
     /**
@@ -223,9 +223,11 @@ public final class ExampleScenarios {
                 "/owa/auth/15.2.2562/themes/resources/logon.css", "", "", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)"
                         + " AppleWebKit/537.36 (KHTML, like Gecko) Chrome/128.0.0.0 Safari/537.36", 200, "Owa", "");
         return Scenario.named("clean-with-lookalikes").seed(20260915)
-                .title("Clean: Exchange SE with the August 2026 update, busy logs of every kind and benign look-alikes"
-                        + " of attack traces")
+                .title("Clean: Exchange SE installed in August 2025, with the August 2026 update, busy logs of every kind and"
+                        + " benign look-alikes of attack traces")
                 .build("15.2.2562.46")
+                // installed fresh with SE, which has every chain fixed: no chain could ever reach this server
+                .setupInstall(Instant.parse("2025-08-04T10:05:00Z"), "15.2.2562.17")
                 .logs(Instant.parse("2026-09-14T00:00:00Z"), Duration.ofDays(2), IIS, HTTPPROXY, ECP_SERVER, OAB_GENERATOR,
                         APPLICATION, MANAGEMENT, SECURITY, SYSMON)
                 .requestsPerHour(12)
@@ -261,6 +263,65 @@ public final class ExampleScenarios {
                 .ranEarlier("15.1.2176.2", Instant.parse("2021-03-19T00:00:00Z"))
                 .logs(Instant.parse("2021-03-16T00:00:00Z"), Duration.ofDays(7), IIS, HTTPPROXY, ECP_SERVER)
                 .requestsPerHour(4)
+                .build();
+    }
+
+    /**
+     * The issue's case: an Exchange 2016 CU22 server upgraded to CU22 in October 2021 (its setup log) and given the
+     * November 2022 update on 2022-11-21 (its installer's log in Logging\Update\msi), whose only logs are IIS and
+     * HttpProxy logs of January 2023. Every chain was exploited in the wild before its fix reached the server, and no
+     * log of that time is left: nothing can be told.
+     */
+    static Scenario patched2022Logs2023() {
+        Instant update = Instant.parse("2022-11-21T10:02:41Z");
+        return Scenario.named("patched-2022-logs-2023").seed(20230109)
+                .title("Patched in 2022, logs of 2023 only: Exchange 2016 CU22 upgraded in October 2021, the November 2022"
+                        + " update installed on 2022-11-21, IIS and HttpProxy logs from 2023-01-09: no chain can be told")
+                .build("15.1.2375.37")
+                .ranEarlier("15.1.2375.7", update)
+                .setupUpgrade(Instant.parse("2021-10-15T19:40:00Z"), "15.1.2375.7")
+                .updateLog(update, "15.1.2375.37", "Security Update for Exchange Server 2016 Cumulative Update 22 (KB5019758) 15.1.2375.37")
+                .logs(Instant.parse("2023-01-09T00:00:00Z"), Duration.ofDays(3), IIS, HTTPPROXY)
+                .requestsPerHour(6)
+                .build();
+    }
+
+    /**
+     * Exchange 2016 CU19 installed on 2021-02-08 (its setup log), the March 2021 update installed on 2021-03-03 at
+     * 14:12 (Windows Installer's event in the Application log; the HttpProxy lines show the new build from then on),
+     * IIS and HttpProxy logs from the install to 2021-03-05: ProxyLogon's window, from the install to the update, is
+     * covered and shows nothing.
+     */
+    static Scenario marchUpdateInEventLog() {
+        Instant update = Instant.parse("2021-03-03T14:12:05Z");
+        return Scenario.named("march-update-in-event-log").seed(20210303L * 7)
+                .title("March 2021 update in the event log: Exchange 2016 CU19 installed on 2021-02-08, the March update"
+                        + " installed on 2021-03-03, IIS, HttpProxy and Application logs from the install on: ProxyLogon clean")
+                .build("15.1.2176.9")
+                .ranEarlier("15.1.2176.2", update)
+                .setupInstall(Instant.parse("2021-02-08T09:00:00Z"), "15.1.2176.2")
+                .msiUpdate(update, "15.1.2176.9", "Security Update for Exchange Server 2016 Cumulative Update 19 (KB5000871)")
+                .logs(Instant.parse("2021-02-08T09:00:00Z"), Instant.parse("2021-03-05T00:00:00Z"), IIS, HTTPPROXY, APPLICATION)
+                .requestsPerHour(3)
+                .eventsPerDay(APPLICATION, 4)
+                .build();
+    }
+
+    /**
+     * Exchange 2019 CU12 installed on 2022-11-07 (its setup log), the October 2022 update that morning and the November
+     * 2022 update on 2022-11-10 at 13:25: nothing but the logs' own lines records the updates, and they change build in
+     * the middle of a day's file. ProxyNotShell's window, from the install to the November update, is covered.
+     */
+    static Scenario buildChangesMidLog() {
+        return Scenario.named("build-changes-mid-log").seed(20221110)
+                .title("Build changes mid-log: Exchange 2019 CU12 installed on 2022-11-07, its updates seen only as the"
+                        + " HttpProxy and ECP lines change build, on 2022-11-07 and 2022-11-10: every row clean")
+                .build("15.2.1118.20")
+                .ranEarlier("15.2.1118.7", Instant.parse("2022-11-07T09:10:00Z"))
+                .ranEarlier("15.2.1118.15", Instant.parse("2022-11-10T13:25:00Z"))
+                .setupInstall(Instant.parse("2022-11-07T08:00:00Z"), "15.2.1118.7")
+                .logs(Instant.parse("2022-11-07T08:00:00Z"), Instant.parse("2022-11-12T00:00:00Z"), IIS, HTTPPROXY, ECP_SERVER)
+                .requestsPerHour(6)
                 .build();
     }
 

@@ -45,6 +45,17 @@ public final class ImageBuilder {
         Map<String, byte[]> serverFiles = ServerFiles.of(s);
         for (Map.Entry<String, byte[]> f : serverFiles.entrySet()) put(drive, f.getKey(), f.getValue(), 0);
         int logFiles = writeTextLogs(s, drive) + writeEventLogs(s, drive);
+        List<Scenario.PatchRecord> setupRuns = s.patchRecords().stream().filter(r -> r.kind() == Scenario.PatchRecord.Kind.SETUP_INSTALL
+                || r.kind() == Scenario.PatchRecord.Kind.SETUP_UPGRADE).toList();
+        if (!setupRuns.isEmpty()) {
+            put(drive, SetupLogWriter.PATH, SetupLogWriter.of(setupRuns), 0);
+            logFiles++;
+        }
+        for (Scenario.PatchRecord r : s.patchRecords()) {
+            if (r.kind() != Scenario.PatchRecord.Kind.UPDATE_LOG) continue;
+            put(drive, UpdateLogWriter.path(r), UpdateLogWriter.of(r), 0);
+            logFiles++;
+        }
         for (DroppedFile f : s.files()) put(drive, f.drivePath(), f.content(), f.size());
         if (s.filesInAll() > 0) {
             int written = serverFiles.size() + logFiles + s.files().size() + InstallFiles.fixedFiles();
@@ -72,6 +83,10 @@ public final class ImageBuilder {
                             .size(Long.MAX_VALUE).server(Attacks.HOST).build(s.buildAt(day.from()))
                             .bareCsvHeader(s.bareCsvHeader()).seed(seed(s, kind + "/" + folder + "/" + day.from()))
                             .meanGap(meanGap(s, kind, folder));
+                    // an update installed during the day: the day's log shows the new build from then on
+                    for (Scenario.EarlierBuild e : s.earlierBuilds()) {
+                        if (e.until().isAfter(day.from()) && e.until().isBefore(day.to())) g.buildChange(e.until(), s.buildAt(e.until()));
+                    }
                     g.plant(planted.getOrDefault(g.serverPath(), List.of()).toArray(PlantedEvent[]::new));
                     g.writeTo(drive.resolve(g.serverPath()));
                     files++;
@@ -118,6 +133,11 @@ public final class ImageBuilder {
         for (LogKind kind : LogKind.values()) {
             if (!kind.isEventLog() || !s.logs().contains(kind)) continue;
             List<EvtxEvent> planted = new ArrayList<>();
+            for (Scenario.PatchRecord r : s.patchRecords()) {
+                if (r.kind() == Scenario.PatchRecord.Kind.MSI_UPDATE && kind == LogKind.APPLICATION && s.logged(kind, r.at())) {
+                    planted.add(org.exhunt.testkit.evtx.EventSamples.msiUpdate(r.at(), r.name(), true));
+                }
+            }
             for (Step step : s.steps()) {
                 for (Trace t : step.traces()) {
                     if (t instanceof Trace.Event e && s.logged(kind, e.event().time()) && t.kind() == kind) planted.add(e.event());

@@ -46,8 +46,7 @@ final class InstallFiles {
     static void write(Path drive, Scenario s, int n) throws IOException {
         SplittableRandom r = new SplittableRandom(s.seed());
         for (String page : AUTH_PAGES) {
-            FileKind kind = page.endsWith(".htm") ? HTM : ASPX;
-            put(drive, INSTALL + "FrontEnd/HttpProxy/" + page, WebContent.of(kind, 2_000 + r.nextInt(12_000), r));
+            put(drive, INSTALL + "FrontEnd/HttpProxy/" + page, StockPages.page(page.substring(page.lastIndexOf('/') + 1)));
         }
         put(drive, "inetpub/wwwroot/iisstart.png", WebContent.of(PNG, 700 + r.nextInt(98_000), r));
         int files = n - AUTH_PAGES.size() - 1;

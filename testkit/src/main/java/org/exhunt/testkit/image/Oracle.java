@@ -2,10 +2,8 @@ package org.exhunt.testkit.image;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +22,11 @@ import org.exhunt.testkit.logs.PlantedEvent;
  *       mitigates no row). Where the table is known to answer differently from Microsoft's CVE records
  *       (rules/README.md), the exposure is left open (null).</li>
  *   <li>Compromise: COMPROMISED on a success trace in the logs or a file linked to the chain; ATTEMPTED on
- *       attempts alone; otherwise CLEAN only when the logs could have shown the chain: CANNOT_TELL without
- *       such logs, when they end before the chain's first exploitation, or when they start after it while the
- *       build the logs show then was not fixed (or, when no log shows the build, was not known to be fixed).</li>
- *   <li>Post-exploitation: COMPROMISED when a post-exploitation trace or file is linked to no chain.</li>
+ *       attempts alone; otherwise the exposure window decides ({@link OracleWindow}): CLEAN only when the server was
+ *       never possibly exposed since the chain's first exploitation in the wild, or when the IIS and HttpProxy logs
+ *       cover all of the time it was; else CANNOT_TELL.</li>
+ *   <li>Post-exploitation: COMPROMISED when a post-exploitation trace or file is linked to no chain; else CLEAN, since
+ *       every image the builder writes holds the folders IIS serves.</li>
  *   <li>Findings: one per trace and per file left behind, and for each such file IIS serves, its use at the first
  *       request to it in the logs (post-exploitation, the file's chain).</li>
  *   <li>Exit code: 1 on any ATTEMPTED or COMPROMISED row, 4 on any VULNERABLE exposure, 3 on any CANNOT_TELL,
@@ -48,9 +47,6 @@ public final class Oracle {
 
     private static final LocalDate APRIL_2021_SU = LocalDate.parse("2021-04-13");
     private static final LocalDate JULY_2021_SU = LocalDate.parse("2021-07-13");
-
-    /** The logs whose headers and columns show the build that wrote them. */
-    private static final Set<LogKind> SHOW_BUILD = EnumSet.of(LogKind.HTTPPROXY, LogKind.ECP_SERVER);
 
     private Oracle() {}
 
@@ -98,51 +94,8 @@ public final class Oracle {
             return new ExpectedScan.Row(row.name(), exposure, List.of(ATTEMPTED), mine.size() + (mine.size() == 1 ? " exploit request" : " exploit requests") + ", none answered as the exploit wants");
         }
         if (NOT_AFFECTED.equals(exposure)) return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN), "the product is not affected");
-        return visibility(s, table, row, exposure);
-    }
-
-    private static ExpectedScan.Row visibility(Scenario s, BuildTable table, RowHistory.Row row, String exposure) {
-        Set<LogKind> present = EnumSet.noneOf(LogKind.class);
-        present.addAll(s.logs());
-        present.retainAll(row.visibleIn());
-        String first = day(row.firstExploited());
-        if (present.isEmpty()) return cannotTell(row, exposure, "no logs that could show it");
-        // the logs that could show the chain reach from the earliest start to the latest end among them
-        Instant from = present.stream().map(k -> s.span(k).from()).min(Instant::compareTo).orElseThrow();
-        Instant to = present.stream().map(k -> s.span(k).to()).max(Instant::compareTo).orElseThrow();
-        if (!to.isAfter(row.firstExploited())) {
-            return cannotTell(row, exposure, "the logs end before its first exploitation on " + first);
-        }
-        if (!from.isAfter(row.firstExploited())) {
-            return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN), "the logs reach back before its first exploitation on " + first);
-        }
-        String atStart = atStart(s, table, row.name(), from);
-        if (atStart == null) {
-            return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN, CANNOT_TELL),
-                    "the logs start after " + first + " on a build whose exposure the table does not settle");
-        }
-        if (atStart.equals(PATCHED) || atStart.equals(NOT_AFFECTED)) {
-            return new ExpectedScan.Row(row.name(), exposure, List.of(CLEAN), "the logs start after " + first
-                    + ", on a build already fixed");
-        }
-        return cannotTell(row, exposure, "the logs start after its first exploitation on " + first + " while the build was "
-                + (atStart.equals(UNKNOWN) ? "not known to be fixed" : "not yet fixed"));
-    }
-
-    /**
-     * The row's exposure when its logs start: from the build the logs show then (a log that shows the build and
-     * reaches back as far), else only what the build now implies.
-     */
-    private static String atStart(Scenario s, BuildTable table, String row, Instant logsFrom) {
-        boolean logsShowBuild = s.logs().stream().anyMatch(k -> SHOW_BUILD.contains(k) && !s.span(k).from().isAfter(logsFrom));
-        if (logsShowBuild) return exposure(row, table.get(s.buildAt(logsFrom)), Set.of());
-        String unmitigated = exposure(row, table.get(s.build()), Set.of());
-        if (unmitigated == null) return null;
-        return unmitigated.equals(VULNERABLE) || unmitigated.equals(NOT_AFFECTED) ? unmitigated : UNKNOWN;
-    }
-
-    private static ExpectedScan.Row cannotTell(RowHistory.Row row, String exposure, String why) {
-        return new ExpectedScan.Row(row.name(), exposure, List.of(CANNOT_TELL), "no evidence, but " + why);
+        OracleWindow.Answer window = OracleWindow.of(s, table, row);
+        return new ExpectedScan.Row(row.name(), exposure, window.compromise(), window.why());
     }
 
     private static ExpectedScan.Row postExploitation(Scenario s) {
@@ -233,9 +186,5 @@ public final class Oracle {
 
     private static Instant time(Trace t) {
         return t instanceof Trace.Line l ? l.event().at() : ((Trace.Event) t).event().time();
-    }
-
-    private static String day(Instant t) {
-        return LocalDate.ofInstant(t, ZoneOffset.UTC).toString();
     }
 }

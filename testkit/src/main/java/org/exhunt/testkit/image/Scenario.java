@@ -30,6 +30,42 @@ public final class Scenario {
     /** A build the server ran before an update, up to {@code until}. */
     public record EarlierBuild(String build, Instant until) {}
 
+    /**
+     * A record of the server's patch history that the image holds, besides the builds its logs' lines carry.
+     *
+     * @param at    when the new build runs: the end of a setup run, the time of an update's install
+     * @param build the build it installed
+     * @param name  an update's name as Windows Installer gives it; null for setup runs
+     */
+    public record PatchRecord(Kind kind, Instant at, String build, String name) {
+
+        /** How long a run of Exchange's setup takes: its log starts this long before the new build runs. */
+        public static final Duration SETUP_RUN = Duration.ofMinutes(40);
+
+        public enum Kind {
+            /** Exchange's setup installing Exchange on a server that had none ({@code C:\ExchangeSetupLogs\ExchangeSetup.log}). */
+            SETUP_INSTALL,
+            /** Exchange's setup installing a cumulative update over an earlier one (the same log). */
+            SETUP_UPGRADE,
+            /** Windows Installer installing a security update: MsiInstaller's event 1022 in the Application log, when it reaches back that far. */
+            MSI_UPDATE,
+            /** A security update's installer, leaving its Windows Installer log in {@code <install>\\Logging\\Update\\msi}. */
+            UPDATE_LOG
+        }
+
+        /** How long an update's installer runs: its log starts this long before it ends. */
+        public static final Duration UPDATE_RUN = Duration.ofMinutes(30);
+
+        /** When the run that made this record started: before it, a fresh install's server ran no Exchange. */
+        public Instant started() {
+            return switch (kind) {
+                case MSI_UPDATE -> at;
+                case UPDATE_LOG -> at.minus(UPDATE_RUN);
+                default -> at.minus(SETUP_RUN);
+            };
+        }
+    }
+
     /** How far back a log reaches and where it ends (exclusive). */
     public record Span(Instant from, Instant to) {}
 
@@ -38,6 +74,7 @@ public final class Scenario {
     private final long seed;
     private final String build;
     private final List<EarlierBuild> earlier;
+    private final List<PatchRecord> patches;
     private final Map<LogKind, Span> logs;
     private final int requestsPerHour;
     private final boolean bareCsvHeader;
@@ -55,6 +92,7 @@ public final class Scenario {
         seed = b.seed;
         build = Objects.requireNonNull(b.build, "build");
         earlier = List.copyOf(b.earlier);
+        patches = List.copyOf(b.patches);
         logs = Collections.unmodifiableMap(new EnumMap<>(b.logs));
         requestsPerHour = b.requestsPerHour;
         bareCsvHeader = b.bareCsvHeader;
@@ -85,6 +123,8 @@ public final class Scenario {
     public String build() { return build; }
     /** Builds the server ran before, oldest first, each up to its update. */
     public List<EarlierBuild> earlierBuilds() { return earlier; }
+    /** The records of installs the image holds, oldest first. */
+    public List<PatchRecord> patchRecords() { return patches; }
     /** Where the earliest log starts. */
     public Instant logsFrom() { return logs.values().stream().map(Span::from).min(Instant::compareTo).orElse(null); }
     /** Where the latest log ends (exclusive). */
@@ -143,6 +183,7 @@ public final class Scenario {
         private long seed = 1;
         private String build;
         private final List<EarlierBuild> earlier = new ArrayList<>();
+        private final List<PatchRecord> patches = new ArrayList<>();
         private final Map<LogKind, Span> logs = new EnumMap<>(LogKind.class);
         private int requestsPerHour = 8;
         private boolean bareCsvHeader = true;
@@ -167,6 +208,30 @@ public final class Scenario {
         /** A build the server ran until an update at {@code until}; call oldest first. */
         public Builder ranEarlier(String build, Instant until) {
             earlier.add(new EarlierBuild(build, until));
+            return this;
+        }
+
+        /** Exchange's setup installed {@code build} on a server without Exchange, its run ending at {@code at}. */
+        public Builder setupInstall(Instant at, String build) {
+            patches.add(new PatchRecord(PatchRecord.Kind.SETUP_INSTALL, at, build, null));
+            return this;
+        }
+
+        /** Exchange's setup upgraded the server to the CU {@code build}, its run ending at {@code at}. */
+        public Builder setupUpgrade(Instant at, String build) {
+            patches.add(new PatchRecord(PatchRecord.Kind.SETUP_UPGRADE, at, build, null));
+            return this;
+        }
+
+        /** Windows Installer installed the update {@code name} ({@code build}) at {@code at}. */
+        public Builder msiUpdate(Instant at, String build, String name) {
+            patches.add(new PatchRecord(PatchRecord.Kind.MSI_UPDATE, at, build, name));
+            return this;
+        }
+
+        /** A security update's installer installed {@code name} ({@code build}), ending at {@code at}, and left its log. */
+        public Builder updateLog(Instant at, String build, String name) {
+            patches.add(new PatchRecord(PatchRecord.Kind.UPDATE_LOG, at, build, name));
             return this;
         }
 

@@ -9,9 +9,10 @@ import org.exhunt.testkit.pe.PeImage;
 
 /**
  * The files of an Exchange server that are not logs: {@code Bin\ExSetup.exe} with the build's version resource,
- * placeholders for Exchange's own pages in the OWA and ECP {@code auth} folders, OWA's version folder for each CU
- * the server ran, the IIS start page and {@code aspnet_client} folder, and IIS's {@code applicationHost.config}
- * with the URL-rewrite rules of the mitigations in place. The placeholders say they are not Microsoft's files.
+ * stand-ins for Exchange's own pages in the OWA and ECP {@code auth} folders ({@link StockPages}), OWA's version
+ * folder for each CU the server ran, the IIS start page and {@code aspnet_client} folder, and IIS's
+ * {@code applicationHost.config} with the URL-rewrite rules of the mitigations in place. The stand-ins say they are
+ * not Microsoft's files.
  */
 final class ServerFiles {
 
@@ -23,14 +24,8 @@ final class ServerFiles {
     static Map<String, byte[]> of(Scenario s) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put(Layout.INSTALL + "/Bin/ExSetup.exe", PeImage.exSetup(s.build()).bytes());
-        files.put(HTTP_PROXY + "owa/auth/logon.aspx", text("""
-                <%@ Page language="c#" AutoEventWireup="false" Inherits="Microsoft.Exchange.HttpProxy.Logon" %>
-                <!-- exhunt example: stands in for Exchange's own OWA logon page (not the real file) -->
-                """));
-        files.put(HTTP_PROXY + "owa/auth/errorFE.aspx", text("""
-                <%@ Page language="c#" AutoEventWireup="false" Inherits="Microsoft.Exchange.HttpProxy.ErrorFE" %>
-                <!-- exhunt example: stands in for Exchange's own OWA error page (not the real file) -->
-                """));
+        files.put(HTTP_PROXY + "owa/auth/logon.aspx", StockPages.page("logon.aspx"));
+        files.put(HTTP_PROXY + "owa/auth/errorFE.aspx", StockPages.page("errorFE.aspx"));
         Set<String> cus = new TreeSet<>();
         cus.add(cu(s.build()));
         s.earlierBuilds().forEach(e -> cus.add(cu(e.build())));
@@ -38,10 +33,7 @@ final class ServerFiles {
             files.put(HTTP_PROXY + "owa/auth/" + cu + "/README.txt",
                     text("exhunt example: the version folder holding OWA's static logon resources.\n"));
         }
-        files.put(HTTP_PROXY + "ecp/auth/TimeoutLogoff.aspx", text("""
-                <%@ Page language="c#" AutoEventWireup="false" %>
-                <!-- exhunt example: stands in for Exchange's own TimeoutLogoff.aspx (not the real file) -->
-                """));
+        files.put(HTTP_PROXY + "ecp/auth/TimeoutLogoff.aspx", StockPages.page("TimeoutLogoff.aspx"));
         files.put("inetpub/wwwroot/iisstart.htm", text("<html><body>IIS Windows Server</body></html>\n"));
         files.put("inetpub/wwwroot/aspnet_client/system_web/4_0_30319/README.txt",
                 text("exhunt example: ASP.NET client scripts folder as created by IIS (no script files).\n"));

@@ -14,6 +14,11 @@ interface Dialect {
     /** Writes the trace of {@code event} and returns true, or returns false when this log does not show it. */
     boolean planted(LineBuffer b, long time, PlantedEvent event);
 
+    /** Shows another build from now on; false for a log that shows no build. */
+    default boolean build(String build) {
+        return false;
+    }
+
     /** Where a log of this kind starting at {@code time} lies on the server's drive ('/'-separated). */
     String serverPath(long time);
 }

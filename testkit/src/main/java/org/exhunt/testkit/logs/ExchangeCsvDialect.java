@@ -9,9 +9,9 @@ import java.util.List;
 abstract class ExchangeCsvDialect implements Dialect {
 
     protected final String server;
-    protected final String build;          // 15.1.2176.2
-    protected final String[] buildParts;   // 15, 1, 2176, 2
-    protected final String longBuild;      // 15.01.2176.002, as #Version writes it
+    protected String build;          // 15.1.2176.2
+    protected String[] buildParts;   // 15, 1, 2176, 2
+    protected String longBuild;      // 15.01.2176.002, as #Version writes it
     private final String logType;
     private final List<String> columns;
     private final boolean bareHeader;
@@ -20,11 +20,17 @@ abstract class ExchangeCsvDialect implements Dialect {
         this.logType = logType;
         this.columns = columns;
         this.server = server;
+        this.bareHeader = bareHeader;
+        build(build);
+    }
+
+    @Override
+    public boolean build(String build) {
         this.build = build;
         this.buildParts = build.split("\\.");
         this.longBuild = String.format("%s.%02d.%04d.%03d", buildParts[0], Integer.parseInt(buildParts[1]),
                 Integer.parseInt(buildParts[2]), Integer.parseInt(buildParts[3]));
-        this.bareHeader = bareHeader;
+        return true;
     }
 
     /** The header block: the bare CSV header line when asked for, then {@code #Software} to {@code #Fields}. */

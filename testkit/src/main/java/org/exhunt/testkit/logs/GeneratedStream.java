@@ -18,6 +18,8 @@ final class GeneratedStream extends InputStream {
     private final long end;
     private final long restartEvery;
     private final Deque<PlantedEvent> pending;
+    private long buildChange;          // when the log starts showing another build; Long.MAX_VALUE: never
+    private final String changedBuild;
     private final LineBuffer buf = new LineBuffer();
     private long time;
     private long lastWritten;  // time of the last line written, so planted lines never go back in time
@@ -28,7 +30,7 @@ final class GeneratedStream extends InputStream {
     private boolean ended;
 
     GeneratedStream(Dialect dialect, long seed, long start, long end, long meanGap, long size, long restartEvery,
-                    List<PlantedEvent> planted) {
+                    List<PlantedEvent> planted, long buildChange, String changedBuild) {
         this.dialect = dialect;
         this.random = new SplittableRandom(seed);
         this.time = start;
@@ -38,6 +40,8 @@ final class GeneratedStream extends InputStream {
         this.end = end;
         this.restartEvery = restartEvery;
         this.pending = new ArrayDeque<>(planted);
+        this.buildChange = buildChange;
+        this.changedBuild = changedBuild;
     }
 
     @Override
@@ -79,6 +83,10 @@ final class GeneratedStream extends InputStream {
         if (!pending.isEmpty() && pending.peek().at().toEpochMilli() <= time) {
             plant(pending.poll());
             return;
+        }
+        if (time >= buildChange) {
+            buildChange = Long.MAX_VALUE;
+            if (dialect.build(changedBuild)) dialect.header(buf, time);
         }
         if (restartEvery > 0 && lines > 0 && lines % restartEvery == 0) dialect.header(buf, time);
         dialect.line(buf, time, random);

@@ -41,6 +41,8 @@ public final class LogGenerator {
     private String server = "EX01";
     private String build = "15.1.2176.2";
     private boolean bareCsvHeader;
+    private Instant buildChange;
+    private String changedBuild;
     private final List<PlantedEvent> planted = new ArrayList<>();
 
     private LogGenerator(Function<LogGenerator, Dialect> dialect) {
@@ -139,6 +141,17 @@ public final class LogGenerator {
         return this;
     }
 
+    /**
+     * From {@code at} the log shows {@code build}, as after a security update's install restarted the services: the
+     * process that writes it from then on starts with its header block again ({@code #Version}) and writes the new
+     * build in its lines. Logs that show no build are not changed.
+     */
+    public LogGenerator buildChange(Instant at, String build) {
+        this.buildChange = Objects.requireNonNull(at);
+        this.changedBuild = Objects.requireNonNull(build);
+        return this;
+    }
+
     /** HttpProxy and EWS only: put a bare CSV header line before the {@code #} block, as some servers do. */
     public LogGenerator bareCsvHeader(boolean bare) {
         this.bareCsvHeader = bare;
@@ -162,7 +175,8 @@ public final class LogGenerator {
         events.sort(Comparator.comparing(PlantedEvent::at));
         long endMillis = end.equals(Instant.MAX) ? Long.MAX_VALUE : end.toEpochMilli();
         return new GeneratedStream(dialect.apply(this), seed, start.toEpochMilli(), endMillis,
-                Math.max(1, meanGap.toMillis()), size, restartEvery, events);
+                Math.max(1, meanGap.toMillis()), size, restartEvery, events,
+                buildChange == null ? Long.MAX_VALUE : buildChange.toEpochMilli(), changedBuild);
     }
 
     /** Writes the log to a file, creating its folders. */

@@ -84,7 +84,7 @@ class ScanCheckTest {
         Finding probe = Finding.builder("sigma", "r").title("t").severity(Severity.HIGH).chain("ProxyLogon")
                 .stage(org.exhunt.core.Stage.ATTEMPT).time(T).source(SourceRef.line("/tmp/img/" + LOG, 7)).build();
         ScanFacts scan = new ScanFacts(null, null, null, null, null, null, List.of(), Map.of(), List.of(), List.of(),
-                List.of(new RowTimeline("ProxyLogon", 1, 0, T, T, List.of("192.0.2.7"), 1, List.of())));
+                List.of(new RowTimeline("ProxyLogon", 1, 0, T, T, List.of("192.0.2.7"), 1, List.of())), List.of(), List.of());
         ServerResult result = new ServerResult("img", List.of(), List.of(new Verdict("img", "ProxyLogon", Exposure.VULNERABLE,
                 Compromise.ATTEMPTED, "why")), List.of(probe), List.of(), new ServerFacts(null, scan, null));
         ObjectMapper json = new ObjectMapper();

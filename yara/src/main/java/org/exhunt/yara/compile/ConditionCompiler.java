@@ -389,11 +389,29 @@ final class ConditionCompiler {
 
     // ---- identifiers and module objects ----
 
-    /** An identifier chain as libyara's {@code identifier}: objects stay objects, rules are booleans. */
+    /**
+     * An identifier chain as libyara's {@code identifier}: objects stay objects, rules are booleans. The chain
+     * ({@code a.b[1].c(2)...}) is followed in a loop from its root: however long it is, it costs no recursion.
+     */
     private Operand identifier(Expr e) throws CompileError {
-        if (e instanceof Expr.Identifier id) return name(id);
-        if (e instanceof Expr.Field f) {
-            Operand o = identifier(f.object());
+        List<Expr> chain = new ArrayList<>();
+        Expr root = e;
+        while (root instanceof Expr.Field || root instanceof Expr.Index || root instanceof Expr.Call) {
+            chain.add(root);
+            root = root instanceof Expr.Field f ? f.object() : root instanceof Expr.Index ix ? ix.object()
+                    : ((Expr.Call) root).function();
+        }
+        if (!(root instanceof Expr.Identifier id)) throw error(ErrorCode.SYNTAX_ERROR, "syntax error", root.pos());
+        Operand o = name(id);
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            o = member(chain.get(i), o);
+        }
+        return o;
+    }
+
+    /** The field, item or call result {@code step} takes from {@code o}, the value of the chain before it. */
+    private Operand member(Expr step, Operand o) throws CompileError {
+        if (step instanceof Expr.Field f) {
             if (o.type() != ExprType.OBJECT || !(o.decl() instanceof Declaration.StructDecl s)) {
                 throw error(ErrorCode.NOT_A_STRUCTURE, "\"" + name(o, f.object()) + "\" is not a structure", f.pos());
             }
@@ -408,8 +426,7 @@ final class ConditionCompiler {
             }
             return Operand.object(new ObjectAccess.Field(o.node(), f.name()), member, o.node(), f.name());
         }
-        if (e instanceof Expr.Index ix) {
-            Operand o = identifier(ix.object());
+        if (step instanceof Expr.Index ix) {
             Operand index = expression(ix.index());
             if (o.type() == ExprType.OBJECT && o.decl() instanceof Declaration.ArrayDecl a) {
                 if (index.type() != ExprType.INTEGER) {
@@ -425,39 +442,36 @@ final class ConditionCompiler {
             }
             throw error(ErrorCode.NOT_INDEXABLE, "\"" + name(o, ix.object()) + "\" is not an array or dictionary", ix.pos());
         }
-        if (e instanceof Expr.Call c) {
-            Operand fn = identifier(c.function());
-            if (fn.type() != ExprType.OBJECT || !(fn.decl() instanceof Declaration.FunctionDecl decl)) {
-                throw error(ErrorCode.NOT_A_FUNCTION, "\"" + name(fn, c.function()) + "\" is not a function", c.pos());
-            }
-            StringBuilder signature = new StringBuilder();
-            Node[] args = new Node[c.arguments().size()];
-            for (int i = 0; i < args.length; i++) {
-                Operand a = expression(c.arguments().get(i));
-                char letter = switch (a.type()) {
-                    case INTEGER -> 'i';
-                    case FLOAT -> 'f';
-                    case BOOLEAN -> 'b';
-                    case STRING -> 's';
-                    case REGEXP -> 'r';
-                    default -> throw error(ErrorCode.WRONG_TYPE,
-                            "unknown type for argument " + (i + 1) + " in function call", c.arguments().get(i).pos());
-                };
-                signature.append(letter);
-                args[i] = a.node();
-            }
-            Declaration.Overload overload = decl.overload(signature.toString());
-            if (overload == null) {
-                throw error(ErrorCode.WRONG_ARGUMENTS, "wrong arguments for function \"" + fn.identifier() + "\"", c.pos());
-            }
-            Declaration result = switch (overload.returns()) {
-                case 'i' -> new Declaration.IntegerDecl(decl.name());
-                case 'f' -> new Declaration.FloatDecl(decl.name());
-                default -> new Declaration.StringDecl(decl.name());
-            };
-            return Operand.object(new ObjectAccess.Call(overload, fn.owner(), args), result, null, fn.identifier());
+        Expr.Call c = (Expr.Call) step;
+        if (o.type() != ExprType.OBJECT || !(o.decl() instanceof Declaration.FunctionDecl decl)) {
+            throw error(ErrorCode.NOT_A_FUNCTION, "\"" + name(o, c.function()) + "\" is not a function", c.pos());
         }
-        throw error(ErrorCode.SYNTAX_ERROR, "syntax error", e.pos());
+        StringBuilder signature = new StringBuilder();
+        Node[] args = new Node[c.arguments().size()];
+        for (int i = 0; i < args.length; i++) {
+            Operand a = expression(c.arguments().get(i));
+            char letter = switch (a.type()) {
+                case INTEGER -> 'i';
+                case FLOAT -> 'f';
+                case BOOLEAN -> 'b';
+                case STRING -> 's';
+                case REGEXP -> 'r';
+                default -> throw error(ErrorCode.WRONG_TYPE,
+                        "unknown type for argument " + (i + 1) + " in function call", c.arguments().get(i).pos());
+            };
+            signature.append(letter);
+            args[i] = a.node();
+        }
+        Declaration.Overload overload = decl.overload(signature.toString());
+        if (overload == null) {
+            throw error(ErrorCode.WRONG_ARGUMENTS, "wrong arguments for function \"" + o.identifier() + "\"", c.pos());
+        }
+        Declaration result = switch (overload.returns()) {
+            case 'i' -> new Declaration.IntegerDecl(decl.name());
+            case 'f' -> new Declaration.FloatDecl(decl.name());
+            default -> new Declaration.StringDecl(decl.name());
+        };
+        return Operand.object(new ObjectAccess.Call(overload, o.owner(), args), result, null, o.identifier());
     }
 
     private static String name(Operand o, Expr e) {
@@ -543,11 +557,8 @@ final class ConditionCompiler {
 
     private Operand binary(Expr.Binary b) throws CompileError {
         Expr.BinaryOp op = b.op();
-        if (op == Expr.BinaryOp.AND || op == Expr.BinaryOp.OR) {
-            Node l = booleanNode(expression(b.left()), b.left());
-            Node r = booleanNode(expression(b.right()), b.right());
-            return Operand.of(op == Expr.BinaryOp.AND ? new Logic.And(l, r) : new Logic.Or(l, r), ExprType.BOOLEAN);
-        }
+        if (op == Expr.BinaryOp.AND || op == Expr.BinaryOp.OR) return logicChain(b);
+        if (isArithmetic(op)) return arithmeticChain(b);
         Operand l = expression(b.left());
         if (op == Expr.BinaryOp.MATCHES) {
             Operand r = expression(b.right());
@@ -555,7 +566,59 @@ final class ConditionCompiler {
             RegexMatch.CompiledRegex re = (RegexMatch.CompiledRegex) r.node().evalObject(null);
             return Operand.of(new RegexMatch(l.node(), re), ExprType.BOOLEAN);
         }
-        Operand r = expression(b.right());
+        return comparison(op, l, expression(b.right()), b);
+    }
+
+    /**
+     * {@code a and b and c ...} (or {@code or}): the operands along the left of a chain of one operator, compiled
+     * in a loop into one node. libyara parses such a chain however long it is, and a chain of thousands must not
+     * make the compiler or the evaluation recurse thousands deep.
+     */
+    private Operand logicChain(Expr.Binary top) throws CompileError {
+        List<Expr> operands = new ArrayList<>();
+        Expr e = top;
+        while (e instanceof Expr.Binary b && b.op() == top.op()) {
+            operands.add(b.right());
+            e = b.left();
+        }
+        operands.add(e);
+        java.util.Collections.reverse(operands);
+        Node[] nodes = new Node[operands.size()];
+        for (int i = 0; i < nodes.length; i++) nodes[i] = booleanNode(expression(operands.get(i)), operands.get(i));
+        return Operand.of(top.op() == Expr.BinaryOp.AND ? new Logic.And(nodes) : new Logic.Or(nodes), ExprType.BOOLEAN);
+    }
+
+    private static boolean isArithmetic(Expr.BinaryOp op) {
+        return switch (op) {
+            case ADD, SUB, MUL, DIV, MOD, SHL, SHR, BIT_AND, BIT_OR, BIT_XOR -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * {@code a + b * c - d ...}: the arithmetic operators along the left of a chain, each checked and folded
+     * in turn as the tree of them would be, in a loop (see {@link #logicChain}), then made one node per run of
+     * integer or float operators.
+     */
+    private Operand arithmeticChain(Expr.Binary top) throws CompileError {
+        List<Expr.Binary> spine = new ArrayList<>();
+        Expr e = top;
+        while (e instanceof Expr.Binary b && isArithmetic(b.op())) {
+            spine.add(b);
+            e = b.left();
+        }
+        Operand acc = expression(e);
+        for (int i = spine.size() - 1; i >= 0; i--) {
+            Expr.Binary b = spine.get(i);
+            acc = operator(b, acc, expression(b.right()));
+        }
+        return new Operand(Arithmetic.chained(acc.node()), acc.type(), acc.value(), acc.decl(), acc.owner(),
+                acc.identifier(), acc.literalString());
+    }
+
+    /** One arithmetic operator on its compiled operands. */
+    private Operand operator(Expr.Binary b, Operand l, Operand r) throws CompileError {
+        Expr.BinaryOp op = b.op();
         return switch (op) {
             case ADD, SUB, MUL, DIV -> arithmetic(op, l, r, b);
             case MOD -> {
@@ -586,8 +649,7 @@ final class ConditionCompiler {
                 Arithmetic.IntOp io = op == Expr.BinaryOp.SHL ? Arithmetic.IntOp.SHL : Arithmetic.IntOp.SHR;
                 yield Operand.constant(new Arithmetic.IntBinary(io, l.node(), r.node()), ExprType.INTEGER, v);
             }
-            case LT, LE, GT, GE, EQ, NE -> comparison(op, l, r, b);
-            default -> stringTest(op, l, r, b);
+            default -> throw new IllegalStateException("not arithmetic: " + op);
         };
     }
 
@@ -652,6 +714,10 @@ final class ConditionCompiler {
     }
 
     private Operand comparison(Expr.BinaryOp op, Operand l, Operand r, Expr.Binary b) throws CompileError {
+        if (op != Expr.BinaryOp.LT && op != Expr.BinaryOp.LE && op != Expr.BinaryOp.GT && op != Expr.BinaryOp.GE
+                && op != Expr.BinaryOp.EQ && op != Expr.BinaryOp.NE) {
+            return stringTest(op, l, r, b);
+        }
         reduceCheck(op, l, r, b);
         Comparisons.Op c = switch (op) {
             case LT -> Comparisons.Op.LT;

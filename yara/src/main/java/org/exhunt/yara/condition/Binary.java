@@ -7,7 +7,7 @@ abstract class Binary extends Node {
     protected final Node right;
 
     protected Binary(ExprType type, Node left, Node right) {
-        super(type);
+        super(type, left, right);
         this.left = left;
         this.right = right;
     }

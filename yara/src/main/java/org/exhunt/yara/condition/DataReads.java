@@ -2,6 +2,8 @@ package org.exhunt.yara.condition;
 
 import static org.exhunt.yara.condition.Values.UNDEFINED;
 
+import org.exhunt.yara.data.ScanData;
+
 /** {@code filesize}, {@code entrypoint} and the integer reads {@code int8}..{@code uint32be}. */
 public final class DataReads {
 
@@ -37,7 +39,7 @@ public final class DataReads {
         private final Node offset;
 
         public IntRead(int size, boolean signed, boolean bigEndian, Node offset) {
-            super(ExprType.INTEGER);
+            super(ExprType.INTEGER, offset);
             this.size = size;
             this.signed = signed;
             this.bigEndian = bigEndian;
@@ -57,10 +59,10 @@ public final class DataReads {
             long at = offset.evalInt(c);
             if (at == UNDEFINED || at < 0 || at > c.dataSize - size) return UNDEFINED;
             int i = (int) at;
-            byte[] d = c.data;
+            ScanData d = c.data;
             long v = 0;
             for (int k = 0; k < size; k++) {
-                int b = d[i + (bigEndian ? k : size - 1 - k)] & 0xFF;
+                int b = d.get(i + (bigEndian ? k : size - 1 - k)) & 0xFF;
                 v = (v << 8) | b;
             }
             if (signed) {

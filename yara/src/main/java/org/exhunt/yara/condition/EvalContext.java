@@ -1,5 +1,7 @@
 package org.exhunt.yara.condition;
 
+import org.exhunt.yara.data.Deadline;
+import org.exhunt.yara.data.ScanData;
 import org.exhunt.yara.modules.ModuleContext;
 import org.exhunt.yara.modules.ObjectValue;
 import org.exhunt.yara.regex.PikeVm;
@@ -10,8 +12,8 @@ import org.exhunt.yara.regex.PikeVm;
  */
 public abstract class EvalContext implements ModuleContext {
 
-    /** The scanned bytes; only {@code [0, dataSize)} is data. */
-    public byte[] data;
+    /** The scanned bytes, and their number (as {@code data.size()}, read on every integer read). */
+    public ScanData data;
     public int dataSize;
     /** {@code entrypoint}: a PE or ELF file's entry point offset, or undefined. */
     public long entryPoint = Values.UNDEFINED;
@@ -24,19 +26,26 @@ public abstract class EvalContext implements ModuleContext {
     public final Object[] objects = new Object[64];
     /** External variables' values ({@code Long}, {@code Double}, {@code byte[]}), by external slot. */
     public Object[] externals;
+    /** When this scan must stop: every loop of an evaluation ticks it. */
+    public final Deadline deadline = new Deadline();
     /** For {@code matches}. */
-    public final PikeVm vm = new PikeVm();
+    public final PikeVm vm = new PikeVm(deadline);
 
     /** An imported module's data for this scan, by module slot (loaded on first use). */
     public abstract ObjectValue.Struct moduleRoot(int slot);
 
     @Override
-    public byte[] data() {
+    public ScanData data() {
         return data;
     }
 
     @Override
     public int dataSize() {
         return dataSize;
+    }
+
+    @Override
+    public Deadline deadline() {
+        return deadline;
     }
 }

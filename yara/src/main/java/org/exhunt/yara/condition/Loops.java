@@ -53,7 +53,7 @@ public final class Loops {
         private final Node body;
 
         public OverRange(Node quantifier, Node from, Node to, int slot, Node body) {
-            super(ExprType.BOOLEAN);
+            super(ExprType.BOOLEAN, quantifier, from, to, body);
             this.quantifier = quantifier;
             this.from = from;
             this.to = to;
@@ -67,6 +67,7 @@ public final class Loops {
             long next = from.evalInt(c);
             long last = to.evalInt(c);
             while (next != UNDEFINED && last != UNDEFINED && next <= last) {
+                c.deadline.tick();
                 c.vars[slot] = next++;
                 if (!t.record(body.evalBool(c))) break;
             }
@@ -82,7 +83,7 @@ public final class Loops {
         private final Node body;
 
         public OverEnumeration(Node quantifier, Node[] items, int slot, Node body) {
-            super(ExprType.BOOLEAN);
+            super(ExprType.BOOLEAN, Node.with(items, quantifier, body));
             this.quantifier = quantifier;
             this.items = items;
             this.slot = slot;
@@ -96,6 +97,7 @@ public final class Loops {
             for (int i = 0; i < items.length; i++) values[i] = items[i].evalInt(c);
             Tally t = new Tally(q);
             for (long v : values) {
+                c.deadline.tick();
                 c.vars[slot] = v;
                 if (!t.record(body.evalBool(c))) break;
             }
@@ -111,7 +113,7 @@ public final class Loops {
         private final Node body;
 
         public OverArray(Node quantifier, Node array, int slot, Node body) {
-            super(ExprType.BOOLEAN);
+            super(ExprType.BOOLEAN, quantifier, array, body);
             this.quantifier = quantifier;
             this.array = array;
             this.slot = slot;
@@ -123,6 +125,7 @@ public final class Loops {
             Tally t = new Tally(quantifier.evalBool(c));
             if (array.evalObject(c) instanceof ObjectValue.Array a) {
                 for (int i = 0; i < a.size(); i++) {
+                    c.deadline.tick();
                     c.objects[slot] = a.get(i);
                     if (!t.record(body.evalBool(c))) break;
                 }
@@ -139,7 +142,7 @@ public final class Loops {
         private final Node body;
 
         public OverDict(Node quantifier, Node dict, int slot, Node body) {
-            super(ExprType.BOOLEAN);
+            super(ExprType.BOOLEAN, quantifier, dict, body);
             this.quantifier = quantifier;
             this.dict = dict;
             this.slot = slot;
@@ -151,6 +154,7 @@ public final class Loops {
             Tally t = new Tally(quantifier.evalBool(c));
             if (dict.evalObject(c) instanceof ObjectValue.Dict d) {
                 for (Map.Entry<String, Object> e : d.items().entrySet()) {
+                    c.deadline.tick();
                     c.objects[slot] = e.getKey().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
                     c.objects[slot + 1] = e.getValue();
                     if (!t.record(body.evalBool(c))) break;
@@ -168,7 +172,7 @@ public final class Loops {
         private final Node body;
 
         public OverStrings(Node quantifier, int[] strings, int slot, Node body) {
-            super(ExprType.BOOLEAN);
+            super(ExprType.BOOLEAN, quantifier, body);
             this.quantifier = quantifier;
             this.strings = strings;
             this.slot = slot;
@@ -179,6 +183,7 @@ public final class Loops {
         public long evalInt(EvalContext c) {
             Tally t = new Tally(quantifier.evalBool(c));
             for (int s : strings) {
+                c.deadline.tick();
                 c.vars[slot] = s;
                 if (!t.record(body.evalBool(c))) break;
             }

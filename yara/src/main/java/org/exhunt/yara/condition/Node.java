@@ -9,9 +9,25 @@ package org.exhunt.yara.condition;
 public abstract class Node {
 
     public final ExprType type;
+    /**
+     * Nodes on the longest path from this one down to a leaf: how deeply its evaluation recurses. The parser
+     * bounds it as libyara's does (chains of {@code and}, {@code or} and arithmetic are one level each).
+     */
+    public final int depth;
 
-    protected Node(ExprType type) {
+    /** A node over {@code children} (those it evaluates; nulls are left out). */
+    protected Node(ExprType type, Node... children) {
         this.type = type;
+        int deepest = 0;
+        for (Node child : children) if (child != null) deepest = Math.max(deepest, child.depth);
+        this.depth = deepest + 1;
+    }
+
+    /** {@code nodes} and {@code more} in one array, for a node with a list of children and some others. */
+    protected static Node[] with(Node[] nodes, Node... more) {
+        Node[] all = java.util.Arrays.copyOf(nodes, nodes.length + more.length);
+        System.arraycopy(more, 0, all, nodes.length, more.length);
+        return all;
     }
 
     public long evalInt(EvalContext c) {

@@ -33,7 +33,7 @@ public final class ObjectAccess {
         private final String name;
 
         public Field(Node object, String name) {
-            super(ExprType.OBJECT);
+            super(ExprType.OBJECT, object);
             this.object = object;
             this.name = name;
         }
@@ -49,7 +49,7 @@ public final class ObjectAccess {
         private final Node index;
 
         public ArrayItem(Node array, Node index) {
-            super(ExprType.OBJECT);
+            super(ExprType.OBJECT, array, index);
             this.array = array;
             this.index = index;
         }
@@ -67,7 +67,7 @@ public final class ObjectAccess {
         private final Node key;
 
         public DictItem(Node dict, Node key) {
-            super(ExprType.OBJECT);
+            super(ExprType.OBJECT, dict, key);
             this.dict = dict;
             this.key = key;
         }
@@ -88,7 +88,7 @@ public final class ObjectAccess {
         private final Node[] arguments;
 
         public Call(Declaration.Overload overload, Node owner, Node[] arguments) {
-            super(ExprType.OBJECT);
+            super(ExprType.OBJECT, Node.with(arguments, owner));
             this.overload = overload;
             this.owner = owner;
             this.arguments = arguments;
@@ -130,7 +130,7 @@ public final class ObjectAccess {
         private final Node object;
 
         public Value(ExprType type, Node object) {
-            super(type);
+            super(type, object);
             this.object = object;
         }
 

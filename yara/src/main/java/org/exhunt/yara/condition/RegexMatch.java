@@ -2,6 +2,7 @@ package org.exhunt.yara.condition;
 
 import static org.exhunt.yara.condition.Values.UNDEFINED;
 
+import org.exhunt.yara.data.ScanData;
 import org.exhunt.yara.regex.PikeVm;
 import org.exhunt.yara.regex.Program;
 
@@ -18,7 +19,7 @@ public final class RegexMatch extends Node {
     private final CompiledRegex regex;
 
     public RegexMatch(Node subject, CompiledRegex regex) {
-        super(ExprType.BOOLEAN);
+        super(ExprType.BOOLEAN, subject);
         this.subject = subject;
         this.regex = regex;
     }
@@ -27,7 +28,7 @@ public final class RegexMatch extends Node {
     public long evalInt(EvalContext c) {
         byte[] s = subject.evalString(c);
         if (s == null) return UNDEFINED;
-        int found = c.vm.exec(regex.program(), 0, s, 0, s.length, 0, regex.flags() | PikeVm.SCAN, null);
+        int found = c.vm.exec(regex.program(), 0, ScanData.of(s), 0, s.length, 0, regex.flags() | PikeVm.SCAN, null);
         return Values.of(found >= 0);
     }
 

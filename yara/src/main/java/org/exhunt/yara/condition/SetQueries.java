@@ -29,7 +29,7 @@ public final class SetQueries {
         private final int[] strings;
 
         public StringsOf(Node quantifier, int[] strings) {
-            super(ExprType.BOOLEAN);
+            super(ExprType.BOOLEAN, quantifier);
             this.quantifier = quantifier;
             this.strings = strings;
         }
@@ -55,7 +55,7 @@ public final class SetQueries {
         private final Node to;
 
         public StringsOfIn(Node quantifier, int[] strings, Node from, Node to) {
-            super(ExprType.BOOLEAN);
+            super(ExprType.BOOLEAN, quantifier, from, to);
             this.quantifier = quantifier;
             this.strings = strings;
             this.from = from;
@@ -88,7 +88,7 @@ public final class SetQueries {
         private final int[] rules;
 
         public RulesOf(Node quantifier, int[] rules) {
-            super(ExprType.BOOLEAN);
+            super(ExprType.BOOLEAN, quantifier);
             this.quantifier = quantifier;
             this.rules = rules;
         }
@@ -109,7 +109,7 @@ public final class SetQueries {
         private final boolean rules;
 
         public PercentOf(Node percent, int[] members, boolean rules) {
-            super(ExprType.BOOLEAN);
+            super(ExprType.BOOLEAN, percent);
             this.percent = percent;
             this.members = members;
             this.rules = rules;

@@ -56,7 +56,7 @@ public final class StringQueries {
         private final Node offset;
 
         public FoundAt(Target target, Node offset) {
-            super(ExprType.BOOLEAN);
+            super(ExprType.BOOLEAN, offset);
             this.target = target;
             this.offset = offset;
         }
@@ -103,7 +103,7 @@ public final class StringQueries {
         private final boolean count;
 
         public InRange(Target target, Node from, Node to, boolean count) {
-            super(count ? ExprType.INTEGER : ExprType.BOOLEAN);
+            super(count ? ExprType.INTEGER : ExprType.BOOLEAN, from, to);
             this.target = target;
             this.from = from;
             this.to = to;
@@ -142,7 +142,7 @@ public final class StringQueries {
         private final boolean length;
 
         public Nth(Target target, Node index, boolean length) {
-            super(ExprType.INTEGER);
+            super(ExprType.INTEGER, index);
             this.target = target;
             this.index = index;
             this.length = length;

@@ -6,7 +6,7 @@ abstract class Unary extends Node {
     protected final Node operand;
 
     protected Unary(ExprType type, Node operand) {
-        super(type);
+        super(type, operand);
         this.operand = operand;
     }
 }

@@ -1,5 +1,6 @@
 package org.exhunt.yara.modules;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,21 +16,27 @@ public final class HashModule implements Module {
 
     private final Declaration.StructDecl declarations = new Declaration.StructDecl("hash")
             .function("md5", "ii", 's', (a, c) -> dataDigest("MD5", a, c))
-            .function("md5", "s", 's', (a, c) -> digest("MD5", (byte[]) a[0], 0, ((byte[]) a[0]).length))
+            .function("md5", "s", 's', (a, c) -> digest("MD5", ByteBuffer.wrap((byte[]) a[0])))
             .function("sha1", "ii", 's', (a, c) -> dataDigest("SHA-1", a, c))
-            .function("sha1", "s", 's', (a, c) -> digest("SHA-1", (byte[]) a[0], 0, ((byte[]) a[0]).length))
+            .function("sha1", "s", 's', (a, c) -> digest("SHA-1", ByteBuffer.wrap((byte[]) a[0])))
             .function("sha256", "ii", 's', (a, c) -> dataDigest("SHA-256", a, c))
-            .function("sha256", "s", 's', (a, c) -> digest("SHA-256", (byte[]) a[0], 0, ((byte[]) a[0]).length))
+            .function("sha256", "s", 's', (a, c) -> digest("SHA-256", ByteBuffer.wrap((byte[]) a[0])))
             .function("checksum32", "ii", 'i', (a, c) -> {
                 DataRange r = DataRange.of((Long) a[0], (Long) a[1], c.dataSize());
-                return r == null ? null : checksum32(c.data(), r.from(), r.to());
+                if (r == null) return null;
+                long[] sum = {0};
+                r.chunks(c, chunk -> sum[0] += checksum32(chunk));
+                return sum[0] & 0xFFFFFFFFL;
             })
-            .function("checksum32", "s", 'i', (a, c) -> checksum32((byte[]) a[0], 0, ((byte[]) a[0]).length))
+            .function("checksum32", "s", 'i', (a, c) -> checksum32(ByteBuffer.wrap((byte[]) a[0])) & 0xFFFFFFFFL)
             .function("crc32", "ii", 'i', (a, c) -> {
                 DataRange r = DataRange.of((Long) a[0], (Long) a[1], c.dataSize());
-                return r == null ? null : crc32(c.data(), r.from(), r.to());
+                if (r == null) return null;
+                CRC32 crc = new CRC32();
+                r.chunks(c, crc::update);
+                return crc.getValue();
             })
-            .function("crc32", "s", 'i', (a, c) -> crc32((byte[]) a[0], 0, ((byte[]) a[0]).length));
+            .function("crc32", "s", 'i', (a, c) -> crc32(ByteBuffer.wrap((byte[]) a[0])));
 
     @Override
     public String name() {
@@ -54,28 +61,41 @@ public final class HashModule implements Module {
     private static byte[] dataDigest(String algorithm, Object[] a, ModuleContext c) {
         DataRange r = DataRange.of((Long) a[0], (Long) a[1], c.dataSize());
         if (r == null) return null;
-        return c.cached(new DigestKey(algorithm, r.from(), r.to()), () -> digest(algorithm, c.data(), r.from(), r.to()));
+        return c.cached(new DigestKey(algorithm, r.from(), r.to()), () -> {
+            MessageDigest md = digest(algorithm);
+            r.chunks(c, md::update);
+            return hex(md);
+        });
     }
 
-    private static byte[] digest(String algorithm, byte[] data, int from, int to) {
+    private static byte[] digest(String algorithm, ByteBuffer data) {
+        MessageDigest md = digest(algorithm);
+        md.update(data);
+        return hex(md);
+    }
+
+    private static MessageDigest digest(String algorithm) {
         try {
-            MessageDigest md = MessageDigest.getInstance(algorithm);
-            md.update(data, from, to - from);
-            return HexFormat.of().formatHex(md.digest()).getBytes(StandardCharsets.US_ASCII);
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has " + algorithm, e);
         }
     }
 
-    private static long checksum32(byte[] data, int from, int to) {
-        long sum = 0;
-        for (int i = from; i < to; i++) sum += data[i] & 0xFF;
-        return sum & 0xFFFFFFFFL;
+    private static byte[] hex(MessageDigest md) {
+        return HexFormat.of().formatHex(md.digest()).getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static long crc32(byte[] data, int from, int to) {
+    /** The sum of the bytes, not yet cut to 32 bits. */
+    private static long checksum32(ByteBuffer data) {
+        long sum = 0;
+        while (data.hasRemaining()) sum += data.get() & 0xFF;
+        return sum;
+    }
+
+    private static long crc32(ByteBuffer data) {
         CRC32 crc = new CRC32();
-        crc.update(data, from, to - from);
+        crc.update(data);
         return crc.getValue();
     }
 }

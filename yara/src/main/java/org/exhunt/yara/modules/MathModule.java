@@ -1,5 +1,7 @@
 package org.exhunt.yara.modules;
 
+import org.exhunt.yara.data.ScanData;
+
 /**
  * libyara's {@code math} module (4.2.3): entropy, monte_carlo_pi, serial_correlation, mean, deviation,
  * in_range, min, max, to_number, abs, count, percentage, mode, and {@code MEAN_BYTES}. Over the data
@@ -56,10 +58,11 @@ public final class MathModule implements Module {
             .function("serial_correlation", "ii", 'f', (a, c) -> {
                 DataRange r = DataRange.of((Long) a[0], (Long) a[1], c.dataSize());
                 if (r == null) return null;
-                byte[] data = c.data();
+                ScanData data = c.data();
                 double t1 = 0, t2 = 0, t3 = 0, last = 0;
                 for (int i = r.from(); i < r.to(); i++) {
-                    double v = data[i] & 0xFF;
+                    if (((i - r.from()) & (DataRange.CHUNK - 1)) == 0) c.deadline().tick();
+                    double v = data.get(i) & 0xFF;
                     t1 += last * v;
                     t2 += v;
                     t3 += v * v;
@@ -85,16 +88,16 @@ public final class MathModule implements Module {
             .function("monte_carlo_pi", "ii", 'f', (a, c) -> {
                 DataRange r = DataRange.of((Long) a[0], (Long) a[1], c.dataSize());
                 if (r == null) return null;
-                long[] values = new long[r.length()];
-                for (int i = 0; i < values.length; i++) values[i] = c.data()[r.from() + i] & 0xFF;
-                return monteCarloPi(values);
+                ScanData data = c.data();
+                return monteCarloPi(r.length(), i -> {
+                    if ((i & (DataRange.CHUNK - 1)) == 0) c.deadline().tick();
+                    return data.get(r.from() + i) & 0xFF;
+                });
             })
             .function("monte_carlo_pi", "s", 'f', (a, c) -> {
                 byte[] s = (byte[]) a[0];
-                long[] values = new long[s.length];
                 // libyara casts a signed char to unsigned int: 0x80 becomes 0xFFFFFF80.
-                for (int i = 0; i < s.length; i++) values[i] = s[i] & 0xFFFFFFFFL;
-                return monteCarloPi(values);
+                return monteCarloPi(s.length, i -> s[i] & 0xFFFFFFFFL);
             })
             .function("entropy", "ii", 'f', (a, c) -> {
                 long[] d = distribution(a, c);
@@ -170,7 +173,7 @@ public final class MathModule implements Module {
 
     /** A range's byte counts, once per scan however many rules ask (as the hash module's digests); callers only read it. */
     private static long[] histogram(DataRange r, ModuleContext c) {
-        return c.cached(r, () -> r.distribution(c.data()));
+        return c.cached(r, () -> r.distribution(c));
     }
 
     private static double entropy(long[] counts) {
@@ -192,13 +195,14 @@ public final class MathModule implements Module {
         return scc == 0 ? -100000 : (length * t1 - t2) / scc;
     }
 
-    private static Double monteCarloPi(long[] values) {
+    /** Over {@code length} values, the {@code i}th of which is {@code value(i)} (read in place, not copied). */
+    private static Double monteCarloPi(int length, java.util.function.IntToLongFunction value) {
         double inCircle = Math.pow(Math.pow(256.0, 3.0) - 1, 2.0);
         long[] monte = new long[6];
         int count = 0;
         int inside = 0;
-        for (int i = 0; i < values.length; i++) {
-            monte[i % 6] = values[i];
+        for (int i = 0; i < length; i++) {
+            monte[i % 6] = value.applyAsLong(i);
             if (i % 6 == 5) {
                 double mx = 0;
                 double my = 0;

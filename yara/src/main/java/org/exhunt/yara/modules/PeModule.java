@@ -1,5 +1,7 @@
 package org.exhunt.yara.modules;
 
+import org.exhunt.yara.data.ScanData;
+
 /**
  * libyara 4.2.3's {@code pe} module, declared field for field (checked against {@code yara} itself by
  * {@code PeDeclarationsTest}) so that every rule using {@code pe} compiles exactly when YARA compiles it.
@@ -28,26 +30,27 @@ public final class PeModule implements Module {
     }
 
     /** Whether {@code data} has a PE header where libyara looks for one ({@code pe_get_header}). */
-    public static boolean isPe(byte[] data, int size) {
+    public static boolean isPe(ScanData data) {
+        int size = data.size();
         if (size < 64) return false;
-        if ((data[0] & 0xFF) != 'M' || (data[1] & 0xFF) != 'Z') return false;
+        if ((data.get(0) & 0xFF) != 'M' || (data.get(1) & 0xFF) != 'Z') return false;
         long lfanew = le32(data, 0x3C);
         if (lfanew < 0) return false;
         if (size < lfanew + 4 + 20) return false;
         int at = (int) lfanew;
-        if (data[at] != 'P' || data[at + 1] != 'E' || data[at + 2] != 0 || data[at + 3] != 0) return false;
+        if (data.get(at) != 'P' || data.get(at + 1) != 'E' || data.get(at + 2) != 0 || data.get(at + 3) != 0) return false;
         // The optional header's magic tells the 32- from the 64-bit layout, whose whole headers must fit.
         long magicAt = lfanew + 24;
         boolean pe64 = magicAt + 2 <= size && (le16(data, (int) magicAt) == 0x20B);
         return size >= lfanew + (pe64 ? NT_HEADERS64 : NT_HEADERS32);
     }
 
-    private static long le32(byte[] d, int at) {
-        return (d[at] & 0xFF) | (d[at + 1] & 0xFF) << 8 | (d[at + 2] & 0xFF) << 16 | ((long) d[at + 3]) << 24;
+    private static long le32(ScanData d, int at) {
+        return (d.get(at) & 0xFF) | (d.get(at + 1) & 0xFF) << 8 | (d.get(at + 2) & 0xFF) << 16 | ((long) d.get(at + 3)) << 24;
     }
 
-    private static int le16(byte[] d, int at) {
-        return (d[at] & 0xFF) | (d[at + 1] & 0xFF) << 8;
+    private static int le16(ScanData d, int at) {
+        return (d.get(at) & 0xFF) | (d.get(at + 1) & 0xFF) << 8;
     }
 
     /** The data of every file that is not PE (and, until PE files are parsed, of every PE file but is_pe). */
@@ -63,7 +66,7 @@ public final class PeModule implements Module {
 
     @Override
     public ObjectValue.Struct load(ModuleContext context) {
-        return isPe(context.data(), context.dataSize()) ? pe : notPe;
+        return isPe(context.data()) ? pe : notPe;
     }
 
     /** The members whose value does not need the PE parser: constants and {@code is_pe}. */

@@ -1,6 +1,8 @@
 package org.exhunt.yara.regex;
 
 import java.util.Arrays;
+import org.exhunt.yara.data.Deadline;
+import org.exhunt.yara.data.ScanData;
 
 /**
  * Runs the program of a hex string without alternatives, as libyara's {@code yr_re_fast_exec}: one
@@ -18,9 +20,16 @@ public final class FastHexVm {
     private int[] next = new int[64];
     private int[] prev = new int[64];
     private int count;
+    /** Ticked for each position a run tries: jumps can make many. */
+    private final Deadline deadline;
+
+    /** A VM whose runs tick {@code deadline}. */
+    public FastHexVm(Deadline deadline) {
+        this.deadline = deadline;
+    }
 
     /** Same contract as {@link PikeVm#exec}; only {@link PikeVm#BACKWARDS} and {@link PikeVm#EXHAUSTIVE} apply. */
-    public int exec(Program program, int entry, byte[] data, int pos, int forwardSize, int backwardSize, int flags,
+    public int exec(Program program, int entry, ScanData data, int pos, int forwardSize, int backwardSize, int flags,
             MatchCallback callback) {
         int[] code = program.code;
         boolean back = (flags & PikeVm.BACKWARDS) != 0;
@@ -37,6 +46,7 @@ public final class FastHexVm {
         while (first != -1) {
             int cur = first;
             while (cur != -1) {
+                deadline.tick();
                 int after = next[cur];
                 if (round[cur] != currentRound) {
                     cur = after;
@@ -52,13 +62,13 @@ public final class FastHexVm {
                         }
                     }
                     case Program.LITERAL -> {
-                        if (bytesMatched < maxBytes && (data[input[cur]] & 0xFF) == code[ip + 1]) {
+                        if (bytesMatched < maxBytes && (data.get(input[cur]) & 0xFF) == code[ip + 1]) {
                             match = true;
                             input[cur] += incr;
                         }
                     }
                     case Program.MASKED_LITERAL -> {
-                        if (bytesMatched < maxBytes && (data[input[cur]] & code[ip + 2]) == code[ip + 1]) {
+                        if (bytesMatched < maxBytes && (data.get(input[cur]) & code[ip + 2]) == code[ip + 1]) {
                             match = true;
                             input[cur] += incr;
                         }
@@ -77,7 +87,7 @@ public final class FastHexVm {
                                     insertion = next[insertion];
                                 }
                                 if (nextInput == input[insertion]) continue;
-                                if (code[nextOp] == Program.LITERAL && code[nextOp + 1] != (data[nextInput] & 0xFF)) {
+                                if (code[nextOp] == Program.LITERAL && code[nextOp + 1] != (data.get(nextInput) & 0xFF)) {
                                     continue;
                                 }
                                 int added = create(nextInput, currentRound + 1);

@@ -5,17 +5,26 @@ package org.exhunt.yara.regex;
  * into a {@link RegexAst}, with libyara 4.2.3's rules: a string starts and ends with a byte or a group;
  * consecutive jumps merge; jumps inside an alternation may not exceed {@value #CHAINING_THRESHOLD} bytes
  * nor be open; {@code [0]} is refused but {@code [0-0]} is not. A hex string without {@code |} is
- * {@linkplain RegexAst#isFast() fast}.
+ * {@linkplain RegexAst#isFast() fast}. As libyara's bison parser, whose stack holds at most 10,000 states, it
+ * refuses groups nested deeper than that room allows (about 4,997) with "memory exhausted".
  */
 public final class HexParser {
 
     /** Gap above which a jump splits a string into chained parts, and the cap on jumps in alternations. */
     public static final int CHAINING_THRESHOLD = 200;
 
+    /**
+     * Symbols bison's stack has room for in a hex string, measured on yara 4.2.3 ({@code { (((...61...))) }}
+     * parses with 4,997 groups, not with 4,998).
+     */
+    static final int STACK = 9998;
+
     private final String src;
     private final RegexAst ast = new RegexAst();
     private int pos;
     private int insideOr;
+    /** The symbols bison would hold at this point (see {@link #STACK}). */
+    private int held;
 
     private HexParser(String src) {
         this.src = src;
@@ -28,6 +37,7 @@ public final class HexParser {
         p.skipSpace();
         if (p.peek() != '{') throw syntaxError();
         p.pos++;
+        p.hold(1);
         RegexNode root = p.tokens();
         p.skipSpace();
         if (p.peek() != '}') throw p.unexpected();
@@ -40,6 +50,17 @@ public final class HexParser {
 
     private static RegexSyntaxException syntaxError() {
         return new RegexSyntaxException("syntax error");
+    }
+
+    /** Bison would now hold {@code symbols} more under what follows. */
+    private void hold(int symbols) throws RegexSyntaxException {
+        held += symbols;
+        room(0);
+    }
+
+    /** Bison would for a moment hold {@code more} symbols above those held. */
+    private void room(int more) throws RegexSyntaxException {
+        if (held + more > STACK) throw new RegexSyntaxException("memory exhausted");
     }
 
     /** The error for the character at the cursor: a lone hex digit has its own message. */
@@ -91,15 +112,22 @@ public final class HexParser {
     }
 
     // tokens: token (token_or_range* token)?  -- starts and ends with a token, never with a jump
+    // Under each item after the first, bison holds the first and, from the third on, the sequence between.
     private RegexNode tokens() throws RegexSyntaxException {
         RegexNode first = token();
         skipSpace();
         if (!startsTokenOrRange()) return first;
         RegexNode concat = ast.node(RegexNode.Kind.CONCAT);
         concat.children.add(first);
-        while (true) {
+        hold(1);
+        int under = 1;
+        for (int items = 1; ; items++) {
             skipSpace();
             if (!startsTokenOrRange()) break;
+            if (items == 2) {
+                hold(1);
+                under = 2;
+            }
             RegexNode next = peek() == '[' ? range() : token();
             RegexNode tail = concat.children.get(concat.children.size() - 1);
             if (next.kind == RegexNode.Kind.RANGE_ANY && tail.kind == RegexNode.Kind.RANGE_ANY
@@ -110,6 +138,7 @@ public final class HexParser {
                 concat.children.add(next);
             }
         }
+        held -= under;
         if (concat.children.get(concat.children.size() - 1).kind == RegexNode.Kind.RANGE_ANY) throw syntaxError();
         return concat;
     }
@@ -125,13 +154,18 @@ public final class HexParser {
         if (c == '(') {
             pos++;
             insideOr++;
+            // "(" and a mid-rule action, then for a moment the alternatives and ")"
+            hold(2);
             RegexNode alternatives = alternatives();
             skipSpace();
             if (peek() != ')') throw unexpected();
+            room(2);
+            held -= 2;
             pos++;
             insideOr--;
             return alternatives;
         }
+        room(1);
         return hexByte();
     }
 
@@ -142,7 +176,10 @@ public final class HexParser {
             if (peek() != '|') return left;
             pos++;
             ast.fast = false;
+            // the alternatives so far and "|"
+            hold(2);
             RegexNode right = tokens();
+            held -= 2;
             RegexNode alt = ast.node(RegexNode.Kind.ALT);
             alt.children.add(left);
             alt.children.add(right);
@@ -187,6 +224,7 @@ public final class HexParser {
             pos++;
             skipSpace();
             if (peek() != ']') throw syntaxError();
+            room(3);
             pos++;
             if (insideOr > 0) throw new RegexSyntaxException("unbounded jumps not allowed inside alternation (|)");
             return jump(0, RegexNode.MAX_RANGE);
@@ -198,6 +236,7 @@ public final class HexParser {
             pos++;
             skipSpace();
             if (peek() == ']') {
+                room(4);
                 pos++;
                 if (insideOr > 0) throw new RegexSyntaxException("unbounded jumps not allowed inside alternation (|)");
                 if (from < 0) throw new RegexSyntaxException("invalid negative jump length");
@@ -206,6 +245,7 @@ public final class HexParser {
             to = number();
             skipSpace();
             if (peek() != ']') throw syntaxError();
+            room(5);
             pos++;
             if (insideOr > 0 && (from > CHAINING_THRESHOLD || to > CHAINING_THRESHOLD)) {
                 throw new RegexSyntaxException("jumps over " + CHAINING_THRESHOLD + " not allowed inside alternation (|)");
@@ -215,6 +255,7 @@ public final class HexParser {
             return jump(from, to);
         }
         if (peek() != ']') throw syntaxError();
+        room(3);
         pos++;
         if (from <= 0) throw new RegexSyntaxException("invalid jump length");
         if (insideOr > 0 && from > CHAINING_THRESHOLD) {

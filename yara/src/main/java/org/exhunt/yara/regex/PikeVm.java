@@ -1,5 +1,8 @@
 package org.exhunt.yara.regex;
 
+import org.exhunt.yara.data.Deadline;
+import org.exhunt.yara.data.ScanData;
+
 /**
  * Runs a {@link Program} over bytes without backtracking, as libyara's {@code yr_re_exec}: a list of
  * "fibers" (threads) in priority order advances one character at a time, so the work is linear in the
@@ -49,19 +52,23 @@ public final class PikeVm {
 
     /** Whether steps are remembered as a DFA (always, but for tests that compare with the plain VM). */
     private final boolean rememberSteps;
+    /** Ticked at each byte the VM proper steps over (a step may move a thousand fibers). */
+    private final Deadline deadline;
 
-    public PikeVm() {
-        this(true);
+    /** A VM whose runs tick {@code deadline}. */
+    public PikeVm(Deadline deadline) {
+        this(true, deadline);
     }
 
-    PikeVm(boolean rememberSteps) {
+    PikeVm(boolean rememberSteps, Deadline deadline) {
         this.rememberSteps = rememberSteps;
+        this.deadline = deadline;
     }
 
     // The run in progress.
     private int[] code;
     private CharClass[] classes;
-    private byte[] data;
+    private ScanData data;
     private int pos;
     private int forwardSize;
     private int backwardSize;
@@ -81,12 +88,12 @@ public final class PikeVm {
     private final int[] splitsSeen = new int[RegexEmitter.MAX_SPLITS];
 
     /**
-     * Runs {@code program} from instruction {@code entry} at {@code data[pos]}; {@code forwardSize} bytes are
+     * Runs {@code program} from instruction {@code entry} at byte {@code pos} of {@code data}; {@code forwardSize} bytes are
      * readable from {@code pos} onwards and {@code backwardSize} bytes before it. Returns the number of bytes
      * matched by the highest-priority match (0 is an empty match), or -1 when there is none. Exhaustive runs
      * report every match to {@code callback} instead (the return value is then the last one).
      */
-    public int exec(Program program, int entry, byte[] data, int pos, int forwardSize, int backwardSize, int flags,
+    public int exec(Program program, int entry, ScanData data, int pos, int forwardSize, int backwardSize, int flags,
             MatchCallback callback) {
         this.code = program.code;
         this.classes = program.classes;
@@ -129,6 +136,7 @@ public final class PikeVm {
     /** The VM proper: merge identical fibers, step every fiber over the current byte, until none is left. */
     private int runNfa(int entry) {
         while (head != -1) {
+            deadline.tick();
             merge();
             step(true);
             input += incr;
@@ -154,7 +162,7 @@ public final class PikeVm {
         while (!dfa.dead(state)) {
             for (int k = dfa.matchCount(state); k > 0; k--) reportMatch();
             if (exhausted()) return matches;
-            int b = data[input] & 0xFF;
+            int b = data.get(input) & 0xFF;
             int target = dfa.next(state, b);
             if (target == LazyDfa.UNKNOWN) {
                 load(dfa.config(state));
@@ -188,19 +196,19 @@ public final class PikeVm {
                     if (exhausted) {
                         action = KILL;
                     } else {
-                        action = dotAll || data[input] != 0x0A ? NONE : KILL;
+                        action = dotAll || data.get(input) != 0x0A ? NONE : KILL;
                         ip[fiber] = pc + 1;
                     }
                 }
                 case Program.REPEAT_ANY_GREEDY, Program.REPEAT_ANY_UNGREEDY -> {
                     if (exhausted) action = KILL;
-                    else action = dotAll || data[input] != 0x0A ? NONE : KILL;
+                    else action = dotAll || data.get(input) != 0x0A ? NONE : KILL;
                 }
                 case Program.LITERAL -> {
                     if (exhausted) {
                         action = KILL;
                     } else {
-                        int b = data[input] & 0xFF;
+                        int b = data.get(input) & 0xFF;
                         int lit = code[pc + 1];
                         boolean match = noCase ? Chars.lower(b) == Chars.lower(lit) : b == lit;
                         action = match ? NONE : KILL;
@@ -211,7 +219,7 @@ public final class PikeVm {
                     if (exhausted) {
                         action = KILL;
                     } else {
-                        action = ((data[input] & code[pc + 2]) == code[pc + 1]) ? NONE : KILL;
+                        action = ((data.get(input) & code[pc + 2]) == code[pc + 1]) ? NONE : KILL;
                         ip[fiber] = pc + 3;
                     }
                 }
@@ -219,7 +227,7 @@ public final class PikeVm {
                     if (exhausted) {
                         action = KILL;
                     } else {
-                        action = classes[code[pc + 1]].matches(data[input] & 0xFF, noCase) ? NONE : KILL;
+                        action = classes[code[pc + 1]].matches(data.get(input) & 0xFF, noCase) ? NONE : KILL;
                         ip[fiber] = pc + 2;
                     }
                 }
@@ -236,7 +244,7 @@ public final class PikeVm {
                     if (exhausted) {
                         action = KILL;
                     } else {
-                        boolean space = Chars.isSpace(data[input] & 0xFF);
+                        boolean space = Chars.isSpace(data.get(input) & 0xFF);
                         action = space == (op == Program.SPACE) ? NONE : KILL;
                         ip[fiber] = pc + 1;
                     }
@@ -245,7 +253,7 @@ public final class PikeVm {
                     if (exhausted) {
                         action = KILL;
                     } else {
-                        boolean digit = Chars.isDigit(data[input] & 0xFF);
+                        boolean digit = Chars.isDigit(data.get(input) & 0xFF);
                         action = digit == (op == Program.DIGIT) ? NONE : KILL;
                         ip[fiber] = pc + 1;
                     }
@@ -315,7 +323,7 @@ public final class PikeVm {
 
     /** The "prolog" of every byte-consuming instruction: out of window, or a wide char whose high byte is not 0. */
     private boolean exhausted() {
-        return bytesMatched >= maxBytes || (wide && data[input + 1] != 0);
+        return bytesMatched >= maxBytes || (wide && data.get(input + 1) != 0);
     }
 
     // ---- the DFA of remembered steps ----
@@ -387,8 +395,8 @@ public final class PikeVm {
      */
     private boolean isWordChar(int at) {
         if (at < pos - backwardSize || at + charSize > pos + forwardSize) return false;
-        boolean word = Chars.isWordChar(data[at] & 0xFF);
-        if (charSize == 2) word = word && data[at + 1] == 0;
+        boolean word = Chars.isWordChar(data.get(at) & 0xFF);
+        if (charSize == 2) word = word && data.get(at + 1) == 0;
         return word;
     }
 

@@ -14,7 +14,11 @@ package org.exhunt.yara.regex;
  */
 public final class RegexParser {
 
-    private static final int MAX_DEPTH = 2_000;
+    /**
+     * Groups one regex may nest: more than any regex libyara's lexer holds (8,190 bytes, two per group), so
+     * the limit only guards this parser against a caller without that lexer.
+     */
+    private static final int MAX_DEPTH = 4_096;
 
     private final byte[] src;
     private final RegexAst ast = new RegexAst();

@@ -1,6 +1,7 @@
 package org.exhunt.yara.scan;
 
 import org.exhunt.yara.condition.Values;
+import org.exhunt.yara.data.ScanData;
 
 /**
  * The {@code entrypoint} keyword's value: the file offset of a PE or ELF file's entry point, as libyara's
@@ -10,34 +11,36 @@ final class EntryPoint {
 
     private EntryPoint() {}
 
-    static long of(byte[] d, int size) {
+    static long of(ScanData d) {
+        int size = d.size();
         long pe = pe(d, size);
         if (pe != Values.UNDEFINED) return pe;
         return elf(d, size);
     }
 
-    private static long u16(byte[] d, long at) {
+    private static long u16(ScanData d, long at) {
         int i = (int) at;
-        return (d[i] & 0xFF) | (d[i + 1] & 0xFF) << 8;
+        return (d.get(i) & 0xFF) | (d.get(i + 1) & 0xFF) << 8;
     }
 
-    private static long u32(byte[] d, long at) {
+    private static long u32(ScanData d, long at) {
         int i = (int) at;
-        return ((d[i] & 0xFFL)) | (d[i + 1] & 0xFFL) << 8 | (d[i + 2] & 0xFFL) << 16 | (d[i + 3] & 0xFFL) << 24;
+        return ((d.get(i) & 0xFFL)) | (d.get(i + 1) & 0xFFL) << 8 | (d.get(i + 2) & 0xFFL) << 16 | (d.get(i + 3) & 0xFFL) << 24;
     }
 
-    private static long u64(byte[] d, long at) {
+    private static long u64(ScanData d, long at) {
         return u32(d, at) | u32(d, at + 4) << 32;
     }
 
     /** PE: the entry point RVA mapped through the section table (libyara's {@code yr_pe_rva_to_offset}). */
-    private static long pe(byte[] d, int size) {
-        if (size < 64 || d[0] != 'M' || d[1] != 'Z') return Values.UNDEFINED;
+    private static long pe(ScanData d, int size) {
+        if (size < 64 || d.get(0) != 'M' || d.get(1) != 'Z') return Values.UNDEFINED;
         long lfanew = (int) u32(d, 0x3C);
         if (lfanew < 0) return Values.UNDEFINED;
         long headers = lfanew + 4 + 20;
         if (size < headers) return Values.UNDEFINED;
-        if (d[(int) lfanew] != 'P' || d[(int) lfanew + 1] != 'E' || d[(int) lfanew + 2] != 0 || d[(int) lfanew + 3] != 0) {
+        int pe = (int) lfanew;
+        if (d.get(pe) != 'P' || d.get(pe + 1) != 'E' || d.get(pe + 2) != 0 || d.get(pe + 3) != 0) {
             return Values.UNDEFINED;
         }
         long machine = u16(d, lfanew + 4);
@@ -65,10 +68,10 @@ final class EntryPoint {
     }
 
     /** ELF: the entry virtual address mapped through the program headers of a 32- or 64-bit file. */
-    private static long elf(byte[] d, int size) {
-        if (size < 52 || d[0] != 0x7F || d[1] != 'E' || d[2] != 'L' || d[3] != 'F') return Values.UNDEFINED;
-        boolean is64 = d[4] == 2;
-        if (d[4] != 1 && d[4] != 2) return Values.UNDEFINED;
+    private static long elf(ScanData d, int size) {
+        if (size < 52 || d.get(0) != 0x7F || d.get(1) != 'E' || d.get(2) != 'L' || d.get(3) != 'F') return Values.UNDEFINED;
+        boolean is64 = d.get(4) == 2;
+        if (d.get(4) != 1 && d.get(4) != 2) return Values.UNDEFINED;
         if (is64 && size < 64) return Values.UNDEFINED;
         long entry = is64 ? u64(d, 24) : u32(d, 24);
         long phoff = is64 ? u64(d, 32) : u32(d, 28);

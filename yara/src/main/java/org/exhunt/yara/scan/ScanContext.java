@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.exhunt.yara.condition.EvalContext;
 import org.exhunt.yara.condition.MatchList;
+import org.exhunt.yara.data.ScanData;
 import org.exhunt.yara.modules.Module;
 import org.exhunt.yara.modules.ObjectValue;
 import org.exhunt.yara.regex.FastHexVm;
@@ -22,7 +23,7 @@ public final class ScanContext extends EvalContext {
     private final boolean[] touched;
     private int[] touchedList = new int[64];
     private int touchedCount;
-    final FastHexVm fastVm = new FastHexVm();
+    final FastHexVm fastVm = new FastHexVm(deadline);
     boolean fastMode;
     /** Strings that reached the match cap in this scan, in the order they did. */
     final java.util.List<Integer> capped = new java.util.ArrayList<>();
@@ -44,10 +45,16 @@ public final class ScanContext extends EvalContext {
     private final Module[] modules;
     private final ObjectValue.Struct[] moduleRoots;
 
+    /** For each string, the string searched for it; for each string searched, those sharing its match list. */
+    private final int[] searchedAs;
+    private final int[][] sharing;
+
     /** Strings searched as another share its match list ({@code searchedAs[i]} is the one searched). */
     ScanContext(int[] searchedAs, int rules, Module[] modules) {
         int strings = searchedAs.length;
         this.modules = modules;
+        this.searchedAs = searchedAs;
+        this.sharing = sharing(searchedAs);
         this.moduleRoots = new ObjectValue.Struct[modules.length];
         matches = new MatchList[strings];
         unconfirmed = new Unconfirmed[strings];
@@ -61,9 +68,9 @@ public final class ScanContext extends EvalContext {
         mayHold = new boolean[rules];
     }
 
-    void reset(byte[] data, int size) {
+    void reset(ScanData data) {
         this.data = data;
-        this.dataSize = size;
+        this.dataSize = data.size();
         for (int k = 0; k < touchedCount; k++) {
             int i = touchedList[k];
             matches[i].clear();
@@ -78,6 +85,34 @@ public final class ScanContext extends EvalContext {
         capped.clear();
         cache.clear();
         java.util.Arrays.fill(moduleRoots, null);
+    }
+
+    private static int[][] sharing(int[] searchedAs) {
+        int[] counts = new int[searchedAs.length];
+        for (int key : searchedAs) counts[key]++;
+        int[][] out = new int[searchedAs.length][];
+        for (int i = 0; i < out.length; i++) out[i] = new int[counts[i]];
+        for (int i = 0; i < searchedAs.length; i++) out[searchedAs[i]][--counts[searchedAs[i]]] = i;
+        return out;
+    }
+
+    /**
+     * The match list of string {@code s} (and of every string searched as the same one), handed over to a scan
+     * result: from now on those strings have a new, empty list, so the result keeps this one without a copy
+     * and the next scan cannot change it. Hand a list over once per scan ({@link #matchesOf} tells the
+     * string searched).
+     */
+    public MatchList handOver(int s) {
+        int key = searchedAs[s];
+        MatchList list = matches[key];
+        MatchList fresh = new MatchList();
+        for (int sharer : sharing[key]) matches[sharer] = fresh;
+        return list;
+    }
+
+    /** The string whose search finds string {@code s}'s matches; strings with the same one share a list. */
+    public int matchesOf(int s) {
+        return searchedAs[s];
     }
 
     /** Strings that reached the match cap in the last scan, in the order they did. */

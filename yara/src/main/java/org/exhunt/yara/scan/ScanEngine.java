@@ -3,6 +3,8 @@ package org.exhunt.yara.scan;
 import java.util.List;
 import org.exhunt.yara.compile.CompiledRule;
 import org.exhunt.yara.condition.Values;
+import org.exhunt.yara.data.ScanData;
+import org.exhunt.yara.data.ScanTimeoutException;
 import org.exhunt.yara.modules.Module;
 import org.exhunt.yara.modules.Modules;
 
@@ -61,23 +63,25 @@ public final class ScanEngine {
     }
 
     /**
-     * Scans {@code data[0, size)}. On return {@link ScanContext#trueRules} lists the rules whose condition
-     * held, in order, and the returned array tells which namespaces a false global rule disabled. Throws
-     * {@link ScanTimeoutException} past {@code deadlineNanos} (a {@link System#nanoTime()} value; 0 for none).
+     * Scans {@code data}. On return {@link ScanContext#trueRules} lists the rules whose condition held, in
+     * order, and the returned array tells which namespaces a false global rule disabled. Throws {@link
+     * ScanTimeoutException} past {@code deadlineNanos} (a {@link System#nanoTime()} value; 0 for none), which
+     * the search and every loop of the conditions check as they go.
      */
-    public boolean[] scan(ScanContext c, byte[] data, int size, boolean fastMode, long deadlineNanos) {
-        c.reset(data, size);
+    public boolean[] scan(ScanContext c, ScanData data, boolean fastMode, long deadlineNanos) {
+        c.reset(data);
         c.fastMode = fastMode;
-        c.entryPoint = EntryPoint.of(data, size);
-        search(c, data, size, deadlineNanos);
+        c.deadline.set(deadlineNanos);
+        c.entryPoint = EntryPoint.of(data);
+        search(c, data);
         boolean[] unsatisfied = new boolean[namespaces];
         int[] candidates = candidates(c);
         for (int r : candidates) {
+            c.deadline.tick();
             CompiledRule rule = rules.get(r);
             boolean ok = Values.isTrue(rule.condition().evalInt(c));
             if (ok) c.ruleTrue(r);
             else if (rule.isGlobal()) unsatisfied[rule.namespaceIndex()] = true;
-            if (deadlineNanos != 0 && System.nanoTime() > deadlineNanos) throw new ScanTimeoutException();
         }
         return unsatisfied;
     }
@@ -118,17 +122,29 @@ public final class ScanEngine {
         return o == out.length ? out : java.util.Arrays.copyOf(out, o);
     }
 
-    private void search(ScanContext c, byte[] data, int size, long deadlineNanos) {
+    /**
+     * The automaton pass, a chunk at a time: read in place from an array, or copied from a mapped file into a
+     * small buffer first, so that the loop reads an array either way.
+     */
+    private void search(ScanContext c, ScanData data) {
         Verifier verifier = new Verifier(c);
         Automaton a = automaton;
         int[] table = a.table;
         if (a.rootReports) report(a, verifier, 0, 0);
         int state = 0;
+        int size = data.size();
+        byte[] array = data.array();
+        byte[] bytes = array != null ? array : new byte[CLOCK_EVERY];
+        int base = 0;
         for (int chunk = 0; chunk < size; chunk += CLOCK_EVERY) {
-            if (deadlineNanos != 0 && System.nanoTime() > deadlineNanos) throw new ScanTimeoutException();
+            c.deadline.check();
             int end = Math.min(size, chunk + CLOCK_EVERY);
+            if (array == null) {
+                data.copy(chunk, bytes, 0, end - chunk);
+                base = chunk;
+            }
             for (int i = chunk; i < end; i++) {
-                int idx = (data[i] & 0xFF) + 1;
+                int idx = (bytes[i - base] & 0xFF) + 1;
                 int t = table[state + idx];
                 while ((t & Automaton.INDEX_MASK) != idx) {
                     state = table[state] >>> Automaton.TARGET_SHIFT;

@@ -3,6 +3,7 @@ package org.exhunt.yara.scan;
 import org.exhunt.core.Limits;
 import org.exhunt.yara.compile.CompiledString;
 import org.exhunt.yara.condition.MatchList;
+import org.exhunt.yara.data.ScanData;
 import org.exhunt.yara.regex.Chars;
 import org.exhunt.yara.regex.PikeVm;
 
@@ -34,7 +35,7 @@ final class Verifier {
     }
 
     private void literal(AtomMatch m, CompiledString s, int offset) {
-        byte[] d = c.data;
+        ScanData d = c.data;
         int avail = c.dataSize - offset;
         byte[] str = s.bytes();
         int forward = 0;
@@ -56,53 +57,54 @@ final class Verifier {
         matched(s, offset, forward, wide);
     }
 
-    private static int compare(byte[] d, int at, int avail, byte[] s) {
+    private static int compare(ScanData d, int at, int avail, byte[] s) {
         if (avail < s.length) return 0;
-        for (int i = 0; i < s.length; i++) if (d[at + i] != s[i]) return 0;
+        for (int i = 0; i < s.length; i++) if (d.get(at + i) != s[i]) return 0;
         return s.length;
     }
 
-    private static int icompare(byte[] d, int at, int avail, byte[] s) {
+    private static int icompare(ScanData d, int at, int avail, byte[] s) {
         if (avail < s.length) return 0;
         for (int i = 0; i < s.length; i++) {
-            if (Chars.lower(d[at + i] & 0xFF) != Chars.lower(s[i] & 0xFF)) return 0;
+            if (Chars.lower(d.get(at + i) & 0xFF) != Chars.lower(s[i] & 0xFF)) return 0;
         }
         return s.length;
     }
 
-    private static int wcompare(byte[] d, int at, int avail, byte[] s) {
+    private static int wcompare(ScanData d, int at, int avail, byte[] s) {
         if (avail < s.length * 2) return 0;
         for (int i = 0; i < s.length; i++) {
-            if (d[at + 2 * i] != s[i] || d[at + 2 * i + 1] != 0) return 0;
-        }
-        return s.length * 2;
-    }
-
-    private static int wicompare(byte[] d, int at, int avail, byte[] s) {
-        if (avail < s.length * 2) return 0;
-        for (int i = 0; i < s.length; i++) {
-            if (Chars.lower(d[at + 2 * i] & 0xFF) != Chars.lower(s[i] & 0xFF) || d[at + 2 * i + 1] != 0) return 0;
+            if (d.get(at + 2 * i) != s[i] || d.get(at + 2 * i + 1) != 0) return 0;
         }
         return s.length * 2;
     }
 
-    private static int xorCompare(byte[] d, int at, int avail, byte[] s) {
+    private static int wicompare(ScanData d, int at, int avail, byte[] s) {
+        if (avail < s.length * 2) return 0;
+        for (int i = 0; i < s.length; i++) {
+            if (Chars.lower(d.get(at + 2 * i) & 0xFF) != Chars.lower(s[i] & 0xFF) || d.get(at + 2 * i + 1) != 0) return 0;
+        }
+        return s.length * 2;
+    }
+
+    private static int xorCompare(ScanData d, int at, int avail, byte[] s) {
         if (avail < s.length) return 0;
-        int k = (d[at] ^ s[0]) & 0xFF;
-        for (int i = 0; i < s.length; i++) if (((d[at + i] ^ k) & 0xFF) != (s[i] & 0xFF)) return 0;
+        int k = (d.get(at) ^ s[0]) & 0xFF;
+        for (int i = 0; i < s.length; i++) if (((d.get(at + i) ^ k) & 0xFF) != (s[i] & 0xFF)) return 0;
         return s.length;
     }
 
-    private static int xorWcompare(byte[] d, int at, int avail, byte[] s) {
+    private static int xorWcompare(ScanData d, int at, int avail, byte[] s) {
         if (avail < s.length * 2) return 0;
-        int k = (d[at] ^ s[0]) & 0xFF;
+        int k = (d.get(at) ^ s[0]) & 0xFF;
         for (int i = 0; i < s.length; i++) {
-            if (((d[at + 2 * i] ^ k) & 0xFF) != (s[i] & 0xFF) || ((d[at + 2 * i + 1] ^ k) & 0xFF) != 0) return 0;
+            if (((d.get(at + 2 * i) ^ k) & 0xFF) != (s[i] & 0xFF) || ((d.get(at + 2 * i + 1) ^ k) & 0xFF) != 0) return 0;
         }
         return s.length * 2;
     }
 
     private void pattern(AtomMatch m, CompiledString s, int offset) {
+        c.deadline.tick();
         int flags = 0;
         if (s.nocase()) flags |= PikeVm.NO_CASE;
         if (s.dotAll()) flags |= PikeVm.DOT_ALL;
@@ -141,14 +143,14 @@ final class Verifier {
     /** libyara's {@code _yr_scan_match_callback}: the fullword test, then record (or chain) the match. */
     private void matched(CompiledString s, int offset, int length, boolean wide) {
         if (s.fullword()) {
-            byte[] d = c.data;
+            ScanData d = c.data;
             int size = c.dataSize;
             if (wide) {
-                if (offset >= 2 && d[offset - 1] == 0 && Chars.isAlnum(d[offset - 2] & 0xFF)) return;
-                if (offset + length + 1 < size && d[offset + length + 1] == 0 && Chars.isAlnum(d[offset + length] & 0xFF)) return;
+                if (offset >= 2 && d.get(offset - 1) == 0 && Chars.isAlnum(d.get(offset - 2) & 0xFF)) return;
+                if (offset + length + 1 < size && d.get(offset + length + 1) == 0 && Chars.isAlnum(d.get(offset + length) & 0xFF)) return;
             } else {
-                if (offset >= 1 && Chars.isAlnum(d[offset - 1] & 0xFF)) return;
-                if (offset + length < size && Chars.isAlnum(d[offset + length] & 0xFF)) return;
+                if (offset >= 1 && Chars.isAlnum(d.get(offset - 1) & 0xFF)) return;
+                if (offset + length < size && Chars.isAlnum(d.get(offset + length) & 0xFF)) return;
             }
         }
         if (s.isChainPart()) chained(s, offset, length);

@@ -10,11 +10,18 @@ import java.util.Arrays;
  * takes the flags {@code i}, {@code s} or {@code is}; a hex string is the longest brace-delimited run of hex
  * digits, wildcards, jumps, alternations, spaces and comments (so a rule body's <code>{</code> is a plain
  * brace); {@code int8}..{@code uint32be} are one token; integers may end in {@code KB}/{@code MB} or be
- * written {@code 0x..}/{@code 0o..}, and overflow is an error; identifiers are at most 128 characters.
+ * written {@code 0x..}/{@code 0o..}, and overflow is an error; identifiers are at most 128 characters; a text
+ * string, regex or include path of more than {@value #MAX_BUFFERED} bytes ends the input, as libyara's lexer
+ * runs out of its buffer there.
  */
 public final class Lexer {
 
     private static final int MAX_IDENTIFIER = 128;
+    /** What libyara's {@code YR_LEX_BUF_SIZE} (8,192 bytes) holds of a text string, regex or include path. */
+    static final int MAX_BUFFERED = 8190;
+
+    /** Set once a string outgrew libyara's buffer: from there on the input has ended. */
+    private boolean outOfRoom;
 
     private final byte[] src;
     private final String file;
@@ -46,18 +53,30 @@ public final class Lexer {
         return new SourcePos(file, line + 1, offset - lineStarts[line] + 1);
     }
 
+    /** Whether a string outgrew libyara's lexer buffer: the input ends there (every token after is the end). */
+    public boolean outOfRoom() {
+        return outOfRoom;
+    }
+
+    /** A string of {@code length} bytes, unless libyara's lexer would have run out of room for it. */
+    private void fits(int length, SourcePos at) throws SyntaxError {
+        if (length <= MAX_BUFFERED) return;
+        outOfRoom = true;
+        throw new SyntaxError("out of space in lex_buf", at);
+    }
+
     private int peek(int ahead) {
         int i = pos + ahead;
         return i < src.length ? src[i] & 0xFF : -1;
     }
 
-    /** The next token; throws on a lexical error, after which lexing may continue. */
+    /** The next token; throws on a lexical error, after which lexing may continue unless {@link #outOfRoom}. */
     public Token next() throws SyntaxError {
         skipSpaceAndComments();
         int start = pos;
         SourcePos at = position(start);
         int c = peek(0);
-        if (c == -1) return token(TokenKind.EOF, "", at);
+        if (c == -1 || outOfRoom) return token(TokenKind.EOF, "", at);
 
         if (c == '"') return textString(at);
         if (c == '/') return regex(at);
@@ -124,6 +143,7 @@ public final class Lexer {
         int start = pos;
         int end = plainTextEnd(start);
         if (end >= 0) {
+            fits(end - start, at);
             pos = end + 1;
             return new Token(TokenKind.TEXT_STRING, "", Arrays.copyOfRange(src, start, end), 0, 0, at);
         }
@@ -157,6 +177,7 @@ public final class Lexer {
                 if (e != -1 && e != '\n') pos++;
             }
         }
+        fits(value.size(), at);
         if (escapeError != null) throw escapeError;
         return new Token(TokenKind.TEXT_STRING, "", value.toByteArray(), 0, 0, at);
     }
@@ -208,6 +229,7 @@ public final class Lexer {
             flags |= 2;
             pos++;
         }
+        fits(body.size(), at);
         if (body.size() == 0) throw new SyntaxError("empty regular expression", at);
         return new Token(TokenKind.REGEX, "", body.toByteArray(), flags, 0, at);
     }

@@ -19,11 +19,24 @@ import java.util.Set;
  * than {@code or}; a parenthesised boolean expression cannot be an arithmetic operand; arithmetic
  * precedence from loosest is {@code |}, {@code ^}, {@code &}, shifts, {@code + -}, {@code * \ %}, unary
  * {@code - ~}.
+ *
+ * <p>libyara's parser is bison's, whose stack holds at most 10,000 states: a condition nested deeper than that
+ * room allows (about 9,980 parentheses or {@code not}s, 2,496 levels of {@code a and (}, 4,992 of
+ * {@code uint8(}) is refused with "memory exhausted", and nothing after it is parsed. This parser counts the
+ * symbols bison would hold at each point of a condition ({@link #held}) and refuses at the same place, so the
+ * nesting of every condition it accepts is bounded as in libyara. Left-associative chains ({@code a or b or c
+ * ...}) hold no more symbols however long they are, as in bison.
  */
 public final class Parser {
 
     /** libyara's {@code YR_MAX_INCLUDE_DEPTH}. */
     public static final int MAX_INCLUDE_DEPTH = 16;
+
+    /**
+     * Symbols bison's stack (10,000 states) has room for in a condition: what the rule around it leaves,
+     * measured on yara 4.2.3 (9,984 nested parentheses parse, 9,985 do not).
+     */
+    static final int CONDITION_STACK = 9986;
 
     private final Lexer lexer;
     private final String namespace;
@@ -33,6 +46,12 @@ public final class Parser {
     /** The rule whose name has been read and whose body is being parsed, for error messages. */
     private String currentRule;
     private Token token;
+    /** The symbols bison would hold at this point of the condition being parsed (see {@link #CONDITION_STACK}). */
+    private int held;
+    /** Set when parsing must stop for good, as libyara's parser stops (its stack exhausted, its lexer out of room). */
+    private boolean aborted;
+    /** Whether an item (import, include, rule) is being parsed: a lexer running out of room then cuts it short. */
+    private boolean inItem;
 
     private Parser(Lexer lexer, String namespace, IncludeResolver includes, List<String> includeStack) {
         this.lexer = lexer;
@@ -52,7 +71,7 @@ public final class Parser {
 
     private void run() {
         boolean recovering = false;
-        while (true) {
+        while (!aborted) {
             try {
                 if (token == null || recovering) {
                     peeked = null;
@@ -60,13 +79,41 @@ public final class Parser {
                     recovering = false;
                 }
                 if (token.is(TokenKind.EOF)) return;
+                inItem = true;
                 item();
             } catch (SyntaxError e) {
                 items.add(e.inRule(currentRule));
+                if (lexer.outOfRoom()) {
+                    // libyara's lexer ends the input there: an item cut short is also a syntax error.
+                    if (inItem) items.add(new SyntaxError("syntax error, unexpected end of file", e.pos()).inRule(currentRule));
+                    aborted = true;
+                }
                 recovering = true;
             }
+            inItem = false;
             currentRule = null;
         }
+    }
+
+    /** The error that ends the parse when a condition nests deeper than bison's stack allows. */
+    private SyntaxError exhausted() {
+        aborted = true;
+        return new SyntaxError("memory exhausted", token.pos());
+    }
+
+    /** Bison would now hold {@code symbols} more, under what follows (an operator, an opening bracket). */
+    private void hold(int symbols) throws SyntaxError {
+        held += symbols;
+        room(0);
+    }
+
+    private void release(int symbols) {
+        held -= symbols;
+    }
+
+    /** Bison would for a moment hold {@code more} symbols above those held: a leaf, or a bracket's content and its closing. */
+    private void room(int more) throws SyntaxError {
+        if (held + more > CONDITION_STACK) throw exhausted();
     }
 
     /** Discards tokens (and lexical errors) until one that can start a top-level item. */
@@ -153,6 +200,12 @@ public final class Parser {
         nested.run();
         includeStack.remove(includeStack.size() - 1);
         items.addAll(nested.items);
+        // One bison parse reads the includes too: when it stops in one, nothing after it is read.
+        if (nested.aborted) {
+            aborted = true;
+            inItem = false;
+            return;
+        }
         advance();
     }
 
@@ -181,6 +234,7 @@ public final class Parser {
         List<StringDecl> strings = token.is(TokenKind.STRINGS) ? strings() : List.of();
         expect(TokenKind.CONDITION);
         expectPunct(":");
+        held = 0;
         Expr condition = booleanExpression();
         if (!token.isPunct("}")) throw unexpected();
         token = null; // the closing brace ends the item; the next token is read by run()
@@ -321,12 +375,18 @@ public final class Parser {
         return orExpression().expr();
     }
 
+    /** Symbols under the right operand of {@code and} and {@code or}: the left one, the operator, a mid-rule action. */
+    private static final int LOGIC_OPERATOR = 3;
+
     private Parsed orExpression() throws SyntaxError {
         Parsed left = andExpression();
         while (token.is(TokenKind.OR)) {
             SourcePos at = token.pos();
             advance();
-            left = new Parsed(new Expr.Binary(Expr.BinaryOp.OR, left.expr(), andExpression().expr(), at), false);
+            hold(LOGIC_OPERATOR);
+            Expr right = andExpression().expr();
+            release(LOGIC_OPERATOR);
+            left = new Parsed(new Expr.Binary(Expr.BinaryOp.OR, left.expr(), right, at), false);
         }
         return left;
     }
@@ -336,22 +396,32 @@ public final class Parser {
         while (token.is(TokenKind.AND)) {
             SourcePos at = token.pos();
             advance();
-            left = new Parsed(new Expr.Binary(Expr.BinaryOp.AND, left.expr(), notExpression().expr(), at), false);
+            hold(LOGIC_OPERATOR);
+            Expr right = notExpression().expr();
+            release(LOGIC_OPERATOR);
+            left = new Parsed(new Expr.Binary(Expr.BinaryOp.AND, left.expr(), right, at), false);
         }
         return left;
     }
 
+    /** {@code not not ... x}: the {@code not}s are read in a loop, each one symbol on bison's stack. */
     private Parsed notExpression() throws SyntaxError {
-        if (token.is(TokenKind.NOT)) {
-            SourcePos at = token.pos();
+        if (!token.is(TokenKind.NOT)) return expression();
+        List<SourcePos> nots = new ArrayList<>();
+        while (token.is(TokenKind.NOT)) {
+            nots.add(token.pos());
             advance();
-            return new Parsed(new Expr.Unary(Expr.UnaryOp.NOT, notExpression().expr(), at), false);
+            hold(1);
         }
-        return expression();
+        Expr e = expression().expr();
+        release(nots.size());
+        for (int i = nots.size() - 1; i >= 0; i--) e = new Expr.Unary(Expr.UnaryOp.NOT, e, nots.get(i));
+        return new Parsed(e, false);
     }
 
     /** libyara's {@code expression} below {@code and}/{@code or}/{@code not}: tests, loops, sets, comparisons. */
     private Parsed expression() throws SyntaxError {
+        room(1);
         SourcePos at = token.pos();
         switch (token.kind()) {
             case TRUE, FALSE -> {
@@ -364,11 +434,11 @@ public final class Parser {
                 advance();
                 if (token.is(TokenKind.AT)) {
                     advance();
-                    return new Parsed(new Expr.StringAt(id, primary(), at), false);
+                    return new Parsed(new Expr.StringAt(id, held(2, this::primary), at), false);
                 }
                 if (token.is(TokenKind.IN)) {
                     advance();
-                    Expr[] range = range();
+                    Expr[] range = held(2, this::range);
                     return new Parsed(new Expr.StringIn(id, range[0], range[1], at), false);
                 }
                 return new Parsed(new Expr.StringMatch(id, at), false);
@@ -402,7 +472,32 @@ public final class Parser {
             Token re = expect(TokenKind.REGEX);
             return new Parsed(new Expr.Binary(op, left, new Expr.RegexLit(re.bytes(), (int) re.number(), re.pos()), opAt), false);
         }
-        return new Parsed(new Expr.Binary(op, left, primary(), opAt), false);
+        return new Parsed(new Expr.Binary(op, left, held(2, this::primary), opAt), false);
+    }
+
+    private interface Part<T> {
+        T parse() throws SyntaxError;
+    }
+
+    /** {@code part} parsed with {@code symbols} more on bison's stack under it. */
+    private <T> T held(int symbols, Part<T> part) throws SyntaxError {
+        hold(symbols);
+        T t = part.parse();
+        release(symbols);
+        return t;
+    }
+
+    /**
+     * {@code part} between brackets: bison holds the opening one under it (and {@code before} more symbols under
+     * that), then for a moment the part and the closing one.
+     */
+    private <T> T bracketed(int before, String close, Part<T> part) throws SyntaxError {
+        hold(before + 1);
+        T t = part.parse();
+        room(2);
+        expectPunct(close);
+        release(before + 1);
+        return t;
     }
 
     private Expr.BinaryOp comparison() {
@@ -445,7 +540,8 @@ public final class Parser {
         Expr.StringSet set = stringSet();
         if (token.is(TokenKind.IN)) {
             advance();
-            Expr[] range = range();
+            // the quantifier, "of", the set and "in"
+            Expr[] range = held(4, this::range);
             return new Expr.Of(q, set, range[0], range[1], at);
         }
         return new Expr.Of(q, set, null, null, at);
@@ -478,6 +574,13 @@ public final class Parser {
         return new Expr.StringSet(patterns, rules, at);
     }
 
+    /** Symbols under a loop's iteration: "for", the quantifier, the variables, "in" and a mid-rule action. */
+    private static final int FOR_IN = 5;
+    /** Symbols under a {@code for ... in} loop's body: those under its iteration, it, an action, ":" and "(". */
+    private static final int FOR_IN_BODY = FOR_IN + 4;
+    /** Symbols under a {@code for ... of} loop's body: "for", the quantifier, "of", the set, an action, ":" and "(". */
+    private static final int FOR_OF_BODY = 7;
+
     private Expr forExpression() throws SyntaxError {
         SourcePos at = token.pos();
         advance(); // for
@@ -485,12 +588,12 @@ public final class Parser {
         if (token.is(TokenKind.ALL) || token.is(TokenKind.ANY) || token.is(TokenKind.NONE)) {
             q = keywordQuantifier();
         } else {
-            q = new Expr.Quantifier(Expr.Quantifier.Kind.EXPRESSION, primary());
+            q = new Expr.Quantifier(Expr.Quantifier.Kind.EXPRESSION, held(1, this::primary));
         }
         if (token.is(TokenKind.OF)) {
             advance();
             Expr.StringSet set = stringSet();
-            Expr body = loopBody();
+            Expr body = loopBody(FOR_OF_BODY);
             return new Expr.ForOf(q, set, body, at);
         }
         List<String> variables = new ArrayList<>();
@@ -500,32 +603,45 @@ public final class Parser {
         expect(TokenKind.IN);
         Expr.Iteration iteration;
         if (token.isPunct("(")) {
-            advance();
-            Expr first = primary();
-            if (acceptPunct("..")) {
-                Expr to = primary();
-                expectPunct(")");
-                iteration = new Expr.RangeIteration(first, to);
-            } else {
-                List<Expr> items = new ArrayList<>();
-                items.add(first);
-                while (acceptPunct(",")) items.add(primary());
-                expectPunct(")");
-                iteration = new Expr.EnumIteration(items);
-            }
+            iteration = held(FOR_IN, this::integerSet);
         } else if (token.is(TokenKind.IDENTIFIER)) {
-            iteration = new Expr.ObjectIteration(identifierChain());
+            iteration = new Expr.ObjectIteration(held(FOR_IN, this::identifierChain));
         } else {
             throw unexpected();
         }
-        Expr body = loopBody();
+        Expr body = loopBody(FOR_IN_BODY);
         return new Expr.ForIn(q, variables, iteration, body, at);
     }
 
-    private Expr loopBody() throws SyntaxError {
+    /** {@code (from..to)} or {@code (a, b, c)}. */
+    private Expr.Iteration integerSet() throws SyntaxError {
+        expectPunct("(");
+        hold(1);
+        Expr first = primary();
+        Expr.Iteration iteration;
+        if (acceptPunct("..")) {
+            Expr to = held(2, this::primary);
+            room(4);
+            iteration = new Expr.RangeIteration(first, to);
+        } else {
+            List<Expr> items = new ArrayList<>();
+            items.add(first);
+            // the enumeration so far and ","
+            while (acceptPunct(",")) items.add(held(2, this::primary));
+            room(2);
+            iteration = new Expr.EnumIteration(items);
+        }
+        expectPunct(")");
+        release(1);
+        return iteration;
+    }
+
+    /** {@code : (body)}, with {@code symbols} under the body (its "(" included). */
+    private Expr loopBody(int symbols) throws SyntaxError {
         expectPunct(":");
         expectPunct("(");
-        Expr body = booleanExpression();
+        Expr body = held(symbols, this::booleanExpression);
+        room(symbols + 2);
         expectPunct(")");
         return body;
     }
@@ -533,10 +649,13 @@ public final class Parser {
     /** {@code (from..to)}. */
     private Expr[] range() throws SyntaxError {
         expectPunct("(");
+        hold(1);
         Expr from = primary();
         expectPunct("..");
-        Expr to = primary();
+        Expr to = held(2, this::primary);
+        room(4);
         expectPunct(")");
+        release(1);
         return new Expr[] {from, to};
     }
 
@@ -594,34 +713,42 @@ public final class Parser {
             if (!left.primary()) throw unexpected();
             Token op = token;
             advance();
-            Parsed right = binary(prec + 1, false);
+            // the left operand and the operator
+            Parsed right = held(2, () -> binary(prec + 1, false));
             if (!right.primary()) throw unexpected();
             left = new Parsed(new Expr.Binary(arithmetic(op.text()), left.expr(), right.expr(), op.pos()), true);
         }
     }
 
+    /** {@code - ~ - x}: the operators are read in a loop, each one symbol on bison's stack. */
     private Parsed unary() throws SyntaxError {
-        SourcePos at = token.pos();
-        if (token.isPunct("-") || token.isPunct("~")) {
-            Expr.UnaryOp op = token.isPunct("-") ? Expr.UnaryOp.MINUS : Expr.UnaryOp.BITWISE_NOT;
+        if (!token.isPunct("-") && !token.isPunct("~")) return atom();
+        List<Token> operators = new ArrayList<>();
+        while (token.isPunct("-") || token.isPunct("~")) {
+            operators.add(token);
             advance();
-            Parsed operand = unary();
-            if (!operand.primary()) throw unexpected();
-            return new Parsed(new Expr.Unary(op, operand.expr(), at), true);
+            hold(1);
         }
-        return atom();
+        Parsed operand = atom();
+        if (!operand.primary()) throw unexpected();
+        release(operators.size());
+        Expr e = operand.expr();
+        for (int i = operators.size() - 1; i >= 0; i--) {
+            Token op = operators.get(i);
+            e = new Expr.Unary(op.isPunct("-") ? Expr.UnaryOp.MINUS : Expr.UnaryOp.BITWISE_NOT, e, op.pos());
+        }
+        return new Parsed(e, true);
     }
 
     private Parsed atom() throws SyntaxError {
+        room(1);
         SourcePos at = token.pos();
         switch (token.kind()) {
             case PUNCT -> {
                 if (!token.isPunct("(")) throw unexpected();
                 advance();
                 // An arithmetic expression in parentheses stays arithmetic; a boolean one does not.
-                Parsed inner = orExpression();
-                expectPunct(")");
-                return inner;
+                return bracketed(0, ")", this::orExpression);
             }
             case FILESIZE -> {
                 advance();
@@ -635,8 +762,7 @@ public final class Parser {
                 String fn = token.text();
                 advance();
                 expectPunct("(");
-                Expr offset = primary();
-                expectPunct(")");
+                Expr offset = bracketed(1, ")", this::primary);
                 return new Parsed(new Expr.IntRead(fn, offset, at), true);
             }
             case NUMBER -> {
@@ -664,7 +790,7 @@ public final class Parser {
                 advance();
                 if (token.is(TokenKind.IN)) {
                     advance();
-                    Expr[] range = range();
+                    Expr[] range = held(2, this::range);
                     return new Parsed(new Expr.StringCount(id, range[0], range[1], at), true);
                 }
                 return new Parsed(new Expr.StringCount(id, null, null, at), true);
@@ -674,10 +800,7 @@ public final class Parser {
                 String id = token.text();
                 advance();
                 Expr index = null;
-                if (acceptPunct("[")) {
-                    index = primary();
-                    expectPunct("]");
-                }
+                if (acceptPunct("[")) index = bracketed(1, "]", this::primary);
                 return new Parsed(offset ? new Expr.StringOffset(id, index, at) : new Expr.StringLength(id, index, at), true);
             }
             case IDENTIFIER -> {
@@ -695,19 +818,20 @@ public final class Parser {
             if (acceptPunct(".")) {
                 e = new Expr.Field(e, expect(TokenKind.IDENTIFIER).text(), at);
             } else if (acceptPunct("[")) {
-                Expr index = primary();
-                expectPunct("]");
-                e = new Expr.Index(e, index, at);
+                e = new Expr.Index(e, bracketed(1, "]", this::primary), at);
             } else if (token.isPunct("(")) {
                 advance();
+                hold(2);
                 List<Expr> args = new ArrayList<>();
                 if (!token.isPunct(")")) {
-                    do {
-                        // An argument is any expression, "and"/"or" included.
-                        args.add(booleanExpression());
-                    } while (acceptPunct(","));
+                    // An argument is any expression, "and"/"or" included; after the first, the list so far and ","
+                    // are under it.
+                    args.add(booleanExpression());
+                    while (acceptPunct(",")) args.add(held(2, this::booleanExpression));
                 }
+                room(2);
                 expectPunct(")");
+                release(2);
                 e = new Expr.Call(e, args, at);
             } else {
                 return e;

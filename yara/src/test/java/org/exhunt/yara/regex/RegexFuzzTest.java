@@ -7,6 +7,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.exhunt.yara.data.Deadline;
+import org.exhunt.yara.data.ScanData;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -39,8 +41,8 @@ class RegexFuzzTest {
         } catch (RegexSyntaxException e) {
             return;
         }
-        PikeVm remembering = new PikeVm(true);
-        PikeVm plain = new PikeVm(false);
+        PikeVm remembering = new PikeVm(true, new Deadline());
+        PikeVm plain = new PikeVm(false, new Deadline());
         for (int pos = 0; pos <= Math.min(input.length, 24); pos++) {
             for (int round = 0; round < 2; round++) {
                 assertThat(run(remembering, forward, input, pos, flags))
@@ -55,7 +57,7 @@ class RegexFuzzTest {
     private static List<Integer> run(PikeVm vm, Program p, byte[] data, int pos, int flags) {
         List<Integer> seen = new ArrayList<>();
         try {
-            seen.add(vm.exec(p, 0, data, pos, data.length - pos, pos, flags, (start, length) -> {
+            seen.add(vm.exec(p, 0, ScanData.of(data), pos, data.length - pos, pos, flags, (start, length) -> {
                 seen.add(start);
                 seen.add(length);
             }));

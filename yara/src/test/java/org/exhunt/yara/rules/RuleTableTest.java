@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestFactory;
 class RuleTableTest {
 
     static List<RuleTable> tables() {
-        return List.of(new LanguageTable(), new ModulesTable());
+        return List.of(new LanguageTable(), new ModulesTable(), new NestingTable());
     }
 
     @TestFactory

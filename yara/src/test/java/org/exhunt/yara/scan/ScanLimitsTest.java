@@ -1,6 +1,7 @@
 package org.exhunt.yara.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Path;
@@ -30,6 +31,44 @@ class ScanLimitsTest {
         assertThat(r.matching()).isEmpty();
     }
 
+    /** A scan with a 300 ms timeout must end, timed out, well within 10 s whatever keeps it busy. */
+    private static void stopsAtItsTimeout(String rules, byte[] data) throws Exception {
+        var scanner = new YaraCompiler().addSource(rules, "r.yar").compile().newScanner().timeout(Duration.ofMillis(300));
+        ScanResult r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> scanner.scan(data));
+        assertThat(r.error()).isEqualTo("scanning timed out");
+        assertThat(r.matching()).isEmpty();
+    }
+
+    @Test
+    void aLoopOverAHugeRangeStopsAtTheTimeout() throws Exception {
+        stopsAtItsTimeout("rule r { condition: for all i in (0..0x7fffffffffff) : (i >= 0) }", new byte[10]);
+    }
+
+    @Test
+    void loopsOverManyMatchesStopAtTheTimeout() throws Exception {
+        byte[] data = new byte[100_000];
+        Arrays.fill(data, (byte) 'a');
+        stopsAtItsTimeout("rule r { strings: $a = \"a\" condition: for all i in (1..#a) : (for all j in (1..#a) : "
+                + "(@a[j] >= 0)) }", data);
+        stopsAtItsTimeout("rule r { strings: $a = \"a\" $b = \"aa\" condition: for all of them : "
+                + "(for all i in (1..#) : (for all j in (1..#) : (true))) }", data);
+    }
+
+    @Test
+    void passesOfAModuleOverTheDataStopAtTheTimeout() throws Exception {
+        // each step a histogram of megabytes, none the same range as another (so none is cached)
+        stopsAtItsTimeout("import \"math\" rule r { condition: for all i in (0..filesize) : (math.entropy(i, filesize) >= 0) }",
+                new byte[8 << 20]);
+    }
+
+    @Test
+    void aSlowRegexStopsAtTheTimeoutInsideOneBlockOfData() throws Exception {
+        // 4 KiB, one block between two clock readings of the automaton pass: this regex takes half a minute on it
+        byte[] data = new byte[4096];
+        Arrays.fill(data, (byte) 'a');
+        stopsAtItsTimeout("rule r { strings: $a = /(a{1,12}){1,12}\\bb/ condition: $a }", data);
+    }
+
     @Test
     void holdingMoreMatchesThanTheScanMayStopsIt() throws Exception {
         // 17 different strings, each found (up to the per-string cap) at nearly every offset of 1 MB of "a".
@@ -45,6 +84,55 @@ class ScanLimitsTest {
     }
 
     @Test
+    void rulesSharingAStringHoldItsMatchesOnceAndTheResultKeepsThemAfterTheNextScan() throws Exception {
+        StringBuilder rules = new StringBuilder();
+        for (int i = 0; i < 200; i++) rules.append("rule r").append(i).append(" { strings: $a = \"a\" condition: $a }\n");
+        var scanner = new YaraCompiler().addSource(rules.toString(), "r.yar").compile().newScanner();
+        byte[] data = new byte[200_000];
+        Arrays.fill(data, (byte) 'a');
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        ScanResult r = scanner.scan(data);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // 40 million matches reported, from one list of 200,000 offsets
+        assertThat(r.matching()).hasSize(200).allSatisfy(m -> assertThat(m.strings()).hasSize(200_000));
+        assertThat(allocated).as("bytes allocated by the scan").isLessThan(16L << 20);
+        scanner.scan("another file, with other matches".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        var strings = r.matching().get(199).strings();
+        assertThat(strings.get(0).offset()).isZero();
+        assertThat(strings.get(199_999).offset()).isEqualTo(199_999);
+        assertThat(strings.get(199_999).data()).containsExactly('a');
+    }
+
+    @Test
+    void aFileLargerThanTheReadLimitIsMappedAndReadToItsEnd() throws Exception {
+        Path big = tmp.resolve("big.bin");
+        long size = Limits.YARA_READ_BYTES + 100_000L;
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(size); // sparse: no disk used
+            f.seek(size - 10);
+            f.write("needle\u0001\u0002\u0003\u0004".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        ScanResult r = new YaraCompiler().addSource("import \"hash\" import \"math\" rule r { strings: $n = \"needle\" "
+                + "condition: $n at filesize - 10 and uint32be(filesize - 4) == 0x01020304 and uint8(filesize \\ 2) == 0 "
+                + "and math.count(0x65, 0, filesize) == 3 and hash.md5(0, filesize) == \"" + md5(big) + "\" }", "r.yar")
+                .compile().newScanner().scan(big);
+        assertThat(r.error()).isNull();
+        assertThat(r.matching()).singleElement().satisfies(m -> {
+            assertThat(m.strings()).singleElement().satisfies(s -> assertThat(s.offset()).isEqualTo(size - 10));
+        });
+    }
+
+    private static String md5(Path file) throws Exception {
+        var md = java.security.MessageDigest.getInstance("MD5");
+        try (var in = java.nio.file.Files.newInputStream(file)) {
+            md.update(in.readAllBytes());
+        }
+        return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    @Test
     void aFileLargerThanTheLimitIsNotRead() throws Exception {
         Path big = tmp.resolve("big.bin");
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
@@ -56,7 +144,7 @@ class ScanLimitsTest {
     }
 
     @Test
-    void aFileIsReadIntoAReusedBufferAndOnlyItsOwnBytesAreScanned() throws Exception {
+    void onlyAFilesOwnBytesAreScanned() throws Exception {
         Path longer = java.nio.file.Files.writeString(tmp.resolve("long.txt"), "xxxxxxxxxxxxxxxxxxxx needle");
         Path shorter = java.nio.file.Files.writeString(tmp.resolve("short.txt"), "abc");
         var scanner = new YaraCompiler().addSource("rule r { strings: $a = \"needle\" condition: $a and filesize < 10 }", "r.yar")
