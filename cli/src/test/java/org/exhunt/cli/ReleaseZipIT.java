@@ -30,6 +30,11 @@ class ReleaseZipIT {
         assertThat(names).contains(top + "exhunt.jar", top + "exhunt", top + "exhunt.cmd", top + "README.md",
                 top + "LICENSE");
         Path home = elsewhere.resolve(top);
+        try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(home.resolve("exhunt.jar").toFile())) {
+            assertThat(jar.stream().map(ZipEntry::getName)).as("exhunt stays free of Spark (exhunt-spark is its own jar)")
+                    .noneMatch(n -> n.startsWith("org/apache/spark/") || n.startsWith("org/apache/hadoop/")
+                            || n.startsWith("org/exhunt/spark/") || n.startsWith("scala/"));
+        }
         Files.setPosixFilePermissions(home.resolve("exhunt"), PosixFilePermissions.fromString("rwxr-xr-x"));
 
         Result version = run(home, "sh", "exhunt", "--version");

@@ -1,5 +1,6 @@
 package org.exhunt.core;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -7,7 +8,7 @@ import java.util.Objects;
  * {@link Level#ERROR} means something was not read or not loaded: the run is incomplete, and reports
  * list it under "not read".
  */
-public record Diagnostic(Level level, String code, String message, SourceRef where) {
+public record Diagnostic(Level level, String code, String message, SourceRef where) implements Serializable {
 
     /** How much a diagnostic matters to the run's completeness. */
     public enum Level {

@@ -1,5 +1,6 @@
 package org.exhunt.core;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param accessed  last access time, or null
  */
 public record FileFacts(char drive, String drivePath, SourceRef where, long size, Instant modified, Instant created,
-                        Instant accessed) {
+                        Instant accessed) implements Serializable {
 
     public FileFacts {
         Objects.requireNonNull(drivePath, "drivePath");

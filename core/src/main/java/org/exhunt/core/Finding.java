@@ -1,5 +1,6 @@
 package org.exhunt.core;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,7 +29,7 @@ import java.util.Objects;
  */
 public record Finding(String detector, String ruleId, String title, Severity severity, String chain, Stage stage,
                       List<String> tags, Map<String, String> meta, List<Evidence> evidence, Instant time,
-                      SourceRef source, List<Finding> linked) {
+                      SourceRef source, List<Finding> linked) implements Serializable {
 
     public Finding {
         Objects.requireNonNull(detector, "detector");

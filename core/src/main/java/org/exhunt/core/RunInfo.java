@@ -1,5 +1,6 @@
 package org.exhunt.core;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -10,13 +11,13 @@ import java.util.Objects;
  *
  * @param filters the Sigma filter documents the run applied to its rules ({@code --filters}), in load order
  */
-public record RunInfo(String exhuntVersion, String rulesVersion, String kbVersion, Instant started, List<Filter> filters) {
+public record RunInfo(String exhuntVersion, String rulesVersion, String kbVersion, Instant started, List<Filter> filters) implements Serializable {
 
     /**
      * A Sigma filter document: the file it was read from, its id and title, and the rules it names (ids or names,
      * as written), which it tunes out events from.
      */
-    public record Filter(String file, String id, String title, List<String> rules) {
+    public record Filter(String file, String id, String title, List<String> rules) implements Serializable {
         public Filter {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(id, "id");

@@ -1,5 +1,6 @@
 package org.exhunt.core;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
 import org.exhunt.core.facts.ServerFacts;
@@ -18,7 +19,7 @@ import org.exhunt.core.facts.ServerFacts;
  * @param facts       what else the run found out ({@link ServerFacts#NONE} when nothing)
  */
 public record ServerResult(String server, List<String> inputs, List<Verdict> verdicts, List<Finding> findings,
-                           List<Diagnostic> diagnostics, ServerFacts facts) {
+                           List<Diagnostic> diagnostics, ServerFacts facts) implements Serializable {
 
     public ServerResult {
         Objects.requireNonNull(server, "server");

@@ -1,12 +1,13 @@
 package org.exhunt.core;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
  * Where a piece of evidence sits: a file as the user knows it (a path on the server's drive, or inside an
  * archive), and within it a line, a byte offset or a record id. Unknown parts are -1 or null.
  */
-public record SourceRef(String file, long line, long offset, String recordId) {
+public record SourceRef(String file, long line, long offset, String recordId) implements Serializable {
 
     public SourceRef {
         Objects.requireNonNull(file, "file");

@@ -1,5 +1,6 @@
 package org.exhunt.core;
 
+import java.io.Serializable;
 import java.util.Objects;
 import org.exhunt.core.facts.ExposureWindow;
 
@@ -14,7 +15,7 @@ import org.exhunt.core.facts.ExposureWindow;
  *               Post-exploitation row, a probe, a row whose product is not affected)
  */
 public record Verdict(String server, String row, Exposure exposure, Compromise compromise, String reason, String detail,
-                      ExposureWindow window) {
+                      ExposureWindow window) implements Serializable {
 
     /** The longest {@link #reason}: a verdict table holds it on one line. */
     public static final int REASON_LENGTH = 160;

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.exhunt.evidence.zip.RandomAccess;
 
 /**
  * Formats exhunt recognises in a file given as evidence but does not read: disk images (out of scope: exhunt
@@ -45,16 +46,18 @@ enum ContainerFormat {
 
     /** The format of a file exhunt does not read, if it is one. */
     static Optional<ContainerFormat> of(Path file) throws IOException {
-        byte[] head;
-        byte[] footer;
-        long size;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            size = ch.size();
-            head = read(ch, 0, (int) Math.min(HEAD, size));
-            footer = size >= 512 ? read(ch, size - 512, 512) : new byte[0];
+        try (RandomAccess data = RandomAccess.of(FileChannel.open(file, StandardOpenOption.READ))) {
+            return of(file.getFileName().toString(), data);
         }
+    }
+
+    /** The format of a file exhunt does not read, if it is one, from its name and its bytes. */
+    static Optional<ContainerFormat> of(String name, RandomAccess data) throws IOException {
+        long size = data.size();
+        byte[] head = read(data, 0, (int) Math.min(HEAD, size));
+        byte[] footer = size >= 512 ? read(data, size - 512, 512) : new byte[0];
         Optional<ContainerFormat> bySignature = bySignature(head, footer, size);
-        return bySignature.isPresent() ? bySignature : byExtension(file);
+        return bySignature.isPresent() ? bySignature : byExtension(name);
     }
 
     private static Optional<ContainerFormat> bySignature(byte[] head, byte[] footer, long size) {
@@ -80,8 +83,8 @@ enum ContainerFormat {
         return Optional.empty();
     }
 
-    private static Optional<ContainerFormat> byExtension(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    private static Optional<ContainerFormat> byExtension(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
         int dot = name.lastIndexOf('.');
         if (dot < 0) return Optional.empty();
         String ext = name.substring(dot + 1);
@@ -89,7 +92,7 @@ enum ContainerFormat {
     }
 
     /** The message for the user: what the file is, that exhunt does not read it, what to give instead. */
-    String refusal(Path file) {
+    String refusal(String file) {
         if (!diskImage) {
             return file + " is " + description + ": exhunt reads folders, zip archives and single files. Extract it"
                     + " to a folder and give that folder.";
@@ -114,9 +117,10 @@ enum ContainerFormat {
         return true;
     }
 
-    private static byte[] read(FileChannel ch, long position, int length) throws IOException {
+    /** Up to {@code length} bytes from {@code position}: fewer at the end. */
+    static byte[] read(RandomAccess data, long position, int length) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(length);
-        while (buf.hasRemaining() && ch.read(buf, position + buf.position()) > 0) {
+        while (buf.hasRemaining() && data.read(buf, position + buf.position()) > 0) {
             // positional reads until full or end
         }
         return Arrays.copyOf(buf.array(), buf.position());

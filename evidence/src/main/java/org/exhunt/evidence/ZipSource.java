@@ -39,13 +39,29 @@ import org.exhunt.evidence.zip.ZipItem;
  */
 public final class ZipSource implements EvidenceSource {
 
-    private final Path zip;
+    private final String display;
+    private final Opener opener;
     private final ArchiveLimits limits;
     private final List<AutoCloseable> open = new ArrayList<>();
 
-    public ZipSource(Path zip, ArchiveLimits limits) {
-        this.zip = zip;
+    /** How the archive's bytes are opened for positioned reads; what it opens is closed with the source. */
+    @FunctionalInterface
+    public interface Opener {
+        RandomAccess open() throws IOException;
+    }
+
+    /**
+     * An archive read through {@code opener} (a file of a distributed file system), named {@code display} in every
+     * place and message, as a local archive is named by its path.
+     */
+    public ZipSource(String display, Opener opener, ArchiveLimits limits) {
+        this.display = display;
+        this.opener = opener;
         this.limits = limits;
+    }
+
+    public ZipSource(Path zip, ArchiveLimits limits) {
+        this(zip.toString(), () -> RandomAccess.of(FileChannel.open(zip, StandardOpenOption.READ)), limits);
     }
 
     public ZipSource(Path zip) {
@@ -54,21 +70,21 @@ public final class ZipSource implements EvidenceSource {
 
     @Override
     public String describe() {
-        return zip.toString();
+        return display;
     }
 
     @Override
     public void walk(Consumer<EvidenceFile> files, Consumer<Diagnostic> problems) {
-        FileChannel channel;
+        RandomAccess data;
         try {
-            channel = FileChannel.open(zip, StandardOpenOption.READ);
+            data = opener.open();
         } catch (IOException e) {
-            problems.accept(Diagnostic.error("archive.unreadable", SourceRef.file(zip.toString()),
+            problems.accept(Diagnostic.error("archive.unreadable", SourceRef.file(display),
                     "could not be opened: " + DirectorySource.describe(e)));
             return;
         }
-        open.add(channel);
-        new Reading(files, problems).archive(RandomAccess.of(channel), zip.toString(), 0);
+        open.add(data);
+        new Reading(files, problems).archive(data, display, 0);
     }
 
     @Override

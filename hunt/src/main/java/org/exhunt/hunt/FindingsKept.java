@@ -1,6 +1,8 @@
 package org.exhunt.hunt;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +16,9 @@ import org.exhunt.hunt.verdict.Verdicts;
  * The findings of one server's scan, bounded: per rule the {@link Limits#FINDINGS_PER_RULE} earliest are kept,
  * plus the latest, and the others are counted — a rule firing on every line of a huge log (an attacker's address
  * on each request) cannot fill the heap, and the timeline still shows when the evidence starts and ends.
- * Thread-safe; which findings are kept does not depend on the order they arrive in.
+ * Thread-safe; which findings are kept does not depend on the order they arrive in, nor on where they were kept first:
+ * the findings of some files kept on another machine ({@link #part}) and added here ({@link #absorb}) leave the same
+ * findings kept and counted as if they had all come here.
  */
 final class FindingsKept {
 
@@ -58,6 +62,41 @@ final class FindingsKept {
         }
         return out;
     }
+
+    /**
+     * What is kept, to be added to the findings of another part of the same server ({@link #absorb}): per rule the
+     * kept findings, the latest among them, and how many were not kept.
+     */
+    Part part() {
+        Map<String, List<Finding>> kept = new HashMap<>();
+        for (Map.Entry<String, Bucket> e : byRule.entrySet()) {
+            Bucket b = e.getValue();
+            synchronized (b) {
+                List<Finding> all = new ArrayList<>(b.earliest);
+                if (b.dropped > 0 && !b.earliest.contains(b.latest)) all.add(b.latest);
+                kept.put(e.getKey(), all);
+            }
+        }
+        return new Part(kept, new HashMap<>(dropped()));
+    }
+
+    /**
+     * Adds a part kept elsewhere from other findings (other files of the server). Exact: a finding among the earliest
+     * (or the latest) of all is among the earliest (or the latest) of its own part, so the part's kept findings are
+     * enough, and those it did not keep are counted.
+     */
+    void absorb(Part part) {
+        part.kept().forEach((rule, kept) -> kept.forEach(this::add));
+        part.notKept().forEach((rule, n) -> {
+            Bucket b = byRule.computeIfAbsent(rule, k -> new Bucket());
+            synchronized (b) {
+                b.dropped += n;
+            }
+        });
+    }
+
+    /** The findings one part of a server's scan kept, per rule, and how many it did not keep, per rule. */
+    record Part(Map<String, List<Finding>> kept, Map<String, Long> notKept) implements Serializable {}
 
     /** Per rule that hit the cap, how many of its findings were not kept. */
     Map<String, Long> dropped() {

@@ -2,7 +2,9 @@ package org.exhunt.hunt;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.exhunt.core.Diagnostic;
@@ -133,5 +135,35 @@ public final class Hunt {
     /** Scans the evidence of one server, which may come from several sources. */
     public ServerResult scan(String server, List<EvidenceSource> sources) {
         return new ServerScan(server, sources, detectors, kb, steps, options).run();
+    }
+
+    /** The same rules and options, compiled once, telling another progress how scans advance (one per task). */
+    public Hunt withProgress(ScanProgress progress) {
+        return new Hunt(detectors, kb, steps, options.withProgress(progress));
+    }
+
+    /**
+     * The log files a scan of this server reads, largest first: what a run on several machines splits among them
+     * ({@link #readLogs}).
+     */
+    public List<LogFile> logFiles(String server, List<EvidenceSource> sources) {
+        return new ServerScan(server, sources, detectors, kb, steps, options).logFiles();
+    }
+
+    /**
+     * Reads some of a server's log files ({@link LogFile#file}) as its scan would, for a scan elsewhere to add
+     * ({@link #scan(String, List, List)}).
+     */
+    public LogsRead readLogs(String server, List<EvidenceSource> sources, Collection<String> logFiles) {
+        return new ServerScan(server, sources, detectors, kb, steps, options).readLogs(logFiles);
+    }
+
+    /**
+     * Scans a server whose log files in {@code readElsewhere} were read elsewhere ({@link #readLogs}): the result is
+     * the one {@link #scan(String, List)} gives. Empty when the parts cannot be added exactly (a cap on what a scan
+     * keeps was reached, and what it keeps then depends on the order the logs are read in): scan the server whole.
+     */
+    public Optional<ServerResult> scan(String server, List<EvidenceSource> sources, List<LogsRead> readElsewhere) {
+        return new ServerScan(server, sources, detectors, kb, steps, options).run(readElsewhere);
     }
 }

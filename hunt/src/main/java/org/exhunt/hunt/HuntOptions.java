@@ -32,6 +32,11 @@ public record HuntOptions(String installPath, List<PathGlob> excludes, TimeWindo
         this(installPath, excludes, window, allowlist, threads, collectDir, progress, false);
     }
 
+    /** The same options, telling {@code other} how the scan advances. */
+    public HuntOptions withProgress(ScanProgress other) {
+        return new HuntOptions(installPath, excludes, window, allowlist, threads, collectDir, other, recoverSlack);
+    }
+
     /** Discover everything, look at everything, on all cores, silently. */
     public static HuntOptions defaults() {
         return new HuntOptions(null, List.of(), TimeWindow.ALL, Allowlist.NONE,

@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -79,6 +83,9 @@ import org.exhunt.logs.coverage.CoverageCollector;
  * One server's scan, from its sources to its {@link ServerResult}: list the files, find Exchange among them,
  * read every file worth reading exactly once on {@link HuntOptions#threads()} threads (web content through
  * the file detectors, logs record by record through the record detectors), then weigh the findings.
+ *
+ * <p>A big server's logs can be read in parts on other machines ({@link #readLogs}, each part the state the scan keeps
+ * while it reads) and added to the scan that reads the rest ({@link #run(List)}), which then weighs everything once.
  */
 final class ServerScan {
 
@@ -89,7 +96,7 @@ final class ServerScan {
     private final ResponseSteps steps;
     private final HuntOptions options;
 
-    private final Diagnostics problems = new Diagnostics();
+    private Diagnostics problems = new Diagnostics();
     private final FindingsKept findings = new FindingsKept();
     private final Allowlist.Tally suppressions;
     private final Map<Tally, Long> tallies = new ConcurrentHashMap<>();
@@ -110,6 +117,8 @@ final class ServerScan {
     private final AtomicInteger webFolderFiles = new AtomicInteger();
     private int excluded;
     private List<EvidenceFile> files;
+    private ExchangeLayout layout;
+    private boolean sniffLogs;   // logs handed over without the drive around them are known by their content
     private List<ProductArchive> productArchives = List.of();   // a known product's archives, for the notes
     private long productArchivesNotKept;
     private SigmaDetector sigma;
@@ -129,16 +138,19 @@ final class ServerScan {
     }
 
     ServerResult run() {
-        detectors.problems().forEach(problems::add);
-        files = listFiles();
-        ExchangeLayout layout = options.installPath() != null
-                ? ExchangeLayout.withInstallPath(options.installPath())
-                : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
+        return run(List.of()).orElseThrow();
+    }
 
-        sigma = detectors.sigma().forServer(layout.installPathForDisplay().orElse(null), problems::add);
-        recordDetectors = new ArrayList<>(detectors.records());
-        recordDetectors.add(sigma);
-        fileRecords = new SigmaFileRecords(sigma);
+    /**
+     * The scan, with the log files that {@code readElsewhere} read added from there instead of read here; empty when
+     * the parts cannot be added so that the result is the one reading every log here gives (a cap reached: {@link
+     * WebRequests#absorb}, {@link SigmaDetector#absorb}).
+     */
+    Optional<ServerResult> run(List<LogsRead> readElsewhere) {
+        detectors.problems().forEach(problems::add);
+        prepare();
+        Set<String> elsewhere = new HashSet<>();
+        readElsewhere.forEach(part -> elsewhere.addAll(part.files));
 
         Listing listing = new Listing(files, layout);
         for (ListingDetector d : detectors.listings()) d.examine(listing, this::keep);
@@ -146,8 +158,6 @@ final class ServerScan {
         List<Work> work = new ArrayList<>();
         long bytes = 0;
         ExposureScan exposure = new ExposureScan(kb, layout.installPath().orElse(null));
-        // logs handed over without the drive around them (one file, a folder of logs) are known by their content
-        boolean sniff = !LoneLogs.hasDriveLayout(files);
         for (EvidenceFile f : files) {
             exposure.examine(f, problems::add);
             // a file whose content is examined gets its file record there (with sha256 and head); the others here
@@ -157,10 +167,10 @@ final class ServerScan {
             } else if (PatchHistory.reads(f.drivePath())) {
                 work.add(new Work(f.size(), () -> readHistory(f)));
                 fileRecords.listed(f, null, this::keep);
-            } else if (layout.isLogLocation(f.drivePath()) || (sniff && LoneLogs.mayBeLog(f.drivePath()))) {
-                boolean known = layout.isLogLocation(f.drivePath());
-                work.add(new Work(f.size(), () -> readLog(f, known)));
+            } else if (isLog(f)) {
                 fileRecords.listed(f, null, this::keep);
+                if (elsewhere.contains(f.ref().file())) continue;
+                work.add(new Work(f.size(), () -> readLog(f, layout.isLogLocation(f.drivePath()))));
             } else if (detectors.contentWanted().test(f.size())) {
                 work.add(new Work(f.size(), () -> examineContent(f, layout)));
             } else {
@@ -171,6 +181,9 @@ final class ServerScan {
         }
         options.progress().started(server, work.size(), bytes);
         runAll(work);
+        for (LogsRead part : readElsewhere) {
+            if (!absorb(part)) return Optional.empty();
+        }
         sigma.finish(sink);
         options.progress().finished(server);
 
@@ -193,15 +206,85 @@ final class ServerScan {
         List<RowTimeline> timelines = Timeline.of(reported, requests, findings.dropped());
         Impact impact = ImpactAssessment.of(reported, outcome.verdicts(), timelines, logs, impactIndex, this::onDisk);
         List<Action> actions = steps.plan(server, outcome.verdicts(), exposed.buildFacts(), impact, timelines);
-        return new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
+        return Optional.of(new ServerResult(server, sources.stream().map(EvidenceSource::describe).toList(),
                 outcome.verdicts(), reported, problems.all(),
-                facts(layout, exposed, logs, timelines, patches, timeline, impact, actions));
+                facts(layout, exposed, logs, timelines, patches, timeline, impact, actions)));
     }
 
     /** Whether a path of the server's drive ({@code c:\inetpub\...}, any case) is a file of the evidence. */
     private boolean onDisk(String path) {
         String key = ShellLinker.PathKey.of(path);
         return files.stream().anyMatch(f -> ShellLinker.PathKey.of(f.windowsPath()).equals(key));
+    }
+
+    /** Lists the files, finds Exchange among them, and sets up the record detectors for this server. */
+    private void prepare() {
+        files = listFiles();
+        layout = options.installPath() != null
+                ? ExchangeLayout.withInstallPath(options.installPath())
+                : ExchangeLayout.discover(files.stream().map(EvidenceFile::drivePath).toList());
+        sigma = detectors.sigma().forServer(layout.installPathForDisplay().orElse(null), problems::add);
+        recordDetectors = new ArrayList<>(detectors.records());
+        recordDetectors.add(sigma);
+        fileRecords = new SigmaFileRecords(sigma);
+        // logs handed over without the drive around them (one file, a folder of logs) are known by their content
+        sniffLogs = !LoneLogs.hasDriveLayout(files);
+    }
+
+    /**
+     * Whether the scan reads a file as a log: in a log folder, or one that may be a log when the evidence has no drive
+     * around it; web content is examined as content and setup and update logs read as patch history, wherever they are.
+     */
+    private boolean isLog(EvidenceFile f) {
+        String p = f.drivePath();
+        return !layout.isWebContent(p) && !PatchHistory.reads(p) && (layout.isLogLocation(p) || (sniffLogs && LoneLogs.mayBeLog(p)));
+    }
+
+    /** The log files the scan reads, largest first (the order it starts them in), stable over the listing's order. */
+    List<LogFile> logFiles() {
+        prepare();
+        return files.stream().filter(this::isLog).sorted(Comparator.comparingLong(EvidenceFile::size).reversed())
+                .map(f -> new LogFile(f.ref().file(), f.size())).toList();
+    }
+
+    /**
+     * Reads these log files as the scan would, and keeps what it keeps; the problems of listing the files and setting
+     * up the rules are left to the scan that adds the part, which meets them too.
+     */
+    LogsRead readLogs(Collection<String> which) {
+        prepare();
+        problems = new Diagnostics();
+        Set<String> wanted = Set.copyOf(which);
+        List<Work> work = new ArrayList<>();
+        Set<String> read = new HashSet<>();
+        for (EvidenceFile f : files) {
+            if (isLog(f) && wanted.contains(f.ref().file())) {
+                work.add(new Work(f.size(), () -> readLog(f, layout.isLogLocation(f.drivePath()))));
+                read.add(f.ref().file());
+            }
+        }
+        runAll(work);
+        Map<Tally, Long> counted = new EnumMap<>(Tally.class);
+        counted.putAll(tallies);
+        return new LogsRead(read, findings.part(), problems, counted, suppressions.counts(), coverage, requests,
+                sigma.kept(), new TreeMap<>(unreadLogFormats), logFilesRead.get(), coverageSpans, history.events());
+    }
+
+    /** Adds what reading some logs elsewhere gave; false when that cannot be done exactly. */
+    private boolean absorb(LogsRead part) {
+        if (!requests.absorb(part.requests) || !sigma.absorb(part.correlation)) return false;
+        findings.absorb(part.findings);
+        problems.addAll(part.problems);
+        part.tallies.forEach((fact, n) -> tallies.merge(fact, n, Long::sum));
+        suppressions.add(part.suppressed);
+        coverage.merge(part.coverage);
+        coverageSpans.addAll(part.coverageSpans);
+        history.addAll(part.patchEvents);
+        synchronized (unreadLogFormats) {
+            part.unreadFormats.forEach((ext, n) -> unreadLogFormats.merge(ext, n, Long::sum));
+        }
+        logFilesRead.addAndGet(part.logFilesRead);
+        return true;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.exhunt.sigma;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,6 +33,7 @@ public final class SigmaRules {
     private final List<AppliedFilter> filters;
     private final Correlations.Resolved correlations;
     private final Map<String, List<String>> correlationFields;   // rule id -> the fields its correlations read
+    private volatile Map<SigmaRule, Integer> loadedIndex;          // built when a match is first shipped
 
     /** The routes for one record type: by folded channel, and those that do not look at the channel. */
     record TypeRoutes(Map<String, List<LazyRoute>> byChannel, List<LazyRoute> other) {}
@@ -148,6 +150,34 @@ public final class SigmaRules {
         List<String> fields = correlationFields.get(m.rule().id());
         if (fields == null) throw new IllegalArgumentException("rule " + m.rule().id() + " feeds no correlation");
         return CorrelatedMatch.of(m, fields, evidence);
+    }
+
+    /**
+     * A match of a correlated rule as it travels to another machine that compiled the same rules: the rule is named by
+     * its place among {@link #loaded}, which the same rule files give in the same order everywhere.
+     */
+    public CorrelatedMatch.Shipped ship(CorrelatedMatch m) {
+        int index = loadedIndex().getOrDefault(m.rule(), -1);
+        if (index < 0) throw new IllegalArgumentException("rule " + m.rule().id() + " is not one of this set's");
+        return m.shipped(index);
+    }
+
+    /** The match a machine with the same rules shipped ({@link #ship}), with this set's rule. */
+    public CorrelatedMatch received(CorrelatedMatch.Shipped s) {
+        SigmaRule rule = loaded.get(s.ruleIndex());
+        List<String> fields = correlationFields.get(rule.id());
+        if (fields == null) throw new IllegalArgumentException("rule " + rule.id() + " feeds no correlation");
+        return CorrelatedMatch.of(rule, fields, s);
+    }
+
+    private Map<SigmaRule, Integer> loadedIndex() {
+        Map<SigmaRule, Integer> index = loadedIndex;
+        if (index == null) {
+            index = new IdentityHashMap<>();
+            for (int i = 0; i < loaded.size(); i++) index.put(loaded.get(i), i);
+            loadedIndex = index;
+        }
+        return index;
     }
 
     /** A correlator for one run, sending the findings of correlations that report to {@code out}. */

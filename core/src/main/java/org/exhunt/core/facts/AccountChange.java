@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,7 +21,7 @@ import java.util.List;
  * @param why        one line saying why it is listed
  */
 public record AccountChange(String kind, String account, String group, String by, Instant time, List<String> records,
-                            Confidence confidence, String why) {
+                            Confidence confidence, String why) implements Serializable {
 
     public AccountChange {
         records = List.copyOf(records);

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ import java.util.List;
  * @param sources     the guidance it follows (Microsoft's, CISA's), as URLs
  */
 public record Action(int order, String step, String text, String subjectKind, List<String> subjects, String why,
-                     List<String> sources) {
+                     List<String> sources) implements Serializable {
 
     public Action {
         subjects = List.copyOf(subjects);

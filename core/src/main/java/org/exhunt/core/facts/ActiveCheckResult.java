@@ -1,5 +1,7 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
+
 /**
  * One exploit-primitive check a probe ran ({@code --active}).
  *
@@ -8,4 +10,4 @@ package org.exhunt.core.facts;
  * @param seen   what was seen ({@code X-CalculatedBETarget: localhost}, {@code HTTP 400})
  * @param url    the URL requested
  */
-public record ActiveCheckResult(String check, String result, String seen, String url) {}
+public record ActiveCheckResult(String check, String result, String seen, String url) implements Serializable {}

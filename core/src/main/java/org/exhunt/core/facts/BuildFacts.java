@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ import java.util.List;
  * @param updatePath    what to install, or null for an unknown product or build
  */
 public record BuildFacts(BuildSighting chosen, String unknownWhy, List<BuildSighting> disagreements,
-                         List<OwaFolder> owaFolders, Support support, UpdatePath updatePath) {
+                         List<OwaFolder> owaFolders, Support support, UpdatePath updatePath) implements Serializable {
 
     public BuildFacts {
         disagreements = List.copyOf(disagreements);

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
  *               file of an OWA version folder), or null
  * @param to     the latest time the evidence shows it running (the last log record showing it), or null
  */
-public record BuildSighting(String build, String name, BuildSource source, String path, Instant from, Instant to) {
+public record BuildSighting(String build, String name, BuildSource source, String path, Instant from, Instant to) implements Serializable {
 
     public BuildSighting {
         Objects.requireNonNull(build, "build");

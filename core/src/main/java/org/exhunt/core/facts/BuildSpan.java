@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -14,7 +15,7 @@ import java.util.List;
  * @param noExchange true before a fresh install: the server did not run Exchange then
  * @param basis  what shows it, for people ({@code HttpProxy logs}, {@code MsiInstaller event: KB5000871 installed})
  */
-public record BuildSpan(Instant from, Instant to, List<String> builds, boolean noExchange, String basis) {
+public record BuildSpan(Instant from, Instant to, List<String> builds, boolean noExchange, String basis) implements Serializable {
 
     public BuildSpan {
         builds = List.copyOf(builds);

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * @param protocol   the TLS protocol negotiated ({@code TLSv1.3})
  */
 public record Certificate(String subject, String issuer, Instant notBefore, Instant notAfter, List<String> names,
-                          boolean selfSigned, boolean expired, String protocol) {
+                          boolean selfSigned, boolean expired, String protocol) implements Serializable {
 
     public Certificate {
         names = List.copyOf(names);

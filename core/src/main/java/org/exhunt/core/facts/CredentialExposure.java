@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,7 +24,7 @@ import java.util.List;
  */
 public record CredentialExposure(String account, String how, Instant first, Instant last, long count,
                                  List<String> logonTypes, boolean privileged, String dump, List<String> records,
-                                 Confidence confidence, String why) {
+                                 Confidence confidence, String why) implements Serializable {
 
     public CredentialExposure {
         logonTypes = List.copyOf(logonTypes);

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +25,7 @@ import java.util.List;
 public record Examined(long filesListed, long webFilesExamined, long logFilesRead, long filesExcluded,
                        List<String> excludes, List<UnreadFormat> logFormatsNotRead, Instant since, Instant until,
                        long requestsNotIndexed, long webFolderFiles, List<ProductArchive> productArchives,
-                       long productArchivesNotKept) {
+                       long productArchivesNotKept) implements Serializable {
 
     /** Product archives named one by one; more are counted. */
     public static final int PRODUCT_ARCHIVES_KEPT = 100;

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.List;
  */
 public record ExposureWindow(Instant firstExploited, Instant start, Instant end, Instant fixedSince, Instant evidenceEnd,
                              List<Span> exposed, List<Span> covered, List<Span> gaps, List<String> coveringLogs,
-                             List<PatchEvent> patchEvents) {
+                             List<PatchEvent> patchEvents) implements Serializable {
 
     /**
      * A stretch of time and what it is: {@code CU19 (15.1.2176.2): vulnerable}, {@code IIS, HttpProxy logs}.
@@ -35,7 +36,7 @@ public record ExposureWindow(Instant firstExploited, Instant start, Instant end,
      * @param to the end, or null for a span that goes on past the evidence (a chain first exploited after the
      *           evidence ends, on a server not yet fixed then)
      */
-    public record Span(Instant from, Instant to, String what) {
+    public record Span(Instant from, Instant to, String what) implements Serializable {
 
         public boolean contains(Instant t) {
             return !t.isBefore(from) && (to == null || !t.isAfter(to));

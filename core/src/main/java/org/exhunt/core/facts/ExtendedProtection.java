@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param settings each location of {@code applicationHost.config} whose {@code windowsAuthentication} sets
  *                 {@code extendedProtection tokenChecking}, in the order read
  */
-public record ExtendedProtection(State state, List<Setting> settings) {
+public record ExtendedProtection(State state, List<Setting> settings) implements Serializable {
 
     public ExtendedProtection {
         settings = List.copyOf(settings);
@@ -28,5 +29,5 @@ public record ExtendedProtection(State state, List<Setting> settings) {
     }
 
     /** @param tokenChecking {@code None}, {@code Allow} or {@code Require}, as written */
-    public record Setting(String location, String tokenChecking) {}
+    public record Setting(String location, String tokenChecking) implements Serializable {}
 }

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.TreeMap;
  */
 public record FileUse(String path, List<String> titles, Instant modified, String url, long requests, Instant firstRequest,
                       Instant lastRequest, List<String> clients, long requestsFromOtherClients,
-                      Map<String, Long> statuses) {
+                      Map<String, Long> statuses) implements Serializable {
 
     public FileUse {
         titles = List.copyOf(titles);

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  */
 public record Impact(List<MailboxExport> exports, List<MailboxAccess> reads, List<MailSent> sent,
                      List<CredentialExposure> credentials, List<AccountChange> accounts, List<Persistence> persistence,
-                     ScopeStatement scope, List<String> limits) {
+                     ScopeStatement scope, List<String> limits) implements Serializable {
 
     /** Records named per item; the item counts the rest. */
     public static final int RECORDS_KEPT = 5;

@@ -1,5 +1,7 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
+
 /**
  * The indicator lists a scan matched against.
  *
@@ -11,4 +13,4 @@ package org.exhunt.core.facts;
  *                                exhunt reads anyway)
  */
 public record IndicatorSummary(int bundledLists, IndicatorCounts bundled, int userFiles, IndicatorCounts all,
-                               long userDigestsWithoutSize) {}
+                               long userDigestsWithoutSize) implements Serializable {}

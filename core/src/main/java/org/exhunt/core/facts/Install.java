@@ -1,5 +1,7 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
+
 /**
  * Where Exchange is installed on the server.
  *
@@ -7,4 +9,4 @@ package org.exhunt.core.facts;
  *              when none was found
  * @param given true when the user gave it ({@code --install-path}), false when the scan found it
  */
-public record Install(String path, boolean given) {}
+public record Install(String path, boolean given) implements Serializable {}

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -23,7 +24,7 @@ import java.util.TreeMap;
  *                         as written, with how many records named each; at most {@link #COMPUTERS_KEPT} names
  */
 public record LogCoverage(String type, long files, long records, long recordsWithoutTime, Instant oldest,
-                          Instant newest, List<BuildSeen> builds, Map<String, Long> computers) {
+                          Instant newest, List<BuildSeen> builds, Map<String, Long> computers) implements Serializable {
 
     /** Names of computers kept per log type: a server's logs name it, its cluster's members, little else. */
     public static final int COMPUTERS_KEPT = 16;
@@ -43,5 +44,5 @@ public record LogCoverage(String type, long files, long records, long recordsWit
      * An Exchange build seen in the logs, in short form ({@code 15.1.2375.7}), with when: the times of the
      * first and last records that showed it (null when those records had no time).
      */
-    public record BuildSeen(String build, Instant first, Instant last) {}
+    public record BuildSeen(String build, Instant first, Instant last) implements Serializable {}
 }

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * @param why        one line saying why it is listed
  */
 public record MailSent(String sender, List<String> recipients, String subject, Instant time, List<String> records,
-                       Confidence confidence, String why) {
+                       Confidence confidence, String why) implements Serializable {
 
     public MailSent {
         recipients = List.copyOf(recipients);

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.TreeMap;
  * @param why        one line saying whose requests they are
  */
 public record MailboxAccess(String mailbox, String protocol, Map<String, Long> actions, long requests, Instant first,
-                            Instant last, List<String> clients, List<String> records, Confidence confidence, String why) {
+                            Instant last, List<String> clients, List<String> records, Confidence confidence, String why) implements Serializable {
 
     public MailboxAccess {
         actions = Collections.unmodifiableMap(new TreeMap<>(actions));

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,7 +25,7 @@ import java.util.List;
  * @param why        one line saying what ties it to the intrusion
  */
 public record MailboxExport(String mailbox, String cmdlet, String filter, String file, Boolean fileOnDisk, Instant time,
-                            String by, List<String> clients, List<String> records, Confidence confidence, String why) {
+                            String by, List<String> clients, List<String> records, Confidence confidence, String why) implements Serializable {
 
     public MailboxExport {
         clients = List.copyOf(clients);

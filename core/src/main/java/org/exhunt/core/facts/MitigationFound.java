@@ -1,5 +1,7 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
+
 /**
  * A URL-rewrite rule found in the IIS configuration that carries a mitigation the knowledge base describes (EOMT's,
  * EOMTv2's), and whether it counts.
@@ -14,7 +16,7 @@ package org.exhunt.core.facts;
  * @param why        why it does not count (the reason, or the knowledge base's note on a superseded rule), or null
  */
 public record MitigationFound(String mitigation, String group, String blocks, String rule, String where, String scope,
-                              Status status, String why) {
+                              Status status, String why) implements Serializable {
 
     /** Whether a rule found counts. */
     public enum Status {

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param applicationHostRead whether the evidence held {@code applicationHost.config}
  * @param found               each rule found that carries a mitigation, counted or not, in the order read
  */
-public record Mitigations(boolean applicationHostRead, List<MitigationFound> found) {
+public record Mitigations(boolean applicationHostRead, List<MitigationFound> found) implements Serializable {
 
     public Mitigations {
         found = List.copyOf(found);

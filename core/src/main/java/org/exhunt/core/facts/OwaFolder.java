@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -10,7 +11,7 @@ import java.time.Instant;
  * @param earliest the modification time of its oldest file, or null
  * @param relation how its CU relates to the build used, or null when no build was chosen
  */
-public record OwaFolder(String build, String path, Instant earliest, Relation relation) {
+public record OwaFolder(String build, String path, Instant earliest, Relation relation) implements Serializable {
 
     /** How a folder's CU relates to the CU of the build the verdicts use. */
     public enum Relation {

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -25,7 +26,7 @@ import java.util.Objects;
  * @param strength    how far it can be relied on
  */
 public record PatchEvent(Kind kind, Action action, Instant time, Instant until, Duration uncertainty, String build,
-                         String what, Outcome outcome, String source, Strength strength) {
+                         String what, Outcome outcome, String source, Strength strength) implements Serializable {
 
     public PatchEvent {
         Objects.requireNonNull(kind, "kind");

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
  * @param why        one line saying why it is listed
  */
 public record Persistence(String kind, String name, String command, String by, Instant time, List<String> records,
-                          Confidence confidence, String why) {
+                          Confidence confidence, String why) implements Serializable {
 
     public Persistence {
         records = List.copyOf(records);

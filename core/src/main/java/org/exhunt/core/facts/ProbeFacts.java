@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.TreeMap;
  * @param activeChecks  the exploit-primitive checks run (none without {@code --active})
  */
 public record ProbeFacts(String status, String redirect, String pageTitle, String serverHeader, int requests,
-                         Certificate certificate, Map<String, String> internalNames, List<ActiveCheckResult> activeChecks) {
+                         Certificate certificate, Map<String, String> internalNames, List<ActiveCheckResult> activeChecks) implements Serializable {
 
     public ProbeFacts {
         internalNames = Collections.unmodifiableMap(new TreeMap<>(internalNames));

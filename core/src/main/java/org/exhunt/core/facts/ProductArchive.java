@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 
 /**
@@ -10,4 +11,4 @@ import java.time.Instant;
  * @param product  the product that keeps the folder, as the rule pack names it
  * @param modified its last-written time, or null when the evidence does not keep one
  */
-public record ProductArchive(String path, String product, Instant modified) {}
+public record ProductArchive(String path, String product, Instant modified) implements Serializable {}

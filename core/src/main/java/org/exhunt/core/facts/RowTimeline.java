@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,7 +22,7 @@ import java.util.List;
  * @param files          files found or named as written, in report order
  */
 public record RowTimeline(String row, long findings, long findingsNotKept, Instant first, Instant last,
-                          List<String> exploitClients, long exploitClientCount, List<FileUse> files) {
+                          List<String> exploitClients, long exploitClientCount, List<FileUse> files) implements Serializable {
 
     /** Client addresses kept per row; more are counted. */
     public static final int CLIENTS_KEPT = 100;

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,7 +31,7 @@ public record ScanFacts(Install install, Mitigations mitigations, ExtendedProtec
                         Examined examined, IndicatorSummary indicators, SigmaSummary sigma, List<LogCoverage> logs,
                         Map<Tally, Long> tallies, List<NotKept> droppedPerRule, List<Suppression> suppressed,
                         List<RowTimeline> timelines, List<PatchEvent> patchHistory, List<BuildSpan> buildTimeline,
-                        Impact impact) {
+                        Impact impact) implements Serializable {
 
     /** Facts without an impact assessment. */
     public ScanFacts(Install install, Mitigations mitigations, ExtendedProtection extendedProtection, Examined examined,

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,7 +14,7 @@ import java.util.List;
  * @param server   the server's host name where the evidence names it ({@code EXCH01}), or null
  * @param listWith how to list the mailboxes it hosts ({@code Get-Mailbox -Server EXCH01 -ResultSize Unlimited})
  */
-public record ScopeStatement(Instant from, String fromWhy, List<String> rows, String server, String listWith) {
+public record ScopeStatement(Instant from, String fromWhy, List<String> rows, String server, String listWith) implements Serializable {
 
     public ScopeStatement {
         rows = List.copyOf(rows);

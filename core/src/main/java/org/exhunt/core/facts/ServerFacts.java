@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param probe what a probe of the server saw, or null for a scan
  * @param actions what to do now, in order (empty when the run derived none: a probe, a result made by hand)
  */
-public record ServerFacts(BuildFacts build, ScanFacts scan, ProbeFacts probe, List<Action> actions) {
+public record ServerFacts(BuildFacts build, ScanFacts scan, ProbeFacts probe, List<Action> actions) implements Serializable {
 
     /** No facts: a result made by hand, or read back from a report that has none. */
     public static final ServerFacts NONE = new ServerFacts(null, null, null);

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * @param fileRecords              what the rules on file records saw, or null when no loaded rule reads file records
  */
 public record SigmaSummary(int rules, int correlations, int forLogsNotRead, int inactive,
-                           List<String> needInstallPathNotRun, FileRecords fileRecords) {
+                           List<String> needInstallPathNotRun, FileRecords fileRecords) implements Serializable {
 
     public SigmaSummary {
         needInstallPathNotRun = List.copyOf(needInstallPathNotRun);
@@ -24,5 +25,5 @@ public record SigmaSummary(int rules, int correlations, int forLogsNotRead, int 
      * @param described   files described as a file record
      * @param withContent of which with {@code sha256} and {@code head} (their content was read for the file detectors)
      */
-    public record FileRecords(long described, long withContent) {}
+    public record FileRecords(long described, long withContent) implements Serializable {}
 }

@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
@@ -9,4 +10,4 @@ import java.time.LocalDate;
  * @param endOfSupport the last day of support, or null while supported
  * @param note         what the status means for updates
  */
-public record Support(String product, LocalDate endOfSupport, String note) {}
+public record Support(String product, LocalDate endOfSupport, String note) implements Serializable {}

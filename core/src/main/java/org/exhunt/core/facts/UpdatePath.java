@@ -1,5 +1,6 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param upToDate true when the build is already at or past the latest update; {@code steps} then holds that update
  * @param steps    the builds to install in order (the latest CU, then its latest update when that is another build)
  */
-public record UpdatePath(boolean upToDate, List<UpdateStep> steps) {
+public record UpdatePath(boolean upToDate, List<UpdateStep> steps) implements Serializable {
 
     public UpdatePath {
         steps = List.copyOf(steps);

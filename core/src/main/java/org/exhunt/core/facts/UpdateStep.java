@@ -1,5 +1,7 @@
 package org.exhunt.core.facts;
 
+import java.io.Serializable;
+
 /**
  * One build to install, as the knowledge base's build table names it.
  *
@@ -8,4 +10,4 @@ package org.exhunt.core.facts;
  * @param kb       the Microsoft KB article, or empty
  * @param released {@code 2026-08-11}, or {@code 2021-03} when only the month is known
  */
-public record UpdateStep(String update, String build, String kb, String released) {}
+public record UpdateStep(String update, String build, String kb, String released) implements Serializable {}

@@ -1,5 +1,6 @@
 package org.exhunt.evidence.zip;
 
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,14 +8,19 @@ import java.nio.channels.FileChannel;
 
 /**
  * Bytes read at any position, without a shared file pointer: a file, a range of another view (a stored zip
- * inside a zip, read in place), or bytes in memory. Thread-safe for reading.
+ * inside a zip, read in place), bytes in memory, or whatever else gives positioned reads (a distributed file system's
+ * file). Thread-safe for reading. Closing releases what the view holds open (a file; a slice or bytes in memory hold
+ * nothing).
  */
-public interface RandomAccess {
+public interface RandomAccess extends Closeable {
 
     /** Reads into {@code dst} from {@code position}; returns the bytes read, or -1 at the end. */
     int read(ByteBuffer dst, long position) throws IOException;
 
     long size() throws IOException;
+
+    @Override
+    default void close() throws IOException {}
 
     /** Reads exactly {@code length} bytes at {@code position}. */
     default byte[] readFully(long position, int length) throws IOException {
@@ -35,6 +41,11 @@ public interface RandomAccess {
             @Override
             public long size() throws IOException {
                 return channel.size();
+            }
+
+            @Override
+            public void close() throws IOException {
+                channel.close();
             }
         };
     }

@@ -1,5 +1,6 @@
 package org.exhunt.hunt.detect;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -98,6 +99,42 @@ public final class SigmaDetector implements RecordDetector {
             kept.get(set).add(c);
         }
     }
+
+    /**
+     * The matches kept for the correlations, to be correlated on another machine with those of the server's other
+     * logs ({@link #absorb}), and what was not kept.
+     */
+    public synchronized Kept kept() {
+        List<List<CorrelatedMatch.Shipped>> shipped = new ArrayList<>();
+        for (int i = 0; i < sets.size(); i++) {
+            SigmaRules rules = sets.get(i);
+            shipped.add(new ArrayList<>(kept.get(i).stream().map(rules::ship).toList()));
+        }
+        return new Kept(shipped, notKept, untimed);
+    }
+
+    /**
+     * Adds the matches another reading of the same server's other logs kept, after this one's, when that gives what
+     * reading all the logs here would: the cap on matches kept not reached, by either or by both together. Returns
+     * false, and changes nothing, when it would not.
+     */
+    public synchronized boolean absorb(Kept other) {
+        long theirs = other.matches().stream().mapToLong(List::size).sum();
+        if (notKept > 0 || other.notKept() > 0 || keptCount + theirs > keepAtMost) return false;
+        if (other.matches().size() != sets.size()) throw new IllegalArgumentException("kept with other rule sets");
+        for (int i = 0; i < sets.size(); i++) {
+            for (CorrelatedMatch.Shipped m : other.matches().get(i)) kept.get(i).add(sets.get(i).received(m));
+        }
+        keptCount += (int) theirs;
+        untimed += other.untimed();
+        return true;
+    }
+
+    /**
+     * Matches kept for the correlations, per rule set, in the order they came; how many were not kept (the cap
+     * reached) and how many had no time.
+     */
+    public record Kept(List<List<CorrelatedMatch.Shipped>> matches, long notKept, long untimed) implements Serializable {}
 
     /** Correlates the kept matches in time order; call once, after every log of the server was read. */
     public synchronized void finish(DetectionSink sink) {

@@ -85,6 +85,11 @@ public final class PatchHistory {
         add(hints);
     }
 
+    /** Adds the events found elsewhere: those the records of another part of the server's logs showed. */
+    public void addAll(List<PatchEvent> more) {
+        add(more);
+    }
+
     private synchronized void add(List<PatchEvent> more) {
         events.addAll(more);
     }

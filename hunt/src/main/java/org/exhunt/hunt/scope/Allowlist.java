@@ -75,6 +75,19 @@ public final class Allowlist {
             return false;
         }
 
+        /** How many findings each entry hid so far, by entry: to be added to another part's tally ({@link #add}). */
+        public long[] counts() {
+            long[] out = new long[hits.length];
+            for (int i = 0; i < hits.length; i++) out[i] = hits[i].get();
+            return out;
+        }
+
+        /** Adds what the same allowlist hid in another part of the same server's scan ({@link #counts}). */
+        public void add(long[] counts) {
+            if (counts.length != hits.length) throw new IllegalArgumentException("counts of another allowlist");
+            for (int i = 0; i < hits.length; i++) hits[i].addAndGet(counts[i]);
+        }
+
         /** Per entry that suppressed something, how many findings it hid, in file order. */
         public Map<String, Long> suppressed() {
             Map<String, Long> out = new LinkedHashMap<>();

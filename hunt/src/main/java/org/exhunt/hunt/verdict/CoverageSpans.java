@@ -1,5 +1,6 @@
 package org.exhunt.hunt.verdict;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,20 +21,27 @@ import org.exhunt.core.facts.ExposureWindow.Span;
  * records lie at least 24 hours apart). Records outside {@code --since}/{@code --until} are not given here: they
  * cover nothing. Thread-safe.
  */
-public final class CoverageSpans {
+public final class CoverageSpans implements Serializable {
 
     /** The record types whose logs can show every exploitation of a chain. */
     public static final Set<String> TYPES = Set.of("iis", "exchange-httpproxy");
     /** The longest stretch without records that is still covered: a quiet night, not a missing day. */
     public static final Duration QUIET = Duration.ofHours(12);
 
-    private record FileSpan(String type, Instant first, Instant last) {}
+    private record FileSpan(String type, Instant first, Instant last) implements Serializable {}
 
     private final List<FileSpan> files = new ArrayList<>();
 
     /** One file's records of a type, from the first to the last; types other than {@link #TYPES} are left aside. */
     public synchronized void add(String type, Instant first, Instant last) {
         if (TYPES.contains(type) && first != null && last != null) files.add(new FileSpan(type, first, last));
+    }
+
+    /** Adds the spans of logs read elsewhere (another part of the server's logs). */
+    public synchronized void addAll(CoverageSpans other) {
+        synchronized (other) {
+            files.addAll(other.files);
+        }
     }
 
     /** The time covered, in order, each span saying which logs cover it ({@code HttpProxy, IIS logs}). */

@@ -62,6 +62,42 @@ class WebRequestsTest {
         assertThat(requests.to("/aspnet_client/x.aspx").orElseThrow().statuses()).isEmpty();
     }
 
+    @Test
+    void requestsKeptApartJoinAsIfKeptTogetherWhileNoCapIsReached() {
+        WebRequests together = new WebRequests();
+        WebRequests first = new WebRequests();
+        WebRequests second = new WebRequests();
+        for (int i = 0; i < 10; i++) {
+            WebRequests part = i % 2 == 0 ? first : second;
+            for (WebRequests r : new WebRequests[] {together, part}) {
+                r.add("/owa/auth/x.aspx", T.plusSeconds(i), "192.0.2." + i % 3, i % 3 == 0 ? "404" : "200", at(i));
+                r.add("/aspnet_client/" + i + ".aspx", T.plusSeconds(i), "192.0.2.9", "200", at(100 + i));
+            }
+        }
+        assertThat(first.absorb(second)).isTrue();
+        for (String path : new String[] {"/owa/auth/x.aspx", "/aspnet_client/3.aspx"}) {
+            WebRequests.PathRequests joined = first.to(path).orElseThrow();
+            WebRequests.PathRequests whole = together.to(path).orElseThrow();
+            assertThat(joined.count()).isEqualTo(whole.count());
+            assertThat(joined.first()).isEqualTo(whole.first());
+            assertThat(joined.last()).isEqualTo(whole.last());
+            assertThat(joined.clientIps()).isEqualTo(whole.clientIps());
+            assertThat(joined.statuses()).isEqualTo(whole.statuses());
+        }
+    }
+
+    @Test
+    void requestsKeptApartDoNotJoinPastTheCapOnAddresses() {
+        WebRequests first = new WebRequests();
+        WebRequests second = new WebRequests();
+        for (int i = 0; i < WebRequests.IPS_PER_PATH; i++) {
+            first.add("/owa/auth/x.aspx", T, "192.0.2." + i, "200", at(i));
+            second.add("/owa/auth/x.aspx", T, "198.51.100." + i, "200", at(i));
+        }
+        assertThat(first.absorb(second)).as("which 20 addresses a scan keeps depends on the order it reads them").isFalse();
+        assertThat(first.to("/owa/auth/x.aspx").orElseThrow().count()).as("unchanged").isEqualTo(WebRequests.IPS_PER_PATH);
+    }
+
     private static SourceRef at(int line) {
         return SourceRef.line("u_ex210303.log", line);
     }

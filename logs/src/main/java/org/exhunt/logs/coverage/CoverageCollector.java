@@ -1,5 +1,6 @@
 package org.exhunt.logs.coverage;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,9 +23,10 @@ import org.exhunt.core.facts.LogCoverage;
  * logs) is no build and is ignored. The computer's name comes from each log's own field for it (an event's
  * {@code Computer}, HttpProxy's {@code ServerHostName}, ECP's {@code ServerName}, IIS's {@code s-computername}).
  * Thread-safe; to keep a lock off the per-record path, give each file its
- * own collector and {@link #merge} it into a shared one when the file is done.
+ * own collector and {@link #merge} it into a shared one when the file is done. Serializable, so that the coverage of
+ * logs read on another machine can be merged the same way.
  */
-public final class CoverageCollector {
+public final class CoverageCollector implements Serializable {
 
     private final Map<String, Entry> byType = new TreeMap<>();
 
@@ -117,7 +119,7 @@ public final class CoverageCollector {
         if (times[1] == null || t.isAfter(times[1])) times[1] = t;
     }
 
-    private static final class Entry {
+    private static final class Entry implements Serializable {
         long records;
         long withoutTime;
         Instant oldest;
@@ -134,7 +136,7 @@ public final class CoverageCollector {
     }
 
     /** The same version repeats on every line of a log: it is normalised once, while it does not change. */
-    private static final class LastBuild {
+    private static final class LastBuild implements Serializable {
         private String[] raw = new String[0];
         private String normalized;
 

@@ -1,5 +1,6 @@
 package org.exhunt.sigma.correlation;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.exhunt.core.Evidence;
@@ -65,6 +66,44 @@ public final class CorrelatedMatch {
     List<String> values(String field) {
         int i = fields.indexOf(field);
         return i < 0 || values[i] == null ? List.of() : List.of(values[i]);
+    }
+
+    /**
+     * The match as it travels to another machine, where the same rules are compiled too: the rule by its place
+     * among the rule set's loaded rules ({@link org.exhunt.sigma.SigmaRules#received}), everything else as it is.
+     */
+    public Shipped shipped(int ruleIndex) {
+        return new Shipped(ruleIndex, rule.id(), time, source, values, evidence);
+    }
+
+    /** A match rebuilt from what was shipped, with the rule it names on this machine. */
+    public static CorrelatedMatch of(SigmaRule rule, List<String> fields, Shipped s) {
+        if (!rule.id().equals(s.ruleId)) throw new IllegalArgumentException("shipped for rule " + s.ruleId + ", not " + rule.id());
+        return new CorrelatedMatch(rule, s.time, s.source, fields, s.values, s.evidence);
+    }
+
+    /** A match shipped to another machine ({@link #shipped}). */
+    public static final class Shipped implements Serializable {
+        private final int ruleIndex;
+        private final String ruleId;
+        private final Instant time;
+        private final SourceRef source;
+        private final String[] values;
+        private final String[] evidence;
+
+        private Shipped(int ruleIndex, String ruleId, Instant time, SourceRef source, String[] values, String[] evidence) {
+            this.ruleIndex = ruleIndex;
+            this.ruleId = ruleId;
+            this.time = time;
+            this.source = source;
+            this.values = values;
+            this.evidence = evidence;
+        }
+
+        /** The rule's place among the loaded rules of the set it matched in. */
+        public int ruleIndex() {
+            return ruleIndex;
+        }
     }
 
     /** The finding a correlation links: the rule's, at the record's time and place, with the evidence kept. */
