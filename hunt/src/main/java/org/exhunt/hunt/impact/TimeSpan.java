@@ -45,7 +45,8 @@ abstract class TimeSpan implements Serializable {
     /** Adds the sightings of another span, as if each had been seen here; true when its first is now the first. */
     final boolean seen(TimeSpan other) {
         if (other.first == null) return false;
+        boolean earliest = seen(other.first, other.firstSource);
         seen(other.last, other.lastSource);
-        return seen(other.first, other.firstSource);
+        return earliest;
     }
 }

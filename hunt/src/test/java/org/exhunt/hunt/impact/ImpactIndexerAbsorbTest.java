@@ -214,6 +214,20 @@ class ImpactIndexerAbsorbTest {
     }
 
     @Test
+    void anAccountIsNamedAsItsEarliestLogonWritesItWhicheverPartHoldsIt() {
+        WindowsEvents a = new WindowsEvents();
+        a.observe(logon(T.plusSeconds(60), "alice", "2", "a.evtx", 1));
+        a.observe(logon(T.plusSeconds(90), "alice", "2", "a.evtx", 2));
+        WindowsEvents b = new WindowsEvents();
+        b.observe(logon(T, "Alice", "10", "b.evtx", 7));   // one logon: its first is its last
+
+        assertThat(a.absorb(b)).isTrue();
+        WindowsEvents.Logons alice = a.logons().get(0);
+        assertThat(alice.account()).isEqualTo("CONTOSO\\Alice");
+        assertThat(List.of(alice.count(), alice.first(), alice.last())).containsExactly(3L, T, T.plusSeconds(90));
+    }
+
+    @Test
     void windowsEventsRefusePartsThatNameTheServerOtherwise() {
         WindowsEvents a = new WindowsEvents();
         WindowsEvents b = new WindowsEvents();
