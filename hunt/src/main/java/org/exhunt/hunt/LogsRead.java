@@ -19,8 +19,8 @@ import org.exhunt.logs.coverage.CoverageCollector;
  * java.util.List)}): the findings kept per rule and those counted, the problems met, the tallies, the allowlist's
  * suppressions, the logs' coverage, the requests to script files, the matches kept for Sigma correlations, the log
  * formats not read, the spans of time the logs cover, the installs their records show and what the impact needs of
- * their records (mailboxes named, cmdlets, logons and account events, mail sent out). Everything after the reading (correlations, verdicts, linking, timelines) is done once, by the
- * scan that adds the parts.
+ * their records (mailboxes named, cmdlets, logons and account events, mail sent out). Everything after the reading
+ * (correlations, verdicts, linking, timelines, the impact) is done once, by the scan that adds the parts.
  */
 public final class LogsRead implements Serializable {
 
