@@ -41,7 +41,7 @@ class EstateMailboxListTest {
         assertThat(expected).as("the estate has mailboxes to list").hasSizeGreaterThanOrEqualTo(3);
 
         Path report = tmp.resolve("estate.jsonl");
-        List<String> args = new ArrayList<>(List.of("scan", "--no-progress", "--format", "jsonl", "-o", report.toString()));
+        List<String> args = new ArrayList<>(List.of("scan", "--quiet", "--no-progress", "--format", "jsonl", "-o", report.toString()));
         ESTATE.forEach(n -> args.add(ExampleImages.image(n).toString()));
         CliRun run = CliRun.of(args.toArray(new String[0]));
         assertThat(run.err()).isEmpty();

@@ -139,7 +139,7 @@ class ExampleImagesSarifEcsTest {
                 .extracting(d -> d.at("/exhunt/server").asText() + " " + FactsJson.read(d.at("/exhunt/facts")))
                 .containsExactlyElementsOf(facts());
 
-        assertThat(perServer(ofKind("exhunt.impact", "event"), d -> 1, "/host/name")).as("a document per impact item")
+        assertThat(perServer(ofKind("exhunt.impact", "event"), d -> 1, "/exhunt/server")).as("a document per impact item")
                 .isEqualTo(perServer(JsonlResult.ofType(jsonl, "impact"), i -> 1));
 
         assertThat(ecs).as("nothing else").hasSize(findings.size() + findings.stream().mapToInt(JsonlResult::linkedEvents).sum()

@@ -35,17 +35,30 @@ class RulePackHiddenIT {
 
     /**
      * Strings that are also values of the pack's Sigma rules but that exhunt's own code needs, by class: the requests
-     * {@code exhunt probe} sends, the web paths the layout and the request index know. They are the program's, not
-     * rule text; anything else found in the clear fails the test.
+     * {@code exhunt probe} sends, the web paths the layout and the request index know, the file that dates a build, the
+     * cmdlets and protocols the impact step reads. They are the program's, not rule text; anything else found in the
+     * clear fails the test.
      */
-    private static final Map<String, Set<String>> CODE_CONSTANTS = Map.of(
-            "org/exhunt/probe/TargetProbe.class", Set.of("/autodiscover.json", "/ecp/default.flt",
-                    "Email=autodiscover/autodiscover.json", "autodiscover.json", "autodiscover.json?@"),
-            "org/exhunt/hunt/detect/RequestIndexer.class", Set.of("/aspnet_client/"),
-            "org/exhunt/hunt/layout/ExchangeLayout.class", Set.of("/aspnet_client/"),
-            "org/exhunt/hunt/layout/WebShellLocation.class", Set.of("\\FrontEnd\\HttpProxy\\"),
-            "org/exhunt/hunt/exposure/ExposureScan.class", Set.of("\\ExSetup.exe"),
-            "org/exhunt/hunt/verdict/LsassDumps.class", Set.of(".dmp.zip", ".dmp.cab", ".dmp.rar"));
+    private static final Map<String, Set<String>> CODE_CONSTANTS = Map.ofEntries(
+            Map.entry("org/exhunt/probe/TargetProbe.class", Set.of("/autodiscover.json", "/ecp/default.flt",
+                    "Email=autodiscover/autodiscover.json", "autodiscover.json", "autodiscover.json?@")),
+            Map.entry("org/exhunt/hunt/detect/RequestIndexer.class", Set.of("/aspnet_client/")),
+            Map.entry("org/exhunt/hunt/layout/ExchangeLayout.class", Set.of("/aspnet_client/")),
+            Map.entry("org/exhunt/hunt/layout/WebShellLocation.class", Set.of("\\FrontEnd\\HttpProxy\\")),
+            Map.entry("org/exhunt/hunt/exposure/ExposureScan.class", Set.of("\\ExSetup.exe")),
+            Map.entry("org/exhunt/hunt/verdict/LsassDumps.class", Set.of(".dmp.zip", ".dmp.cab", ".dmp.rar")),
+            // the build timeline and the window rule name the file whose version dates a build
+            Map.entry("org/exhunt/hunt/verdict/WindowRule.class", Set.of("\\ExSetup.exe")),
+            Map.entry("org/exhunt/hunt/history/BuildTimeline$Sweep.class", Set.of("\\ExSetup.exe")),
+            // what a page's code can do, named as a responder reads it
+            Map.entry("org/exhunt/hunt/detect/PageCodeAudit$Capability.class", Set.of("powershell")),
+            // the impact step reads cmdlets, their parameters and the protocols requests used (issue 21)
+            Map.entry("org/exhunt/hunt/response/ServerState.class", Set.of("-Mailbox ")),
+            Map.entry("org/exhunt/hunt/impact/Protocols.class", Set.of("/powershell", "powershell")),
+            Map.entry("org/exhunt/hunt/impact/ConservativeScope.class", Set.of("-Mailbox ")),
+            Map.entry("org/exhunt/hunt/impact/MailboxExports.class", Set.of("New-MailboxExportRequest")),
+            Map.entry("org/exhunt/hunt/impact/ImpactIndexer.class", Set.of("MSExchange Management")),
+            Map.entry("org/exhunt/hunt/impact/AccountChanges.class", Set.of("New-ManagementRoleAssignment")));
 
     @TempDir
     Path tmp;

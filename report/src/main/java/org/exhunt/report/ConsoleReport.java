@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.exhunt.core.Compromise;
 import org.exhunt.core.Diagnostic;
@@ -21,6 +22,7 @@ import org.exhunt.core.Rows;
 import org.exhunt.core.IsoTime;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
+import org.exhunt.core.Severity;
 import org.exhunt.core.SourceRef;
 import org.exhunt.core.Stage;
 import org.exhunt.core.Verdict;
@@ -48,6 +50,11 @@ public final class ConsoleReport implements ReportWriter {
     private static final int WHY_LINES = 4;
     /** Other places of a run of alike events the default console lists. */
     private static final int PLACES = 12;
+    /**
+     * Entries (an event, or a run of alike ones) the default console shows per row, most severe first: the rest are
+     * counted by level (issue 26: the whole report of an intrusion under 150 lines, the answer and the steps first).
+     */
+    static final int ENTRIES_SHOWN = 5;
 
     private final Ansi ansi;
     private final boolean verbose;
@@ -80,7 +87,7 @@ public final class ConsoleReport implements ReportWriter {
         filters(out, run);
         out.println();
         verdictTable(out, results);
-        ConsoleResponse.write(out, results);
+        ConsoleResponse.write(out, results, verbose);
         for (ServerResult r : results) {
             notes(out, r);
             rows(out, r);
@@ -168,9 +175,14 @@ public final class ConsoleReport implements ReportWriter {
             groups.computeIfAbsent(row, k -> new ArrayList<>()).add(e);
         }
         if (r.findings().isEmpty()) out.println("\nFindings: none");
+        List<String> noEvidence = new ArrayList<>();
         groups.forEach((group, events) -> {
             Verdict v = verdicts.get(group);
             boolean why = v != null && saysMore(v) && (verbose || matters(v));
+            if (events.isEmpty() && why && !verbose) {
+                noEvidence.add(group);
+                return;
+            }
             if (events.isEmpty() && !why) return;
             long findings = events.stream().mapToLong(e -> e.findings().size()).sum();
             out.printf("%n-- %s%s%s%n", Printable.visible(group),
@@ -180,9 +192,28 @@ public final class ConsoleReport implements ReportWriter {
             if (verbose) {
                 for (ConsoleEvent e : events) event(out, List.of(e));
             } else {
-                for (List<ConsoleEvent> run : ConsoleEvent.alike(events)) event(out, run);
+                entries(out, ConsoleEvent.alike(events));
             }
         });
+        if (!noEvidence.isEmpty()) {
+            // their reason in the table says why; the whole of it (the window, what would settle it) is a --verbose away
+            out.printf("%n-- %s: no evidence; the verdict table gives each one's reason, --verbose or the HTML report "
+                    + "the whole of it%n", Printable.visible(String.join(", ", noEvidence)));
+        }
+    }
+
+    /** A row's entries, the first {@link #ENTRIES_SHOWN}; the others counted by level, most severe first. */
+    private void entries(PrintWriter out, List<List<ConsoleEvent>> entries) {
+        entries.stream().limit(ENTRIES_SHOWN).forEach(run -> event(out, run));
+        if (entries.size() <= ENTRIES_SHOWN) return;
+        Map<Severity, Long> byLevel = new TreeMap<>(Comparator.reverseOrder());
+        for (List<ConsoleEvent> run : entries.subList(ENTRIES_SHOWN, entries.size())) {
+            byLevel.merge(run.get(0).head().severity(), (long) run.size(), Long::sum);
+        }
+        long events = byLevel.values().stream().mapToLong(Long::longValue).sum();
+        out.println("  … " + count(events, "more event") + " (" + byLevel.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey().label()).collect(Collectors.joining(", "))
+                + "): --verbose, or the HTML report");
     }
 
     /** A verdict's whole explanation: its detail (the exposure, the evidence, the window in words), else its reason. */

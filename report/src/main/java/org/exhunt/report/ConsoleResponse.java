@@ -10,31 +10,48 @@ import org.exhunt.core.facts.Impact;
  * The console's two answers after the verdict table: "What to do now" (each server's steps, numbered), then
  * "What the attackers touched" (each server's impact by section, with how sure each item is). Self-contained: the
  * console report calls it once after the verdict table, and nothing here depends on the rest of its layout.
+ * A step is its whole text, wrapped ({@code verbose} adds why it applies and the guidance it follows); an impact item
+ * is by default one line of at most {@link #LINE} characters, whole and wrapped with {@code verbose}.
  */
 final class ConsoleResponse {
 
+    private static final int LINE = 200;
+    /** Where a step's or an item's further lines start: under its text. */
+    private static final String INDENT = "      ";
+
     private ConsoleResponse() {}
 
-    static void write(PrintWriter out, List<ServerResult> results) {
-        actions(out, results);
-        impact(out, results);
+    static void write(PrintWriter out, List<ServerResult> results, boolean verbose) {
+        actions(out, results, verbose);
+        impact(out, results, verbose);
     }
 
-    private static void actions(PrintWriter out, List<ServerResult> results) {
+    private static void actions(PrintWriter out, List<ServerResult> results, boolean verbose) {
         if (results.stream().allMatch(r -> r.facts().actions().isEmpty())) return;
-        out.printf("%nWhat to do now%n");
+        out.printf("%nWhat to do now%s%n", verbose ? "" : " (why each step, and whose guidance: --verbose, or the HTML report)");
         for (ServerResult r : results) {
             List<Action> steps = r.facts().actions();
             if (steps.isEmpty()) continue;
             if (results.size() > 1) out.println("  " + Printable.visible(r.server()));
-            // the step's words only: why each applies, and whose guidance it follows, are in the other formats
-            for (Action a : steps) out.printf("  %2d. %s%n", a.order(), Printable.visible(a.text()));
+            for (Action a : steps) {
+                List<String> lines = Wrap.lines(Printable.visible(a.text()), LINE - INDENT.length());
+                out.printf("  %2d. %s%n", a.order(), lines.get(0));
+                for (String more : lines.subList(1, lines.size())) out.println(INDENT + more);
+                if (verbose && a.why() != null) {
+                    for (String why : Wrap.lines("why: " + Printable.visible(a.why()), LINE - INDENT.length())) {
+                        out.println(INDENT + why);
+                    }
+                }
+                if (verbose) {
+                    for (String source : a.sources()) out.println(INDENT + "guidance: " + Printable.visible(source));
+                }
+            }
         }
     }
 
-    private static void impact(PrintWriter out, List<ServerResult> results) {
+    private static void impact(PrintWriter out, List<ServerResult> results, boolean verbose) {
         if (results.stream().allMatch(r -> ImpactWords.of(r.facts()).none())) return;
-        out.printf("%nWhat the attackers touched%n");
+        out.printf("%nWhat the attackers touched%s%n", verbose ? "" : " (each item whole: --verbose, or the HTML report)");
         for (ServerResult r : results) {
             Impact impact = ImpactWords.of(r.facts());
             if (impact.none()) continue;
@@ -45,9 +62,23 @@ final class ConsoleResponse {
                     section = line.section();
                     out.println("  " + section + ":");
                 }
-                out.println("    " + (line.confidence() == null ? "" : "[" + line.confidence().label() + "] ")
-                        + Printable.visible(line.text()));
+                String item = (line.confidence() == null ? "" : "[" + line.confidence().label() + "] ")
+                        + Printable.visible(line.text());
+                if (verbose) {
+                    List<String> lines = Wrap.lines(item, LINE - INDENT.length());
+                    out.println("    " + lines.get(0));
+                    for (String more : lines.subList(1, lines.size())) out.println(INDENT + more);
+                } else {
+                    out.println(cut("    " + item));
+                }
             }
         }
+    }
+
+    /** The line whole when it fits {@link #LINE}, else cut at a word with an ellipsis. */
+    private static String cut(String line) {
+        if (line.length() <= LINE) return line;
+        int end = line.lastIndexOf(' ', LINE - 2);
+        return line.substring(0, end > LINE / 2 ? end : LINE - 2) + " …";
     }
 }
