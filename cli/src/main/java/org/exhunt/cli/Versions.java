@@ -1,13 +1,12 @@
 package org.exhunt.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Properties;
+import org.exhunt.core.ExhuntVersion;
 import org.exhunt.core.RunInfo;
 import org.exhunt.hunt.rules.RulePack;
 import picocli.CommandLine.IVersionProvider;
@@ -16,13 +15,7 @@ import picocli.CommandLine.IVersionProvider;
 final class Versions implements IVersionProvider {
 
     static String exhunt() {
-        try (InputStream in = Versions.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("version.properties missing from the build", e);
-        }
+        return ExhuntVersion.get();
     }
 
     /**

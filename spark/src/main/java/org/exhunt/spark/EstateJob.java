@@ -1,7 +1,6 @@
 package org.exhunt.spark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -21,6 +19,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.exhunt.core.ExhuntVersion;
 import org.exhunt.core.RunInfo;
 import org.exhunt.core.ServerResult;
 import org.exhunt.hunt.rules.RulePack;
@@ -57,7 +56,7 @@ final class EstateJob {
         Configuration hadoop = jsc.hadoopConfiguration();
         Hunts.Prepared prepared = Hunts.of(spec.setup());   // the driver's own, for the filters the run report names
         RulePack pack = RulePack.bundled();
-        RunInfo run = new RunInfo(version(), pack.version(), pack.knowledgeBase().version(), Instant.now())
+        RunInfo run = new RunInfo(ExhuntVersion.get(), pack.version(), pack.knowledgeBase().version(), Instant.now())
                 .withFilters(prepared.hunt().sigmaFilters());
 
         ServerTasks.Counters counters = new ServerTasks.Counters(jsc.sc().longAccumulator("exhunt servers done"),
@@ -117,16 +116,6 @@ final class EstateJob {
         FileSystem fs = path.getFileSystem(hadoop);
         try (Writer w = new OutputStreamWriter(fs.create(path, true), StandardCharsets.UTF_8)) {
             writer.write(w, run, results);
-        }
-    }
-
-    static String version() {
-        try (InputStream in = EstateJob.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
-            p.load(in);
-            return p.getProperty("version");
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("version.properties missing from the build", e);
         }
     }
 

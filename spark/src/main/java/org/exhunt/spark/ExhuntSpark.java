@@ -15,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.exhunt.core.ExhuntVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -189,7 +190,7 @@ public final class ExhuntSpark implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"exhunt-spark " + EstateJob.version()};
+            return new String[] {"exhunt-spark " + ExhuntVersion.get()};
         }
     }
 }
