@@ -161,7 +161,8 @@ public final class Hunt {
     /**
      * Scans a server whose log files in {@code readElsewhere} were read elsewhere ({@link #readLogs}): the result is
      * the one {@link #scan(String, List)} gives. Empty when the parts cannot be added exactly (a cap on what a scan
-     * keeps was reached, and what it keeps then depends on the order the logs are read in): scan the server whole.
+     * keeps was reached, or the parts' logs name the server's host differently, and what it keeps then depends on the
+     * order the logs are read in): scan the server whole.
      */
     public Optional<ServerResult> scan(String server, List<EvidenceSource> sources, List<LogsRead> readElsewhere) {
         return new ServerScan(server, sources, detectors, kb, steps, options).run(readElsewhere);

@@ -8,6 +8,7 @@ import org.exhunt.core.Diagnostics;
 import org.exhunt.core.facts.PatchEvent;
 import org.exhunt.core.facts.Tally;
 import org.exhunt.hunt.detect.SigmaDetector;
+import org.exhunt.hunt.impact.ImpactIndexer;
 import org.exhunt.hunt.verdict.CoverageSpans;
 import org.exhunt.hunt.verdict.WebRequests;
 import org.exhunt.logs.coverage.CoverageCollector;
@@ -17,8 +18,9 @@ import org.exhunt.logs.coverage.CoverageCollector;
  * for the scan of the server on another machine to add to its own ({@link Hunt#scan(String, java.util.List,
  * java.util.List)}): the findings kept per rule and those counted, the problems met, the tallies, the allowlist's
  * suppressions, the logs' coverage, the requests to script files, the matches kept for Sigma correlations, the log
- * formats not read, the spans of time the logs cover and the installs their records show. Everything after the reading (correlations, verdicts, linking, timelines) is done once, by the
- * scan that adds the parts.
+ * formats not read, the spans of time the logs cover, the installs their records show and what the impact needs of
+ * their records (mailboxes named, cmdlets, logons and account events, mail sent out). Everything after the reading
+ * (correlations, verdicts, linking, timelines, the impact) is done once, by the scan that adds the parts.
  */
 public final class LogsRead implements Serializable {
 
@@ -34,10 +36,12 @@ public final class LogsRead implements Serializable {
     final int logFilesRead;
     final CoverageSpans coverageSpans;
     final List<PatchEvent> patchEvents;
+    final ImpactIndexer impact;
 
     LogsRead(Set<String> files, FindingsKept.Part findings, Diagnostics problems, Map<Tally, Long> tallies,
              long[] suppressed, CoverageCollector coverage, WebRequests requests, SigmaDetector.Kept correlation,
-             Map<String, Long> unreadFormats, int logFilesRead, CoverageSpans coverageSpans, List<PatchEvent> patchEvents) {
+             Map<String, Long> unreadFormats, int logFilesRead, CoverageSpans coverageSpans, List<PatchEvent> patchEvents,
+             ImpactIndexer impact) {
         this.files = Set.copyOf(files);
         this.findings = findings;
         this.problems = problems;
@@ -50,6 +54,7 @@ public final class LogsRead implements Serializable {
         this.logFilesRead = logFilesRead;
         this.coverageSpans = coverageSpans;
         this.patchEvents = List.copyOf(patchEvents);
+        this.impact = impact;
     }
 
     /** The log files read ({@link LogFile#file}). */

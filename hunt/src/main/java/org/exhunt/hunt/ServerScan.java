@@ -144,7 +144,7 @@ final class ServerScan {
     /**
      * The scan, with the log files that {@code readElsewhere} read added from there instead of read here; empty when
      * the parts cannot be added so that the result is the one reading every log here gives (a cap reached: {@link
-     * WebRequests#absorb}, {@link SigmaDetector#absorb}).
+     * WebRequests#absorb}, {@link SigmaDetector#absorb}, {@link ImpactIndexer#absorb}).
      */
     Optional<ServerResult> run(List<LogsRead> readElsewhere) {
         detectors.problems().forEach(problems::add);
@@ -267,12 +267,15 @@ final class ServerScan {
         Map<Tally, Long> counted = new EnumMap<>(Tally.class);
         counted.putAll(tallies);
         return new LogsRead(read, findings.part(), problems, counted, suppressions.counts(), coverage, requests,
-                sigma.kept(), new TreeMap<>(unreadLogFormats), logFilesRead.get(), coverageSpans, history.events());
+                sigma.kept(), new TreeMap<>(unreadLogFormats), logFilesRead.get(), coverageSpans, history.events(),
+                impactIndex);
     }
 
     /** Adds what reading some logs elsewhere gave; false when that cannot be done exactly. */
     private boolean absorb(LogsRead part) {
-        if (!requests.absorb(part.requests) || !sigma.absorb(part.correlation)) return false;
+        if (!requests.absorb(part.requests) || !sigma.absorb(part.correlation) || !impactIndex.absorb(part.impact)) {
+            return false;
+        }
         findings.absorb(part.findings);
         problems.addAll(part.problems);
         part.tallies.forEach((fact, n) -> tallies.merge(fact, n, Long::sum));

@@ -68,6 +68,10 @@ class EstateJobTest {
                 .hasSizeGreaterThan(collections.size() / 2);
         assertThat(result.outcomes()).noneMatch(ServerOutcome::rescanned);
         EstateRuns.assertSameAsExhuntScan(out, result, collections, scanned);
+        // what the attackers touched is among what the parts carried: mailboxes exported and read, credentials
+        assertThat(result.outcomes()).filteredOn(o -> o.parts() > 1)
+                .filteredOn(o -> !ExhuntScan.of(scanned, "impact", o.spec().server()).isEmpty())
+                .as("servers read in parts whose impact is not empty").hasSizeGreaterThanOrEqualTo(3);
     }
 
     /** The Parquet tables, read back with Spark SQL, hold the verdicts, findings and coverage exhunt scan gives. */

@@ -29,8 +29,9 @@ final class EstateRuns {
     }
 
     /**
-     * Each server's verdicts, findings (every field: rule, stage, evidence, place, time), notes and facts (the logs'
-     * coverage among them) in the run's JSON lines are exhunt scan's, and so are its problems, in any order.
+     * Each server's verdicts, findings (every field: rule, stage, evidence, place, time), notes, facts (the logs'
+     * coverage and the impact among them), response steps and impact items in the run's JSON lines are exhunt scan's,
+     * and so are its problems, in any order; and so are the mailboxes to assess across the servers.
      */
     static void assertSameAsExhuntScan(Path out, EstateJob.Result result, List<ExampleCollections.Collection> collections,
                                        List<JsonNode> scanned) throws Exception {
@@ -39,12 +40,18 @@ final class EstateRuns {
         for (ExampleCollections.Collection c : collections) {
             String s = c.server();
             assertThat(ExhuntScan.of(scanned, "verdict", s)).as("exhunt scan's verdicts of %s", s).isNotEmpty();
-            for (String type : List.of("verdict", "finding", "note", "facts")) {
+            for (String type : List.of("verdict", "finding", "note", "facts", "action", "impact")) {
                 assertThat(ExhuntScan.of(estate, type, s)).as("%s lines of %s", type, s)
                         .isEqualTo(ExhuntScan.of(scanned, type, s));
             }
             assertThat(ExhuntScan.of(estate, "diagnostic", s)).as("diagnostics of %s", s)
                     .containsExactlyInAnyOrderElementsOf(ExhuntScan.of(scanned, "diagnostic", s));
         }
+        assertThat(ofType(estate, "mailbox")).as("mailboxes to assess")
+                .containsExactlyInAnyOrderElementsOf(ofType(scanned, "mailbox"));
+    }
+
+    static List<JsonNode> ofType(List<JsonNode> lines, String type) {
+        return lines.stream().filter(l -> l.get("type").asText().equals(type)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.exhunt.hunt.impact;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,14 +18,15 @@ import org.exhunt.core.SourceRef;
  * ({@code Cmdlet}, {@code Parameters}, {@code AuthenticatedUser}) and the ECP logs ({@code CMD}). At most
  * {@link Limits#IMPACT_EVENTS} are kept; more are counted.
  */
-final class CmdletLog {
+final class CmdletLog implements Serializable {
 
     /** The cmdlets kept, in lower case. */
     static final Set<String> KEPT = Set.of("new-mailboxexportrequest", "new-compliancesearch", "new-compliancesearchaction",
             "search-mailbox", "new-managementroleassignment", "add-rolegroupmember", "add-mailboxpermission");
 
     /** One cmdlet run. */
-    record Run(String cmdlet, Map<String, String> parameters, String caller, Instant time, SourceRef source) {
+    record Run(String cmdlet, Map<String, String> parameters, String caller, Instant time, SourceRef source)
+            implements Serializable {
 
         String parameter(String name) {
             return Text.kept(parameters.get(name));
@@ -72,6 +74,19 @@ final class CmdletLog {
         synchronized (this) {
             if (runs.size() >= Limits.IMPACT_EVENTS) dropped++;
             else runs.add(run);
+        }
+    }
+
+    /**
+     * Adds the runs another reading of the server's other logs kept, when that gives what reading all the logs here
+     * would: the cap not reached, by either or by both together. Returns false, and changes nothing, when it would not.
+     */
+    synchronized boolean absorb(CmdletLog other) {
+        synchronized (other) {
+            if (dropped > 0 || other.dropped > 0 || runs.size() + other.runs.size() > Limits.IMPACT_EVENTS) return false;
+            runs.addAll(other.runs);
+            managementRecords += other.managementRecords;
+            return true;
         }
     }
 

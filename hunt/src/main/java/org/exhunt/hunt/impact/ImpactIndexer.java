@@ -1,5 +1,6 @@
 package org.exhunt.hunt.impact;
 
+import java.io.Serializable;
 import org.exhunt.core.Record;
 
 /**
@@ -7,8 +8,11 @@ import org.exhunt.core.Record;
  * a mailbox or an account, cmdlets that export mailboxes or change roles, logons, account, task and service events,
  * mail sent out. Thread-safe, bounded (each part counts what its cap did not keep); one per server's scan, fed every
  * record once, in the one pass over the logs.
+ *
+ * <p>A big server's logs may be read in parts on other machines: what each part's indexer kept is added here ({@link
+ * #absorb}) when that gives what reading all the logs here would.
  */
-public final class ImpactIndexer {
+public final class ImpactIndexer implements Serializable {
 
     final RequestLog requests = new RequestLog();
     final CmdletLog cmdlets = new CmdletLog();
@@ -32,5 +36,15 @@ public final class ImpactIndexer {
             }
             default -> { }
         }
+    }
+
+    /**
+     * Adds what another indexer kept of the server's other logs, when every part of it joins exactly: no cap reached,
+     * by either or by both together, and the same server names. False when one does not: the parts before it were
+     * added then, and the scan cannot be told from this indexer (it is to scan the server whole).
+     */
+    public boolean absorb(ImpactIndexer other) {
+        return requests.absorb(other.requests) && cmdlets.absorb(other.cmdlets) && windows.absorb(other.windows)
+                && mail.absorb(other.mail);
     }
 }

@@ -1,5 +1,6 @@
 package org.exhunt.hunt.impact;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,10 +18,11 @@ import org.exhunt.core.SourceRef;
  * {@link Limits#IMPACT_MAIL_PER_SENDER_DAY} per sender and day and {@link Limits#IMPACT_OUTBOUND_MAIL} in all; more
  * are counted.
  */
-final class OutboundMail {
+final class OutboundMail implements Serializable {
 
     /** One message sent out. */
-    record Sent(String sender, List<String> recipients, String subject, Instant time, SourceRef source) {}
+    record Sent(String sender, List<String> recipients, String subject, Instant time, SourceRef source)
+            implements Serializable {}
 
     private final List<Sent> sent = new ArrayList<>();
     private final Map<String, Integer> perSenderDay = new HashMap<>();
@@ -52,6 +54,24 @@ final class OutboundMail {
             }
             perSenderDay.put(day, n + 1);
             sent.add(s);
+        }
+    }
+
+    /**
+     * Adds the messages another reading of the server's other logs kept, when that gives what reading all the logs here
+     * would: neither cap reached (per sender and day, in all), by either or by both together. Returns false, and
+     * changes nothing, when it would not.
+     */
+    synchronized boolean absorb(OutboundMail other) {
+        synchronized (other) {
+            if (dropped > 0 || other.dropped > 0 || sent.size() + other.sent.size() > Limits.IMPACT_OUTBOUND_MAIL) return false;
+            for (Map.Entry<String, Integer> e : other.perSenderDay.entrySet()) {
+                if (perSenderDay.getOrDefault(e.getKey(), 0) + e.getValue() > Limits.IMPACT_MAIL_PER_SENDER_DAY) return false;
+            }
+            other.perSenderDay.forEach((day, n) -> perSenderDay.merge(day, n, Integer::sum));
+            sent.addAll(other.sent);
+            records += other.records;
+            return true;
         }
     }
 

@@ -1,10 +1,12 @@
 package org.exhunt.hunt.impact;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.exhunt.core.Limits;
 import org.exhunt.core.Record;
@@ -22,14 +24,17 @@ import org.exhunt.core.facts.Impact;
  * {@code AnchorMailbox} when it is {@code Smtp~} or {@code Sid~}; OWA's explicit logon path ({@code /owa/ceo@contoso.com/});
  * else the front end's authenticated user for the protocols that carry mail. The user: the front end's authenticated
  * user (IIS {@code cs-username}, HttpProxy {@code AuthenticatedUser}), whose password or session the request used.
+ *
+ * <p>The requests of a server's other logs, read on another machine, join these ({@link #absorb}) while no cap is
+ * reached; past one, what is kept depends on the order the requests came in.
  */
-final class RequestLog {
+final class RequestLog implements Serializable {
 
     /** The logs a request is seen in. */
     enum Log { IIS, HTTPPROXY, EWS }
 
     /** What a summary is about. */
-    record Key(String client, String protocol, String mailbox, String user) {}
+    record Key(String client, String protocol, String mailbox, String user) implements Serializable {}
 
     /** The requests of one {@link Key}. */
     static final class Summary extends TimeSpan {
@@ -54,6 +59,21 @@ final class RequestLog {
                 String a = actions.containsKey(action) || actions.size() < Impact.ACTIONS_KEPT ? action : "other";
                 actions.merge(a, 1L, Long::sum);
             }
+        }
+
+        /**
+         * Whether joining another summary of the same key (null for none) keeps what one summary of all their requests
+         * would: every action named, as neither nor both together name more than {@link Impact#ACTIONS_KEPT}.
+         */
+        private boolean joinsExactly(Summary other) {
+            return Caps.unionFits(actions.keySet(), other == null ? Set.of() : other.actions.keySet(), Impact.ACTIONS_KEPT);
+        }
+
+        private void join(Summary other) {
+            for (int i = 0; i < perLog.length; i++) perLog[i] += other.perLog[i];
+            answered += other.answered;
+            seen(other);
+            other.actions.forEach((a, n) -> actions.merge(a, n, Long::sum));
         }
     }
 
@@ -111,8 +131,27 @@ final class RequestLog {
         }
     }
 
+    /**
+     * Adds the requests another reading of the server's other logs kept, when that gives what reading all the logs
+     * here would: no cap reached, by either or by both together (the summaries, the actions each names). Returns false,
+     * and changes nothing, when it would not.
+     */
+    synchronized boolean absorb(RequestLog other) {
+        synchronized (other) {
+            if (dropped > 0 || other.dropped > 0) return false;
+            long added = other.summaries.keySet().stream().filter(k -> !summaries.containsKey(k)).count();
+            if (summaries.size() + added > Limits.IMPACT_REQUEST_SUMMARIES) return false;
+            for (Map.Entry<Key, Summary> e : other.summaries.entrySet()) {
+                if (!e.getValue().joinsExactly(summaries.get(e.getKey()))) return false;
+            }
+            other.summaries.forEach((k, s) -> summaries.computeIfAbsent(k, x -> new Summary()).join(s));
+            for (int i = 0; i < records.length; i++) records[i] += other.records[i];
+            return true;
+        }
+    }
+
     /** The summaries of the requests from these addresses, in a stable order. */
-    synchronized List<Map.Entry<Key, Summary>> from(java.util.Set<String> clients) {
+    synchronized List<Map.Entry<Key, Summary>> from(Set<String> clients) {
         return summaries.entrySet().stream().filter(e -> clients.contains(e.getKey().client()))
                 .sorted(Comparator.comparing((Map.Entry<Key, Summary> e) -> e.getValue().first())
                         .thenComparing(e -> e.getKey().toString()))

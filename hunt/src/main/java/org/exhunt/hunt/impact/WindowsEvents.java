@@ -1,5 +1,6 @@
 package org.exhunt.hunt.impact;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,17 +25,22 @@ import org.exhunt.core.SourceRef;
  *
  * <p>Network logons (type 3) are counted, not kept: they leave no reusable credentials in LSASS (Microsoft,
  * "Administrative tools and logon types"), and every mailbox client makes them all day.
+ *
+ * <p>What a reading of the server's other logs on another machine kept joins this ({@link #absorb}) while no cap is
+ * reached and both name the server alike.
  */
-final class WindowsEvents {
+final class WindowsEvents implements Serializable {
 
     private static final String SECURITY = "Security";
     private static final String SYSTEM = "System";
     private static final String TASK_SCHEDULER = "Microsoft-Windows-TaskScheduler/Operational";
     private static final String SYSTEM_SID = "S-1-5-18";
+    /** The logon types kept per account; more are not named. */
+    private static final int TYPES_KEPT = 8;
 
     /** The logons of one account before which LSASS may have held its credentials. */
     static final class Logons extends TimeSpan {
-        private final String account;
+        private String account;   // as the earliest logon writes it: the same account may be written in other cases
         private long count;
         private final Set<String> types = new TreeSet<>();
 
@@ -46,10 +52,21 @@ final class WindowsEvents {
         long count() { return count; }
         Set<String> types() { return types; }
 
-        private void add(Instant time, SourceRef source, String type) {
+        private void add(String account, Instant time, SourceRef source, String type) {
             count++;
-            if (types.size() < 8) types.add(type);
-            seen(time, source);
+            if (types.size() < TYPES_KEPT) types.add(type);
+            if (seen(time, source)) this.account = account;
+        }
+
+        /** Whether joining another account's logons (null for none) names every type both saw. */
+        private boolean joinsExactly(Logons other) {
+            return Caps.unionFits(types, other == null ? Set.of() : other.types, TYPES_KEPT);
+        }
+
+        private void join(Logons other) {
+            count += other.count;
+            types.addAll(other.types);
+            if (seen(other)) account = other.account;
         }
     }
 
@@ -65,7 +82,7 @@ final class WindowsEvents {
      * @param sid      the SID of the account created or added, or null
      */
     record Event(String kind, String name, String group, String command, String by, boolean bySystem, String sid,
-                 Instant time, SourceRef source) {}
+                 Instant time, SourceRef source) implements Serializable {}
 
     private final Map<String, Logons> logons = new HashMap<>();
     private final Set<String> privileged = new HashSet<>();
@@ -142,7 +159,7 @@ final class WindowsEvents {
                 l = new Logons(account);
                 logons.put(Text.key(account), l);
             }
-            l.add(r.time(), r.source(), kind);
+            l.add(account, r.time(), r.source(), kind);
         }
     }
 
@@ -177,6 +194,38 @@ final class WindowsEvents {
             if (events.size() >= Limits.IMPACT_EVENTS) eventsDropped++;
             else events.add(kept);
         }
+    }
+
+    /**
+     * Adds what another reading of the server's other logs kept, when that gives what reading all the logs here would:
+     * no cap reached, by either or by both together (accounts, logon types per account, privileged accounts, events),
+     * and the same host name and computer account, where both saw one (the first seen is kept: which is first depends
+     * on the order of reading when they differ). Returns false, and changes nothing, when it would not.
+     */
+    synchronized boolean absorb(WindowsEvents other) {
+        synchronized (other) {
+            if (!agree(host, other.host) || !agree(computerAccount, other.computerAccount)) return false;
+            if (logonsDropped > 0 || other.logonsDropped > 0 || eventsDropped > 0 || other.eventsDropped > 0) return false;
+            if (events.size() + other.events.size() > Limits.IMPACT_EVENTS) return false;
+            if (!Caps.unionFits(privileged, other.privileged, Limits.IMPACT_LOGON_ACCOUNTS)) return false;
+            long added = other.logons.keySet().stream().filter(k -> !logons.containsKey(k)).count();
+            if (logons.size() + added > Limits.IMPACT_LOGON_ACCOUNTS) return false;
+            for (Map.Entry<String, Logons> e : other.logons.entrySet()) {
+                if (!e.getValue().joinsExactly(logons.get(e.getKey()))) return false;
+            }
+            other.logons.forEach((key, l) -> logons.computeIfAbsent(key, k -> new Logons(l.account())).join(l));
+            privileged.addAll(other.privileged);
+            events.addAll(other.events);
+            networkLogons += other.networkLogons;
+            securityRecords += other.securityRecords;
+            if (host == null) host = other.host;
+            if (computerAccount == null) computerAccount = other.computerAccount;
+            return true;
+        }
+    }
+
+    private static boolean agree(String mine, String theirs) {
+        return mine == null || theirs == null || mine.equals(theirs);
     }
 
     /** Takes the server's host name from a record that names it ({@code EXCH01.contoso.local}), once. */
