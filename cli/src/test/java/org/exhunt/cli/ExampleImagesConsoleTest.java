@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,6 +31,8 @@ class ExampleImagesConsoleTest {
     private static final List<String> LEVELS = List.of("INFORMATIONAL", "LOW", "MEDIUM", "HIGH", "CRITICAL");
     private static final Pattern ENTRY = Pattern.compile("^  \\[([A-Z]+)] ");
     private static final Pattern AT = Pattern.compile("^      at (.*)$");
+    private static final Pattern ROW_COUNT = Pattern.compile("^-- (.+?): .* \\((\\d+) findings?, ");
+    private static final Pattern TIMELINE_COUNT = Pattern.compile("^  timeline (.+?): (\\d+) findings?");
 
     @TempDir
     static Path tmp;
@@ -64,12 +68,24 @@ class ExampleImagesConsoleTest {
             if (at.matches()) places.addAll(places(at.group(1)));
         }
         assertThat(places).as("%s: no event printed twice", name).doesNotHaveDuplicates();
+        assertThat(counts(lines, ROW_COUNT)).as("%s: a row's findings, as its header and its timeline count them", name)
+                .isEqualTo(counts(lines, TIMELINE_COUNT));
 
         int summary = lines.indexOf("Summary");
         assertThat(summary).as("%s: the closing summary", name).isPositive();
         assertThat(lines.subList(summary, lines.size())).contains("  " + name).anyMatch(l -> l.startsWith("    findings: "))
                 .anyMatch(l -> l.startsWith("    not read: "));
         if (name.equals("proxylogon-victim")) assertThat(lines).as("proxylogon-victim's console report").hasSizeLessThan(150);
+    }
+
+    /** Per row, the count of findings the lines matching {@code pattern} give it. */
+    private static Map<String, String> counts(List<String> lines, Pattern pattern) {
+        Map<String, String> counts = new TreeMap<>();
+        for (String line : lines) {
+            Matcher m = pattern.matcher(line);
+            if (m.find() && !m.group(1).startsWith("Context")) counts.put(m.group(1), m.group(2));
+        }
+        return counts;
     }
 
     /** The lines from the SERVER header to the first blank line after it, header left out. */

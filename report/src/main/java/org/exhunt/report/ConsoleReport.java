@@ -184,7 +184,8 @@ public final class ConsoleReport implements ReportWriter {
                 return;
             }
             if (events.isEmpty() && !why) return;
-            long findings = events.stream().mapToLong(e -> e.findings().size()).sum();
+            // the row's own findings: an event shown here may also hold another row's or context's (counted there)
+            long findings = events.stream().flatMap(e -> e.findings().stream()).filter(f -> group(f).equals(group)).count();
             out.printf("%n-- %s%s%s%n", Printable.visible(group),
                     v == null ? "" : ": " + exposure(v.exposure()) + ", " + compromise(v.compromise()),
                     events.isEmpty() ? "" : " (" + count(findings, "finding") + ", " + count(events.size(), "event") + ")");
