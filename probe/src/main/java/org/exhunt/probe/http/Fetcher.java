@@ -143,8 +143,10 @@ public final class Fetcher {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof EOFException) return true;
             String m = String.valueOf(c.getMessage()).toLowerCase(Locale.ROOT);
+            // "Remote host terminated the handshake": the JDK's words for a peer that closed the connection
+            // mid-handshake (its EOF is not always chained), as a flaky server or a reset does
             if (m.contains("reset") || m.contains("received no bytes") || m.contains("eof") || m.contains("closed")
-                    || m.contains("broken pipe")) return true;
+                    || m.contains("broken pipe") || m.contains("terminated the handshake")) return true;
         }
         return false;
     }
