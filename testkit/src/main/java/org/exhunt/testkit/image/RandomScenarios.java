@@ -234,8 +234,9 @@ public final class RandomScenarios {
                     "rundll32.exe C:\\windows\\System32\\comsvcs.dll, MiniDump 652 C:\\windows\\temp\\lsass.dmp full",
                     "C:\\Windows\\System32\\cmd.exe", "cmd /c rundll32.exe", 7448, 7312, true,
                     Expect.postExploitation(null, "LSASS memory dumped through comsvcs.dll's MiniDump")));
+            // the dump is written by the process the step starts, so after its events, not at the step's start
             s.file(new DroppedFile("Windows/Temp/lsass.dmp", Artifacts.minidump(r.nextLong()),
-                    Expect.postExploitation(null, "an LSASS memory dump in %WINDIR%\\temp")));
+                    Expect.postExploitation(null, "an LSASS memory dump in %WINDIR%\\temp")).writtenAt(at.plusSeconds(2)));
         }
 
         /**
