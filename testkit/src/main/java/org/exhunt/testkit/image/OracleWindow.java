@@ -62,7 +62,8 @@ final class OracleWindow {
         Instant end = end();
         if (end == null) return new Answer(List.of(Oracle.CANNOT_TELL), "nothing in the evidence has a time");
         if (end.isBefore(first)) {
-            Boolean open = exposed(end);
+            // at the end of the evidence the build installed now (ExSetup.exe) is the one seen running
+            Boolean open = open(List.of(s.build()));
             if (open == null) return new Answer(List.of(Oracle.CLEAN, Oracle.CANNOT_TELL), "the table does not settle the build at the end");
             return open ? new Answer(List.of(Oracle.CANNOT_TELL), "the evidence ends before its first exploitation on " + day(first)
                     + ", on a build not fixed then")

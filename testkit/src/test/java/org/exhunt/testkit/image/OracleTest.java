@@ -21,6 +21,7 @@ class OracleTest {
     private static BuildTable table;
     private static final String CU19 = "15.1.2176.2";          // 2016 CU19, before the March 2021 SU
     private static final String CU19_MAR21 = "15.1.2176.9";    // ProxyLogon fixed, ProxyShell not
+    private static final String CU19_MAY21 = "15.1.2176.14";   // ProxyShell fixed
     private static final String CU23_AUG26 = "15.1.2507.72";   // everything fixed
 
     @BeforeAll
@@ -81,6 +82,22 @@ class OracleTest {
                 .logs(Instant.parse("2021-03-16T00:00:00Z"), captured, LogKind.IIS, LogKind.HTTPPROXY)
                 .logs(captured.minus(Duration.ofDays(30)), captured, LogKind.ECP_SERVER).build();
         assertThat(rows(shownFromTheStart, Rows.PROXYLOGON)).isEqualTo("ProxyLogon PATCHED CANNOT_TELL");
+    }
+
+    /**
+     * Logs that end before a chain was first exploited, on a server whose build installed now fixes it: that build is
+     * the one seen running at the end of the evidence (docs/ARCHITECTURE.md), so the chain's window is empty; on a
+     * build that does not fix it, the time after the evidence stays open.
+     */
+    @Test
+    void evidenceEndingBeforeFirstExploitationOnAFixingBuildClearsTheChain() {
+        Instant from = Instant.parse("2021-06-01T00:00:00Z");
+        Scenario fixed = Scenario.named("t").title("t").build(CU19_MAY21)
+                .logs(from, Duration.ofDays(4), LogKind.IIS).build();
+        Scenario notFixed = Scenario.named("t").title("t").build(CU19_MAR21)
+                .logs(from, Duration.ofDays(4), LogKind.IIS).build();
+        assertThat(rows(fixed, Rows.PROXYSHELL)).isEqualTo("ProxyShell PATCHED CLEAN");
+        assertThat(rows(notFixed, Rows.PROXYSHELL)).isEqualTo("ProxyShell VULNERABLE CANNOT_TELL");
     }
 
     @Test
