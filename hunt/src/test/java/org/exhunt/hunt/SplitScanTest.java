@@ -1,6 +1,7 @@
 package org.exhunt.hunt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exhunt.core.testing.JavaSerialization.shipped;
 import static org.exhunt.testkit.image.LogKind.ECP_SERVER;
 import static org.exhunt.testkit.image.LogKind.EWS;
 import static org.exhunt.testkit.image.LogKind.HTTPPROXY;
@@ -9,11 +10,7 @@ import static org.exhunt.testkit.image.LogKind.MESSAGE_TRACKING;
 import static org.exhunt.testkit.image.LogKind.SECURITY;
 import static org.exhunt.testkit.image.LogKind.SYSMON;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -250,16 +247,5 @@ class SplitScanTest {
         assertThat(r.diagnostics()).as("%s: problems", what).containsExactlyInAnyOrderElementsOf(whole.diagnostics());
         if (!logs.isEmpty()) assertThat(r.facts().scan().logs()).as("%s: coverage of the logs read apart", what).isNotEmpty();
         assertThat(shipped(whole)).as("%s: the whole result travels unchanged", what).isEqualTo(whole);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T shipped(T part) throws IOException, ClassNotFoundException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(part);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
-        }
     }
 }

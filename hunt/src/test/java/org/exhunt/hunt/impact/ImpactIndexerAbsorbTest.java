@@ -1,12 +1,8 @@
 package org.exhunt.hunt.impact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.exhunt.core.testing.JavaSerialization.shipped;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -421,16 +417,5 @@ class ImpactIndexerAbsorbTest {
                 "EXCH01.contoso.local"));
         for (int i = 0; i < fields.length; i += 2) f.put(fields[i], fields[i + 1]);
         return new MapRecord("evtx", f, "", t, at);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T> T shipped(T part) throws IOException, ClassNotFoundException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(part);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (T) in.readObject();
-        }
     }
 }
