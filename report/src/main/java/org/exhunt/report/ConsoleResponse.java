@@ -11,7 +11,7 @@ import org.exhunt.core.facts.Impact;
  * "What the attackers touched" (each server's impact by section, with how sure each item is). Self-contained: the
  * console report calls it once after the verdict table, and nothing here depends on the rest of its layout.
  * A step is its whole text, wrapped ({@code verbose} adds why it applies and the guidance it follows); an impact item
- * is by default one line of at most {@link #LINE} characters, whole and wrapped with {@code verbose}.
+ * is by default one line of at most {@link #LINE} characters (cut at a word), whole and wrapped with {@code verbose}.
  */
 final class ConsoleResponse {
 
@@ -69,16 +69,9 @@ final class ConsoleResponse {
                     out.println("    " + lines.get(0));
                     for (String more : lines.subList(1, lines.size())) out.println(INDENT + more);
                 } else {
-                    out.println(cut("    " + item));
+                    out.println(ShortReason.atWord("    " + item, LINE));
                 }
             }
         }
-    }
-
-    /** The line whole when it fits {@link #LINE}, else cut at a word with an ellipsis. */
-    private static String cut(String line) {
-        if (line.length() <= LINE) return line;
-        int end = line.lastIndexOf(' ', LINE - 2);
-        return line.substring(0, end > LINE / 2 ? end : LINE - 2) + " …";
     }
 }

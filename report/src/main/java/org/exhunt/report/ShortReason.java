@@ -18,11 +18,15 @@ public final class ShortReason {
     public static String of(String reason, int max) {
         String visible = Printable.visible(reason);
         if (visible.length() <= max) return visible;
-        String plain = withoutParentheses(visible);
-        if (plain.length() <= max) return plain;
-        int cut = plain.lastIndexOf(' ', max - 2);
+        return atWord(withoutParentheses(visible), max);
+    }
+
+    /** The text whole when it fits {@code max}, else cut at a word to at most {@code max} with an ellipsis. */
+    static String atWord(String text, int max) {
+        if (text.length() <= max) return text;
+        int cut = text.lastIndexOf(' ', max - 2);
         if (cut < max / 2) cut = max - 2; // one long token (a path, a command line): cut inside it
-        return plain.substring(0, cut).replaceAll("[\\s;,:]+$", "") + " …";
+        return text.substring(0, cut).replaceAll("[\\s;,:]+$", "") + " …";
     }
 
     /** Is {@code reason} shown whole by {@link #of}? */
